@@ -1,0 +1,136 @@
+//! Command-line arguments, and turning `--ends HH:MM` into a moment.
+
+use chrono::{DateTime, Days, NaiveTime, TimeDelta, TimeZone, Utc};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// How much faster than real time a rehearsal runs unless `--speed` says otherwise.
+pub const REHEARSAL_SPEED: f64 = 30.0;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "holdspace",
+    version,
+    about = "Run a peer support group session: agenda timers, end warning, ground rules, notes, and a safe log"
+)]
+pub struct Cli {
+    /// Where sessions are kept (default: the platform's data folder).
+    #[arg(long, global = true, env = "HOLDSPACE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Commands>,
+    #[command(flatten)]
+    pub session: SessionArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Commands {
+    /// Dry-run the plan on an accelerated clock; the log is marked as a rehearsal.
+    Rehearse {
+        /// How many times faster than real time the clock runs.
+        #[arg(long, default_value_t = REHEARSAL_SPEED, value_parser = parse_speed)]
+        speed: f64,
+        #[command(flatten)]
+        session: SessionArgs,
+    },
+    /// List saved session logs.
+    Sessions,
+    /// Print a readable summary of one saved session.
+    Show {
+        /// The session ID, as `holdspace sessions` lists it.
+        id: String,
+    },
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct SessionArgs {
+    /// Scheduled end as HH:MM (24-hour, local time); default: start plus the plan's length.
+    #[arg(long, value_name = "HH:MM")]
+    pub ends: Option<String>,
+    /// Minutes before the scheduled end at which the end warning appears (0 turns it off).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=120))]
+    pub warn_minutes: u32,
+    /// The group's name as shown on screen and in the log.
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+}
+
+fn parse_speed(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(speed) if (1.0..=3600.0).contains(&speed) => Ok(speed),
+        _ => Err(format!(
+            "{text:?} is not a speed; use a number from 1 to 3600, e.g. 30"
+        )),
+    }
+}
+
+/// The next occurrence of local time `text` (HH:MM) after `now`, within 12 hours.
+pub fn parse_ends<Tz>(text: &str, now: &DateTime<Tz>) -> Result<DateTime<Utc>, String>
+where
+    Tz: TimeZone,
+    Tz::Offset: std::fmt::Display,
+{
+    let time = NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| format!("--ends {text:?} is not a time; use HH:MM on the 24-hour clock, e.g. 19:30"))?;
+    let zone = now.timezone();
+    let today = now.date_naive();
+    for date in [Some(today), today.checked_add_days(Days::new(1))]
+        .into_iter()
+        .flatten()
+    {
+        let Some(candidate) = zone.from_local_datetime(&date.and_time(time)).earliest() else {
+            continue;
+        };
+        let candidate = candidate.with_timezone(&Utc);
+        if candidate > now.with_timezone(&Utc) {
+            if candidate - now.with_timezone(&Utc) > TimeDelta::hours(12) {
+                break;
+            }
+            return Ok(candidate);
+        }
+    }
+    Err(format!(
+        "--ends {text} is not within the next 12 hours (it is now {}); give the time the session should end, e.g. {}",
+        now.format("%H:%M"),
+        (now.clone() + TimeDelta::minutes(90)).format("%H:%M")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn later_today() {
+        let got = parse_ends("19:30", &at("2026-11-26T18:00:00+01:00")).unwrap();
+        assert_eq!(got, at("2026-11-26T18:30:00Z"));
+    }
+
+    #[test]
+    fn after_midnight() {
+        let got = parse_ends("0:30", &at("2026-11-26T23:15:00+00:00")).unwrap();
+        assert_eq!(got, at("2026-11-27T00:30:00Z"));
+    }
+
+    #[test]
+    fn past_times_and_nonsense_are_explained() {
+        let now = at("2026-11-26T18:00:00+00:00");
+        let err = parse_ends("17:00", &now).unwrap_err();
+        assert!(err.contains("next 12 hours") && err.contains("18:00"), "{err}");
+        let err = parse_ends("7pm", &now).unwrap_err();
+        assert!(err.contains("HH:MM") && err.contains("\"7pm\""), "{err}");
+        assert!(parse_ends("25:00", &now).is_err());
+    }
+
+    #[test]
+    fn speeds() {
+        assert_eq!(parse_speed("60"), Ok(60.0));
+        assert!(parse_speed("0").is_err());
+        assert!(parse_speed("fast").is_err());
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure core: plans, events, the session fold and schedule arithmetic. No terminal, no files,
+//! no reading of the clock: every function that needs the time is given `now`.
+
+pub mod clock;
+pub mod command;
+pub mod event;
+pub mod plan;
+pub mod schedule;
+pub mod session;
+pub mod timing;
+
+pub use command::Command;
+pub use event::{Event, EventKind, SCHEMA_VERSION, SessionMeta};
+pub use plan::{Plan, PlanItem};
+pub use session::Session;

@@ -1,0 +1,244 @@
+//! The live session state, built only by folding events in order.
+
+use super::event::{Event, EventKind, SessionMeta};
+use super::plan::{MAX_MINUTES, PlanItem};
+use chrono::{DateTime, TimeDelta, Utc};
+use std::fmt;
+
+/// An agenda item as it stands now: its plan, its current planned length and time spent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemState {
+    pub plan: PlanItem,
+    pub minutes: u32,
+    /// Time spent in closed intervals; the open interval of the current item is added on read.
+    pub spent: TimeDelta,
+    pub first_started: Option<DateTime<Utc>>,
+    pub last_left: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ending {
+    pub at: DateTime<Utc>,
+    pub interrupted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub at: DateTime<Utc>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub meta: SessionMeta,
+    pub started_at: DateTime<Utc>,
+    pub items: Vec<ItemState>,
+    pub current: Option<usize>,
+    /// When the current item's timer last started; `None` while paused or with no item.
+    pub running_since: Option<DateTime<Utc>>,
+    pub paused_since: Option<DateTime<Utc>>,
+    pub paused_total: TimeDelta,
+    pub warning_raised: Option<DateTime<Utc>>,
+    pub warning_dismissed: Option<DateTime<Utc>>,
+    pub end_passed: Option<DateTime<Utc>>,
+    pub notes: Vec<Note>,
+    pub rules_revisits: Vec<DateTime<Utc>>,
+    pub recoveries: Vec<DateTime<Utc>>,
+    pub ended: Option<Ending>,
+    pub last_seq: u64,
+    /// The latest event time seen; a resumed rehearsal's clock starts here.
+    pub last_at: DateTime<Utc>,
+}
+
+/// An event that cannot follow the state before it: a damaged or hand-edited journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoldError {
+    pub seq: u64,
+    pub message: String,
+}
+
+impl fmt::Display for FoldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "event {}: {}", self.seq, self.message)
+    }
+}
+
+impl std::error::Error for FoldError {}
+
+impl Session {
+    /// Rebuilds a session from its events; the first must be `started`.
+    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Self, FoldError> {
+        let mut events = events.into_iter();
+        let first = events.next().ok_or_else(|| FoldError {
+            seq: 0,
+            message: "there are no events; a session starts with a `started` event".to_owned(),
+        })?;
+        let mut session = Self::begin(first)?;
+        for event in events {
+            session.apply(event)?;
+        }
+        Ok(session)
+    }
+
+    fn begin(event: &Event) -> Result<Self, FoldError> {
+        let EventKind::Started(meta) = &event.kind else {
+            return Err(FoldError {
+                seq: event.seq,
+                message: "the first event must be `started`".to_owned(),
+            });
+        };
+        if event.seq != 1 {
+            return Err(FoldError {
+                seq: event.seq,
+                message: "the `started` event must be number 1".to_owned(),
+            });
+        }
+        meta.plan.validate().map_err(|message| FoldError {
+            seq: event.seq,
+            message: format!("plan: {message}"),
+        })?;
+        let mut items: Vec<ItemState> = meta
+            .plan
+            .items
+            .iter()
+            .map(|plan| ItemState {
+                minutes: plan.minutes,
+                plan: plan.clone(),
+                spent: TimeDelta::zero(),
+                first_started: None,
+                last_left: None,
+            })
+            .collect();
+        items[0].first_started = Some(event.at);
+        Ok(Self {
+            meta: (**meta).clone(),
+            started_at: event.at,
+            items,
+            current: Some(0),
+            running_since: Some(event.at),
+            paused_since: None,
+            paused_total: TimeDelta::zero(),
+            warning_raised: None,
+            warning_dismissed: None,
+            end_passed: None,
+            notes: Vec::new(),
+            rules_revisits: Vec::new(),
+            recoveries: Vec::new(),
+            ended: None,
+            last_seq: event.seq,
+            last_at: event.at,
+        })
+    }
+
+    /// The event that `kind` becomes if it happens at `at`: numbered, not yet applied.
+    pub fn stamp(&self, kind: EventKind, at: DateTime<Utc>) -> Event {
+        Event {
+            seq: self.last_seq + 1,
+            at,
+            kind,
+        }
+    }
+
+    pub fn apply(&mut self, event: &Event) -> Result<(), FoldError> {
+        let fail = |message: &str| FoldError {
+            seq: event.seq,
+            message: message.to_owned(),
+        };
+        if event.seq != self.last_seq + 1 {
+            return Err(fail(&format!(
+                "expected event number {}; an event is missing or repeated",
+                self.last_seq + 1
+            )));
+        }
+        if self.ended.is_some() {
+            return Err(fail("the session had already ended"));
+        }
+        let at = event.at;
+        match &event.kind {
+            EventKind::Started(_) => return Err(fail("a session can start only once")),
+            EventKind::Moved { to } => {
+                if to.is_some_and(|index| index >= self.items.len()) {
+                    return Err(fail("`to` is past the last agenda item"));
+                }
+                self.leave_current(at);
+                self.current = *to;
+                if let Some(index) = to {
+                    self.items[*index].first_started.get_or_insert(at);
+                    self.running_since = Some(at);
+                }
+            }
+            EventKind::Paused => {
+                let (Some(index), Some(since)) = (self.current, self.running_since) else {
+                    return Err(fail("nothing is running to pause"));
+                };
+                self.items[index].spent += nonnegative(at - since);
+                self.running_since = None;
+                self.paused_since = Some(at);
+            }
+            EventKind::Unpaused => {
+                let Some(since) = self.paused_since.take() else {
+                    return Err(fail("the session was not paused"));
+                };
+                self.paused_total += nonnegative(at - since);
+                self.running_since = Some(at);
+            }
+            EventKind::Replanned { planned, .. } => {
+                for change in planned {
+                    if change.index >= self.items.len() || !(1..=MAX_MINUTES).contains(&change.minutes) {
+                        return Err(fail("a planned time names no item or is out of range"));
+                    }
+                }
+                for change in planned {
+                    self.items[change.index].minutes = change.minutes;
+                }
+            }
+            EventKind::WarningRaised => {
+                self.warning_raised.get_or_insert(at);
+            }
+            EventKind::WarningDismissed => {
+                self.warning_dismissed.get_or_insert(at);
+            }
+            EventKind::ScheduledEndPassed => {
+                self.end_passed.get_or_insert(at);
+            }
+            EventKind::RulesRevisited => self.rules_revisits.push(at),
+            EventKind::Note { text } => self.notes.push(Note {
+                at,
+                text: text.clone(),
+            }),
+            EventKind::Recovered => self.recoveries.push(at),
+            EventKind::Ended { interrupted } => {
+                self.leave_current(at);
+                self.ended = Some(Ending {
+                    at,
+                    interrupted: *interrupted,
+                });
+            }
+        }
+        self.last_seq = event.seq;
+        self.last_at = self.last_at.max(at);
+        Ok(())
+    }
+
+    /// Closes the current item's open interval and any pause.
+    fn leave_current(&mut self, at: DateTime<Utc>) {
+        if let Some(index) = self.current {
+            if let Some(since) = self.running_since.take() {
+                self.items[index].spent += nonnegative(at - since);
+            }
+            self.items[index].last_left = Some(at);
+        }
+        if let Some(since) = self.paused_since.take() {
+            self.paused_total += nonnegative(at - since);
+        }
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused_since.is_some()
+    }
+}
+
+/// Intervals never count backwards, even if the wall clock was set back mid-session.
+pub(super) fn nonnegative(delta: TimeDelta) -> TimeDelta {
+    delta.max(TimeDelta::zero())
+}

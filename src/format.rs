@@ -1,0 +1,64 @@
+//! How times and durations are written, on screen and in printed summaries.
+
+use chrono::{DateTime, FixedOffset, Local, TimeDelta, Utc};
+
+/// The time zone the screen shows: the machine's, or a fixed one for reproducible snapshots.
+#[derive(Debug, Clone, Copy)]
+pub enum Zone {
+    Local,
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    pub fn hm(self, at: DateTime<Utc>) -> String {
+        self.format(at, "%H:%M")
+    }
+
+    /// `Thu 26 Nov 2026`
+    pub fn date(self, at: DateTime<Utc>) -> String {
+        self.format(at, "%a %d %b %Y")
+    }
+
+    pub fn hms(self, at: DateTime<Utc>) -> String {
+        self.format(at, "%H:%M:%S")
+    }
+
+    fn format(self, at: DateTime<Utc>, pattern: &str) -> String {
+        match self {
+            Self::Local => at.with_timezone(&Local).format(pattern).to_string(),
+            Self::Fixed(offset) => at.with_timezone(&offset).format(pattern).to_string(),
+        }
+    }
+}
+
+/// `M:SS` (or `H:MM:SS` from an hour) of the magnitude; callers add any sign or word.
+pub fn clock(delta: TimeDelta) -> String {
+    let total = delta.num_seconds().unsigned_abs();
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(clock(TimeDelta::seconds(0)), "0:00");
+        assert_eq!(clock(TimeDelta::seconds(-150)), "2:30");
+        assert_eq!(clock(TimeDelta::seconds(3725)), "1:02:05");
+        assert_eq!(clock(TimeDelta::milliseconds(59_999)), "0:59");
+    }
+
+    #[test]
+    fn fixed_zone() {
+        let at: DateTime<Utc> = "2026-11-26T18:05:09Z".parse().unwrap();
+        let zone = Zone::Fixed(FixedOffset::east_opt(3600).unwrap());
+        assert_eq!(zone.hm(at), "19:05");
+        assert_eq!(zone.hms(at), "19:05:09");
+    }
+}

@@ -1,0 +1,12 @@
+//! holdspace: a terminal companion for facilitators of peer support groups.
+
+pub mod cli;
+pub mod domain;
+pub mod format;
+pub mod recorder;
+pub mod recovery;
+pub mod start;
+pub mod store;
+pub mod summary;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,68 @@
+//! The `holdspace` command: parse arguments, then run the live screen or print saved sessions.
+
+use clap::Parser;
+use holdspace::cli::{Cli, Commands, SessionArgs};
+use holdspace::format::Zone;
+use holdspace::start::{self, Mode};
+use holdspace::store::log;
+use holdspace::summary;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(message) => {
+            print!("{message}");
+            if !message.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("holdspace: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<String, String> {
+    let dir = start::open_data_dir(cli.data_dir.as_deref())?;
+    let live = |args: &SessionArgs, mode: Mode| start::run(dir.clone(), args, &mode);
+    match cli.command {
+        None => live(
+            &cli.session,
+            Mode {
+                rehearsal: false,
+                speed: 1.0,
+            },
+        ),
+        Some(Commands::Rehearse { speed, session }) => live(
+            &session,
+            Mode {
+                rehearsal: true,
+                speed,
+            },
+        ),
+        Some(Commands::Sessions) => {
+            let (logs, errors) = log::list(&dir.sessions_dir()).map_err(|err| err.to_string())?;
+            for error in errors {
+                eprintln!("holdspace: {error}");
+            }
+            Ok(summary::list(&logs, Zone::Local))
+        }
+        Some(Commands::Show { id }) => {
+            let path = dir.log_path(&id);
+            let plain = id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !plain || !path.exists() {
+                return Err(format!(
+                    "no saved session has the ID {id:?}; `holdspace sessions` lists them (looked in {})",
+                    dir.sessions_dir().display()
+                ));
+            }
+            let loaded = log::load(&path).map_err(|err| err.to_string())?;
+            Ok(summary::show(&loaded, Zone::Local))
+        }
+    }
+}

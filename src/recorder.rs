@@ -1,0 +1,120 @@
+//! Keeps a session and its journal in step: each event is flushed to disk before it is applied
+//! and shown, and a failed write turns into a visible "not saved" state instead of a crash.
+
+use crate::domain::{Event, EventKind, Session, SessionMeta};
+use crate::store::journal::{self, Journal};
+use crate::store::log::SessionLog;
+use crate::store::paths::DataDir;
+use crate::store::{StoreError, atomic::write_atomic};
+use chrono::{DateTime, Utc};
+use std::path::{Path, PathBuf};
+
+/// Why events are no longer reaching the journal. Once a write or flush has failed the journal
+/// is never written again in this run: a later success could not vouch for the failed event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotSaved {
+    pub error: String,
+    /// The first event that is only in memory.
+    pub from_seq: u64,
+    /// The last event written to a rescue copy, if one was made.
+    pub rescued_through: Option<u64>,
+}
+
+#[derive(Debug)]
+pub struct Recorder {
+    pub session: Session,
+    pub events: Vec<Event>,
+    journal: Journal,
+    pub not_saved: Option<NotSaved>,
+}
+
+impl Recorder {
+    /// Starts a new session: its journal is created and the `started` event flushed first.
+    pub fn start(dir: &DataDir, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
+        let journal = Journal::create(&dir.journal_path(&meta.id))?;
+        Self::begin(journal, meta, now)
+    }
+
+    /// Starts a session on an already open journal file (tests use a full disk here).
+    pub fn begin(mut journal: Journal, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
+        let first = Event {
+            seq: 1,
+            at: now,
+            kind: EventKind::Started(Box::new(meta)),
+        };
+        let path = journal.path().to_owned();
+        journal
+            .append(&first)
+            .map_err(StoreError::at("write the first event to", &path))?;
+        let session = Session::from_events([&first]).map_err(|err| {
+            StoreError::new("start a session in", journal.path(), std::io::Error::other(err))
+        })?;
+        Ok(Self {
+            session,
+            events: vec![first],
+            journal,
+            not_saved: None,
+        })
+    }
+
+    /// Picks up a recovered session whose journal ends cleanly, to add to it.
+    pub fn reopen(path: &Path, events: Vec<Event>, session: Session) -> Result<Self, StoreError> {
+        Ok(Self {
+            session,
+            events,
+            journal: Journal::reopen(path)?,
+            not_saved: None,
+        })
+    }
+
+    /// Records an event: journal first, then state. Returns whether it reached the disk.
+    pub fn record(&mut self, kind: EventKind, now: DateTime<Utc>) -> bool {
+        let event = self.session.stamp(kind, now);
+        if self.not_saved.is_none() {
+            if let Err(err) = self.journal.append(&event) {
+                self.not_saved = Some(NotSaved {
+                    error: format!("{}: {err}", self.journal.path().display()),
+                    from_seq: event.seq,
+                    rescued_through: None,
+                });
+            }
+        }
+        // The event came from `Session::decide` or `due`, so it always applies.
+        let applied = self.session.apply(&event).is_ok();
+        self.events.push(event);
+        applied && self.not_saved.is_none()
+    }
+
+    pub fn journal_path(&self) -> &Path {
+        self.journal.path()
+    }
+
+    /// Writes the final log of an ended session and retires its journal.
+    pub fn finish(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
+        let log = SessionLog::of(&self.session, &self.events).ok_or_else(|| {
+            StoreError::new(
+                "write the log of a session still running to",
+                self.journal.path(),
+                std::io::Error::other("the session has not ended"),
+            )
+        })?;
+        let path = dir.log_path(&self.session.meta.id);
+        log.write(&path)?;
+        journal::retire(self.journal.path())?;
+        Ok(path)
+    }
+
+    /// Writes every event so far, as JSON Lines, to a file of the user's choosing.
+    pub fn rescue(&mut self, path: &Path) -> Result<(), StoreError> {
+        let mut bytes = Vec::new();
+        for event in &self.events {
+            bytes.extend(serde_json::to_vec(event).unwrap_or_default());
+            bytes.push(b'\n');
+        }
+        write_atomic(path, &bytes)?;
+        if let Some(not_saved) = &mut self.not_saved {
+            not_saved.rescued_through = Some(self.session.last_seq);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,68 @@
+//! Finding sessions that were interrupted (a journal with no log) and deciding what can resume.
+
+use crate::domain::{EventKind, SCHEMA_VERSION, Session};
+use crate::store::journal::{self, Contents};
+use std::path::{Path, PathBuf};
+
+/// A journal that folds into a session and can be resumed or closed.
+#[derive(Debug)]
+pub struct Interrupted {
+    pub path: PathBuf,
+    pub contents: Contents,
+    pub session: Session,
+}
+
+#[derive(Debug)]
+pub enum Found {
+    Resumable(Box<Interrupted>),
+    /// Nothing in it was ever acknowledged: only a torn first line, or no bytes at all.
+    Empty(PathBuf, Contents),
+    /// Cannot be resumed by this build; left untouched, with the reason.
+    Unusable(String),
+}
+
+pub fn inspect(path: &Path) -> Found {
+    let contents = match journal::read(path) {
+        Ok(contents) => contents,
+        Err(err) => return Found::Unusable(err.to_string()),
+    };
+    let shown = path.display();
+    if let Some(bad) = contents.bad_lines.first() {
+        return Found::Unusable(format!(
+            "{shown} line {}: not a valid event ({}). The journal was left untouched; \
+             move it out of the journal folder to stop this message.",
+            bad.line, bad.error
+        ));
+    }
+    if contents.events.is_empty() {
+        return Found::Empty(path.to_owned(), contents);
+    }
+    if let Some(EventKind::Started(meta)) = contents.events.first().map(|event| &event.kind) {
+        if meta.schema_version > SCHEMA_VERSION {
+            return Found::Unusable(format!(
+                "{shown} was written by a newer holdspace (schema_version {}, this one knows {}); \
+                 it was left untouched.",
+                meta.schema_version, SCHEMA_VERSION
+            ));
+        }
+    }
+    match Session::from_events(&contents.events) {
+        Ok(session) => Found::Resumable(Box::new(Interrupted {
+            path: path.to_owned(),
+            contents,
+            session,
+        })),
+        Err(err) => {
+            // Lines and events match one to one here, as no line was bad.
+            let line = contents
+                .events
+                .iter()
+                .rposition(|event| event.seq == err.seq)
+                .map_or(1, |index| index + 1);
+            Found::Unusable(format!(
+                "{shown} line {line}: {}. The journal was left untouched.",
+                err.message
+            ))
+        }
+    }
+}

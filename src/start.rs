@@ -1,0 +1,207 @@
+//! Starting the live screen: open the data folder, deal with interrupted sessions, run, report.
+
+use crate::cli::{REHEARSAL_SPEED, SessionArgs, parse_ends};
+use crate::domain::clock::{Clock, ScaledClock, SystemClock};
+use crate::domain::{EventKind, Plan, SCHEMA_VERSION, SessionMeta};
+use crate::format::Zone;
+use crate::recorder::Recorder;
+use crate::recovery::{Found, Interrupted, inspect};
+use crate::store::journal;
+use crate::store::paths::DataDir;
+use crate::ui::app::{App, Outcome};
+use crate::ui::event_loop;
+use crate::ui::resume::{Choice, Offer};
+use crate::ui::theme::Theme;
+use chrono::{DateTime, Local, TimeDelta, Utc};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// How the session is to run: real time, or a rehearsal at `speed`.
+pub struct Mode {
+    pub rehearsal: bool,
+    pub speed: f64,
+}
+
+/// Opens the data folder, telling the user about any permissions it had to tighten.
+pub fn open_data_dir(root: Option<&Path>) -> Result<DataDir, String> {
+    let root = match root {
+        Some(root) => root.to_owned(),
+        None => DataDir::default_root()
+            .ok_or("no home folder was found for the data; give one with --data-dir DIR")?,
+    };
+    let (dir, tightened) = DataDir::open(&root).map_err(|err| {
+        format!("{err}\nChoose a folder you can write to with --data-dir DIR or HOLDSPACE_DATA_DIR.")
+    })?;
+    for line in tightened {
+        eprintln!("holdspace: {line}");
+    }
+    Ok(dir)
+}
+
+/// Sorts the journals found at start: closes the ones that need no question, returns the first
+/// resumable one and a line for each that cannot be used.
+fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
+    let mut resumable = None;
+    let mut problems = Vec::new();
+    for path in dir.open_journals().map_err(|err| err.to_string())? {
+        match inspect(&path) {
+            Found::Resumable(found) if found.session.ended.is_some() => {
+                // Ended but its log was never written: finish the job without asking.
+                let recorder = reopen(*found)?;
+                let log = recorder.finish(dir).map_err(|err| err.to_string())?;
+                eprintln!("holdspace: saved the log of an ended session: {}", log.display());
+            }
+            Found::Resumable(found) if resumable.is_none() => resumable = Some(*found),
+            Found::Resumable(found) => problems.push(format!(
+                "{} is another interrupted session; it will be offered after this one.",
+                found.path.display()
+            )),
+            Found::Empty(path, contents) => {
+                journal::cut_torn_tail(&path, &contents).map_err(|err| err.to_string())?;
+                journal::retire(&path).map_err(|err| err.to_string())?;
+            }
+            Found::Unusable(problem) => problems.push(problem),
+        }
+    }
+    Ok((resumable, problems))
+}
+
+/// Cuts any torn tail (keeping it aside) and reopens the journal for appending.
+fn reopen(found: Interrupted) -> Result<Recorder, String> {
+    journal::cut_torn_tail(&found.path, &found.contents).map_err(|err| err.to_string())?;
+    Recorder::reopen(&found.path, found.contents.events, found.session).map_err(|err| err.to_string())
+}
+
+fn new_id(dir: &DataDir, start: DateTime<Utc>, rehearsal: bool) -> String {
+    let base = start.with_timezone(&Local).format("%Y-%m-%d-%H%M").to_string();
+    let base = if rehearsal {
+        format!("{base}-rehearsal")
+    } else {
+        base
+    };
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|id| !dir.journal_path(id).exists() && !dir.log_path(id).exists())
+        .unwrap_or(base)
+}
+
+fn clock_for(rehearsal: bool, speed: f64, origin: DateTime<Utc>) -> Box<dyn Clock> {
+    if rehearsal {
+        Box::new(ScaledClock::new(origin, speed))
+    } else {
+        Box::new(SystemClock)
+    }
+}
+
+/// Runs the live screen until the session ends or the facilitator leaves.
+pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, String> {
+    let real_now = Utc::now();
+    let scheduled_end = args
+        .ends
+        .as_deref()
+        .map(|ends| parse_ends(ends, &real_now.with_timezone(&Local)))
+        .transpose()?;
+    let (found, problems) = triage(&dir)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|err| err.to_string())?;
+    }
+    let mut terminal = ratatui::try_init()
+        .map_err(|err| format!("the live screen needs an interactive terminal ({err})"))?;
+    let result = (|| {
+        let choice = if found.is_some() || !problems.is_empty() {
+            let offer = Offer {
+                interrupted: found.as_ref(),
+                problems: &problems,
+                zone: Zone::Local,
+                now: real_now,
+            };
+            offer.ask(&mut terminal).map_err(|err| err.to_string())?
+        } else {
+            Choice::StartNew
+        };
+        let (recorder, clock) = match (choice, found) {
+            (Choice::Quit, _) => return Ok("Nothing was changed.".to_owned()),
+            (Choice::Resume, Some(found)) => {
+                let rehearsal = found.session.meta.rehearsal;
+                let speed = if mode.rehearsal {
+                    mode.speed
+                } else {
+                    REHEARSAL_SPEED
+                };
+                let clock = clock_for(rehearsal, speed, real_now.max(found.session.last_at));
+                let mut recorder = reopen(found)?;
+                recorder.record(EventKind::Recovered, clock.now());
+                (recorder, clock)
+            }
+            (choice, found) => {
+                if let (Choice::EndAndStartNew, Some(found)) = (choice, found) {
+                    close_interrupted(&dir, found)?;
+                }
+                let clock = clock_for(mode.rehearsal, mode.speed, real_now);
+                let start = clock.now();
+                let mut plan = Plan::builtin();
+                if let Some(group) = &args.group {
+                    plan.group.clone_from(group);
+                }
+                let end = scheduled_end
+                    .unwrap_or_else(|| start + TimeDelta::minutes(i64::from(plan.total_minutes())));
+                let meta = SessionMeta {
+                    schema_version: SCHEMA_VERSION,
+                    id: new_id(&dir, start, mode.rehearsal),
+                    plan,
+                    scheduled_end: end,
+                    warn_minutes: args.warn_minutes,
+                    rehearsal: mode.rehearsal,
+                };
+                (
+                    Recorder::start(&dir, meta, start).map_err(|err| err.to_string())?,
+                    clock,
+                )
+            }
+        };
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        let mut app = App::new(
+            recorder,
+            dir.clone(),
+            Theme::builtin(no_color),
+            Zone::Local,
+            clock.now(),
+        );
+        app.speed = clock.speed();
+        event_loop::run(&mut terminal, &mut app, clock.as_ref(), &stop).map_err(|err| err.to_string())?;
+        Ok(match app.outcome {
+            Some(Outcome::Finished(path)) => format!("Session ended. Log saved to {}", path.display()),
+            _ => format!(
+                "The session is still open and every event is saved in {}.\nRun holdspace again to resume it.",
+                app.recorder.journal_path().display()
+            ),
+        })
+    })();
+    ratatui::try_restore().map_err(|err| err.to_string())?;
+    result
+}
+
+/// Ends an interrupted session at its last recorded moment and writes its log.
+fn close_interrupted(dir: &DataDir, found: Interrupted) -> Result<(), String> {
+    let at = found.session.last_at;
+    let mut recorder = reopen(found)?;
+    if !recorder.record(EventKind::Ended { interrupted: true }, at) {
+        return Err(format!(
+            "could not write to {}",
+            recorder.journal_path().display()
+        ));
+    }
+    recorder.finish(dir).map(|_| ()).map_err(|err| err.to_string())
+}

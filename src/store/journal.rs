@@ -1,0 +1,145 @@
+//! The append-only JSON Lines journal of a session in progress, and reading it back after a crash.
+
+use super::StoreError;
+use super::paths::{FILE_MODE, sync_dir};
+use crate::domain::Event;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+/// An open journal. Each event is one line, written with one `write_all` and flushed to the
+/// disk with `sync_data` before `append` returns, so a returned `Ok` is an acknowledged event.
+#[derive(Debug)]
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+}
+
+impl Journal {
+    /// Creates a new journal; fails rather than overwrite one that exists.
+    pub fn create(path: &Path) -> Result<Self, StoreError> {
+        let file = OpenOptions::new()
+            .append(true)
+            .create_new(true)
+            .mode(FILE_MODE)
+            .open(path)
+            .map_err(StoreError::at("create the journal", path))?;
+        if let Some(folder) = path.parent() {
+            sync_dir(folder)?;
+        }
+        Ok(Self::from_file(file, path))
+    }
+
+    /// Opens an existing journal to add to it, after `cut_torn_tail` has made it end cleanly.
+    pub fn reopen(path: &Path) -> Result<Self, StoreError> {
+        let file = OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(StoreError::at("open the journal", path))?;
+        Ok(Self::from_file(file, path))
+    }
+
+    /// Wraps an already open file; tests use it to write to a full disk (`/dev/full`).
+    pub fn from_file(file: File, path: &Path) -> Self {
+        Self {
+            file,
+            path: path.to_owned(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn append(&mut self, event: &Event) -> io::Result<()> {
+        let mut line = serde_json::to_vec(event).map_err(io::Error::other)?;
+        line.push(b'\n');
+        self.file.write_all(&line)?;
+        self.file.sync_data()
+    }
+}
+
+/// A line that is complete but does not hold an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: usize,
+    pub error: String,
+}
+
+/// What a journal holds, read without changing it.
+#[derive(Debug, Default)]
+pub struct Contents {
+    pub events: Vec<Event>,
+    /// Bytes after the last newline: an event whose write was cut short, never acknowledged.
+    pub torn_tail: Vec<u8>,
+    /// Length of the journal up to and including its last newline.
+    pub clean_len: u64,
+    pub bad_lines: Vec<BadLine>,
+}
+
+pub fn read(path: &Path) -> Result<Contents, StoreError> {
+    let bytes = fs::read(path).map_err(StoreError::at("read the journal", path))?;
+    Ok(parse(&bytes))
+}
+
+/// Splits journal bytes into events, bad complete lines, and a torn tail.
+pub fn parse(bytes: &[u8]) -> Contents {
+    let clean_len = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    let (clean, tail) = bytes.split_at(clean_len);
+    let mut contents = Contents {
+        torn_tail: tail.to_vec(),
+        clean_len: clean_len as u64,
+        ..Contents::default()
+    };
+    let lines = clean.strip_suffix(b"\n").map(|body| body.split(|&b| b == b'\n'));
+    for (index, line) in lines.into_iter().flatten().enumerate() {
+        match serde_json::from_slice::<Event>(line) {
+            Ok(event) => contents.events.push(event),
+            Err(err) => contents.bad_lines.push(BadLine {
+                line: index + 1,
+                error: err.to_string(),
+            }),
+        }
+    }
+    contents
+}
+
+/// Moves a torn tail out of the journal into `<journal>.torn` (kept for inspection) and
+/// truncates the journal to its last complete line, so the next append starts a fresh line.
+pub fn cut_torn_tail(path: &Path, contents: &Contents) -> Result<Option<PathBuf>, StoreError> {
+    if contents.torn_tail.is_empty() {
+        return Ok(None);
+    }
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(".torn");
+    let aside = PathBuf::from(aside);
+    OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(FILE_MODE)
+        .open(&aside)
+        .and_then(|mut file| {
+            file.write_all(&contents.torn_tail)?;
+            file.sync_all()
+        })
+        .map_err(StoreError::at("keep the torn journal line in", &aside))?;
+    OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|file| {
+            file.set_len(contents.clean_len)?;
+            file.sync_all()
+        })
+        .map_err(StoreError::at("cut the torn line from", path))?;
+    Ok(Some(aside))
+}
+
+/// Removes a journal once its session log is safely written.
+pub fn retire(path: &Path) -> Result<(), StoreError> {
+    fs::remove_file(path).map_err(StoreError::at("remove the finished journal", path))?;
+    match path.parent() {
+        Some(folder) => sync_dir(folder),
+        None => Ok(()),
+    }
+}

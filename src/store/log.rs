@@ -1,0 +1,185 @@
+//! The finished session log: one JSON file per session, written atomically, read back for history.
+
+use super::StoreError;
+use super::atomic::write_atomic;
+use crate::domain::session::ItemState;
+use crate::domain::{Event, SCHEMA_VERSION, Session};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionLog {
+    pub schema_version: u32,
+    pub id: String,
+    pub group: String,
+    pub plan: String,
+    pub rehearsal: bool,
+    /// Closed from a recovered journal without being resumed.
+    pub interrupted: bool,
+    pub started_at: DateTime<Utc>,
+    pub scheduled_end: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub warn_minutes: u32,
+    pub warning_at: Option<DateTime<Utc>>,
+    pub warning_dismissed_at: Option<DateTime<Utc>>,
+    pub scheduled_end_passed_at: Option<DateTime<Utc>>,
+    pub paused_seconds: i64,
+    pub items: Vec<ItemLog>,
+    pub notes: Vec<NoteLog>,
+    pub rules_revisited: Vec<DateTime<Utc>>,
+    pub recovered_at: Vec<DateTime<Utc>>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemLog {
+    pub title: String,
+    pub protected: bool,
+    pub planned_minutes: u32,
+    /// Planned minutes after any +/- or rebalancing.
+    pub final_minutes: u32,
+    pub actual_seconds: i64,
+    /// Seconds beyond the final planned time; 0 when the item finished within it.
+    pub overrun_seconds: i64,
+    pub started_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteLog {
+    pub at: DateTime<Utc>,
+    pub text: String,
+}
+
+impl SessionLog {
+    /// The log of an ended session. `None` while the session is still running.
+    pub fn of(session: &Session, events: &[Event]) -> Option<Self> {
+        let ending = session.ended?;
+        Some(Self {
+            schema_version: SCHEMA_VERSION,
+            id: session.meta.id.clone(),
+            group: session.meta.plan.group.clone(),
+            plan: session.meta.plan.name.clone(),
+            rehearsal: session.meta.rehearsal,
+            interrupted: ending.interrupted,
+            started_at: session.started_at,
+            scheduled_end: session.meta.scheduled_end,
+            ended_at: ending.at,
+            warn_minutes: session.meta.warn_minutes,
+            warning_at: session.warning_raised,
+            warning_dismissed_at: session.warning_dismissed,
+            scheduled_end_passed_at: session.end_passed,
+            paused_seconds: session.paused_total.num_seconds(),
+            items: session.items.iter().map(item_log).collect(),
+            notes: session
+                .notes
+                .iter()
+                .map(|note| NoteLog {
+                    at: note.at,
+                    text: note.text.clone(),
+                })
+                .collect(),
+            rules_revisited: session.rules_revisits.clone(),
+            recovered_at: session.recoveries.clone(),
+            events: events.to_vec(),
+        })
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), StoreError> {
+        write_atomic(path, &self.to_json())
+    }
+}
+
+fn item_log(item: &ItemState) -> ItemLog {
+    let actual = item.spent.num_seconds();
+    ItemLog {
+        title: item.plan.title.clone(),
+        protected: item.plan.protected,
+        planned_minutes: item.plan.minutes,
+        final_minutes: item.minutes,
+        actual_seconds: actual,
+        overrun_seconds: (actual - i64::from(item.minutes) * 60).max(0),
+        started_at: item.first_started,
+        ended_at: item.last_left,
+    }
+}
+
+/// A log read back from disk. `newer` means a later holdspace wrote it: shown, never rewritten.
+#[derive(Debug)]
+pub struct Loaded {
+    pub log: SessionLog,
+    pub newer: bool,
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    Io(StoreError),
+    Invalid { path: PathBuf, message: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io(err) => err.fmt(f),
+            Self::Invalid { path, message } => {
+                write!(f, "{} is not a holdspace session log: {message}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = fs::read(path).map_err(|err| LoadError::Io(StoreError::new("read", path, err)))?;
+    let invalid = |message: String| LoadError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: Option<u32>,
+    }
+    let version = serde_json::from_slice::<Version>(&bytes)
+        .map_err(|err| invalid(err.to_string()))?
+        .schema_version
+        .ok_or_else(|| invalid("the field `schema_version` is missing".to_owned()))?;
+    let newer = version > SCHEMA_VERSION;
+    let log = serde_json::from_slice::<SessionLog>(&bytes).map_err(|err| {
+        invalid(if newer {
+            format!("it has schema_version {version}, newer than this holdspace knows ({SCHEMA_VERSION}), and cannot be read: {err}")
+        } else {
+            err.to_string()
+        })
+    })?;
+    Ok(Loaded { log, newer })
+}
+
+/// Every log in `folder`, oldest first, with a message for each file that could not be read.
+pub fn list(folder: &Path) -> Result<(Vec<Loaded>, Vec<LoadError>), StoreError> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(folder)
+        .map_err(StoreError::at("read the folder", folder))?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    let (mut logs, mut errors) = (Vec::new(), Vec::new());
+    for path in paths {
+        match load(&path) {
+            Ok(loaded) => logs.push(loaded),
+            Err(err) => errors.push(err),
+        }
+    }
+    logs.sort_by_key(|loaded| loaded.log.started_at);
+    Ok((logs, errors))
+}

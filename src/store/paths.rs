@@ -1,0 +1,102 @@
+//! The data folder: where it is, its layout, and its permissions (folders 0700, files 0600).
+
+use super::StoreError;
+use std::fs;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+pub const DIR_MODE: u32 = 0o700;
+pub const FILE_MODE: u32 = 0o600;
+
+/// The opened data folder. `journal/` holds sessions in progress, `sessions/` finished logs.
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// The platform's data folder for holdspace, e.g. `~/.local/share/holdspace` on Linux.
+    pub fn default_root() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "holdspace").map(|dirs| dirs.data_dir().to_owned())
+    }
+
+    /// Creates the layout if needed and tightens any permissions that are too open, returning
+    /// one line for each change so the user is told rather than surprised.
+    pub fn open(root: &Path) -> Result<(Self, Vec<String>), StoreError> {
+        let dir = Self {
+            root: root.to_owned(),
+        };
+        let mut tightened = Vec::new();
+        for folder in [dir.root.clone(), dir.journal_dir(), dir.sessions_dir()] {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(DIR_MODE)
+                .create(&folder)
+                .map_err(StoreError::at("create the folder", &folder))?;
+            tightened.extend(tighten(&folder, DIR_MODE)?);
+        }
+        for folder in [dir.journal_dir(), dir.sessions_dir()] {
+            let entries = fs::read_dir(&folder).map_err(StoreError::at("read the folder", &folder))?;
+            for entry in entries.flatten() {
+                if entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                    tightened.extend(tighten(&entry.path(), FILE_MODE)?);
+                }
+            }
+        }
+        Ok((dir, tightened))
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn journal_dir(&self) -> PathBuf {
+        self.root.join("journal")
+    }
+
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.root.join("sessions")
+    }
+
+    pub fn journal_path(&self, id: &str) -> PathBuf {
+        self.journal_dir().join(format!("{id}.jsonl"))
+    }
+
+    pub fn log_path(&self, id: &str) -> PathBuf {
+        self.sessions_dir().join(format!("{id}.json"))
+    }
+
+    /// Journals of sessions that never wrote their log: interrupted sessions, oldest first.
+    pub fn open_journals(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let folder = self.journal_dir();
+        let mut found: Vec<PathBuf> = fs::read_dir(&folder)
+            .map_err(StoreError::at("read the folder", &folder))?
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "jsonl"))
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+}
+
+fn tighten(path: &Path, mode: u32) -> Result<Option<String>, StoreError> {
+    let meta = fs::metadata(path).map_err(StoreError::at("read the permissions of", path))?;
+    let current = meta.permissions().mode() & 0o777;
+    if current & 0o077 == 0 {
+        return Ok(None);
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+        .map_err(StoreError::at("restrict the permissions of", path))?;
+    Ok(Some(format!(
+        "{} was readable by others ({current:04o}); it is now {mode:04o}",
+        path.display()
+    )))
+}
+
+/// Makes a rename or a new file in `folder` survive a power cut.
+pub fn sync_dir(folder: &Path) -> Result<(), StoreError> {
+    fs::File::open(folder)
+        .and_then(|dir| dir.sync_all())
+        .map_err(StoreError::at("flush the folder", folder))
+}

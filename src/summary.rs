@@ -1,0 +1,148 @@
+//! Printed summaries of saved sessions, for `holdspace sessions` and `holdspace show`.
+
+use crate::format::{Zone, clock};
+use crate::store::log::{Loaded, SessionLog};
+use crate::text::sanitize;
+use chrono::TimeDelta;
+use std::fmt::Write;
+
+fn flags(loaded: &Loaded) -> String {
+    let log = &loaded.log;
+    [
+        (log.rehearsal, "rehearsal"),
+        (log.interrupted, "interrupted"),
+        (loaded.newer, "newer version: read-only"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, word)| *word)
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// One line per session, newest last.
+pub fn list(logs: &[Loaded], zone: Zone) -> String {
+    if logs.is_empty() {
+        return "No saved sessions yet.\n".to_owned();
+    }
+    let width = logs
+        .iter()
+        .map(|l| l.log.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let mut out = format!(
+        "{:width$}  {:<15}  {:<11}  {:<24}  notes\n",
+        "ID", "date", "time", "group"
+    );
+    for loaded in logs {
+        let log = &loaded.log;
+        let _ = writeln!(
+            out,
+            "{:width$}  {}  {}–{}  {:<24}  {}{}",
+            sanitize(&log.id),
+            zone.date(log.started_at),
+            zone.hm(log.started_at),
+            zone.hm(log.ended_at),
+            sanitize(&log.group),
+            log.notes.len(),
+            match flags(loaded).as_str() {
+                "" => String::new(),
+                some => format!("  ({some})"),
+            }
+        );
+    }
+    out
+}
+
+/// A readable account of one session.
+pub fn show(loaded: &Loaded, zone: Zone) -> String {
+    let log: &SessionLog = &loaded.log;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} · {}", sanitize(&log.group), sanitize(&log.plan));
+    let _ = writeln!(
+        out,
+        "{} {}–{} (scheduled end {}), {} in all{}",
+        zone.date(log.started_at),
+        zone.hm(log.started_at),
+        zone.hm(log.ended_at),
+        zone.hm(log.scheduled_end),
+        clock(log.ended_at - log.started_at),
+        match flags(loaded).as_str() {
+            "" => String::new(),
+            some => format!(" · {some}"),
+        }
+    );
+    let width = log
+        .items
+        .iter()
+        .map(|i| i.title.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let _ = writeln!(out, "\n  {:width$}  planned  final   actual     over", "item");
+    for item in &log.items {
+        let over = match item.overrun_seconds {
+            0 => String::new(),
+            secs => format!("+{}", clock(TimeDelta::seconds(secs))),
+        };
+        let _ = writeln!(
+            out,
+            "  {:width$}  {:>7}  {:>5}  {:>7}  {:>7}{}",
+            sanitize(&item.title),
+            item.planned_minutes,
+            item.final_minutes,
+            match item.started_at {
+                Some(_) => clock(TimeDelta::seconds(item.actual_seconds)),
+                None => "not run".to_owned(),
+            },
+            over,
+            if item.protected { "  (protected)" } else { "" }
+        );
+    }
+    out.push('\n');
+    if let Some(at) = log.warning_at {
+        let _ = writeln!(
+            out,
+            "End warning at {} ({} min before the end).",
+            zone.hm(at),
+            log.warn_minutes
+        );
+    }
+    if let Some(at) = log.scheduled_end_passed_at {
+        let _ = writeln!(
+            out,
+            "Scheduled end passed at {}: ran {} over.",
+            zone.hm(at),
+            clock(log.ended_at - log.scheduled_end)
+        );
+    }
+    if log.paused_seconds > 0 {
+        let _ = writeln!(
+            out,
+            "Paused for {} in all.",
+            clock(TimeDelta::seconds(log.paused_seconds))
+        );
+    }
+    if !log.rules_revisited.is_empty() {
+        let times: Vec<String> = log.rules_revisited.iter().map(|at| zone.hm(*at)).collect();
+        let _ = writeln!(
+            out,
+            "Ground rules revisited {} time(s): {}.",
+            times.len(),
+            times.join(", ")
+        );
+    }
+    if !log.recovered_at.is_empty() {
+        let times: Vec<String> = log.recovered_at.iter().map(|at| zone.hm(*at)).collect();
+        let _ = writeln!(out, "Resumed after an interruption at {}.", times.join(", "));
+    }
+    if !log.notes.is_empty() {
+        let _ = writeln!(out, "\nNotes:");
+        for note in &log.notes {
+            let _ = writeln!(out, "  {}  {}", zone.hm(note.at), sanitize(&note.text));
+        }
+    }
+    let _ = writeln!(out, "\n{} events recorded.", log.events.len());
+    out
+}

@@ -1,0 +1,32 @@
+//! Making text from users and files safe to put on a terminal.
+
+/// Replaces control characters (C0, DEL, C1) with U+FFFD so that names, notes and rules can
+/// never move the cursor, change colours or retitle the terminal. Tabs and newlines become
+/// spaces: every caller shows text on a single line.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn escape_sequences_cannot_reach_the_terminal() {
+        let hostile = "Sam\x1b]0;owned\x07\x1b[2J\u{9b}31m\x7f";
+        let clean = sanitize(hostile);
+        assert!(clean.chars().all(|c| !c.is_control()), "{clean:?}");
+        assert!(clean.starts_with("Sam\u{FFFD}]0;owned"));
+    }
+
+    #[test]
+    fn ordinary_unicode_is_kept() {
+        assert_eq!(sanitize("Zoë 🌱 مريم\tok"), "Zoë 🌱 مريم ok");
+    }
+}

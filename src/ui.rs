@@ -1,0 +1,37 @@
+//! The terminal side: view state, key handling, drawing, and the event loop.
+
+pub mod action;
+pub mod app;
+pub mod event_loop;
+pub mod keymap;
+pub mod live;
+pub mod overlay;
+pub mod resume;
+pub mod theme;
+
+use app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// Below this size the live screen cannot be laid out readably.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Paragraph::new(format!(
+                "enlarge the terminal to {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
+                area.width, area.height
+            ))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+            return;
+        }
+        live::render(self, area, buf);
+        if let Some(overlay) = &self.overlay {
+            overlay::render(self, overlay, area, buf);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The app's view state around a recorded session, and what each key does to it.
+
+use super::action::Action;
+use super::keymap;
+use super::theme::Theme;
+use crate::domain::{Command, EventKind};
+use crate::format::Zone;
+use crate::recorder::Recorder;
+use crate::store::paths::DataDir;
+use crate::text::sanitize;
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+/// What is open on top of the live screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Rules,
+    ConfirmEnd,
+    Input { purpose: Input, text: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Note,
+    RescuePath,
+}
+
+/// Why the app stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The session ended and its log is at this path.
+    Finished(PathBuf),
+    /// The facilitator left; the journal keeps the session for resuming.
+    Left,
+}
+
+pub struct App {
+    pub recorder: Recorder,
+    pub dir: DataDir,
+    pub theme: Theme,
+    pub zone: Zone,
+    pub now: DateTime<Utc>,
+    /// Clock seconds per real second: shown as "rehearsal N×" when not 1.
+    pub speed: f64,
+    pub overlay: Option<Overlay>,
+    /// A one-line message for the status line, replaced by the next one.
+    pub message: Option<String>,
+    /// The final log could not be written; shown in the NOT SAVED banner.
+    pub finish_error: Option<String>,
+    pub outcome: Option<Outcome>,
+    bell: bool,
+}
+
+impl App {
+    pub fn new(recorder: Recorder, dir: DataDir, theme: Theme, zone: Zone, now: DateTime<Utc>) -> Self {
+        Self {
+            recorder,
+            dir,
+            theme,
+            zone,
+            now,
+            speed: 1.0,
+            overlay: None,
+            message: None,
+            finish_error: None,
+            outcome: None,
+            bell: false,
+        }
+    }
+
+    /// Moves the app to `now`, recording whatever the passing of time has made due.
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+        for kind in self.recorder.session.due(now) {
+            if kind == EventKind::WarningRaised {
+                self.bell = true;
+            }
+            self.recorder.record(kind, now);
+        }
+    }
+
+    /// True once after the end warning is raised: the terminal bell rings for it.
+    pub fn take_bell(&mut self) -> bool {
+        std::mem::take(&mut self.bell)
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.outcome = Some(Outcome::Left);
+            return;
+        }
+        match self.overlay.take() {
+            None => {
+                if let Some(action) = keymap::lookup(key) {
+                    self.act(action);
+                } else if key.code == KeyCode::Esc && self.recorder.session.warning_showing() {
+                    self.act(Action::DismissWarning);
+                }
+            }
+            Some(Overlay::ConfirmEnd) => match key.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => self.end(),
+                KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {}
+                _ => self.overlay = Some(Overlay::ConfirmEnd),
+            },
+            Some(Overlay::Input { purpose, text }) => self.edit(purpose, text, key),
+            Some(overlay) => {
+                if !matches!(
+                    key.code,
+                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'g' | '?')
+                ) {
+                    self.overlay = Some(overlay);
+                }
+            }
+        }
+    }
+
+    pub fn act(&mut self, action: Action) {
+        self.message = None;
+        if let Some(command) = action.command() {
+            self.run(&command);
+            if action == Action::Rebalance && self.message.is_none() {
+                self.report_rebalance();
+            }
+            return;
+        }
+        match action {
+            Action::Rules => {
+                self.run(&Command::RevisitRules);
+                self.overlay = Some(Overlay::Rules);
+            }
+            Action::Note => self.open_input(Input::Note, String::new()),
+            Action::Rescue => {
+                let suggestion = std::env::current_dir()
+                    .unwrap_or_default()
+                    .join(format!("holdspace-{}-copy.jsonl", self.recorder.session.meta.id));
+                self.open_input(Input::RescuePath, suggestion.display().to_string());
+            }
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::End if self.recorder.session.ended.is_some() => self.finish(),
+            Action::End => self.overlay = Some(Overlay::ConfirmEnd),
+            Action::Leave => self.outcome = Some(Outcome::Left),
+            _ => {}
+        }
+    }
+
+    fn run(&mut self, command: &Command) {
+        match self.recorder.session.decide(command, self.now) {
+            Ok(kind) => {
+                self.recorder.record(kind, self.now);
+            }
+            Err(reason) => self.message = Some(reason.to_owned()),
+        }
+    }
+
+    fn report_rebalance(&mut self) {
+        let late = self.recorder.session.behind_by(self.now);
+        self.message = Some(if late.num_seconds() >= 60 {
+            format!(
+                "rebalanced; still {} min late: protected items keep their minimum",
+                late.num_minutes()
+            )
+        } else {
+            format!(
+                "rebalanced to end by {}",
+                self.zone.hm(self.recorder.session.meta.scheduled_end)
+            )
+        });
+    }
+
+    fn open_input(&mut self, purpose: Input, text: String) {
+        self.overlay = Some(Overlay::Input { purpose, text });
+    }
+
+    fn edit(&mut self, purpose: Input, mut text: String, key: KeyEvent) {
+        match key.code {
+            KeyCode::Esc => return,
+            KeyCode::Enter => return self.submit(purpose, text),
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                text.push_str(&sanitize(&c.to_string()));
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Input { purpose, text });
+    }
+
+    fn submit(&mut self, purpose: Input, text: String) {
+        match purpose {
+            Input::Note => {
+                self.run(&Command::Note(text));
+                if self.message.is_none() {
+                    let word = if self.recorder.not_saved.is_none() {
+                        "note saved"
+                    } else {
+                        "note kept in memory only: NOT SAVED"
+                    };
+                    self.message = Some(word.to_owned());
+                }
+            }
+            Input::RescuePath => match self.recorder.rescue(text.trim().as_ref()) {
+                Ok(()) => self.message = Some(format!("copy saved to {}", text.trim())),
+                Err(err) => self.message = Some(err.to_string()),
+            },
+        }
+    }
+
+    fn end(&mut self) {
+        self.run(&Command::End);
+        self.finish();
+    }
+
+    /// Writes the final log; on failure the app stays open so a copy can be saved elsewhere.
+    fn finish(&mut self) {
+        match self.recorder.finish(&self.dir) {
+            Ok(path) => self.outcome = Some(Outcome::Finished(path)),
+            Err(err) => {
+                self.finish_error = Some(format!(
+                    "the session log was not written: {err}. Press q to try again, S to save a copy elsewhere, Ctrl-c to leave"
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The event loop: draw when something changed or the clock's second ticks over, sleep otherwise.
+
+use super::app::App;
+use crate::domain::clock::Clock;
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::DefaultTerminal;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// The shortest sleep between redraws, so a fast rehearsal clock cannot make the loop spin.
+const MIN_WAIT: Duration = Duration::from_millis(100);
+
+/// Runs until the app has an outcome, `stop` is set (SIGTERM, SIGHUP) or the terminal fails.
+/// Every event is already flushed to the journal when it is recorded, so leaving at any point
+/// loses nothing.
+pub fn run(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    clock: &dyn Clock,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let mut dirty = true;
+    let mut shown_second = i64::MIN;
+    while app.outcome.is_none() && !stop.load(Ordering::Relaxed) {
+        let now = clock.now();
+        app.tick(now);
+        if dirty || now.timestamp() != shown_second {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            if app.take_bell() {
+                let mut out = io::stdout();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            shown_second = now.timestamp();
+            dirty = false;
+        }
+        if event::poll(until_next_second(now, clock.speed()))? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    app.tick(clock.now());
+                    app.on_key(key);
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Real time until the clock's next whole second, at least `MIN_WAIT`.
+fn until_next_second(now: chrono::DateTime<chrono::Utc>, speed: f64) -> Duration {
+    let clock_ms = 1000 - u64::from(now.timestamp_subsec_millis().min(999));
+    let real = Duration::from_secs_f64(clock_ms as f64 / 1000.0 / speed.max(0.001));
+    real.max(MIN_WAIT).min(Duration::from_secs(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, TimeDelta};
+
+    #[test]
+    fn waits_for_the_next_second_boundary() {
+        let at = DateTime::UNIX_EPOCH + TimeDelta::milliseconds(250);
+        assert_eq!(until_next_second(at, 1.0), Duration::from_millis(750));
+        assert_eq!(
+            until_next_second(DateTime::UNIX_EPOCH, 1.0),
+            Duration::from_secs(1)
+        );
+        assert_eq!(until_next_second(at, 30.0), MIN_WAIT);
+    }
+}

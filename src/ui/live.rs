@@ -1,0 +1,334 @@
+//! The live session screen: header, schedule line, banners, agenda, current item, status line.
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::first_key;
+use super::theme::Role;
+use crate::domain::Session;
+use crate::format::clock;
+use crate::text::sanitize;
+use chrono::TimeDelta;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget, Wrap};
+
+/// The Now panel sits beside the agenda from this width, above it below.
+const SIDE_BY_SIDE: u16 = 90;
+
+/// Hints in the status line, in order of importance; as many as fit are shown.
+const HINTS: &[Action] = &[
+    Action::Next,
+    Action::TogglePause,
+    Action::AddMinute,
+    Action::RemoveMinute,
+    Action::Rebalance,
+    Action::Rules,
+    Action::Note,
+    Action::Back,
+    Action::Help,
+    Action::End,
+];
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let banners = banner_lines(app);
+    let [header, schedule, banner, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(banners.len() as u16),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(app, header, buf);
+    render_schedule(app, schedule, buf);
+    Paragraph::new(banners).render(banner, buf);
+    let (agenda, now) = if area.width >= SIDE_BY_SIDE {
+        let [agenda, now] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).areas(body);
+        (agenda, now)
+    } else {
+        let [now, agenda] = Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(body);
+        (agenda, now)
+    };
+    render_agenda(app, agenda, buf);
+    render_now(app, now, buf);
+    render_status(app, status, buf);
+}
+
+fn style(app: &App, role: Role) -> Style {
+    app.theme.style(role)
+}
+
+fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.recorder.session;
+    let mut left = vec![
+        Span::styled(" holdspace", style(app, Role::Title)),
+        Span::styled(" · ", style(app, Role::Muted)),
+        Span::styled(sanitize(&session.meta.plan.group), style(app, Role::Text)),
+    ];
+    if session.meta.rehearsal {
+        left.push(Span::styled(
+            format!("  REHEARSAL {}×", app.speed),
+            style(app, Role::Paused),
+        ));
+    }
+    Paragraph::new(Line::from(left)).render(area, buf);
+    Paragraph::new(Span::styled(
+        format!("{} ", app.zone.hms(app.now)),
+        style(app, Role::Clock),
+    ))
+    .right_aligned()
+    .render(area, buf);
+}
+
+fn render_schedule(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.recorder.session;
+    let muted = style(app, Role::Muted);
+    let mut spans = vec![
+        Span::styled(" started ", muted),
+        Span::raw(app.zone.hm(session.started_at)),
+        Span::styled(" · scheduled end ", muted),
+        Span::raw(app.zone.hm(session.meta.scheduled_end)),
+        Span::styled(" · projected ", muted),
+        Span::raw(app.zone.hm(session.projected_end(app.now))),
+        Span::raw("  "),
+    ];
+    spans.push(pace(app, session.behind_by(app.now)));
+    let left = session.until_scheduled_end(app.now);
+    if left < TimeDelta::zero() && session.ended.is_none() {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("✖ OVER TIME +{}", clock(left)),
+            style(app, Role::Over),
+        ));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// Ahead, on time or behind, always in words and a glyph as well as colour.
+fn pace(app: &App, behind: TimeDelta) -> Span<'static> {
+    if behind >= TimeDelta::minutes(1) {
+        Span::styled(format!("▲ {} behind", clock(behind)), style(app, Role::Behind))
+    } else if behind <= TimeDelta::minutes(-1) {
+        Span::styled(format!("▼ {} ahead", clock(behind)), style(app, Role::Ahead))
+    } else {
+        Span::styled("● on time", style(app, Role::OnTime))
+    }
+}
+
+fn banner_lines(app: &App) -> Vec<Line<'static>> {
+    let session = &app.recorder.session;
+    let mut lines = Vec::new();
+    if let Some(not_saved) = &app.recorder.not_saved {
+        let copy = not_saved
+            .rescued_through
+            .map(|seq| format!(" Copy saved up to event {seq}."))
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!(
+                " ✗ NOT SAVED from event {}: {}.{copy} Press S to save a copy elsewhere.",
+                not_saved.from_seq,
+                sanitize(&not_saved.error)
+            ),
+            style(app, Role::NotSaved),
+        ));
+    }
+    if let Some(error) = &app.finish_error {
+        lines.push(Line::styled(
+            format!(" ✗ NOT SAVED: {}", sanitize(error)),
+            style(app, Role::NotSaved),
+        ));
+    }
+    if session.warning_showing() {
+        let left = session.until_scheduled_end(app.now).max(TimeDelta::zero());
+        let key = first_key(Action::DismissWarning).unwrap_or_default();
+        lines.push(Line::styled(
+            format!(
+                " ⚠ {} to the scheduled end ({}): time for the closing round.  [{key}] dismiss",
+                clock(left),
+                app.zone.hm(session.meta.scheduled_end)
+            ),
+            style(app, Role::Warning),
+        ));
+    }
+    lines
+}
+
+fn render_agenda(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.recorder.session;
+    let rows = session.items.iter().enumerate().map(|(index, item)| {
+        let current = session.current == Some(index);
+        let elapsed = session.item_elapsed(index, app.now);
+        let over = elapsed - TimeDelta::minutes(i64::from(item.minutes));
+        let (glyph, role) = match (current, session.is_paused()) {
+            (true, true) => ("⏸", Role::Paused),
+            (true, false) => ("▶", Role::Current),
+            (false, _) if item.last_left.is_some() => ("✓", Role::Done),
+            _ => ("·", Role::Text),
+        };
+        let shown = |text: String| {
+            if item.first_started.is_some() {
+                text
+            } else {
+                String::new()
+            }
+        };
+        Row::new([
+            Cell::from(glyph),
+            Cell::from(sanitize(&item.plan.title)),
+            Cell::from(if item.plan.protected { "◆" } else { "" }),
+            Cell::from(format!("{:>3}m", item.minutes)),
+            Cell::from(shown(clock(elapsed))),
+            Cell::from(if over > TimeDelta::zero() {
+                format!("+{}", clock(over))
+            } else {
+                String::new()
+            })
+            .style(style(app, Role::Over)),
+        ])
+        .style(style(app, role))
+    });
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Length(7),
+        Constraint::Length(8),
+    ];
+    Table::new(rows, widths)
+        .header(Row::new(["", "item", "", "plan", "actual", "over"]).style(style(app, Role::Muted)))
+        .block(panel(app, " Agenda "))
+        .render(area, buf);
+}
+
+fn panel<'a>(app: &App, title: &'a str) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style(app, Role::Border))
+        .title(Span::styled(title, style(app, Role::Title)))
+}
+
+fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
+    let session = &app.recorder.session;
+    let block = panel(app, " Now ");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(index) = session.current else {
+        let text = if session.ended.is_some() {
+            "Session ended."
+        } else {
+            "Agenda complete. q ends the session."
+        };
+        Paragraph::new(text).wrap(Wrap { trim: true }).render(inner, buf);
+        return;
+    };
+    let item = &session.items[index];
+    let elapsed = session.item_elapsed(index, app.now);
+    let remaining = session.item_remaining(index, app.now);
+    let planned = TimeDelta::minutes(i64::from(item.minutes));
+    let mut lines = vec![Line::styled(
+        sanitize(&item.plan.title),
+        style(app, Role::Current),
+    )];
+    if session.is_paused() {
+        lines.push(Line::styled("⏸ PAUSED: space resumes", style(app, Role::Paused)));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("elapsed  ", style(app, Role::Muted)),
+        Span::styled(clock(elapsed), style(app, Role::Clock)),
+        Span::styled(format!(" of {} min", item.minutes), style(app, Role::Muted)),
+    ]));
+    lines.push(if remaining < TimeDelta::zero() {
+        Line::from(vec![
+            Span::styled("over     ", style(app, Role::Muted)),
+            Span::styled(format!("+{} over", clock(remaining)), style(app, Role::Over)),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled("left     ", style(app, Role::Muted)),
+            Span::styled(clock(remaining), style(app, Role::Clock)),
+        ])
+    });
+    let next = session.items.get(index + 1).map_or_else(
+        || "next: end of the agenda".to_owned(),
+        |next| format!("next: {} · {} min", sanitize(&next.plan.title), next.minutes),
+    );
+    let [text, gauge, after] = Layout::vertical([
+        Constraint::Length(lines.len() as u16),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    Paragraph::new(lines).render(text, buf);
+    let ratio =
+        (elapsed.num_milliseconds() as f64 / planned.num_milliseconds().max(1) as f64).clamp(0.0, 1.0);
+    LineGauge::default()
+        .ratio(ratio)
+        .filled_style(style(
+            app,
+            if remaining < TimeDelta::zero() {
+                Role::Over
+            } else {
+                Role::Current
+            },
+        ))
+        .unfilled_style(style(app, Role::Border))
+        .label("")
+        .render(gauge, buf);
+    let to_end = session.until_scheduled_end(app.now);
+    let end_line = if to_end >= TimeDelta::zero() {
+        format!("session ends in {}", clock(to_end))
+    } else {
+        format!("session over time by {}", clock(to_end))
+    };
+    Paragraph::new(vec![
+        Line::styled(next, style(app, Role::Muted)),
+        Line::styled(end_line, style(app, Role::Muted)),
+    ])
+    .wrap(Wrap { trim: true })
+    .render(after, buf);
+}
+
+fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    let session: &Session = &app.recorder.session;
+    let mark = if app.recorder.not_saved.is_some() || app.finish_error.is_some() {
+        Span::styled(" ✗ NOT SAVED ", style(app, Role::NotSaved))
+    } else {
+        Span::styled(
+            format!(" ✓ saved #{} ", session.last_seq),
+            style(app, Role::Saved),
+        )
+    };
+    let mut spans = vec![mark];
+    if let Some(message) = &app.message {
+        spans.push(Span::styled(
+            format!(" {}", sanitize(message)),
+            style(app, Role::Text),
+        ));
+    } else {
+        if session.warning_dismissed.is_some() && session.ended.is_none() {
+            let left = session.until_scheduled_end(app.now).max(TimeDelta::zero());
+            spans.push(Span::styled(
+                format!(" ⚠ ends in {} ", clock(left)),
+                style(app, Role::Behind),
+            ));
+        }
+        let mut used: usize = spans.iter().map(|span| span.width()).sum();
+        for action in HINTS {
+            let Some(key) = first_key(*action) else { continue };
+            let hint = format!(" {key} {}", action.hint());
+            used += hint.chars().count();
+            if used > usize::from(area.width) {
+                break;
+            }
+            spans.push(Span::styled(format!(" {key}"), style(app, Role::Key)));
+            spans.push(Span::styled(
+                format!(" {}", action.hint()),
+                style(app, Role::Muted),
+            ));
+        }
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}

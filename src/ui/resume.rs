@@ -1,0 +1,121 @@
+//! The start-up question when an interrupted session, or a journal that cannot be used, is found.
+
+use crate::format::{Zone, clock};
+use crate::recovery::Interrupted;
+use crate::text::sanitize;
+use chrono::{DateTime, Utc};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use std::io;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Resume,
+    /// End the interrupted session, saving its log, then start a new one.
+    EndAndStartNew,
+    /// Start a new session, leaving unusable journals where they are.
+    StartNew,
+    Quit,
+}
+
+pub struct Offer<'a> {
+    pub interrupted: Option<&'a Interrupted>,
+    pub problems: &'a [String],
+    pub zone: Zone,
+    pub now: DateTime<Utc>,
+}
+
+impl Offer<'_> {
+    fn choices(&self) -> Vec<(char, Choice, &'static str)> {
+        match self.interrupted {
+            Some(_) => vec![
+                (
+                    'r',
+                    Choice::Resume,
+                    "resume it: timers carry on from the wall clock",
+                ),
+                (
+                    'e',
+                    Choice::EndAndStartNew,
+                    "end it now, save its log, and start a new session",
+                ),
+                ('q', Choice::Quit, "quit"),
+            ],
+            None => vec![
+                ('n', Choice::StartNew, "start a new session anyway"),
+                ('q', Choice::Quit, "quit"),
+            ],
+        }
+    }
+
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        if let Some(found) = self.interrupted {
+            let session = &found.session;
+            lines.push(Line::raw(format!(
+                "{} · started {} · {} events saved · last {}",
+                sanitize(&session.meta.plan.group),
+                self.zone.hm(session.started_at),
+                session.last_seq,
+                self.zone.hm(session.last_at),
+            )));
+            if let Some(index) = session.current {
+                lines.push(Line::raw(format!(
+                    "It was on \"{}\", {} in.",
+                    sanitize(&session.items[index].plan.title),
+                    clock(session.item_elapsed(index, self.now))
+                )));
+            }
+            if !found.contents.torn_tail.is_empty() {
+                lines.push(Line::raw(format!(
+                    "Its last line was cut off mid-write ({} bytes, never shown as saved); it will be kept aside in a .torn file.",
+                    found.contents.torn_tail.len()
+                )));
+            }
+            lines.push(Line::raw(""));
+        }
+        for problem in self.problems {
+            lines.push(Line::raw(format!("! {}", sanitize(problem))));
+            lines.push(Line::raw(""));
+        }
+        for (key, _, text) in self.choices() {
+            lines.push(Line::raw(format!("  [{key}] {text}")));
+        }
+        lines
+    }
+
+    fn render(&self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+        let title = if self.interrupted.is_some() {
+            " An interrupted session was found "
+        } else {
+            " Some session journals cannot be used "
+        };
+        Paragraph::new(self.lines())
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::ALL).title(title))
+            .render(area, buf);
+    }
+
+    /// Shows the question and waits for one of its keys.
+    pub fn ask(&self, terminal: &mut DefaultTerminal) -> io::Result<Choice> {
+        loop {
+            terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut()))?;
+            if let Event::Key(key) = event::read()? {
+                if key.kind != KeyEventKind::Press {
+                    continue;
+                }
+                if let KeyCode::Char(c) = key.code {
+                    if let Some((_, choice, _)) = self.choices().into_iter().find(|(k, _, _)| *k == c) {
+                        return Ok(choice);
+                    }
+                }
+                if key.code == KeyCode::Esc {
+                    return Ok(Choice::Quit);
+                }
+            }
+        }
+    }
+}
