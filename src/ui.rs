@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod big;
 pub mod event_loop;
 pub mod keymap;
 pub mod live;

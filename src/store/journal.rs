@@ -8,12 +8,31 @@ use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+/// Where journal lines go: a file, or in tests a stand-in that fails on demand.
+pub trait Durable: Write + Send {
+    /// Makes everything written so far survive a crash or power cut.
+    fn sync(&mut self) -> io::Result<()>;
+}
+
+impl Durable for File {
+    fn sync(&mut self) -> io::Result<()> {
+        self.sync_data()
+    }
+}
+
 /// An open journal. Each event is one line, written with one `write_all` and flushed to the
 /// disk with `sync_data` before `append` returns, so a returned `Ok` is an acknowledged event.
-#[derive(Debug)]
 pub struct Journal {
-    file: File,
+    file: Box<dyn Durable>,
     path: PathBuf,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Journal {
@@ -40,10 +59,10 @@ impl Journal {
         Ok(Self::from_file(file, path))
     }
 
-    /// Wraps an already open file; tests use it to write to a full disk (`/dev/full`).
-    pub fn from_file(file: File, path: &Path) -> Self {
+    /// Wraps an already open file, or a stand-in that fails, under the path shown in messages.
+    pub fn from_file(file: impl Durable + 'static, path: &Path) -> Self {
         Self {
-            file,
+            file: Box::new(file),
             path: path.to_owned(),
         }
     }
@@ -56,7 +75,7 @@ impl Journal {
         let mut line = serde_json::to_vec(event).map_err(io::Error::other)?;
         line.push(b'\n');
         self.file.write_all(&line)?;
-        self.file.sync_data()
+        self.file.sync()
     }
 }
 

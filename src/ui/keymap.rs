@@ -121,6 +121,15 @@ mod tests {
     }
 
     #[test]
+    fn readme_lists_every_key() {
+        let readme = include_str!("../../README.md");
+        for (keys, text) in help_rows() {
+            let row = format!("| `{keys}` | {text} |");
+            assert!(readme.contains(&row), "README.md lacks the row {row}");
+        }
+    }
+
+    #[test]
     fn shifted_characters_match() {
         let plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
         assert_eq!(lookup(plus), Some(Action::AddMinute));

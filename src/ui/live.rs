@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::app::App;
+use super::big::{self, BigText};
 use super::keymap::first_key;
 use super::theme::Role;
 use crate::domain::Session;
@@ -241,10 +242,7 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(format!(" of {} min", item.minutes), style(app, Role::Muted)),
     ]));
     lines.push(if remaining < TimeDelta::zero() {
-        Line::from(vec![
-            Span::styled("over     ", style(app, Role::Muted)),
-            Span::styled(format!("+{} over", clock(remaining)), style(app, Role::Over)),
-        ])
+        Line::styled(format!("✖ +{} over", clock(remaining)), style(app, Role::Over))
     } else {
         Line::from(vec![
             Span::styled("left     ", style(app, Role::Muted)),
@@ -255,17 +253,27 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
         || "next: end of the agenda".to_owned(),
         |next| format!("next: {} · {} min", sanitize(&next.plan.title), next.minutes),
     );
-    let [text, gauge, after] = Layout::vertical([
+    // Large digits only where they leave room for the two lines below them.
+    let big_rows = if inner.height >= lines.len() as u16 + 1 + big::HEIGHT + 2 + 2 {
+        big::HEIGHT + 2
+    } else {
+        0
+    };
+    let [text, gauge, big_area, after] = Layout::vertical([
         Constraint::Length(lines.len() as u16),
         Constraint::Length(1),
+        Constraint::Length(big_rows),
         Constraint::Fill(1),
     ])
     .areas(inner);
     Paragraph::new(lines).render(text, buf);
     let ratio =
         (elapsed.num_milliseconds() as f64 / planned.num_milliseconds().max(1) as f64).clamp(0.0, 1.0);
+    // Different symbols for the two parts, so progress shows without colour too.
     LineGauge::default()
         .ratio(ratio)
+        .filled_symbol("━")
+        .unfilled_symbol("╌")
         .filled_style(style(
             app,
             if remaining < TimeDelta::zero() {
@@ -277,6 +285,21 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
         .unfilled_style(style(app, Role::Border))
         .label("")
         .render(gauge, buf);
+    let big_text = if remaining < TimeDelta::zero() {
+        format!("+{}", clock(remaining))
+    } else {
+        clock(remaining)
+    };
+    let big_role = if remaining < TimeDelta::zero() {
+        Role::Over
+    } else {
+        Role::Clock
+    };
+    BigText {
+        text: &big_text,
+        style: style(app, big_role),
+    }
+    .render(big_area.inner(ratatui::layout::Margin::new(0, 1)), buf);
     let to_end = session.until_scheduled_end(app.now);
     let end_line = if to_end >= TimeDelta::zero() {
         format!("session ends in {}", clock(to_end))
