@@ -181,11 +181,21 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
         );
         app.speed = clock.speed();
         event_loop::run(&mut terminal, &mut app, clock.as_ref(), &stop).map_err(|err| err.to_string())?;
-        Ok(match app.outcome {
-            Some(Outcome::Finished(path)) => format!("Session ended. Log saved to {}", path.display()),
-            _ => format!(
-                "The session is still open and every event is saved in {}.\nRun holdspace again to resume it.",
-                app.recorder.journal_path().display()
+        let journal = app.recorder.journal_path().display();
+        Ok(match (app.outcome, &app.recorder.not_saved) {
+            (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),
+            (_, None) => format!(
+                "The session is still open and every event is saved in {journal}.\nRun holdspace again to resume it."
+            ),
+            (_, Some(not_saved)) => format!(
+                "NOT SAVED: events from number {} on could not be written to {journal} ({}).{}\n\
+                 Run holdspace again to resume from the events that were saved.",
+                not_saved.from_seq,
+                not_saved.error,
+                not_saved
+                    .rescued_through
+                    .map(|seq| format!(" A copy up to event {seq} was saved where you chose."))
+                    .unwrap_or_default()
             ),
         })
     })();

@@ -175,3 +175,67 @@ fn a_full_disk_at_the_start_is_an_error_not_a_panic() {
     let err = Recorder::begin(journal, meta(), t0()).unwrap_err();
     assert!(err.to_string().contains("/dev/full"), "{err}");
 }
+
+mod screen {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use holdspace::format::Zone;
+    use holdspace::store::paths::DataDir;
+    use holdspace::ui::app::{App, Outcome};
+    use holdspace::ui::theme::Theme;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+        app.on_key(KeyEvent::new(code, modifiers));
+    }
+
+    fn screen(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+        terminal
+            .draw(|frame| frame.render_widget(app, frame.area()))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+
+    #[test]
+    fn not_saved_is_shown_and_leaving_needs_a_copy_or_a_second_press() {
+        let (recorder, _, _) = session_failing_at(5, io::ErrorKind::StorageFull);
+        let folder = tempfile::tempdir().unwrap();
+        let (dir, _) = DataDir::open(folder.path()).unwrap();
+        let now = recorder.as_ref().unwrap().session.last_at;
+        let mut app = App::new(
+            recorder.unwrap(),
+            dir,
+            Theme::builtin(true),
+            Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
+            now,
+        );
+        let shown = screen(&app);
+        assert!(shown.contains("✗ NOT SAVED from event 3"), "{shown}");
+        assert!(shown.contains("Press S to save a copy elsewhere"), "{shown}");
+
+        press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(app.outcome, None, "the first Ctrl-c only warns");
+        assert!(screen(&app).contains("Ctrl-c again leaves anyway"));
+
+        press(&mut app, KeyCode::Char('S'), KeyModifiers::SHIFT);
+        let copy = folder.path().join("copy.jsonl");
+        let Some(holdspace::ui::app::Overlay::Input { text, .. }) = &mut app.overlay else {
+            panic!("S opens the path input");
+        };
+        text.clear();
+        for c in copy.display().to_string().chars() {
+            press(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(journal::read(&copy).unwrap().events, app.recorder.events);
+        assert!(screen(&app).contains("Copy saved up to event"));
+
+        press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            app.outcome,
+            Some(Outcome::Left),
+            "with a full copy, Ctrl-c leaves at once"
+        );
+    }
+}

@@ -4,7 +4,7 @@ use super::StoreError;
 use super::atomic::write_atomic;
 use crate::domain::session::ItemState;
 use crate::domain::{Event, SCHEMA_VERSION, Session};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::fs;
@@ -38,6 +38,8 @@ pub struct SessionLog {
 pub struct ItemLog {
     pub title: String,
     pub protected: bool,
+    /// When the item was due to start by the plan as it stood at the start of the session.
+    pub scheduled_start: DateTime<Utc>,
     pub planned_minutes: u32,
     /// Planned minutes after any +/- or rebalancing.
     pub final_minutes: u32,
@@ -73,7 +75,15 @@ impl SessionLog {
             warning_dismissed_at: session.warning_dismissed,
             scheduled_end_passed_at: session.end_passed,
             paused_seconds: session.paused_total.num_seconds(),
-            items: session.items.iter().map(item_log).collect(),
+            items: session
+                .items
+                .iter()
+                .scan(session.started_at, |due, item| {
+                    let scheduled_start = *due;
+                    *due += TimeDelta::minutes(i64::from(item.plan.minutes));
+                    Some(item_log(item, scheduled_start))
+                })
+                .collect(),
             notes: session
                 .notes
                 .iter()
@@ -99,11 +109,12 @@ impl SessionLog {
     }
 }
 
-fn item_log(item: &ItemState) -> ItemLog {
+fn item_log(item: &ItemState, scheduled_start: DateTime<Utc>) -> ItemLog {
     let actual = item.spent.num_seconds();
     ItemLog {
         title: item.plan.title.clone(),
         protected: item.plan.protected,
+        scheduled_start,
         planned_minutes: item.plan.minutes,
         final_minutes: item.minutes,
         actual_seconds: actual,

@@ -51,6 +51,8 @@ pub struct App {
     pub finish_error: Option<String>,
     pub outcome: Option<Outcome>,
     bell: bool,
+    /// A first Ctrl-c with unsaved events was answered with a warning.
+    leave_armed: bool,
 }
 
 impl App {
@@ -67,6 +69,7 @@ impl App {
             finish_error: None,
             outcome: None,
             bell: false,
+            leave_armed: false,
         }
     }
 
@@ -88,8 +91,8 @@ impl App {
 
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.outcome = Some(Outcome::Left);
-            return;
+            self.overlay = None;
+            return self.act(Action::Leave);
         }
         match self.overlay.take() {
             None => {
@@ -117,6 +120,11 @@ impl App {
     }
 
     pub fn act(&mut self, action: Action) {
+        let armed = std::mem::take(&mut self.leave_armed);
+        if action == Action::Leave && armed {
+            self.outcome = Some(Outcome::Left);
+            return;
+        }
         self.message = None;
         if let Some(command) = action.command() {
             self.run(&command);
@@ -140,8 +148,25 @@ impl App {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::End if self.recorder.session.ended.is_some() => self.finish(),
             Action::End => self.overlay = Some(Overlay::ConfirmEnd),
-            Action::Leave => self.outcome = Some(Outcome::Left),
+            Action::Leave => self.leave(),
             _ => {}
+        }
+    }
+
+    /// Leaves at once when everything is on disk; otherwise warns, and leaves on a second press.
+    fn leave(&mut self) {
+        let unsaved = self
+            .recorder
+            .not_saved
+            .as_ref()
+            .is_some_and(|not_saved| not_saved.rescued_through < Some(self.recorder.session.last_seq));
+        if unsaved {
+            self.leave_armed = true;
+            self.message = Some(
+                "some events are NOT SAVED: S saves a copy first; Ctrl-c again leaves anyway".to_owned(),
+            );
+        } else {
+            self.outcome = Some(Outcome::Left);
         }
     }
 
