@@ -5,6 +5,7 @@ pub mod domain;
 pub mod format;
 pub mod recorder;
 pub mod recovery;
+pub mod signals;
 pub mod start;
 pub mod store;
 pub mod summary;

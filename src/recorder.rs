@@ -67,9 +67,14 @@ impl Recorder {
         })
     }
 
-    /// Records an event: journal first, then state. Returns whether it reached the disk.
+    /// Records an event and returns whether it reached the disk. The state takes it first, so
+    /// an event that does not fit the session is never written; the screen is drawn only after
+    /// this returns, so nothing shows before the journal has it.
     pub fn record(&mut self, kind: EventKind, now: DateTime<Utc>) -> bool {
         let event = self.session.stamp(kind, now);
+        if self.session.apply(&event).is_err() {
+            return false;
+        }
         if self.not_saved.is_none() {
             if let Err(err) = self.journal.append(&event) {
                 self.not_saved = Some(NotSaved {
@@ -79,10 +84,8 @@ impl Recorder {
                 });
             }
         }
-        // The event came from `Session::decide` or `due`, so it always applies.
-        let applied = self.session.apply(&event).is_ok();
         self.events.push(event);
-        applied && self.not_saved.is_none()
+        self.not_saved.is_none()
     }
 
     pub fn journal_path(&self) -> &Path {

@@ -1,6 +1,7 @@
 //! Finding sessions that were interrupted (a journal with no log) and deciding what can resume.
 
-use crate::domain::{EventKind, SCHEMA_VERSION, Session};
+use crate::domain::session::FoldError;
+use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
 use crate::store::journal::{self, Contents};
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,17 @@ pub fn inspect(path: &Path) -> Found {
         Err(err) => return Found::Unusable(err.to_string()),
     };
     let shown = path.display();
+    // A newer holdspace may write event types this one does not know, so its journal must be
+    // recognised as newer before any line is called damaged.
+    if let Some(EventKind::Started(meta)) = contents.events.first().map(|event| &event.kind) {
+        if meta.schema_version > SCHEMA_VERSION {
+            return Found::Unusable(format!(
+                "{shown} was written by a newer holdspace (schema_version {}, this one knows {}); \
+                 it was left untouched.",
+                meta.schema_version, SCHEMA_VERSION
+            ));
+        }
+    }
     if let Some(bad) = contents.bad_lines.first() {
         return Found::Unusable(format!(
             "{shown} line {}: not a valid event ({}). The journal was left untouched; \
@@ -37,32 +49,24 @@ pub fn inspect(path: &Path) -> Found {
     if contents.events.is_empty() {
         return Found::Empty(path.to_owned(), contents);
     }
-    if let Some(EventKind::Started(meta)) = contents.events.first().map(|event| &event.kind) {
-        if meta.schema_version > SCHEMA_VERSION {
-            return Found::Unusable(format!(
-                "{shown} was written by a newer holdspace (schema_version {}, this one knows {}); \
-                 it was left untouched.",
-                meta.schema_version, SCHEMA_VERSION
-            ));
-        }
-    }
-    match Session::from_events(&contents.events) {
+    match fold(&contents.events) {
         Ok(session) => Found::Resumable(Box::new(Interrupted {
             path: path.to_owned(),
             contents,
             session,
         })),
-        Err(err) => {
-            // Lines and events match one to one here, as no line was bad.
-            let line = contents
-                .events
-                .iter()
-                .rposition(|event| event.seq == err.seq)
-                .map_or(1, |index| index + 1);
-            Found::Unusable(format!(
-                "{shown} line {line}: {}. The journal was left untouched.",
-                err.message
-            ))
-        }
+        Err((line, err)) => Found::Unusable(format!(
+            "{shown} line {line}: {}. The journal was left untouched.",
+            err.message
+        )),
     }
+}
+
+/// Folds events in order, naming the line (one per event here, as no line was bad) that failed.
+fn fold(events: &[Event]) -> Result<Session, (usize, FoldError)> {
+    let mut session = Session::from_events(events.first()).map_err(|err| (1, err))?;
+    for (index, event) in events.iter().enumerate().skip(1) {
+        session.apply(event).map_err(|err| (index + 1, err))?;
+    }
+    Ok(session)
 }

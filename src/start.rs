@@ -6,6 +6,7 @@ use crate::domain::{EventKind, Plan, SCHEMA_VERSION, SessionMeta};
 use crate::format::Zone;
 use crate::recorder::Recorder;
 use crate::recovery::{Found, Interrupted, inspect};
+use crate::signals;
 use crate::store::journal;
 use crate::store::paths::DataDir;
 use crate::ui::app::{App, Outcome};
@@ -13,9 +14,8 @@ use crate::ui::event_loop;
 use crate::ui::resume::{Choice, Offer};
 use crate::ui::theme::Theme;
 use chrono::{DateTime, Local, TimeDelta, Utc};
+use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 /// How the session is to run: real time, or a rehearsal at `speed`.
 pub struct Mode {
@@ -108,15 +108,13 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
         .as_deref()
         .map(|ends| parse_ends(ends, &real_now.with_timezone(&Local)))
         .transpose()?;
-    let (found, problems) = triage(&dir)?;
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|err| err.to_string())?;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err("the live screen needs an interactive terminal; \
+                    `holdspace sessions` and `holdspace show ID` print without one"
+            .to_owned());
     }
+    let (found, problems) = triage(&dir)?;
+    let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
     let mut terminal = ratatui::try_init()
         .map_err(|err| format!("the live screen needs an interactive terminal ({err})"))?;
     let result = (|| {
@@ -127,7 +125,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                 zone: Zone::Local,
                 now: real_now,
             };
-            offer.ask(&mut terminal).map_err(|err| err.to_string())?
+            offer.ask(&mut terminal, &stop).map_err(|err| err.to_string())?
         } else {
             Choice::StartNew
         };

@@ -69,7 +69,7 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 5));
         text.render(buf.area, &mut buf);
         let row: String = (0..20).map(|x| buf[(x, 2)].symbol().to_owned()).collect();
-        assert_eq!(row, "  ███   █   ███ ███ ");
+        assert_eq!(row, " ███   █   █ █ ███  ");
         let mut small = Buffer::empty(Rect::new(0, 0, 10, 5));
         BigText {
             text: "12:34",

@@ -4,12 +4,14 @@ use crate::format::{Zone, clock};
 use crate::recovery::Interrupted;
 use crate::text::sanitize;
 use chrono::{DateTime, Utc};
-use crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -32,11 +34,7 @@ impl Offer<'_> {
     fn choices(&self) -> Vec<(char, Choice, &'static str)> {
         match self.interrupted {
             Some(_) => vec![
-                (
-                    'r',
-                    Choice::Resume,
-                    "resume it: timers carry on from the wall clock",
-                ),
+                ('r', Choice::Resume, "resume it, with every saved event"),
                 (
                     'e',
                     Choice::EndAndStartNew,
@@ -66,7 +64,8 @@ impl Offer<'_> {
                 lines.push(Line::raw(format!(
                     "It was on \"{}\", {} in.",
                     sanitize(&session.items[index].plan.title),
-                    clock(session.item_elapsed(index, self.now))
+                    // A rehearsal's clock ran ahead of real time: it resumes from its last event.
+                    clock(session.item_elapsed(index, self.now.max(session.last_at)))
                 )));
             }
             if !found.contents.torn_tail.is_empty() {
@@ -99,13 +98,24 @@ impl Offer<'_> {
             .render(area, buf);
     }
 
-    /// Shows the question and waits for one of its keys.
-    pub fn ask(&self, terminal: &mut DefaultTerminal) -> io::Result<Choice> {
-        loop {
-            terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut()))?;
+    /// Shows the question and waits for one of its keys; a signal or Ctrl-c counts as quit.
+    pub fn ask(&self, terminal: &mut DefaultTerminal, stop: &AtomicBool) -> io::Result<Choice> {
+        let mut dirty = true;
+        while !stop.load(Ordering::Relaxed) {
+            if dirty {
+                terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut()))?;
+                dirty = false;
+            }
+            if !event::poll(Duration::from_secs(1))? {
+                continue;
+            }
+            dirty = true;
             if let Event::Key(key) = event::read()? {
                 if key.kind != KeyEventKind::Press {
                     continue;
+                }
+                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    return Ok(Choice::Quit);
                 }
                 if let KeyCode::Char(c) = key.code {
                     if let Some((_, choice, _)) = self.choices().into_iter().find(|(k, _, _)| *k == c) {
@@ -117,5 +127,6 @@ impl Offer<'_> {
                 }
             }
         }
+        Ok(Choice::Quit)
     }
 }

@@ -1,0 +1,278 @@
+//! The command line without a terminal: help, argument errors, the data folder, and the
+//! `sessions` and `show` commands on logs written through the library.
+
+mod common;
+
+use common::{BIN, fails, files_ending, holdspace, mode, read_json, run, write_log};
+use std::fs;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::process::Command;
+use tempfile::tempdir;
+
+#[test]
+fn help_lists_the_commands_and_version_prints() {
+    let out = run(Command::new(BIN).arg("--help"));
+    assert!(out.status.success(), "{out:?}");
+    for word in [
+        "rehearse",
+        "sessions",
+        "show",
+        "--data-dir",
+        "--ends",
+        "--warn-minutes",
+    ] {
+        assert!(out.stdout.contains(word), "--help lacks {word}: {out:?}");
+    }
+    let out = run(Command::new(BIN).arg("--version"));
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        out.stdout.trim(),
+        format!("holdspace {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn sessions_on_an_empty_folder_says_so() {
+    let tmp = tempdir().unwrap();
+    let out = run(holdspace(&tmp.path().join("new")).arg("sessions"));
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.contains("No saved sessions"), "{out:?}");
+    assert!(out.stderr.is_empty(), "{out:?}");
+}
+
+#[test]
+fn data_dir_can_come_from_the_environment() {
+    let tmp = tempdir().unwrap();
+    let root = tmp.path().join("from-env");
+    let out = run(Command::new(BIN).arg("sessions").env("HOLDSPACE_DATA_DIR", &root));
+    assert!(out.status.success(), "{out:?}");
+    assert!(root.join("journal").is_dir() && root.join("sessions").is_dir());
+}
+
+#[test]
+fn show_of_an_unknown_id_points_at_sessions() {
+    let tmp = tempdir().unwrap();
+    write_log(tmp.path(), "real", "Tuesday group", "a note");
+    // A file outside sessions/ that a path-like ID could reach.
+    fs::write(
+        tmp.path().join("outside.json"),
+        fs::read(tmp.path().join("sessions/real.json")).unwrap(),
+    )
+    .unwrap();
+    for id in ["nosuch", "../../etc/passwd", "../outside", "real.json", ""] {
+        let out = run(holdspace(tmp.path()).args(["show", id]));
+        let err = fails(&out);
+        assert!(err.contains(&format!("{id:?}")), "does not name {id:?}: {out:?}");
+        assert!(err.contains("holdspace sessions"), "{out:?}");
+        assert!(out.stdout.is_empty(), "{out:?}");
+    }
+}
+
+#[test]
+fn bad_end_times_are_refused_before_the_terminal() {
+    let tmp = tempdir().unwrap();
+    for ends in ["7pm", "25:99", "19"] {
+        for rehearse in [false, true] {
+            let mut cmd = holdspace(tmp.path());
+            if rehearse {
+                cmd.arg("rehearse");
+            }
+            let out = run(cmd.args(["--ends", ends]));
+            let err = fails(&out);
+            assert!(err.contains("HH:MM") && err.contains(ends), "{out:?}");
+            assert!(
+                !err.contains("terminal"),
+                "the time should be checked first: {out:?}"
+            );
+        }
+    }
+    assert!(
+        files_ending(&tmp.path().join("journal"), "").is_empty(),
+        "a journal was made"
+    );
+}
+
+#[test]
+fn out_of_range_numbers_are_refused_by_the_parser() {
+    let tmp = tempdir().unwrap();
+    for args in [
+        &["--warn-minutes", "500"][..],
+        &["rehearse", "--warn-minutes", "121"],
+        &["rehearse", "--speed", "0"],
+        &["rehearse", "--speed", "3601"],
+        &["rehearse", "--speed", "fast"],
+    ] {
+        let out = run(holdspace(tmp.path()).args(args));
+        let err = fails(&out);
+        assert_eq!(out.status.code(), Some(2), "clap's usage error: {out:?}");
+        assert!(
+            err.contains(args[args.len() - 2]) && err.contains("invalid value"),
+            "{out:?}"
+        );
+    }
+}
+
+/// With no controlling terminal at all (`setsid`: a new session, so /dev/tty cannot be opened
+/// even when the tests run from a terminal). A terminal present but with stdout redirected is
+/// covered by e2e.rs.
+#[test]
+fn the_live_screen_needs_a_terminal() {
+    let tmp = tempdir().unwrap();
+    for args in [&[][..], &["rehearse"]] {
+        let mut cmd = Command::new("setsid");
+        cmd.args(["-w", BIN, "--data-dir"]).arg(tmp.path()).args(args);
+        let out = run(cmd.env_remove("HOLDSPACE_DATA_DIR"));
+        let err = fails(&out);
+        assert!(err.contains("terminal"), "{out:?}");
+    }
+    assert!(
+        files_ending(&tmp.path().join("journal"), "").is_empty(),
+        "a session was started without a terminal"
+    );
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_created_is_explained() {
+    let tmp = tempdir().unwrap();
+    fs::write(tmp.path().join("file"), "not a folder").unwrap();
+    let bad = tmp.path().join("file/sub");
+    for args in [&["sessions"][..], &["rehearse"], &["show", "x"]] {
+        let out = run(holdspace(&bad).args(args));
+        let err = fails(&out);
+        assert!(
+            err.contains(&bad.display().to_string()),
+            "does not name the path: {out:?}"
+        );
+        assert!(err.contains("--data-dir"), "{out:?}");
+    }
+}
+
+#[test]
+fn loose_permissions_are_tightened_and_reported() {
+    let tmp = tempdir().unwrap();
+    let root = tmp.path().join("data");
+    fs::DirBuilder::new().mode(0o755).create(&root).unwrap();
+    fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).unwrap();
+    let out = run(holdspace(&root).arg("sessions"));
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&root), 0o700);
+    assert_eq!(mode(&root.join("journal")), 0o700);
+    assert_eq!(mode(&root.join("sessions")), 0o700);
+    assert!(out.stderr.contains(&root.display().to_string()), "{out:?}");
+    assert!(
+        out.stderr.contains("0755") && out.stderr.contains("0700"),
+        "{out:?}"
+    );
+
+    // A log readable by others is tightened too; a second run has nothing to say.
+    let log = write_log(&root, "s1", "Group", "n");
+    fs::set_permissions(&log, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = run(holdspace(&root).arg("sessions"));
+    assert!(out.stderr.contains(&log.display().to_string()), "{out:?}");
+    assert_eq!(mode(&log), 0o600);
+    let out = run(holdspace(&root).arg("sessions"));
+    assert!(out.stderr.is_empty(), "{out:?}");
+}
+
+#[test]
+fn sessions_and_show_describe_saved_logs() {
+    let tmp = tempdir().unwrap();
+    let path = write_log(
+        tmp.path(),
+        "2026-11-26-1800",
+        "Tuesday group",
+        "Sam asked about next week",
+    );
+    assert_eq!(path, tmp.path().join("sessions/2026-11-26-1800.json"));
+
+    let out = run(holdspace(tmp.path()).arg("sessions"));
+    assert!(out.status.success(), "{out:?}");
+    let line = out.stdout.lines().find(|l| l.starts_with("2026-11-26-1800"));
+    let line = line.unwrap_or_else(|| panic!("the session is not listed: {out:?}"));
+    for part in ["Thu 26 Nov 2026", "18:00–18:25", "Tuesday group"] {
+        assert!(line.contains(part), "{part:?} missing from {line:?}");
+    }
+    assert!(line.ends_with(" 1"), "one note: {line:?}");
+
+    let out = run(holdspace(tmp.path()).args(["show", "2026-11-26-1800"]));
+    assert!(out.status.success(), "{out:?}");
+    let show = &out.stdout;
+    assert!(show.contains("Tuesday group"), "{show}");
+    assert!(
+        show.contains("18:00–18:25 (scheduled end 19:30), 25:00 in all"),
+        "{show}"
+    );
+    let row = |title: &str| {
+        let found = show.lines().find(|l| l.trim_start().starts_with(title));
+        let found = found.unwrap_or_else(|| panic!("no row for {title}: {show}"));
+        found
+            .split_whitespace()
+            .skip(title.split(' ').count())
+            .collect::<Vec<_>>()
+    };
+    // planned, final, actual, over
+    assert_eq!(row("Welcome and ground rules"), ["10", "10", "12:00", "+2:00"]);
+    assert_eq!(row("Check-in round"), ["15", "15", "8:00"]);
+    assert_eq!(row("Topic discussion"), ["30", "30", "5:00"]);
+    assert_eq!(row("Break"), ["10", "10", "not", "run"]);
+    assert_eq!(row("Closing round"), ["10", "10", "not", "run", "(protected)"]);
+    assert!(show.contains("18:13  Sam asked about next week"), "{show}");
+    assert!(show.contains("5 events recorded"), "{show}");
+    assert!(!show.contains("read-only"), "{show}");
+}
+
+#[test]
+fn a_corrupt_log_is_named_and_the_rest_still_listed() {
+    let tmp = tempdir().unwrap();
+    write_log(tmp.path(), "good", "Group", "n");
+    let sessions = tmp.path().join("sessions");
+    fs::write(sessions.join("broken.json"), "{\"schema_version\": 1, \"id\": ").unwrap();
+    fs::write(sessions.join("notalog.json"), "[1, 2, 3]").unwrap();
+    fs::write(sessions.join("ignored.txt"), "not a log, not a .json").unwrap();
+
+    let out = run(holdspace(tmp.path()).arg("sessions"));
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.lines().any(|l| l.starts_with("good ")), "{out:?}");
+    for name in ["broken.json", "notalog.json"] {
+        let path = sessions.join(name).display().to_string();
+        let named = format!("{path} is not a holdspace session log");
+        assert!(out.stderr.contains(&named), "{name} is not named: {out:?}");
+        assert!(!out.stdout.contains(name), "{out:?}");
+    }
+    assert!(!out.stderr.contains("ignored.txt is not"), "{out:?}");
+
+    let out = run(holdspace(tmp.path()).args(["show", "broken"]));
+    let err = fails(&out);
+    assert!(
+        err.contains("broken.json") && err.contains("not a holdspace session log"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_log_from_a_newer_version_is_shown_read_only() {
+    let tmp = tempdir().unwrap();
+    let path = write_log(tmp.path(), "old", "Group", "kept");
+    let mut log = read_json(&path);
+    log["schema_version"] = 99.into();
+    log["id"] = "future".into();
+    log["a_field_from_the_future"] = "ignored".into();
+    let future = tmp.path().join("sessions/future.json");
+    fs::write(&future, serde_json::to_vec(&log).unwrap()).unwrap();
+
+    let out = run(holdspace(tmp.path()).args(["show", "future"]));
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.contains("newer version: read-only"), "{out:?}");
+    assert!(out.stdout.contains("kept"), "{out:?}");
+
+    let out = run(holdspace(tmp.path()).arg("sessions"));
+    assert!(out.status.success(), "{out:?}");
+    let line = out.stdout.lines().find(|l| l.starts_with("future "));
+    assert!(
+        line.is_some_and(|l| l.contains("newer version: read-only")),
+        "{out:?}"
+    );
+    let line = out.stdout.lines().find(|l| l.starts_with("old "));
+    assert!(line.is_some_and(|l| !l.contains("read-only")), "{out:?}");
+    assert_eq!(read_json(&future), log, "the newer log was rewritten");
+}
