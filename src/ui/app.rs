@@ -91,7 +91,6 @@ impl App {
 
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.overlay = None;
             return self.act(Action::Leave);
         }
         match self.overlay.take() {
@@ -162,9 +161,7 @@ impl App {
             .is_some_and(|not_saved| not_saved.rescued_through < Some(self.recorder.session.last_seq));
         if unsaved {
             self.leave_armed = true;
-            self.message = Some(
-                "some events are NOT SAVED: S saves a copy first; Ctrl-c again leaves anyway".to_owned(),
-            );
+            self.message = Some("unsaved events: S saves a copy; Ctrl-c again leaves anyway".to_owned());
         } else {
             self.outcome = Some(Outcome::Left);
         }

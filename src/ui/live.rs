@@ -13,7 +13,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Cell, LineGauge, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
+};
 
 /// The Now panel sits beside the agenda from this width, above it below.
 const SIDE_BY_SIDE: u16 = 90;
@@ -32,24 +34,40 @@ const HINTS: &[Action] = &[
     Action::End,
 ];
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let banners = banner_lines(app);
-    let [header, schedule, banner, body, status] = Layout::vertical([
+/// The screen's rows: header, schedule line, banners, body, status line.
+fn rows(area: Rect, banners: usize) -> [Rect; 5] {
+    Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(banners.len() as u16),
+        Constraint::Length(banners as u16),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
-    .areas(area);
+    .areas(area)
+}
+
+/// Where the agenda and Now panels go; overlays that should leave the clocks and banners in
+/// view (the ground rules) draw here too.
+pub fn body_area(app: &App, area: Rect) -> Rect {
+    rows(area, banner_lines(app).len())[3]
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let banners = banner_lines(app);
+    let [header, schedule, banner, body, status] = rows(area, banners.len());
     render_header(app, header, buf);
     render_schedule(app, schedule, buf);
     Paragraph::new(banners).render(banner, buf);
     let (agenda, now) = if area.width >= SIDE_BY_SIDE {
-        let [agenda, now] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(36)]).areas(body);
+        let now_width = (area.width * 2 / 5).max(36);
+        let [agenda, now] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(now_width)]).areas(body);
         (agenda, now)
     } else {
-        let [now, agenda] = Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(body);
+        // The agenda keeps at least its header and the current row.
+        let now_height = 9.min(body.height.saturating_sub(4));
+        let [now, agenda] =
+            Layout::vertical([Constraint::Length(now_height), Constraint::Fill(1)]).areas(body);
         (agenda, now)
     };
     render_agenda(app, agenda, buf);
@@ -74,36 +92,36 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
             style(app, Role::Paused),
         ));
     }
-    Paragraph::new(Line::from(left)).render(area, buf);
-    Paragraph::new(Span::styled(
-        format!("{} ", app.zone.hms(app.now)),
-        style(app, Role::Clock),
-    ))
-    .right_aligned()
-    .render(area, buf);
+    // The clock gets its own cells so a long group name is cut before it, not over it.
+    let time = format!(" {} ", app.zone.hms(app.now));
+    let [name, wall] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(time.len() as u16)]).areas(area);
+    Paragraph::new(Line::from(left)).render(name, buf);
+    Paragraph::new(Span::styled(time, style(app, Role::Clock))).render(wall, buf);
 }
 
 fn render_schedule(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.recorder.session;
     let muted = style(app, Role::Muted);
-    let mut spans = vec![
-        Span::styled(" started ", muted),
-        Span::raw(app.zone.hm(session.started_at)),
-        Span::styled(" · scheduled end ", muted),
-        Span::raw(app.zone.hm(session.meta.scheduled_end)),
-        Span::styled(" · projected ", muted),
-        Span::raw(app.zone.hm(session.projected_end(app.now))),
-        Span::raw("  "),
-    ];
-    spans.push(pace(app, session.behind_by(app.now)));
+    // Most important first, so a narrow terminal cuts only the details.
+    let mut spans = vec![Span::raw(" ")];
     let left = session.until_scheduled_end(app.now);
     if left < TimeDelta::zero() && session.ended.is_none() {
-        spans.push(Span::raw("  "));
         spans.push(Span::styled(
             format!("✖ OVER TIME +{}", clock(left)),
             style(app, Role::Over),
         ));
+        spans.push(Span::styled(" · ", muted));
     }
+    spans.extend([
+        pace(app, session.behind_by(app.now)),
+        Span::styled(" · ends ", muted),
+        Span::raw(app.zone.hm(session.meta.scheduled_end)),
+        Span::styled(" · projected ", muted),
+        Span::raw(app.zone.hm(session.projected_end(app.now))),
+        Span::styled(" · started ", muted),
+        Span::raw(app.zone.hm(session.started_at)),
+    ]);
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
@@ -142,14 +160,22 @@ fn banner_lines(app: &App) -> Vec<Line<'static>> {
         ));
     }
     if session.warning_showing() {
-        let left = session.until_scheduled_end(app.now).max(TimeDelta::zero());
+        let left = session.until_scheduled_end(app.now);
+        let end = app.zone.hm(session.meta.scheduled_end);
         let key = first_key(Action::DismissWarning).unwrap_or_default();
-        lines.push(Line::styled(
-            format!(
-                " ⚠ {} to the scheduled end ({}): time for the closing round.  [{key}] dismiss",
-                clock(left),
-                app.zone.hm(session.meta.scheduled_end)
+        let before_last = session
+            .current
+            .is_some_and(|index| index + 1 < session.items.len());
+        let text = match (left > TimeDelta::zero(), before_last) {
+            (true, true) => format!(
+                "{} to the scheduled end ({end}): time for the closing round",
+                clock(left)
             ),
+            (true, false) => format!("{} to the scheduled end ({end})", clock(left)),
+            (false, _) => format!("the scheduled end ({end}) has passed"),
+        };
+        lines.push(Line::styled(
+            format!(" ⚠ {text}.  [{key}] dismiss"),
             style(app, Role::Warning),
         ));
     }
@@ -198,10 +224,13 @@ fn render_agenda(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(7),
         Constraint::Length(8),
     ];
-    Table::new(rows, widths)
+    let table = Table::new(rows, widths)
         .header(Row::new(["", "item", "", "plan", "actual", "over"]).style(style(app, Role::Muted)))
-        .block(panel(app, " Agenda "))
-        .render(area, buf);
+        .block(panel(app, " Agenda "));
+    // Selecting the current row keeps it scrolled into view on a short screen; its look comes
+    // from the row style, so selection adds no highlight of its own.
+    let mut state = TableState::default().with_selected(session.current);
+    StatefulWidget::render(table, area, buf, &mut state);
 }
 
 fn panel<'a>(app: &App, title: &'a str) -> Block<'a> {

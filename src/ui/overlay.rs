@@ -2,17 +2,18 @@
 
 use super::app::{App, Input, Overlay};
 use super::keymap::help_rows;
+use super::live;
 use super::theme::Role;
 use crate::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     match overlay {
         Overlay::Help => help(app, area, buf),
-        Overlay::Rules => rules(app, area, buf),
+        Overlay::Rules => rules(app, live::body_area(app, area), buf),
         Overlay::ConfirmEnd => dialog(
             app,
             " End the session? ",
@@ -64,14 +65,14 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).min(72);
-    let height = (lines.len() as u16 + 2).max(5);
-    let popup = centered(area, width, height + 1);
+    let popup = centered(area, width, lines.len() as u16 + 2);
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
             Block::default()
                 .borders(Borders::ALL)
+                .padding(Padding::horizontal(1))
                 .border_style(app.theme.style(Role::Key))
                 .title(Span::styled(title.to_owned(), app.theme.style(Role::Title))),
         )
@@ -97,7 +98,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(""));
     for legend in [
         "▶ running  ⏸ paused  ✓ done  · to come  ◆ protected: rebalancing keeps its minimum",
-        "▲ behind  ▼ ahead  ● on time  ⚠ end warning  ✖ over time",
+        "▲ behind  ▼ ahead  ● on time  ⚠ end warning  ✖ over time (an item or the session)",
         "Esc closes this help.",
     ] {
         lines.push(Line::styled(format!(" {legend}"), app.theme.style(Role::Muted)));
@@ -110,7 +111,8 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .render(popup, buf);
 }
 
-/// The ground rules take the whole screen so the room can read them.
+/// The ground rules fill the body of the screen so the room can read them, leaving the clocks,
+/// any warning and the status line in view.
 fn rules(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let mut lines = vec![Line::raw("")];

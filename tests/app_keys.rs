@@ -1,0 +1,373 @@
+//! What each key does to the app, its session and its journal, without drawing anything.
+
+use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use holdspace::domain::event::Replan;
+use holdspace::domain::{EventKind, Plan, SCHEMA_VERSION, SessionMeta};
+use holdspace::format::Zone;
+use holdspace::recorder::Recorder;
+use holdspace::store::journal;
+use holdspace::store::paths::DataDir;
+use holdspace::ui::app::{App, Input, Outcome, Overlay};
+use holdspace::ui::theme::Theme;
+use tempfile::TempDir;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0)
+        .single()
+        .expect("a valid time")
+}
+
+fn at(minutes: i64, seconds: i64) -> DateTime<Utc> {
+    t0() + TimeDelta::minutes(minutes) + TimeDelta::seconds(seconds)
+}
+
+/// A running app at 18:00 on a fresh data folder, scheduled to end at 19:30 with a 10-minute warning.
+fn start() -> (TempDir, App) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("the data folder opens");
+    let meta = SessionMeta {
+        schema_version: SCHEMA_VERSION,
+        id: "test".into(),
+        plan: Plan::builtin(),
+        scheduled_end: at(90, 0),
+        warn_minutes: 10,
+        rehearsal: false,
+    };
+    let recorder = Recorder::start(&dir, meta, t0()).expect("the session starts");
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
+    let app = App::new(recorder, dir, Theme::builtin(false), zone, t0());
+    (tmp, app)
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn press(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c));
+}
+
+fn ctrl_c(app: &mut App) {
+    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+}
+
+fn kinds(app: &App) -> Vec<EventKind> {
+    app.recorder
+        .events
+        .iter()
+        .map(|event| event.kind.clone())
+        .collect()
+}
+
+fn last_kind(app: &App) -> EventKind {
+    app.recorder
+        .events
+        .last()
+        .expect("at least the start")
+        .kind
+        .clone()
+}
+
+fn current(app: &App) -> Option<usize> {
+    app.recorder.session.current
+}
+
+fn minutes(app: &App, index: usize) -> u32 {
+    app.recorder.session.items[index].minutes
+}
+
+#[test]
+fn n_and_right_move_to_the_next_item() {
+    let (_tmp, mut app) = start();
+    press(&mut app, 'n');
+    assert_eq!(current(&app), Some(1));
+    key(&mut app, KeyCode::Right);
+    assert_eq!(current(&app), Some(2));
+    assert_eq!(last_kind(&app), EventKind::Moved { to: Some(2) });
+}
+
+#[test]
+fn p_and_left_move_back() {
+    let (_tmp, mut app) = start();
+    press(&mut app, 'n');
+    press(&mut app, 'n');
+    press(&mut app, 'p');
+    assert_eq!(current(&app), Some(1));
+    key(&mut app, KeyCode::Left);
+    assert_eq!(current(&app), Some(0));
+    let events = app.recorder.events.len();
+    press(&mut app, 'p');
+    assert_eq!(current(&app), Some(0));
+    assert_eq!(app.recorder.events.len(), events, "no event at the first item");
+    assert_eq!(app.message.as_deref(), Some("already at the first item"));
+}
+
+#[test]
+fn space_pauses_and_resumes() {
+    let (_tmp, mut app) = start();
+    app.tick(at(2, 0));
+    press(&mut app, ' ');
+    assert!(app.recorder.session.is_paused());
+    assert_eq!(last_kind(&app), EventKind::Paused);
+    app.tick(at(7, 0));
+    press(&mut app, ' ');
+    assert!(!app.recorder.session.is_paused());
+    assert_eq!(last_kind(&app), EventKind::Unpaused);
+    app.tick(at(8, 0));
+    assert_eq!(
+        app.recorder.session.item_elapsed(0, app.now),
+        TimeDelta::minutes(3)
+    );
+}
+
+#[test]
+fn plus_equals_and_minus_change_the_current_minutes() {
+    let (_tmp, mut app) = start();
+    press(&mut app, '+');
+    assert_eq!(minutes(&app, 0), 11);
+    press(&mut app, '=');
+    assert_eq!(minutes(&app, 0), 12);
+    app.on_key(KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT));
+    assert_eq!(minutes(&app, 0), 13);
+    press(&mut app, '-');
+    assert_eq!(minutes(&app, 0), 12);
+    assert!(matches!(
+        last_kind(&app),
+        EventKind::Replanned {
+            reason: Replan::RemoveMinute,
+            ..
+        }
+    ));
+    assert_eq!(minutes(&app, 1), 15, "only the current item changes");
+}
+
+#[test]
+fn minus_stops_at_one_minute() {
+    let (_tmp, mut app) = start();
+    for _ in 0..12 {
+        press(&mut app, '-');
+    }
+    assert_eq!(minutes(&app, 0), 1);
+    assert_eq!(app.message.as_deref(), Some("an item keeps at least one minute"));
+}
+
+#[test]
+fn r_rebalances_to_end_on_time_with_a_message() {
+    let (_tmp, mut app) = start();
+    app.tick(at(20, 0));
+    assert_eq!(app.recorder.session.behind_by(app.now), TimeDelta::minutes(10));
+    press(&mut app, 'r');
+    assert!(matches!(
+        last_kind(&app),
+        EventKind::Replanned {
+            reason: Replan::Rebalance,
+            ..
+        }
+    ));
+    assert_eq!(app.message.as_deref(), Some("rebalanced to end by 19:30"));
+    let later: u32 = (1..6).map(|index| minutes(&app, index)).sum();
+    assert_eq!(later, 70, "the 70 minutes left are shared out");
+    assert_eq!(minutes(&app, 5), 10, "the protected closing round keeps its time");
+    assert_eq!(app.recorder.session.behind_by(app.now), TimeDelta::zero());
+}
+
+#[test]
+fn r_says_how_late_when_protected_items_cannot_shrink() {
+    let (_tmp, mut app) = start();
+    app.tick(at(85, 0));
+    press(&mut app, 'r');
+    assert_eq!(
+        app.message.as_deref(),
+        Some("rebalanced; still 9 min late: protected items keep their minimum")
+    );
+}
+
+#[test]
+fn g_opens_the_rules_and_records_a_revisit_and_esc_closes() {
+    let (_tmp, mut app) = start();
+    app.tick(at(4, 0));
+    press(&mut app, 'g');
+    assert_eq!(app.overlay, Some(Overlay::Rules));
+    assert_eq!(last_kind(&app), EventKind::RulesRevisited);
+    assert_eq!(app.recorder.session.rules_revisits, vec![at(4, 0)]);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn esc_closes_help_and_keys_under_an_overlay_do_nothing() {
+    let (_tmp, mut app) = start();
+    press(&mut app, '?');
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    let events = app.recorder.events.len();
+    press(&mut app, 'n');
+    press(&mut app, ' ');
+    assert_eq!(app.overlay, Some(Overlay::Help), "help stays open");
+    assert_eq!(app.recorder.events.len(), events, "and nothing happened under it");
+    assert_eq!(current(&app), Some(0));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn colon_typing_and_enter_record_a_sanitised_note() {
+    let (_tmp, mut app) = start();
+    app.tick(at(6, 0));
+    press(&mut app, ':');
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Input {
+            purpose: Input::Note,
+            ..
+        })
+    ));
+    for c in "Sam joins\u{7}lateX".chars() {
+        press(&mut app, c);
+    }
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, None);
+    assert_eq!(
+        last_kind(&app),
+        EventKind::Note {
+            text: "Sam joins\u{FFFD}late".to_owned()
+        }
+    );
+    assert_eq!(app.recorder.session.notes[0].at, at(6, 0));
+    assert_eq!(app.message.as_deref(), Some("note saved"));
+}
+
+#[test]
+fn esc_in_the_note_input_cancels_without_an_event() {
+    let (_tmp, mut app) = start();
+    let before = kinds(&app);
+    press(&mut app, ':');
+    press(&mut app, 'h');
+    press(&mut app, 'i');
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    assert_eq!(kinds(&app), before);
+    assert!(app.recorder.session.notes.is_empty());
+}
+
+#[test]
+fn q_asks_and_n_keeps_going() {
+    let (_tmp, mut app) = start();
+    press(&mut app, 'q');
+    assert_eq!(app.overlay, Some(Overlay::ConfirmEnd));
+    press(&mut app, 'x');
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::ConfirmEnd),
+        "other keys leave the question open"
+    );
+    press(&mut app, 'n');
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.outcome, None);
+    assert!(app.recorder.session.ended.is_none());
+}
+
+#[test]
+fn q_then_y_ends_and_writes_the_log() {
+    let (_tmp, mut app) = start();
+    app.tick(at(30, 0));
+    let journal = app.recorder.journal_path().to_owned();
+    press(&mut app, 'q');
+    press(&mut app, 'y');
+    let Some(Outcome::Finished(path)) = app.outcome.clone() else {
+        panic!("expected a finished outcome, got {:?}", app.outcome);
+    };
+    assert!(path.is_file(), "{} exists", path.display());
+    assert!(app.recorder.session.ended.is_some());
+    assert!(
+        !journal.exists(),
+        "the journal is retired once the log is written"
+    );
+    let log = holdspace::store::log::load(&path)
+        .expect("the log reads back")
+        .log;
+    assert_eq!(log.events, app.recorder.events);
+}
+
+#[test]
+fn ctrl_c_leaves_and_keeps_the_journal() {
+    let (_tmp, mut app) = start();
+    press(&mut app, 'n');
+    press(&mut app, ':');
+    ctrl_c(&mut app);
+    assert_eq!(app.outcome, Some(Outcome::Left));
+    assert!(app.recorder.session.ended.is_none());
+    let on_disk = journal::read(app.recorder.journal_path()).expect("the journal is still there");
+    assert_eq!(on_disk.events, app.recorder.events);
+}
+
+#[test]
+fn the_warning_rings_the_bell_exactly_once() {
+    let (_tmp, mut app) = start();
+    app.tick(at(79, 59));
+    assert!(!app.take_bell());
+    app.tick(at(80, 0));
+    assert!(app.recorder.session.warning_showing());
+    assert!(app.take_bell());
+    assert!(!app.take_bell(), "taken once");
+    app.tick(at(80, 1));
+    app.tick(at(91, 0));
+    assert!(!app.take_bell(), "not raised again");
+    let raised = kinds(&app)
+        .iter()
+        .filter(|kind| **kind == EventKind::WarningRaised)
+        .count();
+    assert_eq!(raised, 1);
+}
+
+#[test]
+fn w_and_esc_dismiss_the_warning() {
+    for dismiss in [KeyCode::Char('w'), KeyCode::Esc] {
+        let (_tmp, mut app) = start();
+        app.tick(at(81, 0));
+        assert!(app.recorder.session.warning_showing());
+        key(&mut app, dismiss);
+        assert!(!app.recorder.session.warning_showing(), "{dismiss:?} dismisses");
+        assert_eq!(last_kind(&app), EventKind::WarningDismissed);
+        assert_eq!(app.recorder.session.warning_dismissed, Some(at(81, 0)));
+    }
+}
+
+#[test]
+fn w_without_a_warning_records_nothing() {
+    let (_tmp, mut app) = start();
+    let before = kinds(&app);
+    press(&mut app, 'w');
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(kinds(&app), before);
+    assert_eq!(app.message.as_deref(), Some("no warning to dismiss"));
+}
+
+#[test]
+fn every_event_recorded_is_in_the_journal_on_disk() {
+    let (_tmp, mut app) = start();
+    let script: &[(i64, &[char])] = &[
+        (3, &['+', 'g']),
+        (4, &[' ']),
+        (6, &[' ', 'n', ':', 'o', 'k']),
+        (30, &['r', 'n', '-']),
+        (81, &['w', 'n', 'p']),
+        (95, &['n', 'n', 'n', 'n']),
+    ];
+    for (minute, keys) in script {
+        app.tick(at(*minute, 0));
+        key(&mut app, KeyCode::Esc);
+        for c in *keys {
+            press(&mut app, *c);
+        }
+        key(&mut app, KeyCode::Enter);
+    }
+    assert!(app.recorder.events.len() >= 15, "{:?}", kinds(&app));
+    assert_eq!(current(&app), None, "the agenda is complete");
+    let on_disk = journal::read(app.recorder.journal_path()).expect("the journal reads");
+    assert!(on_disk.torn_tail.is_empty() && on_disk.bad_lines.is_empty());
+    assert_eq!(on_disk.events, app.recorder.events);
+    let seqs: Vec<u64> = on_disk.events.iter().map(|event| event.seq).collect();
+    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+}
