@@ -255,9 +255,10 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let item = &session.items[index];
-    let elapsed = session.item_elapsed(index, app.now);
-    let remaining = session.item_remaining(index, app.now);
+    // Whole seconds, so that elapsed and left always add up to the planned time on screen.
+    let elapsed = TimeDelta::seconds(session.item_elapsed(index, app.now).num_seconds());
     let planned = TimeDelta::minutes(i64::from(item.minutes));
+    let remaining = planned - elapsed;
     let mut lines = vec![Line::styled(
         sanitize(&item.plan.title),
         style(app, Role::Current),
