@@ -75,14 +75,14 @@ impl Recorder {
         if self.session.apply(&event).is_err() {
             return false;
         }
-        if self.not_saved.is_none() {
-            if let Err(err) = self.journal.append(&event) {
-                self.not_saved = Some(NotSaved {
-                    error: format!("{}: {err}", self.journal.path().display()),
-                    from_seq: event.seq,
-                    rescued_through: None,
-                });
-            }
+        if self.not_saved.is_none()
+            && let Err(err) = self.journal.append(&event)
+        {
+            self.not_saved = Some(NotSaved {
+                error: format!("{}: {err}", self.journal.path().display()),
+                from_seq: event.seq,
+                rescued_through: None,
+            });
         }
         self.events.push(event);
         self.not_saved.is_none()

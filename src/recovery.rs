@@ -23,6 +23,12 @@ pub enum Found {
 }
 
 pub fn inspect(path: &Path) -> Found {
+    if journal::in_use(path) {
+        return Found::Unusable(format!(
+            "{} is open in another holdspace that is still running; it was left alone.",
+            path.display()
+        ));
+    }
     let contents = match journal::read(path) {
         Ok(contents) => contents,
         Err(err) => return Found::Unusable(err.to_string()),
@@ -30,14 +36,14 @@ pub fn inspect(path: &Path) -> Found {
     let shown = path.display();
     // A newer holdspace may write event types this one does not know, so its journal must be
     // recognised as newer before any line is called damaged.
-    if let Some(EventKind::Started(meta)) = contents.events.first().map(|event| &event.kind) {
-        if meta.schema_version > SCHEMA_VERSION {
-            return Found::Unusable(format!(
-                "{shown} was written by a newer holdspace (schema_version {}, this one knows {}); \
-                 it was left untouched.",
-                meta.schema_version, SCHEMA_VERSION
-            ));
-        }
+    if let Some(EventKind::Started(meta)) = contents.events.first().map(|event| &event.kind)
+        && meta.schema_version > SCHEMA_VERSION
+    {
+        return Found::Unusable(format!(
+            "{shown} was written by a newer holdspace (schema_version {}, this one knows {}); \
+             it was left untouched.",
+            meta.schema_version, SCHEMA_VERSION
+        ));
     }
     if let Some(bad) = contents.bad_lines.first() {
         return Found::Unusable(format!(

@@ -58,8 +58,16 @@ fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
                 found.path.display()
             )),
             Found::Empty(path, contents) => {
-                journal::cut_torn_tail(&path, &contents).map_err(|err| err.to_string())?;
+                // Nothing in it was ever acknowledged; any cut-off bytes are kept aside.
+                let aside = journal::cut_torn_tail(&path, &contents).map_err(|err| err.to_string())?;
                 journal::retire(&path).map_err(|err| err.to_string())?;
+                if let Some(aside) = aside {
+                    eprintln!(
+                        "holdspace: a session that never saved its first event was removed; \
+                         its cut-off bytes are in {}",
+                        aside.display()
+                    );
+                }
             }
             Found::Unusable(problem) => problems.push(problem),
         }

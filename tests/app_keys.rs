@@ -1,44 +1,14 @@
 //! What each key does to the app, its session and its journal, without drawing anything.
 
-use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
+mod fixture;
+
+use chrono::TimeDelta;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fixture::{at, start};
+use holdspace::domain::EventKind;
 use holdspace::domain::event::Replan;
-use holdspace::domain::{EventKind, Plan, SCHEMA_VERSION, SessionMeta};
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
 use holdspace::store::journal;
-use holdspace::store::paths::DataDir;
 use holdspace::ui::app::{App, Input, Outcome, Overlay};
-use holdspace::ui::theme::Theme;
-use tempfile::TempDir;
-
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0)
-        .single()
-        .expect("a valid time")
-}
-
-fn at(minutes: i64, seconds: i64) -> DateTime<Utc> {
-    t0() + TimeDelta::minutes(minutes) + TimeDelta::seconds(seconds)
-}
-
-/// A running app at 18:00 on a fresh data folder, scheduled to end at 19:30 with a 10-minute warning.
-fn start() -> (TempDir, App) {
-    let tmp = tempfile::tempdir().expect("a temporary folder");
-    let (dir, _) = DataDir::open(tmp.path()).expect("the data folder opens");
-    let meta = SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: "test".into(),
-        plan: Plan::builtin(),
-        scheduled_end: at(90, 0),
-        warn_minutes: 10,
-        rehearsal: false,
-    };
-    let recorder = Recorder::start(&dir, meta, t0()).expect("the session starts");
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
-    let app = App::new(recorder, dir, Theme::builtin(false), zone, t0());
-    (tmp, app)
-}
 
 fn key(app: &mut App, code: KeyCode) {
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE));

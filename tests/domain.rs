@@ -1,15 +1,12 @@
 //! The domain core driven as the app drives it: decide → stamp → apply at fixed times.
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use holdspace::domain::event::{PlannedTime, Replan};
-use holdspace::domain::{Command, Event, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
-use proptest::prelude::*;
+mod fixture;
 
-fn at(h: u32, m: u32, s: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, h, m, s)
-        .single()
-        .expect("a valid fixed time")
-}
+use chrono::{DateTime, TimeDelta, Utc};
+use fixture::{at, meta};
+use holdspace::domain::event::{PlannedTime, Replan};
+use holdspace::domain::{Command, Event, EventKind, Session, SessionMeta};
+use proptest::prelude::*;
 
 fn mins(m: i64) -> TimeDelta {
     TimeDelta::minutes(m)
@@ -21,12 +18,9 @@ fn secs(s: i64) -> TimeDelta {
 
 fn started(start: DateTime<Utc>, scheduled_end: DateTime<Utc>, warn_minutes: u32) -> Event {
     let meta = SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: "t".into(),
-        plan: Plan::builtin(),
         scheduled_end,
         warn_minutes,
-        rehearsal: false,
+        ..meta("t")
     };
     Event {
         seq: 1,
@@ -44,7 +38,7 @@ struct Run {
 impl Run {
     /// Starts at 18:00 with the scheduled end at 19:30.
     fn new(warn_minutes: u32) -> Self {
-        let first = started(at(18, 0, 0), at(19, 30, 0), warn_minutes);
+        let first = started(at(0, 0), at(90, 0), warn_minutes);
         let s = Session::from_events([&first]).expect("a valid start");
         Self {
             s,
@@ -87,78 +81,69 @@ impl Run {
 #[test]
 fn overrun_goes_negative_and_pushes_the_projected_end() {
     let r = Run::new(10);
-    assert_eq!(r.s.projected_end(at(18, 0, 0)), at(19, 30, 0));
-    assert_eq!(r.s.projected_end(at(18, 10, 0)), at(19, 30, 0));
-    assert_eq!(r.s.item_remaining(0, at(18, 4, 0)), mins(6));
-    let now = at(18, 12, 30);
+    assert_eq!(r.s.projected_end(at(0, 0)), at(90, 0));
+    assert_eq!(r.s.projected_end(at(10, 0)), at(90, 0));
+    assert_eq!(r.s.item_remaining(0, at(4, 0)), mins(6));
+    let now = at(12, 30);
     assert_eq!(r.s.item_elapsed(0, now), mins(12) + secs(30));
     assert_eq!(r.s.item_remaining(0, now), -(mins(2) + secs(30)));
-    assert_eq!(r.s.projected_end(now), at(19, 32, 30));
+    assert_eq!(r.s.projected_end(now), at(92, 30));
     assert_eq!(r.s.behind_by(now), mins(2) + secs(30));
-    assert_eq!(r.s.behind_by(at(18, 5, 0)), TimeDelta::zero());
+    assert_eq!(r.s.behind_by(at(5, 0)), TimeDelta::zero());
 }
 
 #[test]
 fn pause_stops_the_clock_and_moving_on_ends_it() {
     let mut r = Run::new(10);
-    assert_eq!(r.run(Command::TogglePause, at(18, 3, 0)), EventKind::Paused);
+    assert_eq!(r.run(Command::TogglePause, at(3, 0)), EventKind::Paused);
     assert!(r.s.is_paused());
-    assert_eq!(r.s.item_elapsed(0, at(18, 8, 0)), mins(3));
+    assert_eq!(r.s.item_elapsed(0, at(8, 0)), mins(3));
     // Five paused minutes push the end five minutes later.
-    assert_eq!(r.s.projected_end(at(18, 8, 0)), at(19, 35, 0));
-    assert_eq!(r.run(Command::TogglePause, at(18, 8, 0)), EventKind::Unpaused);
+    assert_eq!(r.s.projected_end(at(8, 0)), at(95, 0));
+    assert_eq!(r.run(Command::TogglePause, at(8, 0)), EventKind::Unpaused);
     assert_eq!(r.s.paused_total, mins(5));
-    assert_eq!(r.s.item_elapsed(0, at(18, 10, 0)), mins(5));
-    r.run(Command::TogglePause, at(18, 10, 0));
-    assert_eq!(
-        r.run(Command::Next, at(18, 12, 0)),
-        EventKind::Moved { to: Some(1) }
-    );
+    assert_eq!(r.s.item_elapsed(0, at(10, 0)), mins(5));
+    r.run(Command::TogglePause, at(10, 0));
+    assert_eq!(r.run(Command::Next, at(12, 0)), EventKind::Moved { to: Some(1) });
     assert!(!r.s.is_paused());
     assert_eq!(r.s.paused_total, mins(7));
-    assert_eq!(r.s.item_elapsed(0, at(18, 13, 0)), mins(5));
-    assert_eq!(r.s.item_elapsed(1, at(18, 13, 0)), mins(1));
-    assert_eq!(r.s.items[0].last_left, Some(at(18, 12, 0)));
-    assert_eq!(r.s.items[1].first_started, Some(at(18, 12, 0)));
+    assert_eq!(r.s.item_elapsed(0, at(13, 0)), mins(5));
+    assert_eq!(r.s.item_elapsed(1, at(13, 0)), mins(1));
+    assert_eq!(r.s.items[0].last_left, Some(at(12, 0)));
+    assert_eq!(r.s.items[1].first_started, Some(at(12, 0)));
 }
 
 #[test]
 fn back_and_next_accumulate_and_complete_the_agenda() {
     let mut r = Run::new(10);
-    r.refused(Command::Back, at(18, 1, 0));
-    r.run(Command::Next, at(18, 5, 0));
-    assert_eq!(
-        r.run(Command::Back, at(18, 10, 0)),
-        EventKind::Moved { to: Some(0) }
-    );
-    r.run(Command::Next, at(18, 12, 0));
-    assert_eq!(r.s.item_elapsed(0, at(18, 15, 0)), mins(7));
-    assert_eq!(r.s.item_elapsed(1, at(18, 15, 0)), mins(8));
-    assert_eq!(r.s.items[0].first_started, Some(at(18, 0, 0)));
-    assert_eq!(r.s.items[1].first_started, Some(at(18, 5, 0)));
+    r.refused(Command::Back, at(1, 0));
+    r.run(Command::Next, at(5, 0));
+    assert_eq!(r.run(Command::Back, at(10, 0)), EventKind::Moved { to: Some(0) });
+    r.run(Command::Next, at(12, 0));
+    assert_eq!(r.s.item_elapsed(0, at(15, 0)), mins(7));
+    assert_eq!(r.s.item_elapsed(1, at(15, 0)), mins(8));
+    assert_eq!(r.s.items[0].first_started, Some(at(0, 0)));
+    assert_eq!(r.s.items[1].first_started, Some(at(5, 0)));
     for (i, minute) in (15..19).enumerate() {
-        r.run(Command::Next, at(18, minute, 0));
+        r.run(Command::Next, at(minute, 0));
         assert_eq!(r.s.current, Some(i + 2));
     }
-    assert_eq!(r.run(Command::Next, at(18, 20, 0)), EventKind::Moved { to: None });
+    assert_eq!(r.run(Command::Next, at(20, 0)), EventKind::Moved { to: None });
     assert_eq!(r.s.current, None);
-    assert_eq!(r.s.item_elapsed(5, at(18, 25, 0)), mins(2));
-    assert_eq!(r.s.projected_end(at(18, 25, 0)), at(18, 25, 0));
-    r.refused(Command::Next, at(18, 21, 0));
-    r.refused(Command::AddMinute, at(18, 21, 0));
-    r.refused(Command::TogglePause, at(18, 21, 0));
-    assert_eq!(
-        r.run(Command::Back, at(18, 22, 0)),
-        EventKind::Moved { to: Some(5) }
-    );
-    assert_eq!(r.s.item_elapsed(5, at(18, 23, 0)), mins(3));
+    assert_eq!(r.s.item_elapsed(5, at(25, 0)), mins(2));
+    assert_eq!(r.s.projected_end(at(25, 0)), at(25, 0));
+    r.refused(Command::Next, at(21, 0));
+    r.refused(Command::AddMinute, at(21, 0));
+    r.refused(Command::TogglePause, at(21, 0));
+    assert_eq!(r.run(Command::Back, at(22, 0)), EventKind::Moved { to: Some(5) });
+    assert_eq!(r.s.item_elapsed(5, at(23, 0)), mins(3));
 }
 
 #[test]
 fn plus_and_minus_change_only_the_current_item() {
     let mut r = Run::new(10);
-    r.run(Command::Next, at(18, 1, 0));
-    let kind = r.run(Command::AddMinute, at(18, 2, 0));
+    r.run(Command::Next, at(1, 0));
+    let kind = r.run(Command::AddMinute, at(2, 0));
     let add = vec![PlannedTime {
         index: 1,
         minutes: 16,
@@ -171,21 +156,21 @@ fn plus_and_minus_change_only_the_current_item() {
         }
     );
     assert_eq!(r.minutes(), [10, 16, 30, 10, 15, 10]);
-    assert_eq!(r.s.projected_end(at(18, 2, 0)), at(19, 22, 0));
-    r.run(Command::RemoveMinute, at(18, 2, 0));
-    r.run(Command::RemoveMinute, at(18, 2, 0));
+    assert_eq!(r.s.projected_end(at(2, 0)), at(82, 0));
+    r.run(Command::RemoveMinute, at(2, 0));
+    r.run(Command::RemoveMinute, at(2, 0));
     assert_eq!(r.minutes(), [10, 14, 30, 10, 15, 10]);
     for _ in 0..13 {
-        r.run(Command::RemoveMinute, at(18, 3, 0));
+        r.run(Command::RemoveMinute, at(3, 0));
     }
     assert_eq!(r.minutes(), [10, 1, 30, 10, 15, 10]);
-    r.refused(Command::RemoveMinute, at(18, 3, 0));
+    r.refused(Command::RemoveMinute, at(3, 0));
 }
 
 /// Runs items 0..3 for the given minutes and seconds each, ending in item 3 (the break).
 fn late_run(spent: [(i64, i64); 3]) -> (Run, DateTime<Utc>) {
     let mut r = Run::new(10);
-    let mut now = at(18, 0, 0);
+    let mut now = at(0, 0);
     for (m, s) in spent {
         now += mins(m) + secs(s);
         r.run(Command::Next, now);
@@ -197,7 +182,7 @@ fn late_run(spent: [(i64, i64); 3]) -> (Run, DateTime<Utc>) {
 #[test]
 fn rebalance_shrinks_later_items_to_end_on_time() {
     let (mut r, now) = late_run([(12, 30), (17, 0), (33, 0)]);
-    assert_eq!(now, at(19, 2, 30));
+    assert_eq!(now, at(62, 30));
     assert_eq!(r.s.behind_by(now), mins(7) + secs(30));
     let kind = r.run(Command::Rebalance, now);
     let planned = vec![PlannedTime { index: 4, minutes: 7 }];
@@ -210,18 +195,18 @@ fn rebalance_shrinks_later_items_to_end_on_time() {
     );
     assert_eq!(r.minutes(), [10, 15, 30, 10, 7, 10]);
     let end = r.s.projected_end(now);
-    assert!(end <= at(19, 30, 0) && end >= at(19, 29, 1), "{end}");
-    assert_eq!(end, at(19, 29, 30));
+    assert!(end <= at(90, 0) && end >= at(89, 1), "{end}");
+    assert_eq!(end, at(89, 30));
     r.refused(Command::Rebalance, now);
 }
 
 #[test]
 fn rebalance_keeps_floors_and_reports_late_when_time_has_run_out() {
     let (mut r, now) = late_run([(15, 0), (20, 0), (40, 0)]);
-    assert_eq!(now, at(19, 15, 0));
+    assert_eq!(now, at(75, 0));
     r.run(Command::Rebalance, now);
     assert_eq!(r.minutes(), [10, 15, 30, 10, 1, 10]);
-    assert_eq!(r.s.projected_end(now), at(19, 36, 0));
+    assert_eq!(r.s.projected_end(now), at(96, 0));
     assert_eq!(r.s.behind_by(now), mins(6));
     r.refused(Command::Rebalance, now);
 }
@@ -229,49 +214,49 @@ fn rebalance_keeps_floors_and_reports_late_when_time_has_run_out() {
 #[test]
 fn rebalance_grows_items_when_there_is_time_to_spare() {
     let mut r = Run::new(10);
-    r.refused(Command::Rebalance, at(18, 0, 0));
-    r.run(Command::Next, at(18, 5, 0));
-    r.run(Command::Next, at(18, 10, 0));
-    assert_eq!(r.s.behind_by(at(18, 10, 0)), -mins(15));
-    r.run(Command::Rebalance, at(18, 10, 0));
+    r.refused(Command::Rebalance, at(0, 0));
+    r.run(Command::Next, at(5, 0));
+    r.run(Command::Next, at(10, 0));
+    assert_eq!(r.s.behind_by(at(10, 0)), -mins(15));
+    r.run(Command::Rebalance, at(10, 0));
     assert_eq!(r.minutes(), [10, 15, 30, 14, 22, 14]);
-    assert_eq!(r.s.projected_end(at(18, 10, 0)), at(19, 30, 0));
+    assert_eq!(r.s.projected_end(at(10, 0)), at(90, 0));
 }
 
 #[test]
 fn end_warning_is_due_exactly_at_t_minus_ten() {
     let mut r = Run::new(10);
-    r.refused(Command::DismissWarning, at(18, 30, 0));
-    assert_eq!(r.s.warning_at(), Some(at(19, 20, 0)));
-    assert_eq!(r.s.due(at(19, 19, 59)), []);
-    assert_eq!(r.s.due(at(19, 20, 0)), [EventKind::WarningRaised]);
-    r.record(EventKind::WarningRaised, at(19, 20, 0));
-    assert_eq!(r.s.due(at(19, 20, 0)), []);
-    assert_eq!(r.s.due(at(19, 29, 59)), []);
+    r.refused(Command::DismissWarning, at(30, 0));
+    assert_eq!(r.s.warning_at(), Some(at(80, 0)));
+    assert_eq!(r.s.due(at(79, 59)), []);
+    assert_eq!(r.s.due(at(80, 0)), [EventKind::WarningRaised]);
+    r.record(EventKind::WarningRaised, at(80, 0));
+    assert_eq!(r.s.due(at(80, 0)), []);
+    assert_eq!(r.s.due(at(89, 59)), []);
     assert!(r.s.warning_showing());
     assert_eq!(
-        r.run(Command::DismissWarning, at(19, 21, 0)),
+        r.run(Command::DismissWarning, at(81, 0)),
         EventKind::WarningDismissed
     );
     assert!(!r.s.warning_showing());
-    r.refused(Command::DismissWarning, at(19, 22, 0));
-    assert_eq!(r.s.due(at(19, 30, 0)), [EventKind::ScheduledEndPassed]);
-    r.record(EventKind::ScheduledEndPassed, at(19, 30, 0));
-    assert_eq!(r.s.due(at(19, 45, 0)), []);
-    assert_eq!(r.s.end_passed, Some(at(19, 30, 0)));
+    r.refused(Command::DismissWarning, at(82, 0));
+    assert_eq!(r.s.due(at(90, 0)), [EventKind::ScheduledEndPassed]);
+    r.record(EventKind::ScheduledEndPassed, at(90, 0));
+    assert_eq!(r.s.due(at(105, 0)), []);
+    assert_eq!(r.s.end_passed, Some(at(90, 0)));
 
     let silent = Run::new(0);
     assert_eq!(silent.s.warning_at(), None);
-    assert_eq!(silent.s.due(at(19, 29, 59)), []);
-    assert_eq!(silent.s.due(at(19, 30, 0)), [EventKind::ScheduledEndPassed]);
+    assert_eq!(silent.s.due(at(89, 59)), []);
+    assert_eq!(silent.s.due(at(90, 0)), [EventKind::ScheduledEndPassed]);
 }
 
 #[test]
 fn fold_errors_name_the_offending_event() {
-    let first = started(at(18, 0, 0), at(19, 30, 0), 10);
+    let first = started(at(0, 0), at(90, 0), 10);
     let ev = |seq, kind| Event {
         seq,
-        at: at(18, 1, 0),
+        at: at(1, 0),
         kind,
     };
     let fold_err = |events: &[Event]| {

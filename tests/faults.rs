@@ -1,7 +1,10 @@
 //! Fault injection: the journal's file fails its Nth write or flush, at every N across a session.
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use holdspace::domain::{Command, Event, Plan, SCHEMA_VERSION, Session, SessionMeta};
+mod fixture;
+
+use chrono::TimeDelta;
+use fixture::{meta, t0};
+use holdspace::domain::{Command, Event, Session};
 use holdspace::recorder::Recorder;
 use holdspace::store::journal::{self, Durable, Journal};
 use std::io::{self, Write};
@@ -50,21 +53,6 @@ impl Durable for Flaky {
     }
 }
 
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0).unwrap()
-}
-
-fn meta() -> SessionMeta {
-    SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: "faults".into(),
-        plan: Plan::builtin(),
-        scheduled_end: t0() + TimeDelta::minutes(90),
-        warn_minutes: 10,
-        rehearsal: false,
-    }
-}
-
 const SCRIPT: [Command; 8] = [
     Command::Next,
     Command::TogglePause,
@@ -88,7 +76,7 @@ fn session_failing_at(fail_at: usize, kind: io::ErrorKind) -> (Option<Recorder>,
         pending: Vec::new(),
     };
     let journal = Journal::from_file(flaky, Path::new("/flaky/journal.jsonl"));
-    let Ok(mut recorder) = Recorder::begin(journal, meta(), t0()) else {
+    let Ok(mut recorder) = Recorder::begin(journal, meta("faults"), t0()) else {
         return (None, disk.lock().unwrap().clone(), Vec::new());
     };
     let mut acknowledged = vec![1];
@@ -99,10 +87,10 @@ fn session_failing_at(fail_at: usize, kind: io::ErrorKind) -> (Option<Recorder>,
         .enumerate()
     {
         now += TimeDelta::seconds(97 * (step as i64 + 1));
-        if let Ok(kind) = recorder.session.decide(command, now) {
-            if recorder.record(kind, now) {
-                acknowledged.push(recorder.session.last_seq);
-            }
+        if let Ok(kind) = recorder.session.decide(command, now)
+            && recorder.record(kind, now)
+        {
+            acknowledged.push(recorder.session.last_seq);
         }
     }
     let bytes = disk.lock().unwrap().clone();
@@ -172,7 +160,7 @@ fn rescue_copy_holds_every_event_after_a_failure() {
 fn a_full_disk_at_the_start_is_an_error_not_a_panic() {
     let file = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
     let journal = Journal::from_file(file, Path::new("/dev/full"));
-    let err = Recorder::begin(journal, meta(), t0()).unwrap_err();
+    let err = Recorder::begin(journal, meta("faults"), t0()).unwrap_err();
     assert!(err.to_string().contains("/dev/full"), "{err}");
 }
 

@@ -1,14 +1,12 @@
 //! Snapshots of the live screen and its overlays at fixed times, and renders that must not panic.
 
-use chrono::{DateTime, FixedOffset, TimeDelta, TimeZone, Utc};
+mod fixture;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use holdspace::domain::{Plan, SCHEMA_VERSION, SessionMeta};
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
-use holdspace::store::paths::DataDir;
+use fixture::{at, start, start_with};
+use holdspace::domain::Plan;
 use holdspace::ui::action::Action;
 use holdspace::ui::app::{App, Input, Overlay};
-use holdspace::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -17,39 +15,6 @@ use ratatui::style::Color;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 use tempfile::TempDir;
-
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0)
-        .single()
-        .expect("a valid time")
-}
-
-/// `t0` plus minutes and seconds.
-fn at(minutes: i64, seconds: i64) -> DateTime<Utc> {
-    t0() + TimeDelta::minutes(minutes) + TimeDelta::seconds(seconds)
-}
-
-/// A running app on a fresh data folder; the folder lives as long as the returned `TempDir`.
-fn start_with(plan: Plan, monochrome: bool) -> (TempDir, App) {
-    let tmp = tempfile::tempdir().expect("a temporary folder");
-    let (dir, _) = DataDir::open(tmp.path()).expect("the data folder opens");
-    let meta = SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: "test".into(),
-        plan,
-        scheduled_end: at(90, 0),
-        warn_minutes: 10,
-        rehearsal: false,
-    };
-    let recorder = Recorder::start(&dir, meta, t0()).expect("the session starts");
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
-    let app = App::new(recorder, dir, Theme::builtin(monochrome), zone, t0());
-    (tmp, app)
-}
-
-fn start() -> (TempDir, App) {
-    start_with(Plan::builtin(), false)
-}
 
 fn press(app: &mut App, c: char) {
     app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

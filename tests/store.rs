@@ -1,8 +1,11 @@
 //! The data folder, the journal and crash recovery, driven through the public store API with
 //! fixed times. Finished logs and their history are in `store_log.rs`.
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use holdspace::domain::{Command, Event, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
+mod fixture;
+
+use chrono::TimeDelta;
+use fixture::{at, data_dir, meta};
+use holdspace::domain::{Command, Event, EventKind, SCHEMA_VERSION, Session};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
 use holdspace::store::journal::{self, Journal};
@@ -11,32 +14,6 @@ use std::fs::{self, OpenOptions};
 use std::io;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-
-fn at(m: u32, s: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 18, m, s)
-        .single()
-        .expect("a valid fixed time")
-}
-
-fn meta(id: &str) -> SessionMeta {
-    SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: id.to_owned(),
-        plan: Plan::builtin(),
-        scheduled_end: at(0, 0) + TimeDelta::minutes(90),
-        warn_minutes: 10,
-        rehearsal: false,
-    }
-}
-
-/// On tmpfs where there is one, as the every-cut test flushes thousands of times.
-fn data_dir() -> (tempfile::TempDir, DataDir) {
-    let shm = Path::new("/dev/shm");
-    let tmp = shm.is_dir().then(|| tempfile::tempdir_in(shm).ok()).flatten();
-    let tmp = tmp.unwrap_or_else(|| tempfile::tempdir().expect("a temporary folder"));
-    let (dir, _) = DataDir::open(&tmp.path().join("data")).expect("a fresh data folder");
-    (tmp, dir)
-}
 
 fn mode(path: &Path) -> u32 {
     fs::metadata(path).expect("the file exists").permissions().mode() & 0o777
@@ -202,7 +179,8 @@ fn recovery_at_every_byte_cut_keeps_exactly_the_acknowledged_events() {
 #[test]
 fn a_corrupt_middle_line_is_reported_and_the_journal_left_untouched() {
     let (_tmp, dir) = data_dir();
-    let recorder = recorded(&dir, "corrupt");
+    // Dropped at once, as a crash would close the journal and release its lock.
+    let events = recorded(&dir, "corrupt").events;
     let path = dir.journal_path("corrupt");
     let mut damaged = lines(&fs::read(&path).expect("the journal exists"));
     damaged[3] = b"{\"seq\":4,garbage}\n".to_vec();
@@ -214,7 +192,7 @@ fn a_corrupt_middle_line_is_reported_and_the_journal_left_untouched() {
     assert_eq!(contents.bad_lines.len(), 1, "{:?}", contents.bad_lines);
     assert_eq!(contents.bad_lines[0].line, 4);
     assert!(!contents.bad_lines[0].error.is_empty());
-    let mut others = recorder.events.clone();
+    let mut others = events.clone();
     others.remove(3);
     assert_eq!(contents.events, others, "the other lines are still read");
     assert_eq!(contents.torn_tail, b"{\"seq\":12,\"at");
@@ -241,7 +219,7 @@ fn journal_with_version(path: &Path, version: u32) -> Vec<u8> {
     ];
     let mut bytes = Vec::new();
     for (n, kind) in kinds.into_iter().enumerate() {
-        let (seq, at) = (n as u64 + 1, at(n as u32, 0));
+        let (seq, at) = (n as u64 + 1, at(n as i64, 0));
         bytes.extend(serde_json::to_vec(&Event { seq, at, kind }).expect("events serialise"));
         bytes.push(b'\n');
     }

@@ -1,8 +1,11 @@
 //! Finished session logs: writing them at the end, reading them back, listing the history, and a
 //! committed v1 log that every later holdspace must still read.
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use holdspace::domain::{Command, Event, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
+mod fixture;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use fixture::{at, data_dir, meta};
+use holdspace::domain::{Command, Event, EventKind, Plan, Session};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
 use holdspace::store::journal;
@@ -14,29 +17,6 @@ use std::path::{Path, PathBuf};
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v1.json");
 const NOTE: &str = "A. shared about work; follow up next week";
-
-fn at(m: u32, s: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 18, m, s)
-        .single()
-        .expect("a valid fixed time")
-}
-
-fn meta(id: &str) -> SessionMeta {
-    SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: id.to_owned(),
-        plan: Plan::builtin(),
-        scheduled_end: at(0, 0) + TimeDelta::minutes(90),
-        warn_minutes: 10,
-        rehearsal: false,
-    }
-}
-
-fn data_dir() -> (tempfile::TempDir, DataDir) {
-    let tmp = tempfile::tempdir().expect("a temporary folder");
-    let (dir, _) = DataDir::open(&tmp.path().join("data")).expect("a fresh data folder");
-    (tmp, dir)
-}
 
 fn mode(path: &Path) -> u32 {
     fs::metadata(path).expect("the file exists").permissions().mode() & 0o777

@@ -102,13 +102,13 @@ impl Plan {
                     item.minutes
                 ));
             }
-            if let Some(min) = item.min_minutes {
-                if min > item.minutes {
-                    return Err(format!(
-                        "{at}.min_minutes: {min} is more than its {} planned minutes",
-                        item.minutes
-                    ));
-                }
+            if let Some(min) = item.min_minutes
+                && min > item.minutes
+            {
+                return Err(format!(
+                    "{at}.min_minutes: {min} is more than its {} planned minutes",
+                    item.minutes
+                ));
             }
         }
         Ok(())

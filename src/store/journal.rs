@@ -44,6 +44,7 @@ impl Journal {
             .mode(FILE_MODE)
             .open(path)
             .map_err(StoreError::at("create the journal", path))?;
+        hold(&file, path)?;
         if let Some(folder) = path.parent() {
             sync_dir(folder)?;
         }
@@ -56,6 +57,7 @@ impl Journal {
             .append(true)
             .open(path)
             .map_err(StoreError::at("open the journal", path))?;
+        hold(&file, path)?;
         Ok(Self::from_file(file, path))
     }
 
@@ -77,6 +79,27 @@ impl Journal {
         self.file.write_all(&line)?;
         self.file.sync()
     }
+}
+
+/// Takes the journal's exclusive lock for as long as the file stays open, so a second holdspace
+/// on the same data folder cannot take the running session for an interrupted one.
+fn hold(file: &File, path: &Path) -> Result<(), StoreError> {
+    file.try_lock().map_err(|err| {
+        let source = match err {
+            std::fs::TryLockError::WouldBlock => io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "another holdspace has this session open",
+            ),
+            std::fs::TryLockError::Error(err) => err,
+        };
+        StoreError::new("lock the journal", path, source)
+    })
+}
+
+/// Whether a running holdspace holds this journal open.
+pub fn in_use(path: &Path) -> bool {
+    File::open(path)
+        .is_ok_and(|file| matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)))
 }
 
 /// A line that is complete but does not hold an event.

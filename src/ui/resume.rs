@@ -117,10 +117,10 @@ impl Offer<'_> {
                 if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
                     return Ok(Choice::Quit);
                 }
-                if let KeyCode::Char(c) = key.code {
-                    if let Some((_, choice, _)) = self.choices().into_iter().find(|(k, _, _)| *k == c) {
-                        return Ok(choice);
-                    }
+                if let KeyCode::Char(c) = key.code
+                    && let Some((_, choice, _)) = self.choices().into_iter().find(|(k, _, _)| *k == c)
+                {
+                    return Ok(choice);
                 }
                 if key.code == KeyCode::Esc {
                     return Ok(Choice::Quit);

@@ -2,8 +2,11 @@
 //! writing session logs through the library, reading the data folder, and driving tmux.
 #![allow(dead_code)]
 
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
-use holdspace::domain::{Command as Cmd, Plan, SCHEMA_VERSION, SessionMeta};
+#[path = "../fixture/mod.rs"]
+mod fixture;
+
+use fixture::{at, meta, t0};
+use holdspace::domain::Command as Cmd;
 use holdspace::recorder::Recorder;
 use holdspace::store::paths::DataDir;
 use serde_json::Value;
@@ -92,33 +95,18 @@ pub fn fails(out: &Out) -> &str {
     &out.stderr
 }
 
-pub fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0)
-        .single()
-        .expect("a valid time")
-}
-
 /// Writes a finished session through the library: started 18:00 UTC, check-in at 18:12
 /// (welcome overran by 2:00), `note` at 18:13, discussion at 18:20, ended at 18:25.
 pub fn write_log(root: &Path, id: &str, group: &str, note: &str) -> PathBuf {
     let (dir, _) = DataDir::open(root).expect("the data folder opens");
-    let start = at(18, 0);
-    let mut plan = Plan::builtin();
-    plan.group = group.to_owned();
-    let meta = SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: id.to_owned(),
-        plan,
-        scheduled_end: start + TimeDelta::minutes(90),
-        warn_minutes: 10,
-        rehearsal: false,
-    };
-    let mut rec = Recorder::start(&dir, meta, start).expect("a journal");
+    let mut meta = meta(id);
+    meta.plan.group = group.to_owned();
+    let mut rec = Recorder::start(&dir, meta, t0()).expect("a journal");
     for (command, now) in [
-        (Cmd::Next, at(18, 12)),
-        (Cmd::Note(note.to_owned()), at(18, 13)),
-        (Cmd::Next, at(18, 20)),
-        (Cmd::End, at(18, 25)),
+        (Cmd::Next, at(12, 0)),
+        (Cmd::Note(note.to_owned()), at(13, 0)),
+        (Cmd::Next, at(20, 0)),
+        (Cmd::End, at(25, 0)),
     ] {
         let kind = rec.session.decide(&command, now).expect("an allowed command");
         assert!(rec.record(kind, now), "the event was saved");

@@ -1,0 +1,42 @@
+//! A second holdspace on the same data folder never treats a running session as interrupted.
+
+use chrono::{TimeDelta, TimeZone, Utc};
+use holdspace::domain::{Plan, SCHEMA_VERSION, SessionMeta};
+use holdspace::recorder::Recorder;
+use holdspace::recovery::{Found, inspect};
+use holdspace::store::journal::Journal;
+use holdspace::store::paths::DataDir;
+
+#[test]
+fn a_running_session_is_left_alone_until_its_journal_is_closed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, _) = DataDir::open(tmp.path()).unwrap();
+    let start = Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0).unwrap();
+    let meta = SessionMeta {
+        schema_version: SCHEMA_VERSION,
+        id: "running".into(),
+        plan: Plan::builtin(),
+        scheduled_end: start + TimeDelta::minutes(90),
+        warn_minutes: 10,
+        rehearsal: false,
+    };
+    let path = dir.journal_path("running");
+    let running = Recorder::start(&dir, meta, start).unwrap();
+
+    match inspect(&path) {
+        Found::Unusable(message) => assert!(message.contains("another holdspace"), "{message}"),
+        other => panic!("a journal in use must not be offered for resuming: {other:?}"),
+    }
+    let err = Journal::reopen(&path).unwrap_err();
+    assert_eq!(err.source.kind(), std::io::ErrorKind::WouldBlock, "{err}");
+    assert!(
+        err.to_string()
+            .contains("another holdspace has this session open")
+    );
+
+    drop(running);
+    assert!(
+        matches!(inspect(&path), Found::Resumable(_)),
+        "closed, it can be resumed"
+    );
+}
