@@ -54,8 +54,13 @@ impl Offer<'_> {
         if let Some(found) = self.interrupted {
             let session = &found.session;
             lines.push(Line::raw(format!(
-                "{} · started {} · {} events saved · last {}",
+                "{}{} · started {} · {} events saved · last {}",
                 sanitize(&session.meta.plan.group),
+                if session.meta.rehearsal {
+                    " (rehearsal)"
+                } else {
+                    ""
+                },
                 self.zone.hm(session.started_at),
                 session.last_seq,
                 self.zone.hm(session.last_at),
