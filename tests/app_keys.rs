@@ -149,7 +149,7 @@ fn r_says_how_late_when_protected_items_cannot_shrink() {
     press(&mut app, 'r');
     assert_eq!(
         app.message.as_deref(),
-        Some("rebalanced; still 9 min late: protected items keep their minimum")
+        Some("rebalanced; still 9 min late: the current item and protected items keep their time")
     );
 }
 

@@ -180,7 +180,7 @@ impl App {
         let late = self.recorder.session.behind_by(self.now);
         self.message = Some(if late.num_seconds() >= 60 {
             format!(
-                "rebalanced; still {} min late: protected items keep their minimum",
+                "rebalanced; still {} min late: the current item and protected items keep their time",
                 late.num_minutes()
             )
         } else {
