@@ -259,6 +259,7 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
     let elapsed = TimeDelta::seconds(session.item_elapsed(index, app.now).num_seconds());
     let planned = TimeDelta::minutes(i64::from(item.minutes));
     let remaining = planned - elapsed;
+    let over = remaining < TimeDelta::zero();
     let mut lines = vec![Line::styled(
         sanitize(&item.plan.title),
         style(app, Role::Current),
@@ -271,7 +272,7 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(clock(elapsed), style(app, Role::Clock)),
         Span::styled(format!(" of {} min", item.minutes), style(app, Role::Muted)),
     ]));
-    lines.push(if remaining < TimeDelta::zero() {
+    lines.push(if over {
         Line::styled(format!("✖ +{} over", clock(remaining)), style(app, Role::Over))
     } else {
         Line::from(vec![
@@ -304,26 +305,14 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
         .ratio(ratio)
         .filled_symbol("━")
         .unfilled_symbol("╌")
-        .filled_style(style(
-            app,
-            if remaining < TimeDelta::zero() {
-                Role::Over
-            } else {
-                Role::Current
-            },
-        ))
+        .filled_style(style(app, if over { Role::Over } else { Role::Current }))
         .unfilled_style(style(app, Role::Border))
         .label("")
         .render(gauge, buf);
-    let big_text = if remaining < TimeDelta::zero() {
-        format!("+{}", clock(remaining))
+    let (big_text, big_role) = if over {
+        (format!("+{}", clock(remaining)), Role::Over)
     } else {
-        clock(remaining)
-    };
-    let big_role = if remaining < TimeDelta::zero() {
-        Role::Over
-    } else {
-        Role::Clock
+        (clock(remaining), Role::Clock)
     };
     BigText {
         text: &big_text,
