@@ -30,9 +30,9 @@ impl Widget for &App {
             .render(area, buf);
             return;
         }
-        live::render(self, area, buf);
+        let body = live::render(self, area, buf);
         if let Some(overlay) = &self.overlay {
-            overlay::render(self, overlay, area, buf);
+            overlay::render(self, overlay, area, body, buf);
         }
     }
 }

@@ -34,27 +34,18 @@ const HINTS: &[Action] = &[
     Action::End,
 ];
 
-/// The screen's rows: header, schedule line, banners, body, status line.
-fn rows(area: Rect, banners: usize) -> [Rect; 5] {
-    Layout::vertical([
+/// Draws the live screen and returns its body (below the banners, above the status line), where
+/// overlays that should leave the clocks and banners in view (the ground rules) draw.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
+    let banners = banner_lines(app);
+    let [header, schedule, banner, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(banners as u16),
+        Constraint::Length(banners.len() as u16),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
-    .areas(area)
-}
-
-/// Where the agenda and Now panels go; overlays that should leave the clocks and banners in
-/// view (the ground rules) draw here too.
-pub fn body_area(app: &App, area: Rect) -> Rect {
-    rows(area, banner_lines(app).len())[3]
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let banners = banner_lines(app);
-    let [header, schedule, banner, body, status] = rows(area, banners.len());
+    .areas(area);
     render_header(app, header, buf);
     render_schedule(app, schedule, buf);
     Paragraph::new(banners).render(banner, buf);
@@ -73,6 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_agenda(app, agenda, buf);
     render_now(app, now, buf);
     render_status(app, status, buf);
+    body
 }
 
 fn style(app: &App, role: Role) -> Style {

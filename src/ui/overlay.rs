@@ -2,7 +2,6 @@
 
 use super::app::{App, Input, Overlay};
 use super::keymap::help_rows;
-use super::live;
 use super::theme::Role;
 use crate::text::sanitize;
 use ratatui::buffer::Buffer;
@@ -10,10 +9,11 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
-pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+/// `body` is the live screen's body, which the ground rules cover; the rest centre in `area`.
+pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Buffer) {
     match overlay {
         Overlay::Help => help(app, area, buf),
-        Overlay::Rules => rules(app, live::body_area(app, area), buf),
+        Overlay::Rules => rules(app, body, buf),
         Overlay::ConfirmEnd => dialog(
             app,
             " End the session? ",
