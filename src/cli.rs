@@ -53,6 +53,13 @@ pub struct SessionArgs {
     /// The group's name as shown on screen and in the log.
     #[arg(long, value_name = "NAME")]
     pub group: Option<String>,
+    /// Someone expected in the group (repeat for each); `h` picks from them, and new names can
+    /// be typed during the session. First names or initials are enough.
+    #[arg(long = "participant", value_name = "NAME")]
+    pub participants: Vec<String>,
+    /// A soft limit per speaking turn, in minutes: past it a quiet hint shows (default: none).
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub turn_minutes: Option<u32>,
 }
 
 fn parse_speed(text: &str) -> Result<f64, String> {

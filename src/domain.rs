@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod command;
 pub mod event;
+pub mod hands;
 pub mod plan;
 pub mod schedule;
 pub mod session;

@@ -2,6 +2,7 @@
 
 use crate::cli::{REHEARSAL_SPEED, SessionArgs, parse_ends};
 use crate::domain::clock::{Clock, ScaledClock, SystemClock};
+use crate::domain::hands::{Floor, FloorCommand};
 use crate::domain::{EventKind, Plan, SCHEMA_VERSION, SessionMeta};
 use crate::format::Zone;
 use crate::recorder::Recorder;
@@ -9,6 +10,7 @@ use crate::recovery::{Found, Interrupted, inspect};
 use crate::signals;
 use crate::store::journal;
 use crate::store::paths::DataDir;
+use crate::text::sanitize;
 use crate::ui::app::{App, Outcome};
 use crate::ui::event_loop;
 use crate::ui::resume::{Choice, Offer};
@@ -116,6 +118,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
         .as_deref()
         .map(|ends| parse_ends(ends, &real_now.with_timezone(&Local)))
         .transpose()?;
+    let participants = expected(&args.participants)?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         return Err("the live screen needs an interactive terminal; \
                     `holdspace sessions` and `holdspace show ID` print without one"
@@ -170,6 +173,8 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                     scheduled_end: end,
                     warn_minutes: args.warn_minutes,
                     rehearsal: mode.rehearsal,
+                    participants: participants.clone(),
+                    turn_minutes: args.turn_minutes,
                 };
                 (
                     Recorder::start(&dir, meta, start).map_err(|err| err.to_string())?,
@@ -207,6 +212,20 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
     })();
     ratatui::try_restore().map_err(|err| err.to_string())?;
     result
+}
+
+/// The `--participant` names, checked by the same rules as names typed during the session.
+fn expected(names: &[String]) -> Result<Vec<String>, String> {
+    let mut floor = Floor::default();
+    for name in names {
+        let kind = floor
+            .decide(&FloorCommand::AddParticipant(name.clone()), true)
+            .map_err(|reason| format!("--participant {:?}: {reason}", sanitize(name)))?;
+        floor
+            .apply(&kind, Utc::now(), false)
+            .map_err(|reason| format!("--participant {:?}: {reason}", sanitize(name)))?;
+    }
+    Ok(floor.participants.into_iter().map(|person| person.name).collect())
 }
 
 /// Ends an interrupted session at its last recorded moment and writes its log.

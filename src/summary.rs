@@ -55,6 +55,26 @@ pub fn list(logs: &[Loaded], zone: Zone) -> String {
     out
 }
 
+/// Talk time and turns per participant, most talk first.
+fn talk(log: &SessionLog) -> String {
+    let mut people: Vec<_> = log.participants.iter().collect();
+    people.sort_by_key(|person| std::cmp::Reverse(person.talk_seconds));
+    let names: Vec<String> = people.iter().map(|person| sanitize(&person.name)).collect();
+    let width = names.iter().map(|name| name.chars().count()).max().unwrap_or(0);
+    let mut out = String::from("\nTalk time:\n");
+    for (person, name) in people.iter().zip(&names) {
+        let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let _ = writeln!(
+            out,
+            "  {name:width$}  {:>7}  {}, {}",
+            clock(TimeDelta::seconds(person.talk_seconds)),
+            plural(person.turns, "turn", "turns"),
+            plural(person.hands_raised, "hand raised", "hands raised"),
+        );
+    }
+    out
+}
+
 /// A readable account of one session.
 pub fn show(loaded: &Loaded, zone: Zone) -> String {
     let log: &SessionLog = &loaded.log;
@@ -136,6 +156,9 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
     if !log.recovered_at.is_empty() {
         let times: Vec<String> = log.recovered_at.iter().map(|at| zone.hm(*at)).collect();
         let _ = writeln!(out, "Resumed after an interruption at {}.", times.join(", "));
+    }
+    if !log.participants.is_empty() {
+        out.push_str(&talk(log));
     }
     if !log.notes.is_empty() {
         let _ = writeln!(out, "\nNotes:");

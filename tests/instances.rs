@@ -19,6 +19,8 @@ fn a_running_session_is_left_alone_until_its_journal_is_closed() {
         scheduled_end: start + TimeDelta::minutes(90),
         warn_minutes: 10,
         rehearsal: false,
+        participants: Vec::new(),
+        turn_minutes: None,
     };
     let path = dir.journal_path("running");
     let running = Recorder::start(&dir, meta, start).unwrap();

@@ -5,7 +5,8 @@ mod fixture;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use fixture::{at, data_dir, meta};
-use holdspace::domain::{Command, Event, EventKind, Plan, Session};
+use holdspace::domain::hands::FloorCommand;
+use holdspace::domain::{Command, Event, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
 use holdspace::store::journal;
@@ -15,7 +16,8 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v1.json");
+const GOLDEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v1.json");
+const GOLDEN_V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v2.json");
 const NOTE: &str = "A. shared about work; follow up next week";
 
 fn mode(path: &Path) -> u32 {
@@ -50,16 +52,46 @@ fn recorded(dir: &DataDir, id: &str, steps: &[(DateTime<Utc>, Command)]) -> Reco
     recorder
 }
 
+/// `steps`, with Ana and Bo expected and a 3-minute soft turn limit: in the topic discussion
+/// both raise a hand, Ana speaks, Cy joins, gentle priority goes on, Ana asks again and goes
+/// last, and Bo speaks until the end.
+fn steps_with_hands() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
+    let floor = |request| Command::Floor(request);
+    let mut steps = steps();
+    let end = steps.pop().expect("the steps end the session");
+    steps.extend([
+        (at(31, 0), floor(FloorCommand::RaiseHand(0))),
+        (at(31, 30), floor(FloorCommand::RaiseHand(1))),
+        (at(32, 0), floor(FloorCommand::NextSpeaker)),
+        (at(34, 0), floor(FloorCommand::AddParticipant("Cy".into()))),
+        (at(34, 0), floor(FloorCommand::RaiseHand(2))),
+        (at(35, 0), floor(FloorCommand::ToggleGentlePriority)),
+        (at(35, 30), floor(FloorCommand::RaiseHand(0))),
+        (at(36, 0), floor(FloorCommand::NextSpeaker)),
+        end,
+    ]);
+    let meta = SessionMeta {
+        participants: vec!["Ana".into(), "Bo".into()],
+        turn_minutes: Some(3),
+        ..meta("2026-11-26-1800")
+    };
+    (meta, steps)
+}
+
 /// The log of the ended session, folded in memory.
 fn the_log(id: &str) -> SessionLog {
+    log_of(meta(id), &steps())
+}
+
+fn log_of(meta: SessionMeta, steps: &[(DateTime<Utc>, Command)]) -> SessionLog {
     let first = Event {
         seq: 1,
         at: at(0, 0),
-        kind: EventKind::Started(Box::new(meta(id))),
+        kind: EventKind::Started(Box::new(meta)),
     };
     let mut session = Session::from_events([&first]).expect("a valid start");
     let mut events = vec![first];
-    for (now, command) in steps() {
+    for (now, command) in steps.iter().cloned() {
         let event = session.stamp(session.decide(&command, now).expect("applies"), now);
         session.apply(&event).expect("a decided event applies");
         events.push(event);
@@ -115,7 +147,7 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
 
     let bytes = fs::read(&path).expect("the log exists");
     assert!(
-        bytes.starts_with(b"{\n  \"schema_version\": 1,\n"),
+        bytes.starts_with(format!("{{\n  \"schema_version\": {SCHEMA_VERSION},\n").as_bytes()),
         "pretty JSON, version first"
     );
     assert!(bytes.ends_with(b"}\n"));
@@ -134,7 +166,7 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
     let loaded = log::load(&path).expect("the log loads");
     assert!(!loaded.newer);
     let expected = SessionLog {
-        schema_version: 1,
+        schema_version: SCHEMA_VERSION,
         id: "finish".into(),
         group: "Peer support group".into(),
         plan: "Peer support session (90 minutes)".into(),
@@ -155,6 +187,8 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
         }],
         rules_revisited: vec![at(5, 0)],
         recovered_at: Vec::new(),
+        participants: Vec::new(),
+        turn_minutes: None,
         events: recorder.events.clone(),
     };
     assert_eq!(loaded.log, expected);
@@ -333,17 +367,16 @@ fn the_history_lists_good_logs_by_start_and_one_error_per_bad_file() {
     assert!(err.to_string().contains(&missing.display().to_string()), "{err}");
 }
 
-/// The committed v1 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it
-/// from the fixed session above; do that only on purpose, never to make a schema change pass.
+/// The committed v1 log, written by the first holdspace, must load in every later one: a v1
+/// log has no participants, and its events fold as they did.
 #[test]
 fn the_committed_v1_log_still_loads() {
-    let path = Path::new(GOLDEN);
-    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
-        fs::create_dir_all(path.parent().expect("a folder")).expect("the folder is made");
-        fs::write(path, the_log("2026-11-26-1800").to_json()).expect("the golden log is written");
-    }
-    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    let loaded = log::load(Path::new(GOLDEN_V1)).unwrap_or_else(|err| panic!("{err}"));
     assert!(!loaded.newer);
+    assert_eq!(
+        (&loaded.log.participants, loaded.log.turn_minutes),
+        (&Vec::new(), None)
+    );
     let log = loaded.log;
     assert_eq!((log.schema_version, log.id.as_str()), (1, "2026-11-26-1800"));
     assert_eq!(
@@ -381,4 +414,39 @@ fn the_committed_v1_log_still_loads() {
         .map(|item| item.spent.num_seconds())
         .collect();
     assert_eq!(spent, [750, 750, 600, 0, 0, 0]);
+}
+
+/// The committed v2 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
+/// the fixed session above; do that only on purpose, never to make a schema change pass.
+#[test]
+fn the_committed_v2_log_still_loads() {
+    let path = Path::new(GOLDEN_V2);
+    let (meta, steps) = steps_with_hands();
+    let fresh = log_of(meta, &steps);
+    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
+        fs::write(path, fresh.to_json()).expect("the golden log is written");
+    }
+    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    assert!(!loaded.newer);
+    let log = loaded.log;
+    assert_eq!(log.schema_version, 2);
+    assert_eq!(log.turn_minutes, Some(3));
+    let talk: Vec<(&str, u32, u32, i64)> = log
+        .participants
+        .iter()
+        .map(|person| {
+            (
+                person.name.as_str(),
+                person.hands_raised,
+                person.turns,
+                person.talk_seconds,
+            )
+        })
+        .collect();
+    assert_eq!(talk, [("Ana", 2, 1, 240), ("Bo", 1, 1, 240), ("Cy", 1, 0, 0)]);
+    let session = Session::from_events(&log.events).expect("the v2 events still fold");
+    let waiting: Vec<usize> = session.floor.queue.iter().map(|hand| hand.who).collect();
+    assert_eq!(waiting, [2, 0], "Cy has not spoken, so goes ahead of Ana");
+    assert!(session.floor.gentle_priority);
+    assert_eq!(log, fresh, "this holdspace still writes the committed log");
 }

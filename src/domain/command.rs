@@ -1,6 +1,7 @@
 //! What the facilitator can ask of a session, and the event each request becomes (or why not).
 
 use super::event::{EventKind, PlannedTime, Replan};
+use super::hands::FloorCommand;
 use super::plan::MAX_MINUTES;
 use super::schedule::{Share, rebalance};
 use super::session::Session;
@@ -17,6 +18,7 @@ pub enum Command {
     RevisitRules,
     DismissWarning,
     Note(String),
+    Floor(FloorCommand),
     End,
 }
 
@@ -53,6 +55,7 @@ impl Session {
             Command::Note(text) => Ok(EventKind::Note {
                 text: text.trim().to_owned(),
             }),
+            Command::Floor(request) => self.floor.decide(request, self.current.is_some()),
             Command::End => Ok(EventKind::Ended { interrupted: false }),
         }
     }

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The version of the journal and session-log formats this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added participants, the raise-hand queue and turns; version 1 files read as they are.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One thing that happened, at a moment, numbered in journal order from 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +26,12 @@ pub struct SessionMeta {
     pub scheduled_end: DateTime<Utc>,
     pub warn_minutes: u32,
     pub rehearsal: bool,
+    /// Who is expected, numbered from 0 in this order; more are added during the session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// A soft limit per speaking turn: past it the facilitator sees a quiet hint, nothing more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn_minutes: Option<u32>,
 }
 
 /// Why planned times changed.
@@ -70,6 +77,32 @@ pub enum EventKind {
     RulesRevisited,
     Note {
         text: String,
+    },
+    /// Someone joined the session's participants; they are numbered in the order added.
+    ParticipantAdded {
+        name: String,
+    },
+    HandRaised {
+        who: usize,
+    },
+    HandLowered {
+        who: usize,
+    },
+    /// A raised hand moved to position `to` (from 0) in the queue.
+    HandMoved {
+        who: usize,
+        to: usize,
+    },
+    QueueCleared,
+    /// `who` has the floor; any earlier turn ends and their raised hand comes down.
+    TurnStarted {
+        who: usize,
+    },
+    /// The current turn ended with no one waiting.
+    TurnEnded,
+    /// Those who have not spoken yet go ahead of those who have, or no longer do.
+    GentlePriority {
+        on: bool,
     },
     /// The app was restarted on this session's journal after an interruption.
     Recovered,

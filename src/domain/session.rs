@@ -1,6 +1,7 @@
 //! The live session state, built only by folding events in order.
 
 use super::event::{Event, EventKind, SessionMeta};
+use super::hands::Floor;
 use super::plan::{MAX_MINUTES, PlanItem};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::fmt;
@@ -44,6 +45,7 @@ pub struct Session {
     pub notes: Vec<Note>,
     pub rules_revisits: Vec<DateTime<Utc>>,
     pub recoveries: Vec<DateTime<Utc>>,
+    pub floor: Floor,
     pub ended: Option<Ending>,
     pub last_seq: u64,
     /// The latest event time seen; a resumed rehearsal's clock starts here.
@@ -124,6 +126,7 @@ impl Session {
             notes: Vec::new(),
             rules_revisits: Vec::new(),
             recoveries: Vec::new(),
+            floor: Floor::new(&meta.participants),
             ended: None,
             last_seq: event.seq,
             last_at: event.at,
@@ -207,6 +210,14 @@ impl Session {
                 text: text.clone(),
             }),
             EventKind::Recovered => self.recoveries.push(at),
+            EventKind::ParticipantAdded { .. }
+            | EventKind::HandRaised { .. }
+            | EventKind::HandLowered { .. }
+            | EventKind::HandMoved { .. }
+            | EventKind::QueueCleared
+            | EventKind::TurnStarted { .. }
+            | EventKind::TurnEnded
+            | EventKind::GentlePriority { .. } => {}
             EventKind::Ended { interrupted } => {
                 self.leave_current(at);
                 self.ended = Some(Ending {
@@ -215,6 +226,10 @@ impl Session {
                 });
             }
         }
+        // The floor follows every event: its own, and the pauses and moves that stop a turn.
+        self.floor
+            .apply(&event.kind, at, self.running_since.is_some())
+            .map_err(fail)?;
         self.last_seq = event.seq;
         self.last_at = self.last_at.max(at);
         Ok(())

@@ -31,7 +31,21 @@ pub struct SessionLog {
     pub notes: Vec<NoteLog>,
     pub rules_revisited: Vec<DateTime<Utc>>,
     pub recovered_at: Vec<DateTime<Utc>>,
+    /// Talk time and turns per participant, in the order they were added (from version 2).
+    #[serde(default)]
+    pub participants: Vec<ParticipantLog>,
+    /// The soft limit per speaking turn, if one was set (from version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn_minutes: Option<u32>,
     pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantLog {
+    pub name: String,
+    pub hands_raised: u32,
+    pub turns: u32,
+    pub talk_seconds: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +108,18 @@ impl SessionLog {
                 .collect(),
             rules_revisited: session.rules_revisits.clone(),
             recovered_at: session.recoveries.clone(),
+            participants: session
+                .floor
+                .participants
+                .iter()
+                .map(|person| ParticipantLog {
+                    name: person.name.clone(),
+                    hands_raised: person.hands,
+                    turns: person.turns,
+                    talk_seconds: person.talk.num_seconds(),
+                })
+                .collect(),
+            turn_minutes: session.meta.turn_minutes,
             events: events.to_vec(),
         })
     }
