@@ -23,7 +23,7 @@ pub fn watch() -> io::Result<Arc<AtomicBool>> {
         if let Some(signal) = signals.forever().next() {
             seen.store(true, Ordering::Relaxed);
             thread::sleep(GRACE);
-            let _ = ratatui::try_restore();
+            let _ = crate::ui::terminal::leave();
             std::process::exit(128 + signal);
         }
     })?;

@@ -12,9 +12,9 @@ use crate::store::journal;
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
 use crate::ui::app::{App, Outcome};
-use crate::ui::event_loop;
 use crate::ui::resume::{Choice, Offer};
 use crate::ui::theme::Theme;
+use crate::ui::{event_loop, terminal};
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -126,8 +126,8 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
     }
     let (found, problems) = triage(&dir)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
-    let mut terminal = ratatui::try_init()
-        .map_err(|err| format!("the live screen needs an interactive terminal ({err})"))?;
+    let mut terminal =
+        terminal::enter().map_err(|err| format!("the live screen needs an interactive terminal ({err})"))?;
     let result = (|| {
         let choice = if found.is_some() || !problems.is_empty() {
             let offer = Offer {
@@ -210,7 +210,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
             ),
         })
     })();
-    ratatui::try_restore().map_err(|err| err.to_string())?;
+    terminal::leave().map_err(|err| err.to_string())?;
     result
 }
 

@@ -4,10 +4,13 @@ pub mod action;
 pub mod app;
 pub mod big;
 pub mod event_loop;
+pub mod hands;
 pub mod keymap;
 pub mod live;
 pub mod overlay;
+pub mod picker;
 pub mod resume;
+pub mod terminal;
 pub mod theme;
 
 use app::App;

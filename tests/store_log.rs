@@ -53,8 +53,8 @@ fn recorded(dir: &DataDir, id: &str, steps: &[(DateTime<Utc>, Command)]) -> Reco
 }
 
 /// `steps`, with Ana and Bo expected and a 3-minute soft turn limit: in the topic discussion
-/// both raise a hand, Ana speaks, Cy joins, gentle priority goes on, Ana asks again and goes
-/// last, and Bo speaks until the end.
+/// both raise a hand, Ana speaks, Cy joins, gentle priority goes on, Bo speaks until the end,
+/// and Ana asks again and waits behind Cy, who has not spoken yet.
 fn steps_with_hands() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
     let floor = |request| Command::Floor(request);
     let mut steps = steps();
@@ -66,8 +66,8 @@ fn steps_with_hands() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
         (at(34, 0), floor(FloorCommand::AddParticipant("Cy".into()))),
         (at(34, 0), floor(FloorCommand::RaiseHand(2))),
         (at(35, 0), floor(FloorCommand::ToggleGentlePriority)),
-        (at(35, 30), floor(FloorCommand::RaiseHand(0))),
         (at(36, 0), floor(FloorCommand::NextSpeaker)),
+        (at(36, 30), floor(FloorCommand::RaiseHand(0))),
         end,
     ]);
     let meta = SessionMeta {

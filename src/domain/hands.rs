@@ -91,6 +91,10 @@ impl Floor {
         self.queue.iter().position(|hand| hand.who == who)
     }
 
+    pub fn speaking(&self, who: usize) -> bool {
+        self.turn.is_some_and(|turn| turn.who == who)
+    }
+
     pub fn has_spoken(&self, who: usize) -> bool {
         self.participants.get(who).is_some_and(|person| person.turns > 0)
     }
@@ -136,6 +140,8 @@ impl Floor {
                 self.check(*who)?;
                 if self.position(*who).is_some() {
                     Err("that hand is already raised")
+                } else if self.speaking(*who) {
+                    Err("they have the floor now")
                 } else {
                     Ok(EventKind::HandRaised { who: *who })
                 }
@@ -209,15 +215,20 @@ impl Floor {
                 if self.position(*who).is_some() {
                     return Err("that hand is already raised");
                 }
+                if self.speaking(*who) {
+                    return Err("the current speaker cannot also wait in the queue");
+                }
                 let hand = Hand {
                     who: *who,
                     raised_at: at,
                 };
+                // A new voice goes after the last one waiting who has not spoken, so it never
+                // jumps them, even when the facilitator has moved hands around.
                 let place = if self.gentle_priority && !self.has_spoken(*who) {
                     self.queue
                         .iter()
-                        .position(|hand| self.has_spoken(hand.who))
-                        .unwrap_or(self.queue.len())
+                        .rposition(|hand| !self.has_spoken(hand.who))
+                        .map_or(0, |last| last + 1)
                 } else {
                     self.queue.len()
                 };

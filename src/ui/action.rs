@@ -1,6 +1,7 @@
 //! The app's vocabulary: every live action the facilitator can take, each with its help line.
 
 use crate::domain::Command;
+use crate::domain::hands::FloorCommand;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -12,6 +13,17 @@ pub enum Action {
     Rebalance,
     Rules,
     Note,
+    RaiseHand,
+    NextSpeaker,
+    GiveFloor,
+    LowerHand,
+    SelectUp,
+    SelectDown,
+    HandUp,
+    HandDown,
+    ClearQueue,
+    GentlePriority,
+    Fairness,
     DismissWarning,
     Rescue,
     Help,
@@ -31,6 +43,17 @@ impl Action {
             Self::Rebalance => "rebalance the remaining items to end on time",
             Self::Rules => "show the ground rules",
             Self::Note => "add a timestamped note",
+            Self::RaiseHand => "raise a hand: pick someone or type a new name",
+            Self::NextSpeaker => "give the floor to the first raised hand (none waiting: end the turn)",
+            Self::GiveFloor => "give the floor to the selected hand, out of turn",
+            Self::LowerHand => "lower the selected hand",
+            Self::SelectUp => "select the hand above",
+            Self::SelectDown => "select the hand below",
+            Self::HandUp => "move the selected hand up the queue",
+            Self::HandDown => "move the selected hand down the queue",
+            Self::ClearQueue => "lower every hand (asks first)",
+            Self::GentlePriority => "gentle priority on / off: those not yet heard go first",
+            Self::Fairness => "show / hide the private talk-time panel",
             Self::DismissWarning => "dismiss the end warning",
             Self::Rescue => "save a copy of the session elsewhere",
             Self::Help => "this help",
@@ -50,6 +73,17 @@ impl Action {
             Self::Rebalance => "rebalance",
             Self::Rules => "rules",
             Self::Note => "note",
+            Self::RaiseHand => "hand",
+            Self::NextSpeaker => "speaker",
+            Self::GiveFloor => "give floor",
+            Self::LowerHand => "lower",
+            Self::SelectUp => "up",
+            Self::SelectDown => "down",
+            Self::HandUp => "move up",
+            Self::HandDown => "move down",
+            Self::ClearQueue => "clear",
+            Self::GentlePriority => "priority",
+            Self::Fairness => "talk time",
             Self::DismissWarning => "dismiss",
             Self::Rescue => "save copy",
             Self::Help => "help",
@@ -68,7 +102,23 @@ impl Action {
             Self::RemoveMinute => Command::RemoveMinute,
             Self::Rebalance => Command::Rebalance,
             Self::DismissWarning => Command::DismissWarning,
-            Self::Rules | Self::Note | Self::Rescue | Self::Help | Self::End | Self::Leave => {
+            Self::NextSpeaker => Command::Floor(FloorCommand::NextSpeaker),
+            Self::GentlePriority => Command::Floor(FloorCommand::ToggleGentlePriority),
+            Self::Rules
+            | Self::Note
+            | Self::RaiseHand
+            | Self::GiveFloor
+            | Self::LowerHand
+            | Self::SelectUp
+            | Self::SelectDown
+            | Self::HandUp
+            | Self::HandDown
+            | Self::ClearQueue
+            | Self::Fairness
+            | Self::Rescue
+            | Self::Help
+            | Self::End
+            | Self::Leave => {
                 return None;
             }
         })

@@ -2,8 +2,9 @@
 
 use super::app::App;
 use crate::domain::clock::Clock;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -40,6 +41,12 @@ pub fn run(
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     app.tick(clock.now());
                     app.on_key(key);
+                    dirty = true;
+                }
+                Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
+                    app.tick(clock.now());
+                    let size = terminal.size()?;
+                    app.on_click(mouse.column, mouse.row, Rect::new(0, 0, size.width, size.height));
                     dirty = true;
                 }
                 Event::Resize(..) => dirty = true,

@@ -1,16 +1,19 @@
-//! The live session screen: header, schedule line, banners, agenda, current item, status line.
+//! The live session screen: header, schedule line, banners, agenda, current item, the queue
+//! panels' places, status line.
 
 use super::action::Action;
 use super::app::App;
 use super::big::{self, BigText};
+use super::hands;
 use super::keymap::first_key;
 use super::theme::Role;
+use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::Session;
 use crate::format::clock;
 use crate::text::sanitize;
 use chrono::TimeDelta;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -23,6 +26,8 @@ const SIDE_BY_SIDE: u16 = 90;
 /// Hints in the status line, in order of importance; as many as fit are shown.
 const HINTS: &[Action] = &[
     Action::Next,
+    Action::RaiseHand,
+    Action::NextSpeaker,
     Action::TogglePause,
     Action::AddMinute,
     Action::RemoveMinute,
@@ -34,37 +39,97 @@ const HINTS: &[Action] = &[
     Action::End,
 ];
 
-/// Draws the live screen and returns its body (below the banners, above the status line), where
-/// overlays that should leave the clocks and banners in view (the ground rules) draw.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
-    let banners = banner_lines(app);
+/// Where each part of the live screen goes at a given size: shared by drawing and by mouse
+/// clicks, so a click lands on what is drawn.
+pub struct Areas {
+    pub header: Rect,
+    pub schedule: Rect,
+    pub banner: Rect,
+    /// Below the banners, above the status line: the ground rules cover it.
+    pub body: Rect,
+    pub status: Rect,
+    pub agenda: Rect,
+    pub now: Rect,
+    pub hands: Rect,
+    pub talk: Rect,
+}
+
+pub fn layout(app: &App, area: Rect) -> Areas {
+    let banners = banner_lines(app).len() as u16;
     let [header, schedule, banner, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(banners.len() as u16),
+        Constraint::Length(banners),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    render_header(app, header, buf);
-    render_schedule(app, schedule, buf);
-    Paragraph::new(banners).render(banner, buf);
-    let (agenda, now) = if area.width >= SIDE_BY_SIDE {
+    let (column, now) = if area.width >= SIDE_BY_SIDE {
         let now_width = (area.width * 2 / 5).max(36);
-        let [agenda, now] =
+        let [column, now] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(now_width)]).areas(body);
-        (agenda, now)
+        (column, now)
     } else {
-        // The agenda keeps at least its header and the current row.
-        let now_height = 9.min(body.height.saturating_sub(4));
-        let [now, agenda] =
+        // Room is kept below for the agenda's header and current row, and the floor line.
+        let now_height = 9.min(body.height.saturating_sub(7));
+        let [now, column] =
             Layout::vertical([Constraint::Length(now_height), Constraint::Fill(1)]).areas(body);
-        (agenda, now)
+        (column, now)
     };
-    render_agenda(app, agenda, buf);
-    render_now(app, now, buf);
-    render_status(app, status, buf);
-    body
+    // Waiting hands come first, then the agenda (at least its header and current row), then the
+    // private talk time if it fits whole; whatever is left goes to the queue to grow into.
+    let height = column.height;
+    let waiting = app.recorder.session.floor.queue.len().max(1);
+    let hands_wanted = 3u16.saturating_add(u16::try_from(waiting).unwrap_or(u16::MAX));
+    let hands_height = hands_wanted.min(height.saturating_sub(4));
+    let agenda_wanted = app.recorder.session.items.len() as u16 + 3;
+    let agenda_height = agenda_wanted.min(height - hands_height);
+    let talk_height = hands::talk_height(app);
+    let talk_height = if talk_height <= height - hands_height - agenda_height {
+        talk_height
+    } else {
+        0
+    };
+    let [agenda, hands, talk] = Layout::vertical([
+        Constraint::Length(agenda_height),
+        Constraint::Fill(1),
+        Constraint::Length(talk_height),
+    ])
+    .areas(column);
+    Areas {
+        header,
+        schedule,
+        banner,
+        body,
+        status,
+        agenda,
+        now,
+        hands,
+        talk,
+    }
+}
+
+/// The queue entry under `position` on a live screen of size `area`.
+pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || app.overlay.is_some() {
+        return None;
+    }
+    hands::hand_at(app, layout(app, area).hands, position)
+}
+
+/// Draws the live screen and returns its body, where overlays that should leave the clocks and
+/// banners in view (the ground rules) draw.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
+    let areas = layout(app, area);
+    render_header(app, areas.header, buf);
+    render_schedule(app, areas.schedule, buf);
+    Paragraph::new(banner_lines(app)).render(areas.banner, buf);
+    render_agenda(app, areas.agenda, buf);
+    hands::render_queue(app, areas.hands, buf);
+    hands::render_talk(app, areas.talk, buf);
+    render_now(app, areas.now, buf);
+    render_status(app, areas.status, buf);
+    areas.body
 }
 
 fn style(app: &App, role: Role) -> Style {
@@ -225,11 +290,15 @@ fn render_agenda(app: &App, area: Rect, buf: &mut Buffer) {
     StatefulWidget::render(table, area, buf, &mut state);
 }
 
-fn panel<'a>(app: &App, title: &'a str) -> Block<'a> {
+pub fn panel<'a>(app: &App, title: &'a str) -> Block<'a> {
+    frame(app).title(Span::styled(title, style(app, Role::Title)))
+}
+
+/// A panel's border, untitled.
+pub fn frame(app: &App) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(style(app, Role::Border))
-        .title(Span::styled(title, style(app, Role::Title)))
 }
 
 fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
@@ -252,26 +321,46 @@ fn render_now(app: &App, area: Rect, buf: &mut Buffer) {
     let planned = TimeDelta::minutes(i64::from(item.minutes));
     let remaining = planned - elapsed;
     let over = remaining < TimeDelta::zero();
-    let mut lines = vec![Line::styled(
-        sanitize(&item.plan.title),
-        style(app, Role::Current),
-    )];
-    if session.is_paused() {
-        lines.push(Line::styled("⏸ PAUSED: space resumes", style(app, Role::Paused)));
-    }
-    lines.push(Line::from(vec![
+    // On a short panel each pair shares a line, so the time left is never the part cut off.
+    let compact = inner.height < 4 + u16::from(session.is_paused());
+    let paused = Span::styled("⏸ PAUSED: space resumes", style(app, Role::Paused));
+    let title = Span::styled(sanitize(&item.plan.title), style(app, Role::Current));
+    let elapsed_spans = vec![
         Span::styled("elapsed  ", style(app, Role::Muted)),
         Span::styled(clock(elapsed), style(app, Role::Clock)),
         Span::styled(format!(" of {} min", item.minutes), style(app, Role::Muted)),
-    ]));
-    lines.push(if over {
-        Line::styled(format!("✖ +{} over", clock(remaining)), style(app, Role::Over))
+    ];
+    let left_spans = if over {
+        vec![Span::styled(
+            format!("✖ +{} over", clock(remaining)),
+            style(app, Role::Over),
+        )]
     } else {
-        Line::from(vec![
-            Span::styled("left     ", style(app, Role::Muted)),
+        vec![
+            Span::styled(
+                if compact { "left " } else { "left     " },
+                style(app, Role::Muted),
+            ),
             Span::styled(clock(remaining), style(app, Role::Clock)),
-        ])
-    });
+        ]
+    };
+    let lines = if compact {
+        let mut first = vec![title];
+        let mut second = elapsed_spans;
+        if session.is_paused() {
+            first.extend([Span::raw("  "), paused]);
+        }
+        second.push(Span::styled(" · ", style(app, Role::Muted)));
+        second.extend(left_spans);
+        vec![Line::from(first), Line::from(second)]
+    } else {
+        let mut lines = vec![Line::from(title)];
+        if session.is_paused() {
+            lines.push(Line::from(paused));
+        }
+        lines.extend([Line::from(elapsed_spans), Line::from(left_spans)]);
+        lines
+    };
     let next = session.items.get(index + 1).map_or_else(
         || "next: end of the agenda".to_owned(),
         |next| format!("next: {} · {} min", sanitize(&next.plan.title), next.minutes),

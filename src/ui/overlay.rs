@@ -1,11 +1,14 @@
-//! What opens on top of the live screen: help, ground rules, the end confirmation, text input.
+//! What opens on top of the live screen: help, ground rules, confirmations, text input and the
+//! raise-hand picker.
 
 use super::app::{App, Input, Overlay};
+use super::hands::scroll;
 use super::keymap::help_rows;
+use super::picker::{Choice, Picker};
 use super::theme::Role;
 use crate::text::sanitize;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 
@@ -20,16 +23,70 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
             vec![
                 Line::raw("The session log will be written and the journal closed."),
                 Line::raw(""),
-                Line::from(vec![
-                    Span::styled("y", app.theme.style(Role::Key)),
-                    Span::raw(" end now    "),
-                    Span::styled("n", app.theme.style(Role::Key)),
-                    Span::raw(" keep going"),
-                ]),
+                choices(
+                    app,
+                    &[("y", "end now".to_owned()), ("n", "keep going".to_owned())],
+                ),
             ],
             area,
             buf,
         ),
+        Overlay::Pick(picker) => pick(app, picker, area, buf),
+        Overlay::ConfirmMove { forward } => {
+            let session = &app.recorder.session;
+            let to = match session.current {
+                Some(index) if *forward => session.items.get(index + 1),
+                Some(index) => index.checked_sub(1).and_then(|index| session.items.get(index)),
+                None => session.items.last(),
+            };
+            let waiting = session.floor.queue.len();
+            dialog(
+                app,
+                if *forward {
+                    " Next item "
+                } else {
+                    " Previous item "
+                },
+                vec![
+                    Line::raw(match to {
+                        Some(item) => format!("Moving to {}.", sanitize(&item.plan.title)),
+                        None => "Finishing the agenda.".to_owned(),
+                    }),
+                    Line::raw(format!(
+                        "{waiting} raised {} waiting.",
+                        if waiting == 1 { "hand is" } else { "hands are" }
+                    )),
+                    Line::raw(""),
+                    choices(
+                        app,
+                        &[
+                            ("k", "keep the queue".to_owned()),
+                            ("c", format!("clear all {waiting}")),
+                            ("Esc", "stay".to_owned()),
+                        ],
+                    ),
+                ],
+                area,
+                buf,
+            );
+        }
+        Overlay::ConfirmClear => {
+            let waiting = app.recorder.session.floor.queue.len();
+            dialog(
+                app,
+                " Clear the queue? ",
+                vec![
+                    Line::raw(format!(
+                        "All {waiting} raised {} will be lowered.",
+                        if waiting == 1 { "hand" } else { "hands" }
+                    )),
+                    Line::raw(""),
+                    choices(app, &[("y", "clear".to_owned()), ("n", "keep them".to_owned())]),
+                ],
+                area,
+                buf,
+            );
+        }
         Overlay::Input { purpose, text } => {
             let title = match purpose {
                 Input::Note => " Note ",
@@ -51,6 +108,118 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
             );
         }
     }
+}
+
+/// A dialog's answers: each key, then what it does.
+fn choices(app: &App, answers: &[(&str, String)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, text) in answers {
+        spans.push(Span::styled((*key).to_owned(), app.theme.style(Role::Key)));
+        spans.push(Span::raw(format!(" {text}    ")));
+    }
+    Line::from(spans)
+}
+
+/// The picker's box and, inside it, the rows of its list.
+fn picker_layout(area: Rect, choices: usize) -> (Rect, Rect) {
+    // Typed text, a blank line and the hint around the list; the list gets what is left.
+    let room = area.height.saturating_sub(2 + 3 + 2);
+    let rows = u16::try_from(choices).unwrap_or(u16::MAX).clamp(1, room.max(1));
+    let popup = centered(area, area.width.saturating_sub(4).min(60), rows + 3 + 2);
+    let inner = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .inner(popup);
+    let list = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(3),
+        ..inner
+    };
+    (popup, list)
+}
+
+/// The picker row (an index into its choices) drawn at `position`.
+pub fn picker_row_at(app: &App, picker: &Picker, area: Rect, position: Position) -> Option<usize> {
+    let count = picker.choices(&app.recorder.session.floor).len();
+    let (_, list) = picker_layout(area, count);
+    if !list.contains(position) {
+        return None;
+    }
+    let index = scroll(picker.selected, count, usize::from(list.height)) + usize::from(position.y - list.y);
+    (index < count).then_some(index)
+}
+
+fn pick(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let floor = &app.recorder.session.floor;
+    let choices = picker.choices(floor);
+    let (popup, list) = picker_layout(area, choices.len());
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(app.theme.style(Role::Key))
+        .title(Span::styled(" Raise a hand ", app.theme.style(Role::Title)));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    Paragraph::new(Line::from(vec![
+        Span::styled("name: ", app.theme.style(Role::Muted)),
+        Span::raw(sanitize(&picker.text)),
+        Span::styled("▏", app.theme.style(Role::Key)),
+    ]))
+    .render(Rect { height: 1, ..inner }, buf);
+    let first = scroll(picker.selected, choices.len(), usize::from(list.height));
+    let lines: Vec<Line> = choices
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(list.height))
+        .map(|(index, choice)| {
+            let mark = if index == picker.selected { "▸ " } else { "  " };
+            let mut spans = vec![Span::raw(mark)];
+            match choice {
+                Choice::Existing(who) => {
+                    spans.push(Span::raw(sanitize(&floor.participants[*who].name)));
+                    if floor.speaking(*who) {
+                        spans.push(Span::styled("  ◉ has the floor", app.theme.style(Role::Muted)));
+                    } else if let Some(place) = floor.position(*who) {
+                        spans.push(Span::styled(
+                            format!("  ✋ waiting, {} in the queue", place + 1),
+                            app.theme.style(Role::Muted),
+                        ));
+                    }
+                }
+                Choice::New(name) => {
+                    spans.push(Span::styled("+ add ", app.theme.style(Role::Key)));
+                    spans.push(Span::raw(sanitize(name)));
+                    spans.push(Span::styled(
+                        " as a new participant",
+                        app.theme.style(Role::Muted),
+                    ));
+                }
+            }
+            let line = Line::from(spans);
+            if index == picker.selected {
+                line.style(app.theme.style(Role::Selected))
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        Paragraph::new(Line::styled("type a name", app.theme.style(Role::Muted))).render(list, buf);
+    } else {
+        Paragraph::new(lines).render(list, buf);
+    }
+    let hint = Rect {
+        y: inner.bottom().saturating_sub(1),
+        height: 1,
+        ..inner
+    };
+    Paragraph::new(Line::styled(
+        "Enter raises · ↑↓ choose · Esc cancels",
+        app.theme.style(Role::Muted),
+    ))
+    .render(hint, buf);
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {

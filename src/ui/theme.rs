@@ -27,6 +27,9 @@ pub enum Role {
     Paused,
     Saved,
     NotSaved,
+    Speaker,
+    Selected,
+    NotSpoken,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -107,7 +110,7 @@ mod tests {
     fn builtin_themes_parse_and_cover_every_role() {
         for source in [DEFAULT, MONOCHROME] {
             let theme = Theme::parse(source).unwrap();
-            assert_eq!(theme.roles().count(), 16, "every role is set");
+            assert_eq!(theme.roles().count(), 19, "every role is set");
         }
     }
 
