@@ -7,6 +7,7 @@ pub mod event_loop;
 pub mod hands;
 pub mod keymap;
 pub mod live;
+pub mod now;
 pub mod overlay;
 pub mod picker;
 pub mod resume;

@@ -1,7 +1,6 @@
 //! The app's vocabulary: every live action the facilitator can take, each with its help line.
 
 use crate::domain::Command;
-use crate::domain::hands::FloorCommand;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -92,7 +91,8 @@ impl Action {
         }
     }
 
-    /// The session request this action makes directly, if any.
+    /// The session request this action makes directly, if any; the queue's actions depend on
+    /// the selected hand and are carried out by the app.
     pub fn command(self) -> Option<Command> {
         Some(match self {
             Self::Next => Command::Next,
@@ -102,11 +102,11 @@ impl Action {
             Self::RemoveMinute => Command::RemoveMinute,
             Self::Rebalance => Command::Rebalance,
             Self::DismissWarning => Command::DismissWarning,
-            Self::NextSpeaker => Command::Floor(FloorCommand::NextSpeaker),
-            Self::GentlePriority => Command::Floor(FloorCommand::ToggleGentlePriority),
             Self::Rules
             | Self::Note
             | Self::RaiseHand
+            | Self::NextSpeaker
+            | Self::GentlePriority
             | Self::GiveFloor
             | Self::LowerHand
             | Self::SelectUp

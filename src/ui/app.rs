@@ -1,11 +1,11 @@
 //! The app's view state around a recorded session, and what each key does to it.
 
+mod queue;
+
 use super::action::Action;
 use super::keymap;
-use super::picker::{Choice, Picker, Step};
+use super::picker::Picker;
 use super::theme::Theme;
-use super::{live, overlay};
-use crate::domain::hands::FloorCommand;
 use crate::domain::{Command, EventKind};
 use crate::format::Zone;
 use crate::recorder::Recorder;
@@ -13,7 +13,6 @@ use crate::store::paths::DataDir;
 use crate::text::sanitize;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Position, Rect};
 use std::path::PathBuf;
 
 /// What is open on top of the live screen.
@@ -126,27 +125,9 @@ impl App {
                 _ => self.overlay = Some(Overlay::ConfirmEnd),
             },
             Some(Overlay::Input { purpose, text }) => self.edit(purpose, text, key),
-            Some(Overlay::Pick(mut picker)) => match picker.key(key, &self.recorder.session.floor) {
-                Step::Open => self.overlay = Some(Overlay::Pick(picker)),
-                Step::Cancel => {}
-                Step::Chosen(choice) => self.raise(choice),
-            },
-            Some(Overlay::ConfirmMove { forward }) => match key.code {
-                KeyCode::Char('k') | KeyCode::Enter => self.move_item(forward),
-                KeyCode::Char('c') => {
-                    self.run(&Command::Floor(FloorCommand::ClearQueue));
-                    self.move_item(forward);
-                }
-                KeyCode::Char('n' | 'q') | KeyCode::Esc => {}
-                _ => self.overlay = Some(Overlay::ConfirmMove { forward }),
-            },
-            Some(Overlay::ConfirmClear) => match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                    self.run(&Command::Floor(FloorCommand::ClearQueue));
-                }
-                KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {}
-                _ => self.overlay = Some(Overlay::ConfirmClear),
-            },
+            Some(overlay @ (Overlay::Pick(_) | Overlay::ConfirmMove { .. } | Overlay::ConfirmClear)) => {
+                self.queue_overlay_key(overlay, key);
+            }
             Some(overlay) => {
                 if !matches!(
                     key.code,
@@ -159,43 +140,6 @@ impl App {
         self.keep_cursor_in_queue();
     }
 
-    /// Selects the hand in `row` of the list as drawn, or chooses a picker row; other clicks
-    /// do nothing, so a stray click never changes the session.
-    pub fn on_click(&mut self, column: u16, row: u16, area: Rect) {
-        match self.overlay.take() {
-            None => {
-                if let Some(index) = live::hand_at(self, area, Position::new(column, row)) {
-                    self.cursor = index;
-                }
-            }
-            Some(Overlay::Pick(mut picker)) => {
-                let at = overlay::picker_row_at(self, &picker, area, Position::new(column, row));
-                match at.map(|index| picker.click(index, &self.recorder.session.floor)) {
-                    Some(Step::Chosen(choice)) => self.raise(choice),
-                    _ => self.overlay = Some(Overlay::Pick(picker)),
-                }
-            }
-            Some(other) => self.overlay = Some(other),
-        }
-        self.keep_cursor_in_queue();
-    }
-
-    fn keep_cursor_in_queue(&mut self) {
-        self.cursor = self
-            .cursor
-            .min(self.recorder.session.floor.queue.len().saturating_sub(1));
-    }
-
-    /// Who the selected queue entry belongs to.
-    pub fn selected_hand(&self) -> Option<usize> {
-        self.recorder
-            .session
-            .floor
-            .queue
-            .get(self.cursor)
-            .map(|hand| hand.who)
-    }
-
     pub fn act(&mut self, action: Action) {
         let armed = std::mem::take(&mut self.leave_armed);
         if action == Action::Leave && armed {
@@ -203,65 +147,16 @@ impl App {
             return;
         }
         self.message = None;
-        let floor = &self.recorder.session.floor;
-        let moving = matches!(action, Action::Next | Action::Back);
-        if moving && !floor.queue.is_empty() {
-            let command = action.command().unwrap_or(Command::Next);
-            if let Err(reason) = self.recorder.session.decide(&command, self.now) {
-                self.message = Some(reason.to_owned());
-            } else {
-                self.overlay = Some(Overlay::ConfirmMove {
-                    forward: action == Action::Next,
-                });
-            }
+        if self.queue_action(action) {
             return;
         }
         if let Some(command) = action.command() {
-            if self.run(&command) {
-                self.report(action, None);
+            if self.run(&command) && action == Action::Rebalance {
+                self.report_rebalance();
             }
             return;
         }
-        let selected = self.selected_hand();
-        let floor_command = |request: fn(usize) -> FloorCommand| match selected {
-            Some(who) => Ok(Command::Floor(request(who))),
-            None => Err("no hand is selected: h raises one"),
-        };
         match action {
-            Action::RaiseHand => self.overlay = Some(Overlay::Pick(Picker::default())),
-            Action::GiveFloor | Action::LowerHand | Action::HandUp | Action::HandDown => {
-                let request = match action {
-                    Action::GiveFloor => floor_command(FloorCommand::GiveFloor),
-                    Action::LowerHand => floor_command(FloorCommand::LowerHand),
-                    Action::HandUp => floor_command(|who| FloorCommand::MoveHand { who, up: true }),
-                    _ => floor_command(|who| FloorCommand::MoveHand { who, up: false }),
-                };
-                match request {
-                    Ok(command) => {
-                        if self.run(&command) {
-                            self.report(action, selected);
-                        }
-                    }
-                    Err(reason) => self.message = Some(reason.to_owned()),
-                }
-            }
-            Action::SelectUp => self.cursor = self.cursor.saturating_sub(1),
-            Action::SelectDown => self.cursor += 1,
-            Action::ClearQueue if floor.queue.is_empty() => {
-                self.message = Some("no hands are raised".to_owned());
-            }
-            Action::ClearQueue => self.overlay = Some(Overlay::ConfirmClear),
-            Action::Fairness => {
-                self.show_talk = !self.show_talk;
-                self.message = Some(
-                    if self.show_talk {
-                        "talk time shown (private: f hides it)"
-                    } else {
-                        "talk time hidden"
-                    }
-                    .to_owned(),
-                );
-            }
             Action::Rules => {
                 self.run(&Command::RevisitRules);
                 self.overlay = Some(Overlay::Rules);
@@ -308,59 +203,6 @@ impl App {
                 false
             }
         }
-    }
-
-    fn move_item(&mut self, forward: bool) {
-        self.run(if forward { &Command::Next } else { &Command::Back });
-    }
-
-    /// Raises the chosen hand, adding a new name to the session's participants first.
-    fn raise(&mut self, choice: Choice) {
-        let who = match choice {
-            Choice::Existing(who) => who,
-            Choice::New(name) => {
-                if !self.run(&Command::Floor(FloorCommand::AddParticipant(name))) {
-                    return;
-                }
-                self.recorder.session.floor.participants.len() - 1
-            }
-        };
-        if self.run(&Command::Floor(FloorCommand::RaiseHand(who))) {
-            self.report(Action::RaiseHand, Some(who));
-        }
-    }
-
-    /// A line on what an action just did, naming whom it concerned. `who` is the participant
-    /// whose hand it raised or moved; the selection follows them.
-    fn report(&mut self, action: Action, who: Option<usize>) {
-        if let Some(place) = who.and_then(|who| self.recorder.session.floor.position(who)) {
-            self.cursor = place;
-        }
-        let floor = &self.recorder.session.floor;
-        let name = |who: usize| sanitize(&floor.participants[who].name);
-        let waiting = floor.queue.len();
-        self.message = match (action, who) {
-            (Action::Rebalance, _) => return self.report_rebalance(),
-            (Action::RaiseHand, Some(who)) => Some(format!(
-                "{} raised a hand: {} of {waiting} in the queue",
-                name(who),
-                self.cursor + 1
-            )),
-            (Action::LowerHand, Some(who)) => Some(format!("hand lowered: {}", name(who))),
-            (Action::NextSpeaker | Action::GiveFloor, _) => Some(match floor.turn {
-                Some(turn) => format!("{} has the floor; {waiting} waiting", name(turn.who)),
-                None => "turn ended; no hands are raised".to_owned(),
-            }),
-            (Action::GentlePriority, _) => Some(
-                if floor.gentle_priority {
-                    "gentle priority on: those not yet heard go first"
-                } else {
-                    "gentle priority off: first come, first served"
-                }
-                .to_owned(),
-            ),
-            _ => None,
-        };
     }
 
     fn report_rebalance(&mut self) {
