@@ -276,3 +276,122 @@ fn a_log_from_a_newer_version_is_shown_read_only() {
     assert!(line.is_some_and(|l| !l.contains("read-only")), "{out:?}");
     assert_eq!(read_json(&future), log, "the newer log was rewritten");
 }
+
+#[test]
+fn bad_participant_names_are_refused_before_the_terminal() {
+    let tmp = tempdir().unwrap();
+    let long = "x".repeat(61);
+    let long_named = format!("{long:?}");
+    for (names, named, problem) in [
+        (&["Ana", ""][..], "\"\"", "cannot be blank"),
+        (&["   "], "\"   \"", "cannot be blank"),
+        (&[long.as_str()], long_named.as_str(), "too long"),
+        (&["Ana", "Bo", "ana"], "\"ana\"", "already a participant"),
+    ] {
+        for rehearse in [false, true] {
+            let mut cmd = holdspace(tmp.path());
+            if rehearse {
+                cmd.arg("rehearse");
+            }
+            for name in names {
+                cmd.args(["--participant", name]);
+            }
+            let out = run(&mut cmd);
+            let err = fails(&out);
+            assert!(
+                err.contains(&format!("--participant {named}")) && err.contains(problem),
+                "{out:?}"
+            );
+            assert!(
+                !err.contains("terminal"),
+                "the names should be checked first: {out:?}"
+            );
+        }
+    }
+    // Sixty characters is within the limit even at 120 bytes: the run gets as far as the terminal.
+    let sixty = "é".repeat(60);
+    let out = run(holdspace(tmp.path()).args(["rehearse", "--participant", &sixty, "--participant", "Bo"]));
+    assert!(fails(&out).contains("terminal"), "{out:?}");
+    assert!(
+        files_ending(&tmp.path().join("journal"), "").is_empty(),
+        "a journal was made"
+    );
+}
+
+#[test]
+fn turn_minutes_out_of_range_are_refused_by_the_parser() {
+    let tmp = tempdir().unwrap();
+    for args in [
+        &["--turn-minutes", "0"][..],
+        &["--turn-minutes", "61"],
+        &["rehearse", "--turn-minutes", "0"],
+        &["rehearse", "--turn-minutes", "61"],
+        &["rehearse", "--turn-minutes", "five"],
+    ] {
+        let out = run(holdspace(tmp.path()).args(args));
+        let err = fails(&out);
+        assert_eq!(out.status.code(), Some(2), "clap's usage error: {out:?}");
+        assert!(
+            err.contains("--turn-minutes") && err.contains("invalid value"),
+            "{out:?}"
+        );
+    }
+    for minutes in ["1", "60"] {
+        let out = run(holdspace(tmp.path()).args(["rehearse", "--turn-minutes", minutes]));
+        assert!(fails(&out).contains("terminal"), "{minutes} is allowed: {out:?}");
+    }
+}
+
+#[test]
+fn show_prints_talk_time_per_participant() {
+    let tmp = tempdir().unwrap();
+    write_log(tmp.path(), "before-hands", "Group", "n");
+    let golden = include_str!("golden/session-log-v2.json");
+    let sessions = tmp.path().join("sessions");
+    fs::write(sessions.join("2026-11-26-1800.json"), golden).unwrap();
+    let mut hostile: serde_json::Value = serde_json::from_str(golden).unwrap();
+    hostile["id"] = "hostile".into();
+    hostile["participants"][2]["name"] = "Cy\x1b[2J\x1b]0;owned\x07".into();
+    fs::write(
+        sessions.join("hostile.json"),
+        serde_json::to_vec(&hostile).unwrap(),
+    )
+    .unwrap();
+
+    let out = run(holdspace(tmp.path()).args(["show", "2026-11-26-1800"]));
+    assert!(out.status.success(), "{out:?}");
+    let talk: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip_while(|line| *line != "Talk time:")
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+        .collect();
+    // Most talk first; Ana and Bo tie and keep the order they joined in.
+    assert_eq!(
+        talk,
+        [
+            "  Ana     4:00  1 turn, 2 hands raised",
+            "  Bo      4:00  1 turn, 1 hand raised",
+            "  Cy      0:00  0 turns, 1 hand raised",
+        ],
+        "{out:?}"
+    );
+    let talk_at = out.stdout.find("Talk time:").unwrap();
+    assert!(out.stdout.find("Notes:").unwrap() > talk_at, "{out:?}");
+
+    let out = run(holdspace(tmp.path()).args(["show", "hostile"]));
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stdout.contains("  Cy\u{FFFD}[2J\u{FFFD}]0;owned\u{FFFD}  "),
+        "{out:?}"
+    );
+    assert!(!out.stdout.contains(['\x1b', '\x07']), "{out:?}");
+
+    let out = run(holdspace(tmp.path()).args(["show", "before-hands"]));
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        !out.stdout.contains("Talk time"),
+        "no participants, no section: {out:?}"
+    );
+}

@@ -125,7 +125,7 @@ impl Floor {
             FloorCommand::AddParticipant(name) => {
                 let name = name.trim();
                 if name.is_empty() {
-                    Err("type a name first")
+                    Err("a name cannot be blank")
                 } else if name.chars().count() > MAX_NAME_CHARS {
                     Err("that name is too long: first names or initials are enough")
                 } else if self.find(name).is_some() {
