@@ -140,7 +140,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
         } else {
             Choice::StartNew
         };
-        let (recorder, clock) = match (choice, found) {
+        let (recorder, clock, resumed) = match (choice, found) {
             (Choice::Quit, _) => return Ok("Nothing was changed.".to_owned()),
             (Choice::Resume, Some(found)) => {
                 let rehearsal = found.session.meta.rehearsal;
@@ -152,7 +152,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                 let clock = clock_for(rehearsal, speed, real_now.max(found.session.last_at));
                 let mut recorder = reopen(found)?;
                 recorder.record(EventKind::Recovered, clock.now());
-                (recorder, clock)
+                (recorder, clock, true)
             }
             (choice, found) => {
                 if let (Choice::EndAndStartNew, Some(found)) = (choice, found) {
@@ -179,6 +179,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                 (
                     Recorder::start(&dir, meta, start).map_err(|err| err.to_string())?,
                     clock,
+                    false,
                 )
             }
         };
@@ -191,6 +192,13 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
             clock.now(),
         );
         app.speed = clock.speed();
+        if resumed && (!participants.is_empty() || args.turn_minutes.is_some()) {
+            app.message = Some(
+                "resumed with its own participants and turn limit: --participant and \
+                 --turn-minutes apply to new sessions"
+                    .to_owned(),
+            );
+        }
         event_loop::run(&mut terminal, &mut app, clock.as_ref(), &stop).map_err(|err| err.to_string())?;
         let journal = app.recorder.journal_path().display();
         Ok(match (app.outcome, &app.recorder.not_saved) {
