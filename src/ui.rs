@@ -23,9 +23,15 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
+/// Whether `area` is below the minimum size, where only a request to enlarge is drawn and
+/// clicks land on nothing.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if too_small(area) {
             Paragraph::new(format!(
                 "enlarge the terminal to {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
                 area.width, area.height

@@ -59,6 +59,14 @@ pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
     let block = frame(app).title(Line::from(title));
     let inner = block.inner(area);
     block.render(area, buf);
+    let (rows_area, first) = hand_rows(app, area);
+    // With no row for the queue, the floor line names who is next.
+    let next = floor.queue.first().filter(|_| rows_area.height == 0).map(|hand| {
+        Span::styled(
+            format!(" · next ✋ {}", sanitize(&floor.participants[hand.who].name)),
+            style(Role::Text),
+        )
+    });
     let speaking = match floor.turn {
         Some(turn) => {
             let elapsed = turn.elapsed(app.now);
@@ -68,6 +76,7 @@ pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled(" speaking ", style(Role::Muted)),
                 Span::styled(clock(elapsed), style(Role::Clock)),
             ];
+            spans.extend(next);
             if session.is_paused() {
                 spans.push(Span::styled(" ⏸", style(Role::Paused)));
             }
@@ -81,10 +90,13 @@ pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
             }
             Line::from(spans)
         }
-        None => Line::styled("◌ floor open", style(Role::Muted)),
+        None => Line::from_iter(
+            [Span::styled("◌ floor open", style(Role::Muted))]
+                .into_iter()
+                .chain(next),
+        ),
     };
     Paragraph::new(speaking).render(Rect { height: 1, ..inner }, buf);
-    let (rows_area, first) = hand_rows(app, area);
     if floor.queue.is_empty() {
         Paragraph::new(Line::styled(
             "h raises a hand · s gives the floor",
@@ -106,7 +118,7 @@ pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
                 Cell::from(format!("{}.", index + 1)),
                 Cell::from(sanitize(&floor.participants[hand.who].name)),
                 Cell::from(if floor.has_spoken(hand.who) { "" } else { "○" }).style(style(Role::NotSpoken)),
-                Cell::from(format!("{:>6}", clock(app.now - hand.raised_at))),
+                Cell::from(format!("{:>7}", clock(app.now - hand.raised_at))),
             ])
             .style(style(if selected { Role::Selected } else { Role::Text }))
         });
@@ -115,7 +127,7 @@ pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(3),
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(6),
+        Constraint::Length(7),
     ];
     Widget::render(Table::new(rows, widths), rows_area, buf);
 }
@@ -153,14 +165,14 @@ pub fn render_talk(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or(0)
         .clamp(4, 16) as u16;
     // Marker, name, time and turns are fixed; the bar takes what is left.
-    let bar_width = inner.width.saturating_sub(1 + name_width + 6 + 4 + 4);
+    let bar_width = inner.width.saturating_sub(1 + name_width + 7 + 4 + 4);
     let rows = floor.participants.iter().enumerate().map(|(who, person)| {
         let speaking = floor.speaking(who);
         Row::new([
             Cell::from(if speaking { "◉" } else { " " }).style(style(Role::Speaker)),
             Cell::from(names[who].as_str()),
             Cell::from(bar(talks[who], most, bar_width)).style(style(Role::Current)),
-            Cell::from(format!("{:>6}", clock(talks[who]))),
+            Cell::from(format!("{:>7}", clock(talks[who]))),
             Cell::from(format!("×{}", person.turns)).style(style(Role::Muted)),
         ])
     });
@@ -168,7 +180,7 @@ pub fn render_talk(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
         Constraint::Length(name_width),
         Constraint::Length(bar_width),
-        Constraint::Length(6),
+        Constraint::Length(7),
         Constraint::Length(4),
     ];
     Widget::render(Table::new(rows, widths), inner, buf);

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::app::App;
 use super::keymap::first_key;
 use super::theme::Role;
-use super::{MIN_HEIGHT, MIN_WIDTH};
+use super::too_small;
 use super::{hands, now};
 use crate::domain::Session;
 use crate::format::clock;
@@ -108,7 +108,7 @@ pub fn layout(app: &App, area: Rect) -> Areas {
 
 /// The queue entry under `position` on a live screen of size `area`.
 pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || app.overlay.is_some() {
+    if too_small(area) || app.overlay.is_some() {
         return None;
     }
     hands::hand_at(app, layout(app, area).hands, position)

@@ -6,6 +6,7 @@ use super::hands::scroll;
 use super::keymap::help_rows;
 use super::picker::{Choice, Picker};
 use super::theme::Role;
+use super::too_small;
 use crate::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
@@ -142,7 +143,7 @@ fn picker_layout(area: Rect, choices: usize) -> (Rect, Rect) {
 pub fn picker_row_at(app: &App, picker: &Picker, area: Rect, position: Position) -> Option<usize> {
     let count = picker.choices(&app.recorder.session.floor).len();
     let (_, list) = picker_layout(area, count);
-    if !list.contains(position) {
+    if too_small(area) || !list.contains(position) {
         return None;
     }
     let index = scroll(picker.selected, count, usize::from(list.height)) + usize::from(position.y - list.y);

@@ -113,7 +113,7 @@ impl App {
             Action::Fairness => {
                 self.show_talk = !self.show_talk;
                 let shown = if self.show_talk {
-                    "talk time shown (private: f hides it)"
+                    "talk time on, below the queue where there is room (private: f hides it)"
                 } else {
                     "talk time hidden"
                 };
