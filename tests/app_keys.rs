@@ -169,11 +169,11 @@ fn g_opens_the_rules_and_records_a_revisit_and_esc_closes() {
 fn esc_closes_help_and_keys_under_an_overlay_do_nothing() {
     let (_tmp, mut app) = start();
     press(&mut app, '?');
-    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
     let events = app.recorder.events.len();
     press(&mut app, 'n');
     press(&mut app, ' ');
-    assert_eq!(app.overlay, Some(Overlay::Help), "help stays open");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }), "help stays open");
     assert_eq!(app.recorder.events.len(), events, "and nothing happened under it");
     assert_eq!(current(&app), Some(0));
     key(&mut app, KeyCode::Esc);
@@ -340,4 +340,25 @@ fn every_event_recorded_is_in_the_journal_on_disk() {
     assert_eq!(on_disk.events, app.recorder.events);
     let seqs: Vec<u64> = on_disk.events.iter().map(|event| event.seq).collect();
     assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+}
+
+#[test]
+fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
+    let (_tmp, mut app) = start();
+    press(&mut app, '?');
+    key(&mut app, KeyCode::Down);
+    press(&mut app, 'j');
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));
+    for _ in 0..200 {
+        key(&mut app, KeyCode::Down);
+    }
+    let Some(Overlay::Help { scroll }) = app.overlay else {
+        panic!("help stays open while scrolling")
+    };
+    assert!(usize::from(scroll) < holdspace::ui::overlay::help_lines(&app.theme).len());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.recorder.session.last_seq, 1, "scrolling help records nothing");
 }

@@ -254,7 +254,7 @@ fn every_size_renders_without_panic() {
     assert!(app.recorder.session.is_paused() && app.recorder.session.warning_showing());
     let overlays = [
         None,
-        Some(Overlay::Help),
+        Some(Overlay::Help { scroll: 0 }),
         Some(Overlay::Rules),
         Some(Overlay::ConfirmEnd),
         Some(Overlay::Input {

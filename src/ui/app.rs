@@ -4,6 +4,7 @@ mod queue;
 
 use super::action::Action;
 use super::keymap;
+use super::overlay;
 use super::picker::Picker;
 use super::theme::Theme;
 use crate::domain::{Command, EventKind};
@@ -18,7 +19,10 @@ use std::path::PathBuf;
 /// What is open on top of the live screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// The key list, scrolled down by this many lines on a short terminal.
+    Help {
+        scroll: u16,
+    },
     Rules,
     ConfirmEnd,
     Input {
@@ -125,6 +129,17 @@ impl App {
                 _ => self.overlay = Some(Overlay::ConfirmEnd),
             },
             Some(Overlay::Input { purpose, text }) => self.edit(purpose, text, key),
+            Some(Overlay::Help { scroll }) if matches!(key.code, KeyCode::Down | KeyCode::Char('j')) => {
+                let last = u16::try_from(overlay::help_lines(&self.theme).len()).unwrap_or(u16::MAX);
+                self.overlay = Some(Overlay::Help {
+                    scroll: (scroll + 1).min(last.saturating_sub(1)),
+                });
+            }
+            Some(Overlay::Help { scroll }) if matches!(key.code, KeyCode::Up | KeyCode::Char('k')) => {
+                self.overlay = Some(Overlay::Help {
+                    scroll: scroll.saturating_sub(1),
+                });
+            }
             Some(overlay @ (Overlay::Pick(_) | Overlay::ConfirmMove { .. } | Overlay::ConfirmClear)) => {
                 self.queue_overlay_key(overlay, key);
             }
@@ -168,7 +183,7 @@ impl App {
                     .join(format!("holdspace-{}-copy.jsonl", self.recorder.session.meta.id));
                 self.open_input(Input::RescuePath, suggestion.display().to_string());
             }
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::End if self.recorder.session.ended.is_some() => self.finish(),
             Action::End => self.overlay = Some(Overlay::ConfirmEnd),
             Action::Leave => self.leave(),

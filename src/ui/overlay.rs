@@ -5,7 +5,7 @@ use super::app::{App, Input, Overlay};
 use super::hands::scroll;
 use super::keymap::help_rows;
 use super::picker::{Choice, Picker};
-use super::theme::Role;
+use super::theme::{Role, Theme};
 use super::too_small;
 use crate::text::sanitize;
 use ratatui::buffer::Buffer;
@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget, Wrap};
 /// `body` is the live screen's body, which the ground rules cover; the rest centre in `area`.
 pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Buffer) {
     match overlay {
-        Overlay::Help => help(app, area, buf),
+        Overlay::Help { scroll } => help(app, *scroll, area, buf),
         Overlay::Rules => rules(app, body, buf),
         Overlay::ConfirmEnd => dialog(
             app,
@@ -249,7 +249,8 @@ fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Bu
         .render(popup, buf);
 }
 
-fn help(app: &App, area: Rect, buf: &mut Buffer) {
+/// The help's lines: every key from the key table, then the legend of glyphs.
+pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
     let rows = help_rows();
     let key_width = rows
         .iter()
@@ -260,7 +261,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|(keys, text)| {
             Line::from(vec![
-                Span::styled(format!(" {keys:>key_width$}  "), app.theme.style(Role::Key)),
+                Span::styled(format!(" {keys:>key_width$}  "), theme.style(Role::Key)),
                 Span::raw(text),
             ])
         })
@@ -269,15 +270,28 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     for legend in [
         "▶ running  ⏸ paused  ✓ done  · to come  ◆ protected: rebalancing keeps its minimum",
         "▲ behind  ▼ ahead  ● on time  ⚠ end warning  ✖ over time (an item or the session)",
+        "◉ has the floor  ▸ selected hand  ○ not yet spoken  ◌ floor open  ✋ waiting",
         "Esc closes this help.",
     ] {
-        lines.push(Line::styled(format!(" {legend}"), app.theme.style(Role::Muted)));
+        lines.push(Line::styled(format!(" {legend}"), theme.style(Role::Muted)));
     }
+    lines
+}
+
+fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let lines = help_lines(&app.theme);
     let popup = centered(area, area.width.saturating_sub(4).min(90), lines.len() as u16 + 2);
+    // A short terminal shows part of the list and says how to see the rest.
+    let title = if popup.height < lines.len() as u16 + 2 {
+        " Keys · ↑↓ scroll "
+    } else {
+        " Keys "
+    };
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(Block::default().borders(Borders::ALL).title(" Keys "))
+        .scroll((scroll, 0))
+        .block(Block::default().borders(Borders::ALL).title(title))
         .render(popup, buf);
 }
 
