@@ -1,5 +1,6 @@
 //! Command-line arguments, and turning `--ends HH:MM` into a moment.
 
+use crate::export::Format;
 use chrono::{DateTime, Days, NaiveTime, TimeDelta, TimeZone, Utc};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -40,6 +41,27 @@ pub enum Commands {
         /// The session ID, as `holdspace sessions` lists it.
         id: String,
     },
+    /// Reopen the review of a saved session: attendance, record notes, follow-ups, feedback.
+    Review {
+        /// The session ID, as `holdspace sessions` lists it.
+        id: String,
+    },
+    /// Write a saved session out for records: in full, one person's handover, or anonymised.
+    Export {
+        /// The session ID, as `holdspace sessions` lists it.
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Only this person's record note and follow-ups, for their care co-ordinator.
+        #[arg(long, value_name = "NAME", conflicts_with = "anonymised")]
+        handover: Option<String>,
+        /// Timings and counts only: no names, notes or flags.
+        #[arg(long)]
+        anonymised: bool,
+        /// Write to this file (private to you, replaced atomically) instead of printing.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -60,6 +82,10 @@ pub struct SessionArgs {
     /// A soft limit per speaking turn, in minutes: past it a quiet hint shows (default: none).
     #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=60))]
     pub turn_minutes: Option<u32>,
+    /// The last session of a course: the review after it asks each member for a takeaway and
+    /// a goal.
+    #[arg(long)]
+    pub last_session: bool,
 }
 
 fn parse_speed(text: &str) -> Result<f64, String> {

@@ -6,6 +6,7 @@ pub mod command;
 pub mod event;
 pub mod hands;
 pub mod plan;
+pub mod record;
 pub mod schedule;
 pub mod session;
 pub mod timing;

@@ -19,6 +19,11 @@ impl Zone {
         self.format(at, "%a %d %b %Y")
     }
 
+    /// `26 Nov 2026`, as record notes write the date.
+    pub fn day(self, at: DateTime<Utc>) -> String {
+        self.format(at, "%-d %b %Y")
+    }
+
     pub fn hms(self, at: DateTime<Utc>) -> String {
         self.format(at, "%H:%M:%S")
     }

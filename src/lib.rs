@@ -2,8 +2,10 @@
 
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod format;
 pub mod recorder;
+pub mod records;
 pub mod recovery;
 pub mod signals;
 pub mod start;

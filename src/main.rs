@@ -2,10 +2,14 @@
 
 use clap::Parser;
 use holdspace::cli::{Cli, Commands, SessionArgs};
+use holdspace::export::{self, Scope};
 use holdspace::format::Zone;
 use holdspace::start::{self, Mode};
+use holdspace::store::atomic::write_atomic;
 use holdspace::store::log;
+use holdspace::store::paths::DataDir;
 use holdspace::summary;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -51,18 +55,47 @@ fn run(cli: Cli) -> Result<String, String> {
             Ok(summary::list(&logs, Zone::Local))
         }
         Some(Commands::Show { id }) => {
-            let path = dir.log_path(&id);
-            let plain = id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if !plain || !path.exists() {
-                return Err(format!(
-                    "no saved session has the ID {id:?}; `holdspace sessions` lists them (looked in {})",
-                    dir.sessions_dir().display()
-                ));
-            }
-            let loaded = log::load(&path).map_err(|err| err.to_string())?;
+            let loaded = log::load(&saved(&dir, &id)?).map_err(|err| err.to_string())?;
             Ok(summary::show(&loaded, Zone::Local))
         }
+        Some(Commands::Review { id }) => start::review(&dir, &saved(&dir, &id)?),
+        Some(Commands::Export {
+            id,
+            format,
+            handover,
+            anonymised,
+            output,
+        }) => {
+            let loaded = log::load(&saved(&dir, &id)?).map_err(|err| err.to_string())?;
+            let scope = match (handover, anonymised) {
+                (Some(name), _) => Scope::Handover(export::find_person(&loaded.log, &name)?),
+                (None, true) => Scope::Anonymised,
+                (None, false) => Scope::Full,
+            };
+            let text = export::render(&loaded.log, format, scope, Zone::Local);
+            match output {
+                Some(path) => {
+                    write_atomic(&path, text.as_bytes()).map_err(|err| err.to_string())?;
+                    Ok(format!("Exported to {}", path.display()))
+                }
+                None => Ok(text),
+            }
+        }
+    }
+}
+
+/// The path of the saved log with this ID, or a message saying where to find the IDs.
+fn saved(dir: &DataDir, id: &str) -> Result<PathBuf, String> {
+    let path = dir.log_path(id);
+    let plain = id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if plain && path.exists() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "no saved session has the ID {id:?}; `holdspace sessions` lists them (looked in {})",
+            dir.sessions_dir().display()
+        ))
     }
 }

@@ -57,6 +57,25 @@ impl Recorder {
         })
     }
 
+    /// Reopens a saved session for its review: a new journal holds its events, so review edits
+    /// are flushed like any other event, and `finish` writes the log again.
+    pub fn restore(dir: &DataDir, log: &SessionLog) -> Result<Self, StoreError> {
+        let path = dir.journal_path(&log.id);
+        let events = log.events.clone();
+        let session = Session::from_events(&events)
+            .map_err(|err| StoreError::new("review the session in", &path, std::io::Error::other(err)))?;
+        let mut journal = Journal::create(&path)?;
+        journal
+            .append_all(&events)
+            .map_err(StoreError::at("write the saved events to", &path))?;
+        Ok(Self {
+            session,
+            events,
+            journal,
+            not_saved: None,
+        })
+    }
+
     /// Picks up a recovered session whose journal ends cleanly, to add to it.
     pub fn reopen(path: &Path, events: Vec<Event>, session: Session) -> Result<Self, StoreError> {
         Ok(Self {
@@ -92,8 +111,8 @@ impl Recorder {
         self.journal.path()
     }
 
-    /// Writes the final log of an ended session and retires its journal.
-    pub fn finish(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
+    /// Writes the log of an ended session, keeping the journal open for its review.
+    pub fn write_log(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
         let log = SessionLog::of(&self.session, &self.events).ok_or_else(|| {
             StoreError::new(
                 "write the log of a session still running to",
@@ -103,6 +122,12 @@ impl Recorder {
         })?;
         let path = dir.log_path(&self.session.meta.id);
         log.write(&path)?;
+        Ok(path)
+    }
+
+    /// Writes the final log of an ended session and retires its journal.
+    pub fn finish(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
+        let path = self.write_log(dir)?;
         journal::retire(self.journal.path())?;
         Ok(path)
     }

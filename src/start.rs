@@ -9,15 +9,18 @@ use crate::recorder::Recorder;
 use crate::recovery::{Found, Interrupted, inspect};
 use crate::signals;
 use crate::store::journal;
+use crate::store::log;
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
-use crate::ui::app::{App, Outcome};
+use crate::ui::app::{App, Outcome, Screen};
 use crate::ui::resume::{Choice, Offer};
 use crate::ui::theme::Theme;
 use crate::ui::{event_loop, terminal};
 use chrono::{DateTime, Local, TimeDelta, Utc};
+use ratatui::DefaultTerminal;
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
 /// How the session is to run: real time, or a rehearsal at `speed`.
 pub struct Mode {
@@ -119,11 +122,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
         .map(|ends| parse_ends(ends, &real_now.with_timezone(&Local)))
         .transpose()?;
     let participants = expected(&args.participants)?;
-    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return Err("the live screen needs an interactive terminal; \
-                    `holdspace sessions` and `holdspace show ID` print without one"
-            .to_owned());
-    }
+    need_terminal()?;
     let (found, problems) = triage(&dir)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
     let mut terminal =
@@ -175,6 +174,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                     rehearsal: mode.rehearsal,
                     participants: participants.clone(),
                     turn_minutes: args.turn_minutes,
+                    last_session: args.last_session,
                 };
                 (
                     Recorder::start(&dir, meta, start).map_err(|err| err.to_string())?,
@@ -183,15 +183,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                 )
             }
         };
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-        let mut app = App::new(
-            recorder,
-            dir.clone(),
-            Theme::builtin(no_color),
-            Zone::Local,
-            clock.now(),
-        );
-        app.speed = clock.speed();
+        let mut app = new_app(recorder, &dir, clock.as_ref());
         if resumed && (!participants.is_empty() || args.turn_minutes.is_some()) {
             app.message = Some(
                 "resumed with its own participants and turn limit: --participant and \
@@ -199,27 +191,95 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                     .to_owned(),
             );
         }
-        event_loop::run(&mut terminal, &mut app, clock.as_ref(), &stop).map_err(|err| err.to_string())?;
-        let journal = app.recorder.journal_path().display();
-        Ok(match (app.outcome, &app.recorder.not_saved) {
-            (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),
-            (_, None) => format!(
-                "The session is still open and every event is saved in {journal}.\nRun holdspace again to resume it."
-            ),
-            (_, Some(not_saved)) => format!(
-                "NOT SAVED: events from number {} on could not be written to {journal} ({}).{}\n\
-                 Run holdspace again to resume from the events that were saved.",
-                not_saved.from_seq,
-                not_saved.error,
-                not_saved
-                    .rescued_through
-                    .map(|seq| format!(" A copy up to event {seq} was saved where you chose."))
-                    .unwrap_or_default()
-            ),
-        })
+        drive(&mut terminal, &mut app, clock.as_ref(), &stop)
     })();
     terminal::leave().map_err(|err| err.to_string())?;
     result
+}
+
+/// Reopens the review of a saved session. Its events go into a new journal first, so every
+/// change is flushed before it shows; finishing writes the log again and closes the journal.
+pub fn review(dir: &DataDir, path: &Path) -> Result<String, String> {
+    let loaded = log::load(path).map_err(|err| err.to_string())?;
+    if loaded.newer {
+        return Err(format!(
+            "{} was written by a newer holdspace, so it is read-only here; `holdspace show {}` prints it",
+            path.display(),
+            loaded.log.id
+        ));
+    }
+    let journal = dir.journal_path(&loaded.log.id);
+    if journal.exists() {
+        return Err(format!(
+            "{} exists: this session is open in another holdspace, or its review was interrupted; \
+             run holdspace to finish it first",
+            journal.display()
+        ));
+    }
+    need_terminal()?;
+    let recorder = Recorder::restore(dir, &loaded.log).map_err(|err| err.to_string())?;
+    let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
+    let mut terminal =
+        terminal::enter().map_err(|err| format!("the review needs an interactive terminal ({err})"))?;
+    let mut app = new_app(recorder, dir, &SystemClock);
+    app.screen = Screen::Review;
+    let result = drive(&mut terminal, &mut app, &SystemClock, &stop);
+    terminal::leave().map_err(|err| err.to_string())?;
+    result
+}
+
+fn need_terminal() -> Result<(), String> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err("the live screen and the review need an interactive terminal; \
+             `holdspace sessions`, `show` and `export` print without one"
+            .to_owned())
+    }
+}
+
+fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock) -> App {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let mut app = App::new(
+        recorder,
+        dir.clone(),
+        Theme::builtin(no_color),
+        Zone::Local,
+        clock.now(),
+    );
+    app.speed = clock.speed();
+    app
+}
+
+/// Runs the app until it has an outcome or a signal stops it, and says how things were left.
+fn drive(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    clock: &dyn Clock,
+    stop: &AtomicBool,
+) -> Result<String, String> {
+    event_loop::run(terminal, app, clock, stop).map_err(|err| err.to_string())?;
+    let journal = app.recorder.journal_path().display();
+    let ended = app.recorder.session.ended.is_some();
+    Ok(match (&app.outcome, &app.recorder.not_saved) {
+        (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),
+        (_, None) if ended => format!(
+            "Every change is saved in {journal}; the next holdspace start writes it into the session log."
+        ),
+        (_, None) => format!(
+            "The session is still open and every event is saved in {journal}.\nRun holdspace again to resume it."
+        ),
+        (_, Some(not_saved)) => format!(
+            "NOT SAVED: events from number {} on could not be written to {journal} ({}).{}\n\
+             Run holdspace again to resume from the events that were saved.",
+            not_saved.from_seq,
+            not_saved.error,
+            not_saved
+                .rescued_through
+                .map(|seq| format!(" A copy up to event {seq} was saved where you chose."))
+                .unwrap_or_default()
+        ),
+    })
 }
 
 /// The `--participant` names, checked by the same rules as names typed during the session.

@@ -9,12 +9,14 @@ pub mod keymap;
 pub mod live;
 pub mod now;
 pub mod overlay;
+pub mod people;
 pub mod picker;
 pub mod resume;
+pub mod review;
 pub mod terminal;
 pub mod theme;
 
-use app::App;
+use app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
@@ -40,7 +42,10 @@ impl Widget for &App {
             .render(area, buf);
             return;
         }
-        let body = live::render(self, area, buf);
+        let body = match self.screen {
+            Screen::Live => live::render(self, area, buf),
+            Screen::Review => review::render(self, area, buf),
+        };
         if let Some(overlay) = &self.overlay {
             overlay::render(self, overlay, area, body, buf);
         }

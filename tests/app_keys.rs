@@ -8,7 +8,7 @@ use fixture::{at, start};
 use holdspace::domain::EventKind;
 use holdspace::domain::event::Replan;
 use holdspace::store::journal;
-use holdspace::ui::app::{App, Input, Outcome, Overlay};
+use holdspace::ui::app::{App, Input, Outcome, Overlay, Screen};
 
 fn key(app: &mut App, code: KeyCode) {
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -239,12 +239,18 @@ fn q_asks_and_n_keeps_going() {
 }
 
 #[test]
-fn q_then_y_ends_and_writes_the_log() {
+fn q_then_y_ends_writes_the_log_and_opens_the_review_which_q_finishes() {
     let (_tmp, mut app) = start();
     app.tick(at(30, 0));
     let journal = app.recorder.journal_path().to_owned();
     press(&mut app, 'q');
     press(&mut app, 'y');
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.outcome, None);
+    let log = app.dir.log_path("test");
+    assert!(log.is_file(), "the log is written as the session ends");
+    assert!(journal.is_file(), "the journal stays open for the review");
+    press(&mut app, 'q');
     let Some(Outcome::Finished(path)) = app.outcome.clone() else {
         panic!("expected a finished outcome, got {:?}", app.outcome);
     };
@@ -357,7 +363,7 @@ fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
     let Some(Overlay::Help { scroll }) = app.overlay else {
         panic!("help stays open while scrolling")
     };
-    assert!(usize::from(scroll) < holdspace::ui::overlay::help_lines(&app.theme).len());
+    assert!(usize::from(scroll) < holdspace::ui::overlay::help_lines(&app.theme, app.mode()).len());
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(app.recorder.session.last_seq, 1, "scrolling help records nothing");

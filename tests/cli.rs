@@ -395,3 +395,107 @@ fn show_prints_talk_time_per_participant() {
         "no participants, no section: {out:?}"
     );
 }
+
+/// The committed v2 log, with Ana, Bo and Cy, saved as session 2026-11-26-1800 beside a log
+/// with nobody named ("before-hands").
+fn saved_with_participants(root: &std::path::Path) -> &'static str {
+    write_log(root, "before-hands", "Group", "n");
+    let golden = include_str!("golden/session-log-v2.json");
+    fs::write(root.join("sessions/2026-11-26-1800.json"), golden).unwrap();
+    "2026-11-26-1800"
+}
+
+#[test]
+fn export_of_an_unknown_id_points_at_sessions() {
+    let tmp = tempdir().unwrap();
+    saved_with_participants(tmp.path());
+    for id in ["nosuch", "../sessions/before-hands", ""] {
+        let out = run(holdspace(tmp.path()).args(["export", id]));
+        let err = fails(&out);
+        assert!(
+            err.contains(&format!("{id:?}")) && err.contains("holdspace sessions"),
+            "{out:?}"
+        );
+        assert!(out.stdout.is_empty(), "{out:?}");
+    }
+}
+
+#[test]
+fn export_handover_for_someone_not_there_lists_who_was() {
+    let tmp = tempdir().unwrap();
+    let id = saved_with_participants(tmp.path());
+    let output = tmp.path().join("handover.md");
+    let out = run(holdspace(tmp.path())
+        .args(["export", id, "--handover", "Zed", "--output"])
+        .arg(&output));
+    let err = fails(&out);
+    assert!(
+        err.contains(&format!(
+            "no participant called \"Zed\" in session {id}; the participants are: Ana, Bo, Cy"
+        )),
+        "{out:?}"
+    );
+    assert!(!output.exists(), "nothing is written");
+
+    let out = run(holdspace(tmp.path()).args(["export", "before-hands", "--handover", "Ana"]));
+    assert!(fails(&out).contains("no participants"), "{out:?}");
+}
+
+#[test]
+fn export_handover_and_anonymised_together_are_refused_by_the_parser() {
+    let tmp = tempdir().unwrap();
+    let id = saved_with_participants(tmp.path());
+    let out = run(holdspace(tmp.path()).args(["export", id, "--handover", "Ana", "--anonymised"]));
+    let err = fails(&out);
+    assert_eq!(out.status.code(), Some(2), "clap's usage error: {out:?}");
+    assert!(
+        err.contains("--handover") && err.contains("--anonymised") && err.contains("cannot be used with"),
+        "{out:?}"
+    );
+    assert!(out.stdout.is_empty(), "{out:?}");
+}
+
+#[test]
+fn export_prints_or_writes_a_file_only_its_owner_can_read() {
+    let tmp = tempdir().unwrap();
+    let id = saved_with_participants(tmp.path());
+    let out = run(holdspace(tmp.path()).args(["export", id]));
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stdout.starts_with("# Session record\n"),
+        "Markdown by default: {out:?}"
+    );
+    assert!(out.stdout.contains("| Cy |"), "{out:?}");
+
+    // An existing file readable by others is replaced, not rewritten in place.
+    let output = tmp.path().join("bo.csv");
+    fs::write(&output, "old").unwrap();
+    fs::set_permissions(&output, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = run(holdspace(tmp.path())
+        .args(["export", id, "--format", "csv", "--handover", " bo ", "-o"])
+        .arg(&output));
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(out.stdout.trim(), format!("Exported to {}", output.display()));
+    assert_eq!(mode(&output), 0o600);
+    let csv = fs::read_to_string(&output).unwrap();
+    assert!(csv.starts_with("\u{FEFF}name,expected,attendance,"), "{csv}");
+    assert!(
+        csv.contains("\nBo,") && !csv.contains("Ana") && !csv.contains("Cy"),
+        "{csv}"
+    );
+
+    let output = tmp.path().join("counts.json");
+    let out = run(holdspace(tmp.path())
+        .args(["export", id, "--format", "json", "--anonymised", "--output"])
+        .arg(&output));
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&output), 0o600);
+    let json = read_json(&output);
+    assert_eq!(json["scope"], "anonymised");
+    assert_eq!(json["attendance"]["participants"], 3);
+    let text = fs::read_to_string(&output).unwrap();
+    assert!(
+        !["Ana", "Bo", "Cy"].iter().any(|name| text.contains(name)),
+        "{text}"
+    );
+}

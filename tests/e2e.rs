@@ -28,14 +28,6 @@ fn only_journal(root: &Path) -> PathBuf {
     found.into_iter().next().expect("one journal")
 }
 
-/// Ends the session from the live screen and waits for the printed log path.
-fn end_session(tmux: &Tmux) -> String {
-    tmux.key("q");
-    tmux.wait_for("End the session?");
-    tmux.key("y");
-    tmux.wait_for("Log saved to")
-}
-
 fn note(tmux: &Tmux, text: &str) {
     tmux.key(":");
     tmux.wait_for("┌ Note");
@@ -82,7 +74,7 @@ fn a_full_rehearsal_is_logged() {
     tmux.wait_for("leave now; the session stays open to resume");
     tmux.escape();
     tmux.wait_gone("leave now");
-    let screen = end_session(&tmux);
+    let screen = tmux.end_session();
 
     let log_path = only_journal_free_log(&root);
     assert!(
@@ -138,7 +130,7 @@ fn the_end_warning_shows_and_can_be_dismissed() {
     tmux.wait_for(" 11m");
     tmux.key("r");
     tmux.wait_for("rebalanced");
-    end_session(&tmux);
+    tmux.end_session();
 
     only_journal_free_log(&root);
     let log = only_log(&root);
@@ -196,7 +188,7 @@ fn a_killed_session_resumes_with_every_event() {
     second.wait_for("▶ Topic discussion");
     second.wait_for("✓ Check-in round");
     second.wait_for("✓ saved #5");
-    end_session(&second);
+    second.end_session();
 
     only_journal_free_log(&root);
     let log = only_log(&root);
@@ -233,7 +225,7 @@ fn a_torn_last_line_is_set_aside_on_resume() {
     second.key("r");
     second.wait_for("▶ Check-in round");
     second.wait_for("✓ saved #3");
-    end_session(&second);
+    second.end_session();
 
     only_journal_free_log(&root);
     let log = only_log(&root);

@@ -49,13 +49,6 @@ fn wait_all(tmux: &Tmux, parts: &[&str]) -> String {
     })
 }
 
-fn end_session(tmux: &Tmux) -> String {
-    tmux.key("q");
-    tmux.wait_for("End the session?");
-    tmux.key("y");
-    tmux.wait_for("Log saved to")
-}
-
 fn only_journal(root: &Path) -> PathBuf {
     let found = files_ending(&root.join("journal"), ".jsonl");
     assert_eq!(found.len(), 1, "expected one journal: {found:?}");
@@ -169,7 +162,7 @@ fn hands_turns_and_a_cleared_queue_reach_the_log() {
     tmux.key("c");
     // Moving on ends the turn too.
     wait_all(&tmux, &["▶ Check-in round", "Hands · 0 waiting", "◌ floor open"]);
-    end_session(&tmux);
+    tmux.end_session();
     assert_eq!(modes(&tmux), "clicks=0 sgr=0 drags=0 motion=0 alternate=0");
 
     let log = only_log(&root);
@@ -264,7 +257,7 @@ fn a_killed_session_resumes_with_its_queue_and_speaker() {
     });
     second.key("s");
     second.wait_for("◉ Bo speaking");
-    end_session(&second);
+    second.end_session();
 
     let log = only_log(&root);
     assert_eq!(
@@ -354,7 +347,7 @@ fn escape_sequences_in_names_never_reach_the_terminal() {
     wait_all(&tmux, &panels);
     let title = tmux.cmd(&["display", "-p", "#{pane_title}"]);
     assert!(!title.contains("owned"), "the pane was retitled: {title}");
-    end_session(&tmux);
+    tmux.end_session();
 
     let log = only_log(&root);
     assert_eq!(

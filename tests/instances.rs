@@ -21,6 +21,7 @@ fn a_running_session_is_left_alone_until_its_journal_is_closed() {
         rehearsal: false,
         participants: Vec::new(),
         turn_minutes: None,
+        last_session: false,
     };
     let path = dir.journal_path("running");
     let running = Recorder::start(&dir, meta, start).unwrap();

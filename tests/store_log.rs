@@ -6,6 +6,7 @@ mod fixture;
 use chrono::{DateTime, TimeDelta, Utc};
 use fixture::{at, data_dir, meta};
 use holdspace::domain::hands::FloorCommand;
+use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
 use holdspace::domain::{Command, Event, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 const GOLDEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v1.json");
 const GOLDEN_V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v2.json");
+const GOLDEN_V3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v3.json");
 const NOTE: &str = "A. shared about work; follow up next week";
 
 fn mode(path: &Path) -> u32 {
@@ -189,6 +191,8 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
         recovered_at: Vec::new(),
         participants: Vec::new(),
         turn_minutes: None,
+        last_session: false,
+        summary: String::new(),
         events: recorder.events.clone(),
     };
     assert_eq!(loaded.log, expected);
@@ -416,21 +420,15 @@ fn the_committed_v1_log_still_loads() {
     assert_eq!(spent, [750, 750, 600, 0, 0, 0]);
 }
 
-/// The committed v2 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
-/// the fixed session above; do that only on purpose, never to make a schema change pass.
+/// The committed v2 log, from before attendance and follow-ups, must load in every later
+/// holdspace: its participants read with nothing recorded, and its events fold as they did.
 #[test]
 fn the_committed_v2_log_still_loads() {
-    let path = Path::new(GOLDEN_V2);
-    let (meta, steps) = steps_with_hands();
-    let fresh = log_of(meta, &steps);
-    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
-        fs::write(path, fresh.to_json()).expect("the golden log is written");
-    }
-    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    let loaded = log::load(Path::new(GOLDEN_V2)).unwrap_or_else(|err| panic!("{err}"));
     assert!(!loaded.newer);
     let log = loaded.log;
-    assert_eq!(log.schema_version, 2);
-    assert_eq!(log.turn_minutes, Some(3));
+    assert_eq!((log.schema_version, log.turn_minutes), (2, Some(3)));
+    assert_eq!((log.summary.as_str(), log.last_session), ("", false));
     let talk: Vec<(&str, u32, u32, i64)> = log
         .participants
         .iter()
@@ -444,9 +442,159 @@ fn the_committed_v2_log_still_loads() {
         })
         .collect();
     assert_eq!(talk, [("Ana", 2, 1, 240), ("Bo", 1, 1, 240), ("Cy", 1, 0, 0)]);
+    for person in &log.participants {
+        assert_eq!((person.attendance, person.rating), (None, None));
+        assert!(person.follow_ups.is_empty() && person.record_note.is_none());
+    }
+    let expected: Vec<bool> = log.participants.iter().map(|person| person.expected).collect();
+    assert_eq!(
+        expected,
+        [true, true, false],
+        "who was expected comes from the start event"
+    );
     let session = Session::from_events(&log.events).expect("the v2 events still fold");
     let waiting: Vec<usize> = session.floor.queue.iter().map(|hand| hand.who).collect();
     assert_eq!(waiting, [2, 0], "Cy has not spoken, so goes ahead of Ana");
     assert!(session.floor.gentle_priority);
+    // Cy was added during the session, so the fold now counts them present.
+    let attendance: Vec<Option<Attendance>> = session.record.people.iter().map(|p| p.attendance).collect();
+    assert_eq!(attendance, [None, None, Some(Attendance::Present)]);
+}
+
+/// `steps_with_hands`, then the review after the end: attendance, a late arrival, follow-ups
+/// with notes, an own record note, feedback, takeaways and the session note.
+fn steps_with_review() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
+    let (meta, mut steps) = steps_with_hands();
+    let record = |request| Command::Record(request);
+    let after = at(41, 0);
+    steps.extend([
+        (
+            after,
+            record(RecordCommand::Attend {
+                who: 0,
+                attendance: Attendance::Present,
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Attend {
+                who: 1,
+                attendance: Attendance::Late,
+            }),
+        ),
+        (after, Command::Floor(FloorCommand::AddParticipant("Dee".into()))),
+        (
+            after,
+            record(RecordCommand::Attend {
+                who: 3,
+                attendance: Attendance::Absent,
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Flag {
+                who: 1,
+                follow_up: FollowUp::Safeguarding,
+                note: "mentioned not feeling safe at home".into(),
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Flag {
+                who: 0,
+                follow_up: FollowUp::OneToOne,
+                note: String::new(),
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::RecordNote {
+                who: 0,
+                text: "Attended; spoke about sleep.".into(),
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Rate {
+                who: 0,
+                rating: Some(4),
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Comment {
+                who: 0,
+                text: "More time to talk".into(),
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Takeaway {
+                who: 0,
+                text: "Breathing exercise".into(),
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Goal {
+                who: 0,
+                text: "Walk twice a week".into(),
+            }),
+        ),
+        (
+            after,
+            record(RecordCommand::Summary("Warm session; Bo arrived late.".into())),
+        ),
+    ]);
+    (
+        SessionMeta {
+            last_session: true,
+            ..meta
+        },
+        steps,
+    )
+}
+
+/// The committed v3 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
+/// the fixed session above; do that only on purpose, never to make a schema change pass.
+#[test]
+fn the_committed_v3_log_still_loads() {
+    let path = Path::new(GOLDEN_V3);
+    let (meta, steps) = steps_with_review();
+    let fresh = log_of(meta, &steps);
+    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
+        fs::write(path, fresh.to_json()).expect("the golden log is written");
+    }
+    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    assert!(!loaded.newer);
+    let log = loaded.log;
+    assert_eq!(log.schema_version, 3);
+    assert!(log.last_session);
+    assert_eq!(log.summary, "Warm session; Bo arrived late.");
+    let people: Vec<(&str, bool, Option<Attendance>)> = log
+        .participants
+        .iter()
+        .map(|person| (person.name.as_str(), person.expected, person.attendance))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Ana", true, Some(Attendance::Present)),
+            ("Bo", true, Some(Attendance::Late)),
+            ("Cy", false, Some(Attendance::Present)),
+            ("Dee", false, Some(Attendance::Absent)),
+        ]
+    );
+    let ana = &log.participants[0];
+    assert_eq!(ana.record_note.as_deref(), Some("Attended; spoke about sleep."));
+    assert_eq!((ana.rating, ana.comment.as_str()), (Some(4), "More time to talk"));
+    assert_eq!(
+        (ana.takeaway.as_str(), ana.goal.as_str()),
+        ("Breathing exercise", "Walk twice a week")
+    );
+    let bo = &log.participants[1];
+    assert_eq!(bo.follow_ups.len(), 1);
+    assert_eq!(bo.follow_ups[0].follow_up, FollowUp::Safeguarding);
+    assert_eq!(bo.follow_ups[0].note, "mentioned not feeling safe at home");
     assert_eq!(log, fresh, "this holdspace still writes the committed log");
 }

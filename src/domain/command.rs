@@ -3,6 +3,7 @@
 use super::event::{EventKind, PlannedTime, Replan};
 use super::hands::FloorCommand;
 use super::plan::MAX_MINUTES;
+use super::record::RecordCommand;
 use super::schedule::{Share, rebalance};
 use super::session::Session;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -19,13 +20,18 @@ pub enum Command {
     DismissWarning,
     Note(String),
     Floor(FloorCommand),
+    Record(RecordCommand),
     End,
 }
 
 impl Session {
     /// Turns a request into the event it causes now, or a short reason it does nothing.
     pub fn decide(&self, command: &Command, now: DateTime<Utc>) -> Result<EventKind, &'static str> {
-        if self.ended.is_some() {
+        let review = matches!(
+            command,
+            Command::Record(_) | Command::Floor(FloorCommand::AddParticipant(_))
+        );
+        if self.ended.is_some() && !review {
             return Err("the session has ended");
         }
         let last = self.items.len() - 1;
@@ -56,6 +62,7 @@ impl Session {
                 text: text.trim().to_owned(),
             }),
             Command::Floor(request) => self.floor.decide(request, self.current.is_some()),
+            Command::Record(request) => self.record.decide(request),
             Command::End => Ok(EventKind::Ended { interrupted: false }),
         }
     }

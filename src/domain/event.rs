@@ -1,12 +1,14 @@
 //! The events a session is made of: what the journal stores and the session state folds.
 
 use super::plan::Plan;
+use super::record::{Attendance, FollowUp};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The version of the journal and session-log formats this build writes.
-/// Version 2 added participants, the raise-hand queue and turns; version 1 files read as they are.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 2 added participants, the raise-hand queue and turns; version 3 attendance, follow-up
+/// flags, record notes, feedback and takeaways. Older files read as they are.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One thing that happened, at a moment, numbered in journal order from 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +34,9 @@ pub struct SessionMeta {
     /// A soft limit per speaking turn: past it the facilitator sees a quiet hint, nothing more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turn_minutes: Option<u32>,
+    /// The last session of a course: the review asks each member for a takeaway and a goal.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last_session: bool,
 }
 
 /// Why planned times changed.
@@ -104,6 +109,46 @@ pub enum EventKind {
     GentlePriority {
         on: bool,
     },
+    Attended {
+        who: usize,
+        attendance: Attendance,
+    },
+    /// A private follow-up was set on someone, or its note changed.
+    Flagged {
+        who: usize,
+        follow_up: FollowUp,
+        note: String,
+    },
+    Unflagged {
+        who: usize,
+        follow_up: FollowUp,
+    },
+    /// The facilitator's record note for someone; `null` goes back to the pre-filled one.
+    RecordNoteWritten {
+        who: usize,
+        text: Option<String>,
+    },
+    /// Someone's feedback rating, 1 to 5, or `null` to clear it.
+    Rated {
+        who: usize,
+        rating: Option<u8>,
+    },
+    Commented {
+        who: usize,
+        text: String,
+    },
+    TakeawayWritten {
+        who: usize,
+        text: String,
+    },
+    GoalWritten {
+        who: usize,
+        text: String,
+    },
+    /// The overall note on the session.
+    Summarised {
+        text: String,
+    },
     /// The app was restarted on this session's journal after an interruption.
     Recovered,
     /// The session ended; `interrupted` when it was closed from a recovered journal
@@ -111,4 +156,24 @@ pub enum EventKind {
     Ended {
         interrupted: bool,
     },
+}
+
+impl EventKind {
+    /// What may still be recorded once the session has ended: the review of who came, the
+    /// follow-ups, notes and feedback, including someone who was missed during the session.
+    pub fn is_review(&self) -> bool {
+        matches!(
+            self,
+            Self::ParticipantAdded { .. }
+                | Self::Attended { .. }
+                | Self::Flagged { .. }
+                | Self::Unflagged { .. }
+                | Self::RecordNoteWritten { .. }
+                | Self::Rated { .. }
+                | Self::Commented { .. }
+                | Self::TakeawayWritten { .. }
+                | Self::GoalWritten { .. }
+                | Self::Summarised { .. }
+        )
+    }
 }

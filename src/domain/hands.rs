@@ -297,7 +297,16 @@ impl Floor {
             | EventKind::ScheduledEndPassed
             | EventKind::RulesRevisited
             | EventKind::Note { .. }
-            | EventKind::Recovered => {}
+            | EventKind::Recovered
+            | EventKind::Attended { .. }
+            | EventKind::Flagged { .. }
+            | EventKind::Unflagged { .. }
+            | EventKind::RecordNoteWritten { .. }
+            | EventKind::Rated { .. }
+            | EventKind::Commented { .. }
+            | EventKind::TakeawayWritten { .. }
+            | EventKind::GoalWritten { .. }
+            | EventKind::Summarised { .. } => {}
         }
         Ok(())
     }

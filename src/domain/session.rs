@@ -3,6 +3,7 @@
 use super::event::{Event, EventKind, SessionMeta};
 use super::hands::Floor;
 use super::plan::{MAX_MINUTES, PlanItem};
+use super::record::Record;
 use chrono::{DateTime, TimeDelta, Utc};
 use std::fmt;
 
@@ -46,6 +47,7 @@ pub struct Session {
     pub rules_revisits: Vec<DateTime<Utc>>,
     pub recoveries: Vec<DateTime<Utc>>,
     pub floor: Floor,
+    pub record: Record,
     pub ended: Option<Ending>,
     pub last_seq: u64,
     /// The latest event time seen; a resumed rehearsal's clock starts here.
@@ -127,6 +129,7 @@ impl Session {
             rules_revisits: Vec::new(),
             recoveries: Vec::new(),
             floor: Floor::new(&meta.participants),
+            record: Record::new(meta.participants.len()),
             ended: None,
             last_seq: event.seq,
             last_at: event.at,
@@ -153,7 +156,7 @@ impl Session {
                 self.last_seq + 1
             )));
         }
-        if self.ended.is_some() {
+        if self.ended.is_some() && !event.kind.is_review() {
             return Err(fail("the session had already ended"));
         }
         let at = event.at;
@@ -217,7 +220,16 @@ impl Session {
             | EventKind::QueueCleared
             | EventKind::TurnStarted { .. }
             | EventKind::TurnEnded
-            | EventKind::GentlePriority { .. } => {}
+            | EventKind::GentlePriority { .. }
+            | EventKind::Attended { .. }
+            | EventKind::Flagged { .. }
+            | EventKind::Unflagged { .. }
+            | EventKind::RecordNoteWritten { .. }
+            | EventKind::Rated { .. }
+            | EventKind::Commented { .. }
+            | EventKind::TakeawayWritten { .. }
+            | EventKind::GoalWritten { .. }
+            | EventKind::Summarised { .. } => {}
             EventKind::Ended { interrupted } => {
                 self.leave_current(at);
                 self.ended = Some(Ending {
@@ -230,6 +242,7 @@ impl Session {
         self.floor
             .apply(&event.kind, at, self.running_since.is_some())
             .map_err(fail)?;
+        self.record.apply(&event.kind, at).map_err(fail)?;
         self.last_seq = event.seq;
         self.last_at = self.last_at.max(at);
         Ok(())

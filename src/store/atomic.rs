@@ -8,7 +8,11 @@ use std::path::Path;
 /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, rename,
 /// fsync the folder. The temporary file is created 0600 and removed if anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let folder = path.parent().unwrap_or(Path::new("."));
+    // A bare file name has the empty path as its parent: that is the current folder.
+    let folder = path
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".holdspace-")
         .suffix(".tmp")

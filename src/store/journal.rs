@@ -74,9 +74,17 @@ impl Journal {
     }
 
     pub fn append(&mut self, event: &Event) -> io::Result<()> {
-        let mut line = serde_json::to_vec(event).map_err(io::Error::other)?;
-        line.push(b'\n');
-        self.file.write_all(&line)?;
+        self.append_all(std::slice::from_ref(event))
+    }
+
+    /// Appends several events with one write and one flush: a journal rebuilt from a saved log.
+    pub fn append_all(&mut self, events: &[Event]) -> io::Result<()> {
+        let mut lines = Vec::new();
+        for event in events {
+            serde_json::to_writer(&mut lines, event).map_err(io::Error::other)?;
+            lines.push(b'\n');
+        }
+        self.file.write_all(&lines)?;
         self.file.sync()
     }
 }

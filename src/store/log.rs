@@ -2,8 +2,9 @@
 
 use super::StoreError;
 use super::atomic::write_atomic;
+use crate::domain::record::{Attendance, Flag};
 use crate::domain::session::ItemState;
-use crate::domain::{Event, SCHEMA_VERSION, Session};
+use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -37,6 +38,12 @@ pub struct SessionLog {
     /// The soft limit per speaking turn, if one was set (from version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turn_minutes: Option<u32>,
+    /// The last session of a course, with takeaways and goals (from version 3).
+    #[serde(default)]
+    pub last_session: bool,
+    /// The facilitator's overall note on the session (from version 3).
+    #[serde(default)]
+    pub summary: String,
     pub events: Vec<Event>,
 }
 
@@ -46,6 +53,26 @@ pub struct ParticipantLog {
     pub hands_raised: u32,
     pub turns: u32,
     pub talk_seconds: i64,
+    /// Named before the session started (from version 3, like every field below).
+    #[serde(default)]
+    pub expected: bool,
+    /// `null` when it was never recorded.
+    #[serde(default)]
+    pub attendance: Option<Attendance>,
+    /// The facilitator's own record note; `null` means the pre-filled one stands.
+    #[serde(default)]
+    pub record_note: Option<String>,
+    /// Private follow-ups, for the facilitator and the person's care co-ordinator only.
+    #[serde(default)]
+    pub follow_ups: Vec<Flag>,
+    #[serde(default)]
+    pub rating: Option<u8>,
+    #[serde(default)]
+    pub comment: String,
+    #[serde(default)]
+    pub takeaway: String,
+    #[serde(default)]
+    pub goal: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,14 +139,25 @@ impl SessionLog {
                 .floor
                 .participants
                 .iter()
-                .map(|person| ParticipantLog {
+                .zip(&session.record.people)
+                .map(|(person, record)| ParticipantLog {
                     name: person.name.clone(),
                     hands_raised: person.hands,
                     turns: person.turns,
                     talk_seconds: person.talk.num_seconds(),
+                    expected: record.expected,
+                    attendance: record.attendance,
+                    record_note: record.record_note.clone(),
+                    follow_ups: record.flags.clone(),
+                    rating: record.rating,
+                    comment: record.comment.clone(),
+                    takeaway: record.takeaway.clone(),
+                    goal: record.goal.clone(),
                 })
                 .collect(),
             turn_minutes: session.meta.turn_minutes,
+            last_session: session.meta.last_session,
+            summary: session.record.summary.clone(),
             events: events.to_vec(),
         })
     }
@@ -191,13 +229,23 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         .schema_version
         .ok_or_else(|| invalid("the field `schema_version` is missing".to_owned()))?;
     let newer = version > SCHEMA_VERSION;
-    let log = serde_json::from_slice::<SessionLog>(&bytes).map_err(|err| {
+    let mut log = serde_json::from_slice::<SessionLog>(&bytes).map_err(|err| {
         invalid(if newer {
             format!("it has schema_version {version}, newer than this holdspace knows ({SCHEMA_VERSION}), and cannot be read: {err}")
         } else {
             err.to_string()
         })
     })?;
+    if version < 3 {
+        // Before version 3 the log did not say who was expected; the start event lists them.
+        let expected = match log.events.first().map(|event| &event.kind) {
+            Some(EventKind::Started(meta)) => meta.participants.len(),
+            _ => 0,
+        };
+        for (who, person) in log.participants.iter_mut().enumerate() {
+            person.expected = who < expected;
+        }
+    }
     Ok(Loaded { log, newer })
 }
 

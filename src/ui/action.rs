@@ -1,6 +1,8 @@
-//! The app's vocabulary: every live action the facilitator can take, each with its help line.
+//! The app's vocabulary: every action the facilitator can take, live and in the review after,
+//! each with its help line.
 
 use crate::domain::Command;
+use crate::domain::record::{Attendance, FollowUp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -28,6 +30,25 @@ pub enum Action {
     Help,
     End,
     Leave,
+    /// Opens the attendance and follow-up list during the session.
+    People,
+    PersonUp,
+    PersonDown,
+    Attend(Attendance),
+    Flag(FollowUp),
+    AddPerson,
+    /// Closes the attendance list.
+    Close,
+    RecordNote,
+    ResetNote,
+    Rate(u8),
+    ClearRating,
+    Comment,
+    Takeaway,
+    Goal,
+    Summary,
+    /// Ends the review: the log is written and the journal closed.
+    Done,
 }
 
 impl Action {
@@ -58,6 +79,29 @@ impl Action {
             Self::Help => "this help",
             Self::End => "end the session (asks first)",
             Self::Leave => "leave now; the session stays open to resume",
+            Self::People => "attendance and private follow-ups",
+            Self::PersonUp => "select the person above",
+            Self::PersonDown => "select the person below",
+            Self::Attend(Attendance::Present) => "present",
+            Self::Attend(Attendance::Late) => "arrived late",
+            Self::Attend(Attendance::LeftEarly) => "left early",
+            Self::Attend(Attendance::Absent) => "absent",
+            Self::Flag(FollowUp::OneToOne) => "flag: one-to-one offered (again to clear)",
+            Self::Flag(FollowUp::Safeguarding) => {
+                "flag: safeguarding concern, pass to care co-ordinator (again to clear)"
+            }
+            Self::Flag(FollowUp::CallBeforeNext) => "flag: call before next session (again to clear)",
+            Self::AddPerson => "add someone who came unannounced",
+            Self::Close => "back to the session",
+            Self::RecordNote => "edit the selected person's record note",
+            Self::ResetNote => "go back to the pre-filled record note",
+            Self::Rate(_) => "feedback rating, 1 (low) to 5 (high)",
+            Self::ClearRating => "clear the rating",
+            Self::Comment => "feedback comment",
+            Self::Takeaway => "takeaway (last session of a course)",
+            Self::Goal => "goal (last session of a course)",
+            Self::Summary => "overall note on the session",
+            Self::Done => "finish the review: save the log and leave",
         }
     }
 
@@ -88,6 +132,27 @@ impl Action {
             Self::Help => "help",
             Self::End => "end",
             Self::Leave => "leave",
+            Self::People => "attendance",
+            Self::PersonUp => "up",
+            Self::PersonDown => "down",
+            Self::Attend(Attendance::Present) => "present",
+            Self::Attend(Attendance::Late) => "late",
+            Self::Attend(Attendance::LeftEarly) => "left early",
+            Self::Attend(Attendance::Absent) => "absent",
+            Self::Flag(FollowUp::OneToOne) => "1:1",
+            Self::Flag(FollowUp::Safeguarding) => "safeguarding",
+            Self::Flag(FollowUp::CallBeforeNext) => "call",
+            Self::AddPerson => "add",
+            Self::Close => "close",
+            Self::RecordNote => "record note",
+            Self::ResetNote => "reset note",
+            Self::Rate(_) => "rate",
+            Self::ClearRating => "no rating",
+            Self::Comment => "comment",
+            Self::Takeaway => "takeaway",
+            Self::Goal => "goal",
+            Self::Summary => "session note",
+            Self::Done => "done",
         }
     }
 
@@ -102,25 +167,7 @@ impl Action {
             Self::RemoveMinute => Command::RemoveMinute,
             Self::Rebalance => Command::Rebalance,
             Self::DismissWarning => Command::DismissWarning,
-            Self::Rules
-            | Self::Note
-            | Self::RaiseHand
-            | Self::NextSpeaker
-            | Self::GentlePriority
-            | Self::GiveFloor
-            | Self::LowerHand
-            | Self::SelectUp
-            | Self::SelectDown
-            | Self::HandUp
-            | Self::HandDown
-            | Self::ClearQueue
-            | Self::Fairness
-            | Self::Rescue
-            | Self::Help
-            | Self::End
-            | Self::Leave => {
-                return None;
-            }
+            _ => return None,
         })
     }
 }

@@ -1,15 +1,18 @@
 //! The app's view state around a recorded session, and what each key does to it.
 
 mod queue;
+mod record;
 
 use super::action::Action;
-use super::keymap;
+use super::keymap::{self, Mode};
 use super::overlay;
 use super::picker::Picker;
 use super::theme::Theme;
+use crate::domain::record::FollowUp;
 use crate::domain::{Command, EventKind};
 use crate::format::Zone;
 use crate::recorder::Recorder;
+use crate::store::StoreError;
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
 use chrono::{DateTime, Utc};
@@ -35,12 +38,29 @@ pub enum Overlay {
         forward: bool,
     },
     ConfirmClear,
+    /// The attendance and follow-up list, opened during the session.
+    People,
 }
 
+/// What a line of typed text is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
     Note,
     RescuePath,
+    NewPerson,
+    FlagNote { who: usize, follow_up: FollowUp },
+    RecordNote(usize),
+    Comment(usize),
+    Takeaway(usize),
+    Goal(usize),
+    Summary,
+}
+
+/// Which screen is showing: the live session, or the review after it has ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Live,
+    Review,
 }
 
 /// Why the app stopped.
@@ -66,8 +86,11 @@ pub struct App {
     /// The final log could not be written; shown in the NOT SAVED banner.
     pub finish_error: Option<String>,
     pub outcome: Option<Outcome>,
+    pub screen: Screen,
     /// The selected entry of the raise-hand queue, from 0.
     pub cursor: usize,
+    /// The selected participant in the attendance list and the review, from 0.
+    pub person: usize,
     /// Whether the private talk-time panel is on screen.
     pub show_talk: bool,
     bell: bool,
@@ -88,7 +111,9 @@ impl App {
             message: None,
             finish_error: None,
             outcome: None,
+            screen: Screen::Live,
             cursor: 0,
+            person: 0,
             show_talk: true,
             bell: false,
             leave_armed: false,
@@ -113,11 +138,16 @@ impl App {
 
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return self.act(Action::Leave);
+            // Once the session has ended, leaving saves the review; there is nothing to resume.
+            return self.act(if self.screen == Screen::Review {
+                Action::Done
+            } else {
+                Action::Leave
+            });
         }
         match self.overlay.take() {
             None => {
-                if let Some(action) = keymap::lookup(key) {
+                if let Some(action) = keymap::lookup(self.mode(), key) {
                     self.act(action);
                 } else if key.code == KeyCode::Esc && self.recorder.session.warning_showing() {
                     self.act(Action::DismissWarning);
@@ -130,7 +160,8 @@ impl App {
             },
             Some(Overlay::Input { purpose, text }) => self.edit(purpose, text, key),
             Some(Overlay::Help { scroll }) if matches!(key.code, KeyCode::Down | KeyCode::Char('j')) => {
-                let last = u16::try_from(overlay::help_lines(&self.theme).len()).unwrap_or(u16::MAX);
+                let lines = overlay::help_lines(&self.theme, self.mode()).len();
+                let last = u16::try_from(lines).unwrap_or(u16::MAX);
                 self.overlay = Some(Overlay::Help {
                     scroll: (scroll + 1).min(last.saturating_sub(1)),
                 });
@@ -143,6 +174,14 @@ impl App {
             Some(overlay @ (Overlay::Pick(_) | Overlay::ConfirmMove { .. } | Overlay::ConfirmClear)) => {
                 self.queue_overlay_key(overlay, key);
             }
+            Some(Overlay::People) => match keymap::lookup(Mode::People, key) {
+                Some(Action::Close) => {}
+                Some(action) => {
+                    self.overlay = Some(Overlay::People);
+                    self.act(action);
+                }
+                None => self.overlay = Some(Overlay::People),
+            },
             Some(overlay) => {
                 if !matches!(
                     key.code,
@@ -155,6 +194,15 @@ impl App {
         self.keep_cursor_in_queue();
     }
 
+    /// Which key table is in force.
+    pub fn mode(&self) -> Mode {
+        match (self.screen, &self.overlay) {
+            (Screen::Review, _) => Mode::Review,
+            (Screen::Live, Some(Overlay::People)) => Mode::People,
+            (Screen::Live, _) => Mode::Live,
+        }
+    }
+
     pub fn act(&mut self, action: Action) {
         let armed = std::mem::take(&mut self.leave_armed);
         if action == Action::Leave && armed {
@@ -162,7 +210,7 @@ impl App {
             return;
         }
         self.message = None;
-        if self.queue_action(action) {
+        if self.queue_action(action) || self.record_action(action) {
             return;
         }
         if let Some(command) = action.command() {
@@ -240,9 +288,19 @@ impl App {
     }
 
     fn edit(&mut self, purpose: Input, mut text: String, key: KeyEvent) {
+        // Text typed from the attendance list returns to it, saved or not.
+        let back =
+            matches!(purpose, Input::NewPerson | Input::FlagNote { .. }) && self.screen == Screen::Live;
         match key.code {
-            KeyCode::Esc => return,
-            KeyCode::Enter => return self.submit(purpose, text),
+            KeyCode::Esc | KeyCode::Enter => {
+                if key.code == KeyCode::Enter {
+                    self.submit(purpose, text);
+                }
+                if back {
+                    self.overlay = Some(Overlay::People);
+                }
+                return;
+            }
             KeyCode::Backspace => {
                 text.pop();
             }
@@ -271,23 +329,36 @@ impl App {
                 Ok(()) => self.message = Some(format!("copy saved to {}", text.trim())),
                 Err(err) => self.message = Some(err.to_string()),
             },
+            record => self.submit_record(record, text),
         }
     }
 
+    /// Ends the session, saves its log at once, and opens the review.
     fn end(&mut self) {
         self.run(&Command::End);
-        self.finish();
+        match self.recorder.write_log(&self.dir) {
+            Ok(_) => {
+                self.screen = Screen::Review;
+                self.message = Some(
+                    "session ended and its log saved: record attendance, notes and follow-ups; q when done"
+                        .to_owned(),
+                );
+            }
+            Err(err) => self.not_finished(&err),
+        }
     }
 
     /// Writes the final log; on failure the app stays open so a copy can be saved elsewhere.
     fn finish(&mut self) {
         match self.recorder.finish(&self.dir) {
             Ok(path) => self.outcome = Some(Outcome::Finished(path)),
-            Err(err) => {
-                self.finish_error = Some(format!(
-                    "the session log was not written: {err}. Press q to try again, S to save a copy elsewhere, Ctrl-c to leave"
-                ));
-            }
+            Err(err) => self.not_finished(&err),
         }
+    }
+
+    fn not_finished(&mut self, err: &StoreError) {
+        self.finish_error = Some(format!(
+            "the session log was not written: {err}. Press q to try again, S to save a copy elsewhere, Ctrl-c to leave"
+        ));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::first_key;
+use super::keymap::{Mode, first_key};
 use super::theme::Role;
 use super::too_small;
 use super::{hands, now};
@@ -31,9 +31,10 @@ const HINTS: &[Action] = &[
     Action::Rebalance,
     Action::Rules,
     Action::Note,
-    Action::Back,
+    Action::People,
     Action::Help,
     Action::End,
+    Action::Back,
 ];
 
 /// Where each part of the live screen goes at a given size: shared by drawing and by mouse
@@ -125,7 +126,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     hands::render_queue(app, areas.hands, buf);
     hands::render_talk(app, areas.talk, buf);
     now::render(app, areas.now, buf);
-    render_status(app, areas.status, buf);
+    render_status(app, HINTS, areas.status, buf);
     areas.body
 }
 
@@ -216,7 +217,7 @@ fn banner_lines(app: &App) -> Vec<Line<'static>> {
     if session.warning_showing() {
         let left = session.until_scheduled_end(app.now);
         let end = app.zone.hm(session.meta.scheduled_end);
-        let key = first_key(Action::DismissWarning).unwrap_or_default();
+        let key = first_key(Mode::Live, Action::DismissWarning).unwrap_or_default();
         let before_last = session
             .current
             .is_some_and(|index| index + 1 < session.items.len());
@@ -298,7 +299,8 @@ pub fn frame(app: &App) -> Block<'static> {
         .border_style(style(app, Role::Border))
 }
 
-fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+/// The saved mark, then the latest message or as many of `hints` (most important first) as fit.
+pub(super) fn render_status(app: &App, hints: &[Action], area: Rect, buf: &mut Buffer) {
     let session: &Session = &app.recorder.session;
     let mark = if app.recorder.not_saved.is_some() || app.finish_error.is_some() {
         Span::styled(" ✗ NOT SAVED ", style(app, Role::NotSaved))
@@ -322,20 +324,33 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 style(app, Role::Behind),
             ));
         }
-        let mut used: usize = spans.iter().map(|span| span.width()).sum();
-        for action in HINTS {
-            let Some(key) = first_key(*action) else { continue };
-            let hint = format!(" {key} {}", action.hint());
-            used += hint.chars().count();
-            if used > usize::from(area.width) {
-                break;
-            }
-            spans.push(Span::styled(format!(" {key}"), style(app, Role::Key)));
-            spans.push(Span::styled(
-                format!(" {}", action.hint()),
-                style(app, Role::Muted),
-            ));
-        }
+        let used: usize = spans.iter().map(|span| span.width()).sum();
+        spans.extend(hint_spans(
+            app,
+            hints,
+            usize::from(area.width).saturating_sub(used),
+        ));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// ` key hint` pairs for `actions` from the key table in force, as many as fit in `width`.
+pub(super) fn hint_spans(app: &App, actions: &[Action], width: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for action in actions {
+        let Some(key) = first_key(app.mode(), *action) else {
+            continue;
+        };
+        used += format!(" {key} {}", action.hint()).chars().count();
+        if used > width {
+            break;
+        }
+        spans.push(Span::styled(format!(" {key}"), style(app, Role::Key)));
+        spans.push(Span::styled(
+            format!(" {}", action.hint()),
+            style(app, Role::Muted),
+        ));
+    }
+    spans
 }

@@ -1,12 +1,16 @@
 //! What opens on top of the live screen: help, ground rules, confirmations, text input and the
 //! raise-hand picker.
 
+use super::action::Action;
 use super::app::{App, Input, Overlay};
 use super::hands::scroll;
-use super::keymap::help_rows;
+use super::keymap::{Mode, help_rows};
+use super::live::hint_spans;
+use super::people;
 use super::picker::{Choice, Picker};
 use super::theme::{Role, Theme};
 use super::too_small;
+use crate::domain::record::{Attendance, FollowUp};
 use crate::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
@@ -33,6 +37,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
             buf,
         ),
         Overlay::Pick(picker) => pick(app, picker, area, buf),
+        Overlay::People => people_list(app, area, buf),
         Overlay::ConfirmMove { forward } => {
             let session = &app.recorder.session;
             let to = match session.current {
@@ -90,12 +95,25 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
         }
         Overlay::Input { purpose, text } => {
             let title = match purpose {
-                Input::Note => " Note ",
-                Input::RescuePath => " Save a copy to ",
+                Input::Note => " Note ".to_owned(),
+                Input::RescuePath => " Save a copy to ".to_owned(),
+                Input::NewPerson => " Someone who came: name ".to_owned(),
+                Input::FlagNote { who, follow_up } => {
+                    format!(
+                        " {}: {} · note (optional) ",
+                        name(app, *who),
+                        follow_up.describe()
+                    )
+                }
+                Input::RecordNote(who) => format!(" Record note: {} ", name(app, *who)),
+                Input::Comment(who) => format!(" Feedback comment: {} ", name(app, *who)),
+                Input::Takeaway(who) => format!(" Takeaway: {} ", name(app, *who)),
+                Input::Goal(who) => format!(" Goal: {} ", name(app, *who)),
+                Input::Summary => " Overall note on the session ".to_owned(),
             };
             dialog(
                 app,
-                title,
+                &title,
                 vec![
                     Line::from(vec![
                         Span::raw(sanitize(text)),
@@ -223,6 +241,47 @@ fn pick(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     .render(hint, buf);
 }
 
+fn name(app: &App, who: usize) -> String {
+    app.recorder
+        .session
+        .floor
+        .participants
+        .get(who)
+        .map_or_else(String::new, |person| sanitize(&person.name))
+}
+
+/// The attendance list over the live screen: private, for the facilitator.
+fn people_list(app: &App, area: Rect, buf: &mut Buffer) {
+    const HINTS: &[Action] = &[
+        Action::Attend(Attendance::Present),
+        Action::Attend(Attendance::Late),
+        Action::Attend(Attendance::LeftEarly),
+        Action::Attend(Attendance::Absent),
+        Action::Flag(FollowUp::OneToOne),
+        Action::Flag(FollowUp::Safeguarding),
+        Action::Flag(FollowUp::CallBeforeNext),
+        Action::Close,
+        Action::AddPerson,
+    ];
+    let count = app.recorder.session.record.people.len() as u16;
+    let popup = centered(area, area.width.saturating_sub(4).min(80), count.max(1) + 4);
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.style(Role::Key))
+        .title(Span::styled(
+            " Attendance and follow-ups · private ",
+            app.theme.style(Role::Title),
+        ));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let [list, legend, hints] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    people::render(app, Block::default(), false, list, buf);
+    Paragraph::new(people::legend(app)).render(legend, buf);
+    Paragraph::new(Line::from(hint_spans(app, HINTS, usize::from(hints.width)))).render(hints, buf);
+}
+
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [column] = Layout::horizontal([Constraint::Length(width.min(area.width))])
         .flex(Flex::Center)
@@ -250,8 +309,8 @@ fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Bu
 }
 
 /// The help's lines: every key from the key table, then the legend of glyphs.
-pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
-    let rows = help_rows();
+pub fn help_lines(theme: &Theme, mode: Mode) -> Vec<Line<'static>> {
+    let rows = help_rows(mode);
     let key_width = rows
         .iter()
         .map(|(keys, _)| keys.chars().count())
@@ -267,19 +326,25 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
         })
         .collect();
     lines.push(Line::raw(""));
-    for legend in [
-        "▶ running  ⏸ paused  ✓ done  · to come  ◆ protected: rebalancing keeps its minimum",
-        "▲ behind  ▼ ahead  ● on time  ⚠ end warning  ✖ over time (an item or the session)",
-        "◉ has the floor  ▸ selected hand  ○ not yet spoken  ◌ floor open  ✋ waiting",
-        "Esc closes this help.",
-    ] {
+    let legends: &[&str] = match mode {
+        Mode::Live => &[
+            "▶ running  ⏸ paused  ✓ done  · to come  ◆ protected: rebalancing keeps its minimum",
+            "▲ behind  ▼ ahead  ● on time  ⚠ end warning  ✖ over time (an item or the session)",
+            "◉ has the floor  ▸ selected hand  ○ not yet spoken  ◌ floor open  ✋ waiting",
+        ],
+        Mode::People | Mode::Review => &[
+            "✓ present  ◔ late  ◑ left early  ✗ absent  ? not recorded  ★ feedback rating",
+            "◎ one-to-one offered  ⚑ safeguarding concern  ☎ call before next session",
+        ],
+    };
+    for legend in legends.iter().chain(&["Esc closes this help."]) {
         lines.push(Line::styled(format!(" {legend}"), theme.style(Role::Muted)));
     }
     lines
 }
 
 fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines(&app.theme);
+    let lines = help_lines(&app.theme, app.mode());
     let popup = centered(area, area.width.saturating_sub(4).min(90), lines.len() as u16 + 2);
     // A short terminal shows part of the list and says how to see the rest.
     let title = if popup.height < lines.len() as u16 + 2 {

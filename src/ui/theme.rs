@@ -30,6 +30,7 @@ pub enum Role {
     Speaker,
     Selected,
     NotSpoken,
+    Flag,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,7 +111,7 @@ mod tests {
     fn builtin_themes_parse_and_cover_every_role() {
         for source in [DEFAULT, MONOCHROME] {
             let theme = Theme::parse(source).unwrap();
-            assert_eq!(theme.roles().count(), 19, "every role is set");
+            assert_eq!(theme.roles().count(), 20, "every role is set");
         }
     }
 

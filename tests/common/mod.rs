@@ -182,6 +182,17 @@ pub struct Tmux {
 const WAIT: Duration = Duration::from_secs(10);
 
 impl Tmux {
+    /// Ends the session from the live screen, finishes the review that opens, and waits for
+    /// the printed log path.
+    pub fn end_session(&self) -> String {
+        self.key("q");
+        self.wait_for("End the session?");
+        self.key("y");
+        self.wait_for("holdspace · review");
+        self.key("q");
+        self.wait_for("Log saved to")
+    }
+
     pub fn start(width: u16, height: u16, command: &str) -> Self {
         static CHECKED: OnceLock<()> = OnceLock::new();
         CHECKED.get_or_init(|| {

@@ -1,0 +1,338 @@
+//! Saved sessions written out for records: Markdown, CSV or JSON; in full, as one person's
+//! handover for their care co-ordinator, or anonymised to timings and counts.
+//!
+//! Each scope is first gathered into a small document (the structs below, which are also the
+//! JSON schema) and every format is written from that document alone. So the formats cannot
+//! disagree about what a scope holds, and an anonymised document has no field that a name or a
+//! note could reach.
+
+mod anonymised;
+mod csv;
+mod json;
+mod md;
+
+use crate::domain::record::{Attendance, Flag, FollowUp};
+use crate::format::Zone;
+use crate::records::{self, Occasion};
+use crate::store::log::{ItemLog, NoteLog, ParticipantLog, SessionLog};
+use crate::text::sanitize;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+}
+
+/// How much of the session an export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Full,
+    /// One participant, by number.
+    Handover(usize),
+    Anonymised,
+}
+
+/// The participant called `name` (ignoring case and surrounding spaces), or an error listing
+/// the names there are.
+pub fn find_person(log: &SessionLog, name: &str) -> Result<usize, String> {
+    let id = sanitize(&log.id);
+    if log.participants.is_empty() {
+        return Err(format!(
+            "session {id} has no participants, so there is no one to hand over"
+        ));
+    }
+    let wanted = name.trim().to_lowercase();
+    let found: Vec<usize> = (log.participants.iter().enumerate())
+        .filter(|(_, person)| person.name.trim().to_lowercase() == wanted)
+        .map(|(who, _)| who)
+        .collect();
+    let name = sanitize(name.trim());
+    match found[..] {
+        [who] => Ok(who),
+        [] => {
+            let names: Vec<String> = log.participants.iter().map(|p| sanitize(&p.name)).collect();
+            Err(format!(
+                "no participant called \"{name}\" in session {id}; the participants are: {}",
+                names.join(", ")
+            ))
+        }
+        // A hand-edited log could have two; guessing would send one person's record to the
+        // wrong care co-ordinator.
+        _ => Err(format!(
+            "more than one participant in session {id} is called \"{name}\", so the handover \
+             cannot tell them apart"
+        )),
+    }
+}
+
+/// The export as text. A `Scope::Handover` number that is not a participant (only possible
+/// without `find_person`) gives the session facts and nothing about anyone.
+pub fn render(log: &SessionLog, format: Format, scope: Scope, zone: Zone) -> String {
+    let document = Document::of(log, scope, zone);
+    match format {
+        Format::Md => md::render(&document, zone),
+        Format::Csv => csv::render(&document),
+        Format::Json => json::render(&document),
+    }
+}
+
+/// Bumped when a field is renamed or removed; new fields do not bump it.
+const EXPORT_VERSION: u32 = 1;
+
+enum Document {
+    Full(Full),
+    Handover(Handover),
+    Anonymised(Anonymised),
+}
+
+#[derive(Serialize)]
+struct Full {
+    session: Facts,
+    summary: String,
+    participants: Vec<Person>,
+    /// Every follow-up, safeguarding concerns first.
+    to_do: Vec<ToDo>,
+    notes: Vec<NoteLog>,
+    agenda: Vec<Item>,
+}
+
+#[derive(Serialize)]
+struct Handover {
+    session: Facts,
+    person: Option<Record>,
+}
+
+#[derive(Serialize)]
+struct Anonymised {
+    session: Facts,
+    agenda: Vec<Item>,
+    attendance: Attendances,
+    floor: Floor,
+    feedback: Feedback,
+    follow_ups: FollowUps,
+}
+
+#[derive(Serialize)]
+struct Facts {
+    /// Left out of anonymised exports, so they cannot be matched to the full record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    group: String,
+    plan: String,
+    started_at: DateTime<Utc>,
+    ended_at: DateTime<Utc>,
+    scheduled_end: DateTime<Utc>,
+    rehearsal: bool,
+    interrupted: bool,
+    last_session: bool,
+}
+
+/// What a care co-ordinator may see about one person.
+#[derive(Serialize)]
+struct Record {
+    name: String,
+    expected: bool,
+    attendance: Option<Attendance>,
+    /// The note that stands: the facilitator's own, or the pre-filled one.
+    record_note: String,
+    record_note_prefilled: bool,
+    /// Safeguarding first, as in the to-do list.
+    follow_ups: Vec<Flag>,
+    /// `None` unless it was the last session of a course.
+    takeaway: Option<String>,
+    goal: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Person {
+    #[serde(flatten)]
+    record: Record,
+    rating: Option<u8>,
+    comment: String,
+    talk_seconds: u64,
+    turns: u32,
+    hands_raised: u32,
+}
+
+#[derive(Serialize)]
+struct ToDo {
+    name: String,
+    follow_up: FollowUp,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct Item {
+    title: String,
+    protected: bool,
+    /// Whether the item was ever started.
+    run: bool,
+    planned_minutes: u32,
+    final_minutes: u32,
+    actual_seconds: u64,
+    overrun_seconds: u64,
+}
+
+#[derive(Serialize, Default)]
+struct Attendances {
+    participants: u64,
+    expected: u64,
+    added_on_the_day: u64,
+    present: u64,
+    late: u64,
+    left_early: u64,
+    absent: u64,
+    not_recorded: u64,
+}
+
+#[derive(Serialize, Default)]
+struct Floor {
+    hands_raised: u64,
+    turns: u64,
+    talk_seconds: u64,
+}
+
+#[derive(Serialize)]
+struct Feedback {
+    ratings: u64,
+    /// To two decimal places; `None` when nobody rated the session.
+    average_rating: Option<f64>,
+}
+
+#[derive(Serialize, Default)]
+struct FollowUps {
+    one_to_one: u64,
+    safeguarding: u64,
+    call_before_next: u64,
+}
+
+/// One figure of an anonymised export, for the formats that list them rather than nest them.
+struct Measure {
+    section: &'static str,
+    key: &'static str,
+    label: &'static str,
+    value: Value,
+}
+
+#[derive(Clone, Copy)]
+enum Value {
+    Count(u64),
+    Seconds(u64),
+    Average(Option<f64>),
+}
+
+/// Seconds as stored are signed; a negative count in a hand-edited log reads as none.
+fn seconds(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+impl Document {
+    fn of(log: &SessionLog, scope: Scope, zone: Zone) -> Self {
+        let occasion = Occasion {
+            group: &log.group,
+            started_at: log.started_at,
+            ended_at: log.ended_at,
+            zone,
+        };
+        let record = |person: &ParticipantLog| Record::of(person, &occasion, log.last_session);
+        match scope {
+            Scope::Full => Self::Full(Full {
+                session: Facts::of(log, true),
+                summary: log.summary.clone(),
+                participants: log
+                    .participants
+                    .iter()
+                    .map(|p| Person::of(p, record(p)))
+                    .collect(),
+                to_do: records::to_do(
+                    log.participants
+                        .iter()
+                        .map(|p| (p.name.as_str(), &p.follow_ups[..])),
+                )
+                .into_iter()
+                .map(|item| ToDo {
+                    name: item.name.to_owned(),
+                    follow_up: item.follow_up,
+                    note: item.note.to_owned(),
+                })
+                .collect(),
+                notes: log.notes.clone(),
+                agenda: log.items.iter().map(Item::of).collect(),
+            }),
+            Scope::Handover(who) => Self::Handover(Handover {
+                session: Facts::of(log, true),
+                person: log.participants.get(who).map(record),
+            }),
+            Scope::Anonymised => Self::Anonymised(Anonymised::of(log)),
+        }
+    }
+}
+
+impl Facts {
+    fn of(log: &SessionLog, with_id: bool) -> Self {
+        Self {
+            id: with_id.then(|| log.id.clone()),
+            group: log.group.clone(),
+            plan: log.plan.clone(),
+            started_at: log.started_at,
+            ended_at: log.ended_at,
+            scheduled_end: log.scheduled_end,
+            rehearsal: log.rehearsal,
+            interrupted: log.interrupted,
+            last_session: log.last_session,
+        }
+    }
+}
+
+impl Record {
+    fn of(person: &ParticipantLog, occasion: &Occasion, last_session: bool) -> Self {
+        Self {
+            name: person.name.clone(),
+            expected: person.expected,
+            attendance: person.attendance,
+            record_note: occasion.record_note(person.record_note.as_deref(), person.attendance),
+            record_note_prefilled: person.record_note.is_none(),
+            follow_ups: {
+                let mut flags = person.follow_ups.clone();
+                flags.sort_by_key(|flag| (flag.follow_up != FollowUp::Safeguarding, flag.follow_up));
+                flags
+            },
+            takeaway: last_session.then(|| person.takeaway.clone()),
+            goal: last_session.then(|| person.goal.clone()),
+        }
+    }
+
+    fn flag(&self, follow_up: FollowUp) -> Option<&Flag> {
+        self.follow_ups.iter().find(|flag| flag.follow_up == follow_up)
+    }
+}
+
+impl Person {
+    fn of(person: &ParticipantLog, record: Record) -> Self {
+        Self {
+            record,
+            rating: person.rating,
+            comment: person.comment.clone(),
+            talk_seconds: seconds(person.talk_seconds),
+            turns: person.turns,
+            hands_raised: person.hands_raised,
+        }
+    }
+}
+
+impl Item {
+    fn of(item: &ItemLog) -> Self {
+        Self {
+            title: item.title.clone(),
+            protected: item.protected,
+            run: item.started_at.is_some(),
+            planned_minutes: item.planned_minutes,
+            final_minutes: item.final_minutes,
+            actual_seconds: seconds(item.actual_seconds),
+            overrun_seconds: seconds(item.overrun_seconds),
+        }
+    }
+}

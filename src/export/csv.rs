@@ -1,0 +1,162 @@
+//! The CSV export, for spreadsheets: one row per participant, or a long table of figures when
+//! anonymised. Every cell is guarded against being run as a formula.
+
+use super::{Document, Measure, Person, Record, Value};
+use crate::domain::record::FollowUp;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// Spreadsheets read a file as UTF-8 only when it starts with a byte-order mark.
+const BOM: &str = "\u{FEFF}";
+
+const HEADER: [&str; 17] = [
+    "name",
+    "expected",
+    "attendance",
+    "record_note",
+    "one_to_one",
+    "one_to_one_note",
+    "safeguarding",
+    "safeguarding_note",
+    "call_before_next",
+    "call_before_next_note",
+    "rating",
+    "comment",
+    "takeaway",
+    "goal",
+    "talk_seconds",
+    "turns",
+    "hands_raised",
+];
+
+pub(super) fn render(document: &Document) -> String {
+    let header = || HEADER.iter().map(|cell| (*cell).to_owned()).collect();
+    let rows: Vec<Vec<String>> = match document {
+        Document::Full(full) => std::iter::once(header())
+            .chain(
+                full.participants
+                    .iter()
+                    .map(|person| row(&person.record, Some(person))),
+            )
+            .collect(),
+        Document::Handover(handover) => std::iter::once(header())
+            .chain(handover.person.iter().map(|record| row(record, None)))
+            .collect(),
+        Document::Anonymised(anonymised) => {
+            let session = &anonymised.session;
+            let fact =
+                |measure: &str, value: String| vec!["session".into(), String::new(), measure.into(), value];
+            let mut rows = vec![
+                ["section", "item", "measure", "value"]
+                    .map(str::to_owned)
+                    .to_vec(),
+                fact("group", session.group.clone()),
+                fact("plan", session.plan.clone()),
+                fact("started_at", utc(session.started_at)),
+                fact("ended_at", utc(session.ended_at)),
+                fact("scheduled_end", utc(session.scheduled_end)),
+                fact("rehearsal", yes(session.rehearsal)),
+                fact("interrupted", yes(session.interrupted)),
+                fact("last_session", yes(session.last_session)),
+            ];
+            rows.extend(anonymised.measures().iter().map(measure));
+            for (number, item) in anonymised.agenda.iter().enumerate() {
+                // Numbered, as a plan may hold two items of the same title.
+                let label = format!("{}. {}", number + 1, item.title);
+                let mut figure = |measure: &str, value: String| {
+                    rows.push(vec!["item".into(), label.clone(), measure.into(), value]);
+                };
+                figure("protected", yes(item.protected));
+                figure("run", yes(item.run));
+                figure("planned_minutes", item.planned_minutes.to_string());
+                figure("final_minutes", item.final_minutes.to_string());
+                figure("actual_seconds", item.actual_seconds.to_string());
+                figure("overrun_seconds", item.overrun_seconds.to_string());
+            }
+            rows
+        }
+    };
+    write(&rows)
+}
+
+/// One participant; `extra` is `None` for a handover, which leaves feedback and talk empty.
+fn row(record: &Record, extra: Option<&Person>) -> Vec<String> {
+    let mut cells = vec![
+        record.name.clone(),
+        yes(record.expected),
+        record
+            .attendance
+            .map_or("not recorded", |attendance| attendance.describe())
+            .to_owned(),
+        record.record_note.clone(),
+    ];
+    for follow_up in FollowUp::ALL {
+        let flag = record.flag(follow_up);
+        cells.push(yes(flag.is_some()));
+        cells.push(flag.map(|flag| flag.note.clone()).unwrap_or_default());
+    }
+    cells.extend([
+        extra
+            .and_then(|person| person.rating)
+            .map(|rating| rating.to_string())
+            .unwrap_or_default(),
+        extra.map(|person| person.comment.clone()).unwrap_or_default(),
+        record.takeaway.clone().unwrap_or_default(),
+        record.goal.clone().unwrap_or_default(),
+    ]);
+    cells.extend(
+        [
+            extra.map(|person| person.talk_seconds),
+            extra.map(|person| u64::from(person.turns)),
+            extra.map(|person| u64::from(person.hands_raised)),
+        ]
+        .map(|number| number.map(|n| n.to_string()).unwrap_or_default()),
+    );
+    cells
+}
+
+fn measure(measure: &Measure) -> Vec<String> {
+    let value = match measure.value {
+        Value::Count(n) | Value::Seconds(n) => n.to_string(),
+        Value::Average(average) => average.map(|average| average.to_string()).unwrap_or_default(),
+    };
+    vec![measure.section.into(), String::new(), measure.key.into(), value]
+}
+
+fn yes(on: bool) -> String {
+    (if on { "yes" } else { "no" }).to_owned()
+}
+
+fn utc(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Control characters other than line breaks and tabs (which quoting keeps in a cell) could
+/// drive a terminal the file is printed on; a leading `=`, `+`, `-`, `@`, tab or carriage
+/// return would make a spreadsheet run the cell as a formula, so it gets a leading `'`.
+fn cell(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{clean}")
+    } else {
+        clean
+    }
+}
+
+fn write(rows: &[Vec<String>]) -> String {
+    let mut writer = ::csv::WriterBuilder::new().from_writer(BOM.as_bytes().to_vec());
+    for row in rows {
+        // Writing to memory fails only on rows of unequal length, which `render` never makes.
+        if writer.write_record(row.iter().map(|text| cell(text))).is_err() {
+            break;
+        }
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+}

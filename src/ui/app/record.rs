@@ -1,0 +1,133 @@
+//! What the attendance, follow-up and review keys do: marking the selected person, opening the
+//! line of text to type, and finishing the review.
+
+use super::{App, Input, Overlay};
+use crate::domain::Command;
+use crate::domain::hands::FloorCommand;
+use crate::domain::record::RecordCommand;
+use crate::records::Occasion;
+use crate::text::sanitize;
+use crate::ui::action::Action;
+
+impl App {
+    /// The participant the attendance list and the review have selected.
+    pub fn selected_person(&self) -> Option<usize> {
+        (self.person < self.recorder.session.record.people.len()).then_some(self.person)
+    }
+
+    /// The session the record notes are about: it ends when it ended, or now while it runs.
+    pub fn occasion(&self) -> Occasion<'_> {
+        let session = &self.recorder.session;
+        Occasion {
+            group: &session.meta.plan.group,
+            started_at: session.started_at,
+            ended_at: session.ended.map_or(self.now, |ending| ending.at),
+            zone: self.zone,
+        }
+    }
+
+    /// Carries out `action` if it concerns attendance, follow-ups or the review; false for any
+    /// other action.
+    pub(super) fn record_action(&mut self, action: Action) -> bool {
+        let people = self.recorder.session.record.people.len();
+        match action {
+            Action::People => self.overlay = Some(Overlay::People),
+            Action::PersonUp => self.person = self.person.saturating_sub(1),
+            Action::PersonDown => self.person = (self.person + 1).min(people.saturating_sub(1)),
+            Action::AddPerson => self.open_input(Input::NewPerson, String::new()),
+            Action::Summary => {
+                let summary = self.recorder.session.record.summary.clone();
+                self.open_input(Input::Summary, summary);
+            }
+            Action::Done => self.finish(),
+            Action::Attend(_)
+            | Action::Flag(_)
+            | Action::RecordNote
+            | Action::ResetNote
+            | Action::Rate(_)
+            | Action::ClearRating
+            | Action::Comment
+            | Action::Takeaway
+            | Action::Goal => match self.selected_person() {
+                Some(who) => self.on_person(action, who),
+                None => self.message = Some("no one to mark yet: + adds someone".to_owned()),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn on_person(&mut self, action: Action, who: usize) {
+        let record = &self.recorder.session.record;
+        let person = &record.people[who];
+        let request = match action {
+            Action::Attend(attendance) => RecordCommand::Attend { who, attendance },
+            Action::Flag(follow_up) if record.flagged(who, follow_up) => {
+                RecordCommand::Unflag { who, follow_up }
+            }
+            Action::Flag(follow_up) => {
+                return self.open_input(Input::FlagNote { who, follow_up }, String::new());
+            }
+            Action::RecordNote => {
+                let note = self
+                    .occasion()
+                    .record_note(person.record_note.as_deref(), person.attendance);
+                return self.open_input(Input::RecordNote(who), note);
+            }
+            Action::ResetNote => RecordCommand::ResetRecordNote { who },
+            Action::Rate(rating) => RecordCommand::Rate {
+                who,
+                rating: Some(rating),
+            },
+            Action::ClearRating => RecordCommand::Rate { who, rating: None },
+            Action::Comment => return self.open_input(Input::Comment(who), person.comment.clone()),
+            Action::Takeaway | Action::Goal if !self.recorder.session.meta.last_session => {
+                self.message = Some(
+                    "takeaways and goals are for the last session of a course (--last-session)".to_owned(),
+                );
+                return;
+            }
+            Action::Takeaway => return self.open_input(Input::Takeaway(who), person.takeaway.clone()),
+            _ => return self.open_input(Input::Goal(who), person.goal.clone()),
+        };
+        if self.run(&Command::Record(request)) {
+            self.message = Some(format!("{}: {}", self.name(who), action.describe()));
+            // Marking attendance moves on to the next person, as a roll call does.
+            if matches!(action, Action::Attend(_)) {
+                let last = self.recorder.session.record.people.len().saturating_sub(1);
+                self.person = (who + 1).min(last);
+            }
+        }
+    }
+
+    fn name(&self, who: usize) -> String {
+        sanitize(&self.recorder.session.floor.participants[who].name)
+    }
+
+    /// Saves a line typed for the record.
+    pub(super) fn submit_record(&mut self, purpose: Input, text: String) {
+        let request = match purpose {
+            Input::NewPerson => {
+                if self.run(&Command::Floor(FloorCommand::AddParticipant(text))) {
+                    self.person = self.recorder.session.record.people.len() - 1;
+                    self.message = Some(format!("{} added, marked present", self.name(self.person)));
+                }
+                return;
+            }
+            Input::FlagNote { who, follow_up } => RecordCommand::Flag {
+                who,
+                follow_up,
+                note: text,
+            },
+            Input::RecordNote(who) => RecordCommand::RecordNote { who, text },
+            Input::Comment(who) => RecordCommand::Comment { who, text },
+            Input::Takeaway(who) => RecordCommand::Takeaway { who, text },
+            Input::Goal(who) => RecordCommand::Goal { who, text },
+            Input::Summary => RecordCommand::Summary(text),
+            Input::Note | Input::RescuePath => return,
+        };
+        if self.run(&Command::Record(request)) {
+            self.message = Some("saved".to_owned());
+        }
+    }
+}
