@@ -1,6 +1,8 @@
 //! Printed summaries of saved sessions, for `holdspace sessions` and `holdspace show`.
 
+use crate::domain::record::Attendance;
 use crate::format::{Zone, clock};
+use crate::records::to_do;
 use crate::store::log::{Loaded, SessionLog};
 use crate::text::sanitize;
 use chrono::TimeDelta;
@@ -50,6 +52,52 @@ pub fn list(logs: &[Loaded], zone: Zone) -> String {
                 "" => String::new(),
                 some => format!("  ({some})"),
             }
+        );
+    }
+    out
+}
+
+/// Who came, in the order they joined.
+fn attendance(log: &SessionLog) -> String {
+    let mut out = String::from("\nAttendance:\n");
+    for person in &log.participants {
+        let _ = writeln!(
+            out,
+            "  {}: {}{}",
+            sanitize(&person.name),
+            person.attendance.map_or("not recorded", Attendance::describe),
+            if person.expected {
+                ""
+            } else {
+                " (added on the day)"
+            }
+        );
+    }
+    out
+}
+
+/// The follow-ups still to act on, safeguarding first; nothing when there are none.
+fn follow_ups(log: &SessionLog) -> String {
+    let items = to_do(
+        log.participants
+            .iter()
+            .map(|person| (person.name.as_str(), person.follow_ups.as_slice())),
+    );
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nFollow-ups (private):\n");
+    for item in items {
+        let note = if item.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", sanitize(item.note))
+        };
+        let _ = writeln!(
+            out,
+            "  {}: {}{note}",
+            sanitize(item.name),
+            item.follow_up.describe()
         );
     }
     out
@@ -158,7 +206,9 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
         let _ = writeln!(out, "Resumed after an interruption at {}.", times.join(", "));
     }
     if !log.participants.is_empty() {
+        out.push_str(&attendance(log));
         out.push_str(&talk(log));
+        out.push_str(&follow_ups(log));
     }
     if !log.notes.is_empty() {
         let _ = writeln!(out, "\nNotes:");
