@@ -167,14 +167,23 @@ impl Record {
             .is_some_and(|person| person.flags.iter().any(|flag| flag.follow_up == follow_up))
     }
 
-    /// Turns a request into the event it causes, or a short reason it does nothing.
+    /// Turns a request into the event it causes, or a short reason it does nothing. A request
+    /// that would leave the record as it is records nothing.
     pub fn decide(&self, command: &RecordCommand) -> Result<EventKind, &'static str> {
+        let kind = self.event_for(command)?;
+        let mut after = self.clone();
+        after.apply(&kind, DateTime::UNIX_EPOCH)?;
+        if after == *self {
+            return Err("already recorded");
+        }
+        Ok(kind)
+    }
+
+    fn event_for(&self, command: &RecordCommand) -> Result<EventKind, &'static str> {
         let person = |who: usize| self.people.get(who).ok_or("no such participant");
         Ok(match command {
             RecordCommand::Attend { who, attendance } => {
-                if person(*who)?.attendance == Some(*attendance) {
-                    return Err("already recorded");
-                }
+                person(*who)?;
                 EventKind::Attended {
                     who: *who,
                     attendance: *attendance,

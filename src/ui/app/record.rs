@@ -92,11 +92,14 @@ impl App {
         };
         if self.run(&Command::Record(request)) {
             self.message = Some(format!("{}: {}", self.name(who), action.describe()));
-            // Marking attendance moves on to the next person, as a roll call does.
-            if matches!(action, Action::Attend(_)) {
-                let last = self.recorder.session.record.people.len().saturating_sub(1);
-                self.person = (who + 1).min(last);
-            }
+        }
+        // Marking attendance moves on to the next person, as a roll call does, also past
+        // someone already marked that way.
+        if let Action::Attend(attendance) = action
+            && self.recorder.session.record.people[who].attendance == Some(attendance)
+        {
+            let last = self.recorder.session.record.people.len().saturating_sub(1);
+            self.person = (who + 1).min(last);
         }
     }
 
@@ -119,7 +122,19 @@ impl App {
                 follow_up,
                 note: text,
             },
-            Input::RecordNote(who) => RecordCommand::RecordNote { who, text },
+            Input::RecordNote(who) => {
+                // Confirming the pre-filled text unchanged keeps it pre-filled, so it still
+                // follows the attendance if that is corrected later.
+                let person = &self.recorder.session.record.people[who];
+                if text.trim() == self.occasion().prefilled(person.attendance) {
+                    if person.record_note.is_some() {
+                        self.run(&Command::Record(RecordCommand::ResetRecordNote { who }));
+                    }
+                    self.message = Some("the pre-filled record note stands".to_owned());
+                    return;
+                }
+                RecordCommand::RecordNote { who, text }
+            }
             Input::Comment(who) => RecordCommand::Comment { who, text },
             Input::Takeaway(who) => RecordCommand::Takeaway { who, text },
             Input::Goal(who) => RecordCommand::Goal { who, text },
