@@ -499,3 +499,54 @@ fn export_prints_or_writes_a_file_only_its_owner_can_read() {
         "{text}"
     );
 }
+
+#[test]
+fn review_of_an_unknown_id_points_at_sessions() {
+    let tmp = tempdir().unwrap();
+    write_log(tmp.path(), "real", "Group", "n");
+    for id in ["NOPE", "../sessions/real", ""] {
+        let out = run(holdspace(tmp.path()).args(["review", id]));
+        let err = fails(&out);
+        assert!(
+            err.contains(&format!("{id:?}")) && err.contains("holdspace sessions"),
+            "{out:?}"
+        );
+    }
+}
+
+#[test]
+fn review_refuses_an_open_journal_and_a_newer_log_before_asking_for_a_terminal() {
+    let tmp = tempdir().unwrap();
+    let path = write_log(tmp.path(), "open", "Group", "n");
+    let journal = tmp.path().join("journal/open.jsonl");
+    fs::write(&journal, "").unwrap();
+    let out = run(holdspace(tmp.path()).args(["review", "open"]));
+    let err = fails(&out);
+    assert!(err.contains(&journal.display().to_string()), "{out:?}");
+    assert!(
+        !err.contains("interactive terminal"),
+        "the journal is checked first: {out:?}"
+    );
+    fs::remove_file(&journal).unwrap();
+
+    let mut log = read_json(&path);
+    log["schema_version"] = 99.into();
+    log["id"] = "future".into();
+    let future = tmp.path().join("sessions/future.json");
+    fs::write(&future, serde_json::to_vec(&log).unwrap()).unwrap();
+    let out = run(holdspace(tmp.path()).args(["review", "future"]));
+    let err = fails(&out);
+    assert!(
+        err.contains("newer holdspace") && err.contains("read-only") && err.contains("holdspace show future"),
+        "{out:?}"
+    );
+    assert_eq!(read_json(&future), log, "the newer log was rewritten");
+
+    // A log it could review still needs a terminal, and nothing is opened without one.
+    let out = run(holdspace(tmp.path()).args(["review", "open"]));
+    assert!(fails(&out).contains("interactive terminal"), "{out:?}");
+    assert!(
+        files_ending(&tmp.path().join("journal"), "").is_empty(),
+        "a journal was made"
+    );
+}

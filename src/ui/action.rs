@@ -88,7 +88,7 @@ impl Action {
             Self::Attend(Attendance::Absent) => "absent",
             Self::Flag(FollowUp::OneToOne) => "flag: one-to-one offered (again to clear)",
             Self::Flag(FollowUp::Safeguarding) => {
-                "flag: safeguarding concern, pass to care co-ordinator (again to clear)"
+                "flag: safeguarding, pass to care co-ordinator (again to clear)"
             }
             Self::Flag(FollowUp::CallBeforeNext) => "flag: call before next session (again to clear)",
             Self::AddPerson => "add someone who came unannounced",

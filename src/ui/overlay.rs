@@ -253,6 +253,7 @@ fn name(app: &App, who: usize) -> String {
 /// The attendance list over the live screen: private, for the facilitator.
 fn people_list(app: &App, area: Rect, buf: &mut Buffer) {
     const HINTS: &[Action] = &[
+        Action::Close,
         Action::Attend(Attendance::Present),
         Action::Attend(Attendance::Late),
         Action::Attend(Attendance::LeftEarly),
@@ -260,7 +261,6 @@ fn people_list(app: &App, area: Rect, buf: &mut Buffer) {
         Action::Flag(FollowUp::OneToOne),
         Action::Flag(FollowUp::Safeguarding),
         Action::Flag(FollowUp::CallBeforeNext),
-        Action::Close,
         Action::AddPerson,
     ];
     let count = app.recorder.session.record.people.len() as u16;
@@ -292,9 +292,36 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
+/// How many rows `lines` take when word-wrapped to `width` cells, as `Wrap` lays them out.
+fn wrapped_rows(lines: &[Line<'_>], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+            let (mut rows, mut used) = (1, 0);
+            for word in text.split_inclusive(' ') {
+                let word_width = Line::raw(word).width();
+                if used + word_width.min(width) > width {
+                    rows += 1;
+                    used = 0;
+                }
+                used += word_width;
+                while used > width {
+                    rows += 1;
+                    used -= width;
+                }
+            }
+            rows
+        })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
 fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).min(72);
-    let popup = centered(area, width, lines.len() as u16 + 2);
+    // Borders and padding take four columns and two rows.
+    let popup = centered(area, width, wrapped_rows(&lines, width.saturating_sub(4)) + 2);
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -345,9 +372,11 @@ pub fn help_lines(theme: &Theme, mode: Mode) -> Vec<Line<'static>> {
 
 fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let lines = help_lines(&app.theme, app.mode());
-    let popup = centered(area, area.width.saturating_sub(4).min(90), lines.len() as u16 + 2);
+    let width = area.width.saturating_sub(4).min(90);
+    let rows = wrapped_rows(&lines, width.saturating_sub(2)) + 2;
+    let popup = centered(area, width, rows);
     // A short terminal shows part of the list and says how to see the rest.
-    let title = if popup.height < lines.len() as u16 + 2 {
+    let title = if popup.height < rows {
         " Keys · ↑↓ scroll "
     } else {
         " Keys "

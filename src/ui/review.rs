@@ -36,21 +36,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     render_header(app, header, buf);
     let people = app.recorder.session.record.people.len() as u16;
+    // The people and the selected person come first; on a short screen the session note gives
+    // way (s still edits it) and the to-do list keeps a line or so.
+    let (note_height, to_do_height) = if body.height < 18 {
+        (0, to_do_height(app).min(3))
+    } else {
+        (4, to_do_height(app).min(body.height / 3))
+    };
     let [top, note, todo] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(4),
-        Constraint::Length(to_do_height(app)),
+        Constraint::Length(note_height),
+        Constraint::Length(to_do_height),
     ])
     .areas(body);
     let (list, detail) = if area.width >= 90 {
         let [list, detail] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
         (list, detail)
     } else {
-        let [list, detail] = Layout::vertical([
-            Constraint::Length((people + 2).min(top.height / 2)),
-            Constraint::Fill(1),
-        ])
-        .areas(top);
+        let list_height = (people.max(1) + 2).min((top.height / 2).max(3));
+        let [list, detail] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(top);
         (list, detail)
     };
     people::render(app, panel(app, " People "), true, list, buf);
@@ -152,11 +157,14 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(feedback));
     if session.meta.last_session {
-        lines.push(Line::from(vec![
-            label("Takeaway"),
-            Span::raw(sanitize(&person.takeaway)),
-        ]));
-        lines.push(Line::from(vec![label("Goal"), Span::raw(sanitize(&person.goal))]));
+        for (word, text, key) in [("Takeaway", &person.takeaway, "t"), ("Goal", &person.goal, "G")] {
+            let value = if text.is_empty() {
+                Span::styled(format!("none yet: {key} writes it"), muted)
+            } else {
+                Span::raw(sanitize(text))
+            };
+            lines.push(Line::from(vec![label(word), value]));
+        }
     }
     for flag in &person.flags {
         let mut spans = vec![
@@ -233,15 +241,34 @@ fn to_do_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 fn to_do_height(app: &App) -> u16 {
-    (to_do_lines(app).len().max(1) as u16 + 2).min(8)
+    u16::try_from(to_do_lines(app).len().max(1))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
 }
 
 fn render_to_do(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = panel(app, " To do · private ");
+    let room = usize::from(block.inner(area).height);
     let mut lines = to_do_lines(app);
     if lines.is_empty() {
         lines.push(Line::styled("nothing to follow up", style(app, Role::Muted)));
     }
-    Paragraph::new(lines)
-        .block(panel(app, " To do · private "))
-        .render(area, buf);
+    // What does not fit is counted, never silently dropped; the first item, the most urgent,
+    // always shows.
+    if lines.len() > room && room > 0 {
+        let kept = (room - 1).max(1);
+        let hidden = lines.len() - kept;
+        lines.truncate(kept);
+        if room == 1 {
+            // After the glyph, so a narrow panel cannot cut the count off.
+            let count = Span::styled(format!("+{hidden} more · "), style(app, Role::Behind));
+            lines[0].spans.insert(1, count);
+        } else {
+            lines.push(Line::styled(
+                format!("… {hidden} more: holdspace show lists them all"),
+                style(app, Role::Behind),
+            ));
+        }
+    }
+    Paragraph::new(lines).block(block).render(area, buf);
 }
