@@ -2,16 +2,12 @@
 
 mod fixture;
 
-use chrono::{FixedOffset, TimeDelta};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fixture::{at, data_dir, meta, t0};
+use chrono::TimeDelta;
+use fixture::{at, people, press, start_meta};
 use holdspace::domain::{EventKind, SessionMeta};
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
 use holdspace::store::journal;
 use holdspace::ui::app::{App, Overlay};
 use holdspace::ui::picker::{Choice, Picker};
-use holdspace::ui::theme::Theme;
 use holdspace::ui::{live, overlay};
 use ratatui::layout::{Position, Rect};
 use tempfile::TempDir;
@@ -20,30 +16,11 @@ const SCREEN: Rect = Rect::new(0, 0, 120, 40);
 
 /// A running app at `t0` whose session expects Ana, Ben and Cleo, in that order.
 fn start() -> (TempDir, App) {
-    let (tmp, dir) = data_dir();
     let meta = SessionMeta {
-        participants: ["Ana", "Ben", "Cleo"].map(str::to_owned).to_vec(),
         turn_minutes: Some(2),
-        ..meta("test")
+        ..people("test", &["Ana", "Ben", "Cleo"])
     };
-    let recorder = Recorder::start(&dir, meta, t0()).expect("the session starts");
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
-    (tmp, App::new(recorder, dir, Theme::builtin(false), zone, t0()))
-}
-
-/// Presses each key in turn; ↑ ↓ ⏎ ⎋ ⌫ stand for the arrows, Enter, Esc and Backspace.
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '↑' => KeyCode::Up,
-            '↓' => KeyCode::Down,
-            '⏎' => KeyCode::Enter,
-            '⎋' => KeyCode::Esc,
-            '⌫' => KeyCode::Backspace,
-            c => KeyCode::Char(c),
-        };
-        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
+    start_meta(meta, false)
 }
 
 fn kinds(app: &App) -> Vec<EventKind> {

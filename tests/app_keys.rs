@@ -4,23 +4,11 @@ mod fixture;
 
 use chrono::TimeDelta;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fixture::{at, start};
+use fixture::{at, ctrl_c, key, press, start};
 use holdspace::domain::EventKind;
 use holdspace::domain::event::Replan;
 use holdspace::store::journal;
 use holdspace::ui::app::{App, Input, Outcome, Overlay, Screen};
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn press(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c));
-}
-
-fn ctrl_c(app: &mut App) {
-    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-}
 
 fn kinds(app: &App) -> Vec<EventKind> {
     app.recorder
@@ -50,7 +38,7 @@ fn minutes(app: &App, index: usize) -> u32 {
 #[test]
 fn n_and_right_move_to_the_next_item() {
     let (_tmp, mut app) = start();
-    press(&mut app, 'n');
+    press(&mut app, "n");
     assert_eq!(current(&app), Some(1));
     key(&mut app, KeyCode::Right);
     assert_eq!(current(&app), Some(2));
@@ -60,14 +48,14 @@ fn n_and_right_move_to_the_next_item() {
 #[test]
 fn p_and_left_move_back() {
     let (_tmp, mut app) = start();
-    press(&mut app, 'n');
-    press(&mut app, 'n');
-    press(&mut app, 'p');
+    press(&mut app, "n");
+    press(&mut app, "n");
+    press(&mut app, "p");
     assert_eq!(current(&app), Some(1));
     key(&mut app, KeyCode::Left);
     assert_eq!(current(&app), Some(0));
     let events = app.recorder.events.len();
-    press(&mut app, 'p');
+    press(&mut app, "p");
     assert_eq!(current(&app), Some(0));
     assert_eq!(app.recorder.events.len(), events, "no event at the first item");
     assert_eq!(app.message.as_deref(), Some("already at the first item"));
@@ -77,11 +65,11 @@ fn p_and_left_move_back() {
 fn space_pauses_and_resumes() {
     let (_tmp, mut app) = start();
     app.tick(at(2, 0));
-    press(&mut app, ' ');
+    press(&mut app, " ");
     assert!(app.recorder.session.is_paused());
     assert_eq!(last_kind(&app), EventKind::Paused);
     app.tick(at(7, 0));
-    press(&mut app, ' ');
+    press(&mut app, " ");
     assert!(!app.recorder.session.is_paused());
     assert_eq!(last_kind(&app), EventKind::Unpaused);
     app.tick(at(8, 0));
@@ -94,13 +82,13 @@ fn space_pauses_and_resumes() {
 #[test]
 fn plus_equals_and_minus_change_the_current_minutes() {
     let (_tmp, mut app) = start();
-    press(&mut app, '+');
+    press(&mut app, "+");
     assert_eq!(minutes(&app, 0), 11);
-    press(&mut app, '=');
+    press(&mut app, "=");
     assert_eq!(minutes(&app, 0), 12);
     app.on_key(KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT));
     assert_eq!(minutes(&app, 0), 13);
-    press(&mut app, '-');
+    press(&mut app, "-");
     assert_eq!(minutes(&app, 0), 12);
     assert!(matches!(
         last_kind(&app),
@@ -116,7 +104,7 @@ fn plus_equals_and_minus_change_the_current_minutes() {
 fn minus_stops_at_one_minute() {
     let (_tmp, mut app) = start();
     for _ in 0..12 {
-        press(&mut app, '-');
+        press(&mut app, "-");
     }
     assert_eq!(minutes(&app, 0), 1);
     assert_eq!(app.message.as_deref(), Some("an item keeps at least one minute"));
@@ -127,7 +115,7 @@ fn r_rebalances_to_end_on_time_with_a_message() {
     let (_tmp, mut app) = start();
     app.tick(at(20, 0));
     assert_eq!(app.recorder.session.behind_by(app.now), TimeDelta::minutes(10));
-    press(&mut app, 'r');
+    press(&mut app, "r");
     assert!(matches!(
         last_kind(&app),
         EventKind::Replanned {
@@ -146,7 +134,7 @@ fn r_rebalances_to_end_on_time_with_a_message() {
 fn r_says_how_late_when_protected_items_cannot_shrink() {
     let (_tmp, mut app) = start();
     app.tick(at(85, 0));
-    press(&mut app, 'r');
+    press(&mut app, "r");
     assert_eq!(
         app.message.as_deref(),
         Some("rebalanced; still 9 min late: the current item and protected items keep their time")
@@ -157,7 +145,7 @@ fn r_says_how_late_when_protected_items_cannot_shrink() {
 fn g_opens_the_rules_and_records_a_revisit_and_esc_closes() {
     let (_tmp, mut app) = start();
     app.tick(at(4, 0));
-    press(&mut app, 'g');
+    press(&mut app, "g");
     assert_eq!(app.overlay, Some(Overlay::Rules));
     assert_eq!(last_kind(&app), EventKind::RulesRevisited);
     assert_eq!(app.recorder.session.rules_revisits, vec![at(4, 0)]);
@@ -168,11 +156,11 @@ fn g_opens_the_rules_and_records_a_revisit_and_esc_closes() {
 #[test]
 fn esc_closes_help_and_keys_under_an_overlay_do_nothing() {
     let (_tmp, mut app) = start();
-    press(&mut app, '?');
+    press(&mut app, "?");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
     let events = app.recorder.events.len();
-    press(&mut app, 'n');
-    press(&mut app, ' ');
+    press(&mut app, "n");
+    press(&mut app, " ");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }), "help stays open");
     assert_eq!(app.recorder.events.len(), events, "and nothing happened under it");
     assert_eq!(current(&app), Some(0));
@@ -184,7 +172,7 @@ fn esc_closes_help_and_keys_under_an_overlay_do_nothing() {
 fn colon_typing_and_enter_record_a_sanitised_note() {
     let (_tmp, mut app) = start();
     app.tick(at(6, 0));
-    press(&mut app, ':');
+    press(&mut app, ":");
     assert!(matches!(
         app.overlay,
         Some(Overlay::Input {
@@ -192,9 +180,7 @@ fn colon_typing_and_enter_record_a_sanitised_note() {
             ..
         })
     ));
-    for c in "Sam joins\u{7}lateX".chars() {
-        press(&mut app, c);
-    }
+    press(&mut app, "Sam joins\u{7}lateX");
     key(&mut app, KeyCode::Backspace);
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, None);
@@ -212,9 +198,9 @@ fn colon_typing_and_enter_record_a_sanitised_note() {
 fn esc_in_the_note_input_cancels_without_an_event() {
     let (_tmp, mut app) = start();
     let before = kinds(&app);
-    press(&mut app, ':');
-    press(&mut app, 'h');
-    press(&mut app, 'i');
+    press(&mut app, ":");
+    press(&mut app, "h");
+    press(&mut app, "i");
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(kinds(&app), before);
@@ -224,15 +210,15 @@ fn esc_in_the_note_input_cancels_without_an_event() {
 #[test]
 fn q_asks_and_n_keeps_going() {
     let (_tmp, mut app) = start();
-    press(&mut app, 'q');
+    press(&mut app, "q");
     assert_eq!(app.overlay, Some(Overlay::ConfirmEnd));
-    press(&mut app, 'x');
+    press(&mut app, "x");
     assert_eq!(
         app.overlay,
         Some(Overlay::ConfirmEnd),
         "other keys leave the question open"
     );
-    press(&mut app, 'n');
+    press(&mut app, "n");
     assert_eq!(app.overlay, None);
     assert_eq!(app.outcome, None);
     assert!(app.recorder.session.ended.is_none());
@@ -243,14 +229,14 @@ fn q_then_y_ends_writes_the_log_and_opens_the_review_which_q_finishes() {
     let (_tmp, mut app) = start();
     app.tick(at(30, 0));
     let journal = app.recorder.journal_path().to_owned();
-    press(&mut app, 'q');
-    press(&mut app, 'y');
+    press(&mut app, "q");
+    press(&mut app, "y");
     assert_eq!(app.screen, Screen::Review);
     assert_eq!(app.outcome, None);
     let log = app.dir.log_path("test");
     assert!(log.is_file(), "the log is written as the session ends");
     assert!(journal.is_file(), "the journal stays open for the review");
-    press(&mut app, 'q');
+    press(&mut app, "q");
     let Some(Outcome::Finished(path)) = app.outcome.clone() else {
         panic!("expected a finished outcome, got {:?}", app.outcome);
     };
@@ -269,8 +255,8 @@ fn q_then_y_ends_writes_the_log_and_opens_the_review_which_q_finishes() {
 #[test]
 fn ctrl_c_leaves_and_keeps_the_journal() {
     let (_tmp, mut app) = start();
-    press(&mut app, 'n');
-    press(&mut app, ':');
+    press(&mut app, "n");
+    press(&mut app, ":");
     ctrl_c(&mut app);
     assert_eq!(app.outcome, Some(Outcome::Left));
     assert!(app.recorder.session.ended.is_none());
@@ -314,7 +300,7 @@ fn w_and_esc_dismiss_the_warning() {
 fn w_without_a_warning_records_nothing() {
     let (_tmp, mut app) = start();
     let before = kinds(&app);
-    press(&mut app, 'w');
+    press(&mut app, "w");
     key(&mut app, KeyCode::Esc);
     assert_eq!(kinds(&app), before);
     assert_eq!(app.message.as_deref(), Some("no warning to dismiss"));
@@ -323,20 +309,18 @@ fn w_without_a_warning_records_nothing() {
 #[test]
 fn every_event_recorded_is_in_the_journal_on_disk() {
     let (_tmp, mut app) = start();
-    let script: &[(i64, &[char])] = &[
-        (3, &['+', 'g']),
-        (4, &[' ']),
-        (6, &[' ', 'n', ':', 'o', 'k']),
-        (30, &['r', 'n', '-']),
-        (81, &['w', 'n', 'p']),
-        (95, &['n', 'n', 'n', 'n']),
+    let script = [
+        (3, "+g"),
+        (4, " "),
+        (6, " n:ok"),
+        (30, "rn-"),
+        (81, "wnp"),
+        (95, "nnnn"),
     ];
     for (minute, keys) in script {
-        app.tick(at(*minute, 0));
+        app.tick(at(minute, 0));
         key(&mut app, KeyCode::Esc);
-        for c in *keys {
-            press(&mut app, *c);
-        }
+        press(&mut app, keys);
         key(&mut app, KeyCode::Enter);
     }
     assert!(app.recorder.events.len() >= 15, "{:?}", kinds(&app));
@@ -351,9 +335,9 @@ fn every_event_recorded_is_in_the_journal_on_disk() {
 #[test]
 fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
     let (_tmp, mut app) = start();
-    press(&mut app, '?');
+    press(&mut app, "?");
     key(&mut app, KeyCode::Down);
-    press(&mut app, 'j');
+    press(&mut app, "j");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 2 }));
     key(&mut app, KeyCode::Up);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 1 }));

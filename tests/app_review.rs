@@ -3,18 +3,13 @@
 
 mod fixture;
 
-use chrono::FixedOffset;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fixture::{at, data_dir, meta, t0};
+use fixture::{at, code, key, people, start_meta};
 use holdspace::domain::record::{Attendance as A, FollowUp};
 use holdspace::domain::{EventKind as E, SessionMeta};
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
 use holdspace::store::journal;
 use holdspace::store::log::{SessionLog, load};
 use holdspace::ui::app::{App, Input, Outcome, Overlay, Screen};
 use holdspace::ui::keymap::Mode;
-use holdspace::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
@@ -26,15 +21,11 @@ const ON: &str = "peer support group 'Peer support group' on 26 Nov 2026, 18:00�
 
 /// A running app at `t0` for session "test" expecting `names`, showing UTC.
 fn start(names: &[&str], last_session: bool) -> (TempDir, App) {
-    let (tmp, dir) = data_dir();
     let meta = SessionMeta {
-        participants: names.iter().map(|name| (*name).to_owned()).collect(),
         last_session,
-        ..meta("test")
+        ..people("test", names)
     };
-    let recorder = Recorder::start(&dir, meta, t0()).expect("the session starts");
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
-    (tmp, App::new(recorder, dir, Theme::builtin(false), zone, t0()))
+    start_meta(meta, false)
 }
 
 fn draw(app: &App) {
@@ -46,25 +37,17 @@ fn draw(app: &App) {
     }
 }
 
-/// Presses each key in turn, drawing after each; ↑ ↓ ⏎ ⎋ ⌫ stand for the arrows, Enter, Esc
-/// and Backspace.
+/// Presses each key in turn as `fixture::code` reads it (↑ ↓ ⏎ ⎋ ⌫ stand for the arrows, Enter,
+/// Esc and Backspace), drawing after each.
 fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        let code = match c {
-            '↑' => KeyCode::Up,
-            '↓' => KeyCode::Down,
-            '⏎' => KeyCode::Enter,
-            '⎋' => KeyCode::Esc,
-            '⌫' => KeyCode::Backspace,
-            c => KeyCode::Char(c),
-        };
-        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+        key(app, code(c));
         draw(app);
     }
 }
 
 fn ctrl_c(app: &mut App) {
-    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    fixture::ctrl_c(app);
     draw(app);
 }
 

@@ -3,7 +3,7 @@
 mod fixture;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use fixture::{at, meta};
+use fixture::{Run, at, meta, started};
 use holdspace::domain::event::{PlannedTime, Replan};
 use holdspace::domain::{Command, Event, EventKind, Session, SessionMeta};
 use proptest::prelude::*;
@@ -16,51 +16,14 @@ fn secs(s: i64) -> TimeDelta {
     TimeDelta::seconds(s)
 }
 
-fn started(start: DateTime<Utc>, scheduled_end: DateTime<Utc>, warn_minutes: u32) -> Event {
-    let meta = SessionMeta {
-        scheduled_end,
-        warn_minutes,
-        ..meta("t")
-    };
-    Event {
-        seq: 1,
-        at: start,
-        kind: EventKind::Started(Box::new(meta)),
-    }
-}
-
-/// A live session and every event it was made of, in order.
-struct Run {
-    s: Session,
-    events: Vec<Event>,
-}
-
+/// Agenda checks on a live session and every event it was made of, in order.
 impl Run {
     /// Starts at 18:00 with the scheduled end at 19:30.
     fn new(warn_minutes: u32) -> Self {
-        let first = started(at(0, 0), at(90, 0), warn_minutes);
-        let s = Session::from_events([&first]).expect("a valid start");
-        Self {
-            s,
-            events: vec![first],
-        }
-    }
-
-    fn record(&mut self, kind: EventKind, now: DateTime<Utc>) {
-        let event = self.s.stamp(kind, now);
-        self.s.apply(&event).expect("a decided event applies");
-        self.events.push(event);
-    }
-
-    fn try_do(&mut self, command: &Command, now: DateTime<Utc>) -> Result<EventKind, &'static str> {
-        let kind = self.s.decide(command, now)?;
-        self.record(kind.clone(), now);
-        Ok(kind)
-    }
-
-    fn run(&mut self, command: Command, now: DateTime<Utc>) -> EventKind {
-        self.try_do(&command, now)
-            .unwrap_or_else(|why| panic!("{command:?} at {now} refused: {why}"))
+        Self::begin(started(SessionMeta {
+            warn_minutes,
+            ..meta("t")
+        }))
     }
 
     /// Tries a command that must be refused, checking that nothing was recorded.
@@ -253,7 +216,7 @@ fn end_warning_is_due_exactly_at_t_minus_ten() {
 
 #[test]
 fn fold_errors_name_the_offending_event() {
-    let first = started(at(0, 0), at(90, 0), 10);
+    let first = started(meta("t"));
     let ev = |seq, kind| Event {
         seq,
         at: at(1, 0),

@@ -4,29 +4,14 @@
 mod common;
 
 use common::{
-    BIN, Tmux, assert_private, event_types, exits_within, files_ending, holdspace, journal_events, kill_9,
-    only_log, rehearse, rehearse_exec, run, signal,
+    BIN, Tmux, assert_private, data, event_types, exits_within, files_ending, holdspace, journal_events,
+    kill_9, only_journal, only_log, rehearse, rehearse_exec, run, signal,
 };
 use serde_json::Value;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use tempfile::{TempDir, tempdir};
-
-/// A temporary folder and the data folder inside it (created by the app, so with its modes).
-fn data() -> (TempDir, PathBuf) {
-    let tmp = tempdir().expect("a temporary folder");
-    let root = tmp.path().join("data");
-    (tmp, root)
-}
-
-/// The only open journal.
-fn only_journal(root: &Path) -> PathBuf {
-    let found = files_ending(&root.join("journal"), ".jsonl");
-    assert_eq!(found.len(), 1, "expected one journal: {found:?}");
-    found.into_iter().next().expect("one journal")
-}
 
 fn note(tmux: &Tmux, text: &str) {
     tmux.key(":");

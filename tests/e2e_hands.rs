@@ -3,32 +3,15 @@
 
 mod common;
 
-use common::{BIN, Tmux, event_types, files_ending, holdspace, journal_events, kill_9, only_log, run};
+use common::{Tmux, data, event_types, holdspace, journal_events, kill_9, only_journal, only_log, pane, run};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use tempfile::{TempDir, tempdir};
-
-/// A temporary folder and the data folder inside it (created by the app, so with its modes).
-fn data() -> (TempDir, PathBuf) {
-    let tmp = tempdir().expect("a temporary folder");
-    let root = tmp.path().join("data");
-    (tmp, root)
-}
+use std::path::Path;
 
 /// The pane command for a rehearsal with Ana and Bo expected and a one-minute turn limit, which
-/// at 60× passes in a second of real time. With `exec` the app replaces the shell, so the pane
-/// pid is the app's (`env` execs it too); otherwise the pane stays open to show what it printed.
+/// at 60× passes in a second of real time; `exec` as for `pane`.
 fn rehearse_hands(root: &Path, exec: bool, extra: &str) -> String {
-    let app = format!(
-        "env HOLDSPACE_DATA_DIR='{}' '{BIN}' rehearse --speed 60 --participant Ana --participant Bo \
-         --turn-minutes 1 {extra}",
-        root.display()
-    );
-    if exec {
-        format!("exec {app}")
-    } else {
-        format!("{app}; sleep 60")
-    }
+    let args = format!("rehearse --speed 60 --participant Ana --participant Bo --turn-minutes 1 {extra}");
+    pane(root, &args, exec)
 }
 
 /// Raises a hand through the picker: types `name` (which filters, or offers to add it) and
@@ -40,19 +23,6 @@ fn raise(tmux: &Tmux, name: &str) {
     tmux.wait_for(&format!("name: {name}▏"));
     tmux.key("Enter");
     tmux.wait_for(&format!("{name} raised a hand"));
-}
-
-/// Waits until every one of `parts` is on screen at once: a screen can be caught half drawn.
-fn wait_all(tmux: &Tmux, parts: &[&str]) -> String {
-    tmux.wait_until(&format!("{parts:?} on screen"), |screen| {
-        parts.iter().all(|part| screen.contains(part))
-    })
-}
-
-fn only_journal(root: &Path) -> PathBuf {
-    let found = files_ending(&root.join("journal"), ".jsonl");
-    assert_eq!(found.len(), 1, "expected one journal: {found:?}");
-    found.into_iter().next().expect("one journal")
 }
 
 /// `[name, hands_raised, turns]` per participant, in the order they were added.
@@ -129,10 +99,10 @@ fn hands_turns_and_a_cleared_queue_reach_the_log() {
     let (_tmp, root) = data();
     let tmux = Tmux::start(120, 40, &rehearse_hands(&root, false, ""));
     tmux.wait_for("REHEARSAL");
-    wait_all(&tmux, &["┌ Talk time · private", "◌ floor open"]);
+    tmux.wait_all(&["┌ Talk time · private", "◌ floor open"]);
 
     tmux.key("h");
-    wait_all(&tmux, &["┌ Raise a hand", "▸ Ana", "  Bo "]);
+    tmux.wait_all(&["┌ Raise a hand", "▸ Ana", "  Bo "]);
     tmux.key("Enter");
     tmux.wait_for("Ana raised a hand: 1 of 1 in the queue");
     tmux.key("h");
@@ -149,19 +119,16 @@ fn hands_turns_and_a_cleared_queue_reach_the_log() {
     tmux.wait_for("past 1 min: invite others in?");
 
     tmux.key("n");
-    wait_all(
-        &tmux,
-        &[
-            "Moving to Check-in round.",
-            "1 raised hand is waiting.",
-            "k keep the queue",
-            "c clear all 1",
-            "Esc stay",
-        ],
-    );
+    tmux.wait_all(&[
+        "Moving to Check-in round.",
+        "1 raised hand is waiting.",
+        "k keep the queue",
+        "c clear all 1",
+        "Esc stay",
+    ]);
     tmux.key("c");
     // Moving on ends the turn too.
-    wait_all(&tmux, &["▶ Check-in round", "Hands · 0 waiting", "◌ floor open"]);
+    tmux.wait_all(&["▶ Check-in round", "Hands · 0 waiting", "◌ floor open"]);
     tmux.end_session();
     assert_eq!(modes(&tmux), "clicks=0 sgr=0 drags=0 motion=0 alternate=0");
 
@@ -277,7 +244,7 @@ fn clicks_select_a_queue_row_and_choose_in_the_picker() {
     assert_eq!(modes(&tmux), "clicks=1 sgr=1 drags=0 motion=0 alternate=1");
 
     tmux.key("h");
-    let screen = wait_all(&tmux, &["┌ Raise a hand", "▸ Ana", "  Bo "]);
+    let screen = tmux.wait_all(&["┌ Raise a hand", "▸ Ana", "  Bo "]);
     let top = screen
         .lines()
         .position(|line| line.contains("┌ Raise a hand"))
@@ -289,7 +256,7 @@ fn clicks_select_a_queue_row_and_choose_in_the_picker() {
     tmux.key("Enter");
     tmux.wait_for("Ana raised a hand: 2 of 2 in the queue");
     tmux.key("k");
-    let screen = wait_all(&tmux, &["▸ 1.  Bo", "  2.  Ana"]);
+    let screen = tmux.wait_all(&["▸ 1.  Bo", "  2.  Ana"]);
     let saved = only_journal(&root);
     let events = journal_events(&saved).len();
 
@@ -320,15 +287,12 @@ fn escape_sequences_in_names_never_reach_the_terminal() {
     let tmux = Tmux::start(120, 40, &rehearse_hands(&root, false, hostile));
     tmux.wait_for("REHEARSAL");
     let panels = ["┌ Agenda", "┌ Now", "┌ Talk time", "└", "✓ saved #"];
-    wait_all(&tmux, &panels);
-    wait_all(
-        &tmux,
-        &[
-            "Ev\u{FFFD}[2Jil",
-            "Jo\u{FFFD}]2;owned\u{FFFD}",
-            "┌ Hands · 0 waiting",
-        ],
-    );
+    tmux.wait_all(&panels);
+    tmux.wait_all(&[
+        "Ev\u{FFFD}[2Jil",
+        "Jo\u{FFFD}]2;owned\u{FFFD}",
+        "┌ Hands · 0 waiting",
+    ]);
     tmux.key("h");
     tmux.wait_for("┌ Raise a hand");
     tmux.type_text("Ev");
@@ -336,15 +300,12 @@ fn escape_sequences_in_names_never_reach_the_terminal() {
     tmux.key("Enter");
     tmux.wait_for("Ev\u{FFFD}[2Jil raised a hand: 1 of 1 in the queue");
     tmux.key("s");
-    wait_all(
-        &tmux,
-        &[
-            "◉ Ev\u{FFFD}[2Jil speaking",
-            "✓ saved #3",
-            "▶ Welcome and ground rules",
-        ],
-    );
-    wait_all(&tmux, &panels);
+    tmux.wait_all(&[
+        "◉ Ev\u{FFFD}[2Jil speaking",
+        "✓ saved #3",
+        "▶ Welcome and ground rules",
+    ]);
+    tmux.wait_all(&panels);
     let title = tmux.cmd(&["display", "-p", "#{pane_title}"]);
     assert!(!title.contains("owned"), "the pane was retitled: {title}");
     tmux.end_session();

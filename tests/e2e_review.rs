@@ -4,43 +4,17 @@
 
 mod common;
 
-use chrono::{TimeDelta, TimeZone, Utc};
-use common::{BIN, Tmux, files_ending, holdspace, kill_9, mode, read_json, run};
+use common::fixture::{at, people, t0};
+use common::{Tmux, data, files_ending, holdspace, kill_9, mode, pane, read_json, run};
+use holdspace::domain::Command;
 use holdspace::domain::record::{Attendance, RecordCommand};
-use holdspace::domain::{Command, Plan, SCHEMA_VERSION, SessionMeta};
 use holdspace::recorder::Recorder;
 use holdspace::store::paths::DataDir;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use tempfile::{TempDir, tempdir};
-
-/// A temporary folder and the data folder inside it (created by the app, so with its modes).
-fn data() -> (TempDir, PathBuf) {
-    let tmp = tempdir().expect("a temporary folder");
-    let root = tmp.path().join("data");
-    (tmp, root)
-}
-
-/// The pane command for `holdspace ARGS` on `root`. With `exec` the app replaces the shell, so
-/// the pane pid is the app's; otherwise the pane stays open to show what it printed.
-fn pane(root: &Path, args: &str, exec: bool) -> String {
-    let app = format!("env HOLDSPACE_DATA_DIR='{}' '{BIN}' {args}", root.display());
-    if exec {
-        format!("exec {app}")
-    } else {
-        format!("{app}; sleep 60")
-    }
-}
 
 const REHEARSE: &str = "rehearse --speed 60 --participant Ana --participant Bo --last-session";
-
-/// Waits until every one of `parts` is on screen at once: a screen can be caught half drawn.
-fn wait_all(tmux: &Tmux, parts: &[&str]) -> String {
-    tmux.wait_until(&format!("{parts:?} on screen"), |screen| {
-        parts.iter().all(|part| screen.contains(part))
-    })
-}
 
 /// Types a line into the text box `title` opened with `key`, and saves it with Enter.
 fn enter(tmux: &Tmux, key: &str, title: &str, text: &str) {
@@ -96,7 +70,7 @@ fn attendance_follow_ups_and_feedback_reach_the_log_and_the_exports() {
     let tmux = Tmux::start(120, 40, &pane(&root, REHEARSE, false));
     tmux.wait_for("REHEARSAL");
     tmux.key("a");
-    wait_all(&tmux, &["Attendance and follow-ups · private", "▸ Ana"]);
+    tmux.wait_all(&["Attendance and follow-ups · private", "▸ Ana"]);
     tmux.key("p");
     tmux.wait_for("Ana: present");
     tmux.key("l");
@@ -123,15 +97,12 @@ fn attendance_follow_ups_and_feedback_reach_the_log_and_the_exports() {
     enter(&tmux, "c", "Feedback comment: Ana", "More time to talk");
     enter(&tmux, "t", "Takeaway: Ana", "Breathing exercise");
     enter(&tmux, "s", "Overall note on the session", "A warm group tonight");
-    wait_all(
-        &tmux,
-        &[
-            "★4",
-            "“More time to talk”",
-            "Takeaway Breathing exercise",
-            "A warm group tonight",
-        ],
-    );
+    tmux.wait_all(&[
+        "★4",
+        "“More time to talk”",
+        "Takeaway Breathing exercise",
+        "A warm group tonight",
+    ]);
     let path = finish(&tmux);
     no_journals(&root);
 
@@ -185,24 +156,9 @@ fn attendance_follow_ups_and_feedback_reach_the_log_and_the_exports() {
 /// and Bo late; ended at 18:40.
 fn saved_log(root: &Path, id: &str) -> PathBuf {
     let (dir, _) = DataDir::open(root).expect("the data folder opens");
-    let start = Utc
-        .with_ymd_and_hms(2026, 11, 26, 18, 0, 0)
-        .single()
-        .expect("a time");
-    let meta = SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: id.to_owned(),
-        plan: Plan::builtin(),
-        scheduled_end: start + TimeDelta::minutes(90),
-        warn_minutes: 10,
-        rehearsal: false,
-        participants: vec!["Ana".to_owned(), "Bo".to_owned()],
-        turn_minutes: None,
-        last_session: false,
-    };
-    let mut rec = Recorder::start(&dir, meta, start).expect("a journal");
+    let mut rec = Recorder::start(&dir, people(id, &["Ana", "Bo"]), t0()).expect("a journal");
     let attend = |who, attendance| Command::Record(RecordCommand::Attend { who, attendance });
-    let end = start + TimeDelta::minutes(40);
+    let end = at(40, 0);
     for command in [
         attend(0, Attendance::Present),
         attend(1, Attendance::Late),
@@ -219,7 +175,7 @@ fn review_reopens_a_saved_log_and_saves_the_change() {
     let (_tmp, root) = data();
     let path = saved_log(&root, "tuesday");
     let tmux = Tmux::start(120, 40, &pane(&root, "review tuesday", false));
-    wait_all(&tmux, &["holdspace · review", "▸ Ana", "◔ late"]);
+    tmux.wait_all(&["holdspace · review", "▸ Ana", "◔ late"]);
     assert!(
         root.join("journal/tuesday.jsonl").exists(),
         "the review keeps a journal"
@@ -247,7 +203,7 @@ fn a_review_killed_after_a_rating_is_saved_by_the_next_start() {
     end(&tmux);
     let before = saved_seq(&tmux.wait_for("q when done"));
     tmux.key("5");
-    wait_all(&tmux, &["★5", &format!("✓ saved #{}", before + 1)]);
+    tmux.wait_all(&["★5", &format!("✓ saved #{}", before + 1)]);
     kill_9(tmux.pane_pid());
     let journal = files_ending(&root.join("journal"), ".jsonl");
     assert_eq!(

@@ -5,10 +5,10 @@
 mod fixture;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use fixture::{at, meta};
+use fixture::{at, log_of, meta};
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
-use holdspace::domain::{Command, Event, EventKind, Session, SessionMeta};
+use holdspace::domain::{Command, SessionMeta};
 use holdspace::export::{self, Format, Scope};
 use holdspace::format::Zone;
 use holdspace::store::log::SessionLog;
@@ -145,22 +145,7 @@ fn steps() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
 
 fn the_log() -> SessionLog {
     let (meta, steps) = steps();
-    let first = Event {
-        seq: 1,
-        at: at(0, 0),
-        kind: EventKind::Started(Box::new(meta)),
-    };
-    let mut session = Session::from_events([&first]).expect("a valid start");
-    let mut events = vec![first];
-    for (now, command) in steps {
-        let kind = session
-            .decide(&command, now)
-            .unwrap_or_else(|err| panic!("{command:?}: {err}"));
-        let event = session.stamp(kind, now);
-        session.apply(&event).expect("a decided event applies");
-        events.push(event);
-    }
-    SessionLog::of(&session, &events).expect("the session ended")
+    log_of(meta, &steps)
 }
 
 fn render(log: &SessionLog, format: Format, scope: Scope) -> String {

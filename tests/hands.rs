@@ -3,9 +3,9 @@
 mod fixture;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use fixture::{at, meta};
+use fixture::{Run, at, people};
 use holdspace::domain::hands::{FloorCommand as F, MAX_NAME_CHARS};
-use holdspace::domain::{Command, Event, EventKind as E, Session, SessionMeta};
+use holdspace::domain::{Command, Event, EventKind as E, Session};
 use proptest::prelude::*;
 
 fn mins(m: i64) -> TimeDelta {
@@ -16,45 +16,15 @@ fn secs(s: i64) -> TimeDelta {
     TimeDelta::seconds(s)
 }
 
+/// The start at 18:00 of session "hands" expecting `names`.
 fn started(names: &[&str]) -> Event {
-    let meta = SessionMeta {
-        participants: names.iter().map(|name| (*name).to_owned()).collect(),
-        ..meta("hands")
-    };
-    Event {
-        seq: 1,
-        at: at(0, 0),
-        kind: E::Started(Box::new(meta)),
-    }
+    fixture::started(people("hands", names))
 }
 
-/// A live session on the built-in plan (six items) and every event it was made of.
-struct Run {
-    s: Session,
-    events: Vec<Event>,
-}
-
+/// The floor's commands and views on a live session on the built-in plan (six items).
 impl Run {
     fn new(names: &[&str]) -> Self {
-        let first = started(names);
-        let s = Session::from_events([&first]).expect("a valid start");
-        Self {
-            s,
-            events: vec![first],
-        }
-    }
-
-    fn try_do(&mut self, command: &Command, now: DateTime<Utc>) -> Result<E, &'static str> {
-        let kind = self.s.decide(command, now)?;
-        let event = self.s.stamp(kind.clone(), now);
-        self.s.apply(&event).expect("a decided event applies");
-        self.events.push(event);
-        Ok(kind)
-    }
-
-    fn run(&mut self, command: Command, now: DateTime<Utc>) -> E {
-        self.try_do(&command, now)
-            .unwrap_or_else(|why| panic!("{command:?} at {now} refused: {why}"))
+        Self::begin(started(names))
     }
 
     fn floor(&mut self, command: F, now: DateTime<Utc>) -> E {

@@ -1,7 +1,8 @@
 //! A second holdspace on the same data folder never treats a running session as interrupted.
 
-use chrono::{TimeDelta, TimeZone, Utc};
-use holdspace::domain::{Plan, SCHEMA_VERSION, SessionMeta};
+mod fixture;
+
+use fixture::{meta, t0};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{Found, inspect};
 use holdspace::store::journal::Journal;
@@ -11,20 +12,8 @@ use holdspace::store::paths::DataDir;
 fn a_running_session_is_left_alone_until_its_journal_is_closed() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, _) = DataDir::open(tmp.path()).unwrap();
-    let start = Utc.with_ymd_and_hms(2026, 11, 26, 18, 0, 0).unwrap();
-    let meta = SessionMeta {
-        schema_version: SCHEMA_VERSION,
-        id: "running".into(),
-        plan: Plan::builtin(),
-        scheduled_end: start + TimeDelta::minutes(90),
-        warn_minutes: 10,
-        rehearsal: false,
-        participants: Vec::new(),
-        turn_minutes: None,
-        last_session: false,
-    };
     let path = dir.journal_path("running");
-    let running = Recorder::start(&dir, meta, start).unwrap();
+    let running = Recorder::start(&dir, meta("running"), t0()).unwrap();
 
     match inspect(&path) {
         Found::Unusable(message) => assert!(message.contains("another holdspace"), "{message}"),

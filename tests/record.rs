@@ -4,10 +4,10 @@
 mod fixture;
 
 use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
-use fixture::{at, data_dir, meta, t0};
+use fixture::{Run, at, data_dir, people, started, t0};
 use holdspace::domain::hands::FloorCommand as F;
 use holdspace::domain::record::{Attendance as A, Flag, FollowUp, MAX_TEXT_CHARS, RecordCommand as R};
-use holdspace::domain::{Command, Event, EventKind as E, Session, SessionMeta};
+use holdspace::domain::{Command, Event, EventKind as E, Session};
 use holdspace::format::Zone;
 use holdspace::recorder::Recorder;
 use holdspace::records::{Occasion, to_do};
@@ -19,42 +19,10 @@ use proptest::prelude::*;
 const TOO_LONG: &str = "that is too long for a record: keep it to a few sentences";
 const ENDED: &str = "the session has ended";
 
-/// A session driven as the app drives it: decide, stamp, apply.
-struct Run {
-    s: Session,
-    events: Vec<Event>,
-}
-
+/// The record's commands on a session driven as the app drives it: decide, stamp, apply.
 impl Run {
     fn new(names: &[&str]) -> Self {
-        let participants = names.iter().map(|name| (*name).to_owned()).collect();
-        let meta = Box::new(SessionMeta {
-            participants,
-            ..meta("record")
-        });
-        let first = Event {
-            seq: 1,
-            at: t0(),
-            kind: E::Started(meta),
-        };
-        let s = Session::from_events([&first]).expect("a valid start");
-        Self {
-            s,
-            events: vec![first],
-        }
-    }
-
-    fn try_do(&mut self, command: &Command, now: DateTime<Utc>) -> Result<E, &'static str> {
-        let kind = self.s.decide(command, now)?;
-        let event = self.s.stamp(kind.clone(), now);
-        self.s.apply(&event).expect("a decided event applies");
-        self.events.push(event);
-        Ok(kind)
-    }
-
-    fn run(&mut self, command: Command, now: DateTime<Utc>) -> E {
-        self.try_do(&command, now)
-            .unwrap_or_else(|why| panic!("{command:?} at {now} refused: {why}"))
+        Self::begin(started(people("record", names)))
     }
 
     fn rec(&mut self, command: R, now: DateTime<Utc>) -> E {
@@ -373,10 +341,7 @@ fn record(recorder: &mut Recorder, command: R, now: DateTime<Utc>) -> bool {
 
 /// A recorder on a fresh data folder with Ana expected, ended at 19:30 with her marked present.
 fn ended(dir: &DataDir) -> Recorder {
-    let meta = SessionMeta {
-        participants: vec!["Ana".to_owned()],
-        ..meta("rec")
-    };
+    let meta = people("rec", &["Ana"]);
     let mut recorder = Recorder::start(dir, meta, t0()).expect("the session starts");
     assert!(record(&mut recorder, attend(0, A::Present), at(30, 0)));
     assert!(recorder.record(E::Ended { interrupted: false }, at(90, 0)));

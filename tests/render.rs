@@ -1,24 +1,15 @@
 //! Snapshots of the live screen and its overlays at fixed times, and renders that must not panic.
 
 mod fixture;
+mod screen;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fixture::{at, start, start_with};
+use fixture::{at, press, start, start_with};
 use holdspace::domain::Plan;
 use holdspace::ui::action::Action;
 use holdspace::ui::app::{App, Input, Overlay};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Color;
-use ratatui::text::Span;
-use ratatui::widgets::Widget;
+use screen::{assert_lacks, assert_no_control, assert_shows, assert_uncoloured, draw, render, rows, screen};
 use tempfile::TempDir;
-
-fn press(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-}
 
 /// Follows the built-in plan to the minute: Next at 18:10, 18:25, 18:55 and 19:05, so the
 /// Activity item (15 min) is running from 19:05.
@@ -26,44 +17,6 @@ fn reach_activity(app: &mut App) {
     for minute in [10, 25, 55, 65] {
         app.tick(at(minute, 0));
         app.act(Action::Next);
-    }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("the frame draws");
-    terminal
-}
-
-/// The screen as text, one line per row, leaving out the cells hidden behind wide characters.
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let width = usize::from(buffer.area.width).max(1);
-    let mut lines = Vec::new();
-    for row in buffer.content.chunks(width) {
-        let (mut line, mut hidden) = (String::new(), 0);
-        for cell in row {
-            if hidden > 0 {
-                hidden -= 1;
-                continue;
-            }
-            line.push_str(cell.symbol());
-            hidden = Span::raw(cell.symbol()).width().saturating_sub(1);
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-fn screen(terminal: &Terminal<TestBackend>) -> String {
-    rows(terminal.backend().buffer()).join("\n")
-}
-
-fn assert_shows(terminal: &Terminal<TestBackend>, wanted: &[&str]) {
-    let text = screen(terminal);
-    for want in wanted {
-        assert!(text.contains(want), "{want:?} is not on screen:\n{text}");
     }
 }
 
@@ -96,7 +49,7 @@ fn live_60x15_smallest_supported() {
     let (_tmp, mut app) = start();
     app.tick(at(5, 0));
     let terminal = draw(&app, 60, 15);
-    assert!(!screen(&terminal).contains("enlarge"));
+    assert_lacks(&terminal, "enlarge");
     insta::assert_snapshot!("live_60x15_smallest_supported", terminal.backend());
 }
 
@@ -116,7 +69,7 @@ fn first_item_overrunning_by_2_30() {
 fn paused_shows_paused_glyph_and_word() {
     let (_tmp, mut app) = start();
     app.tick(at(3, 0));
-    press(&mut app, ' ');
+    press(&mut app, " ");
     app.tick(at(5, 0));
     let terminal = draw(&app, 120, 40);
     assert_shows(&terminal, &["⏸ PAUSED", "3:00 of 10 min"]);
@@ -137,7 +90,7 @@ fn end_warning_banner_then_dismissed_status() {
     insta::assert_snapshot!("warning_banner_at_19_20", terminal.backend());
 
     app.tick(at(81, 0));
-    press(&mut app, 'w');
+    press(&mut app, "w");
     let terminal = draw(&app, 120, 40);
     assert!(!screen(&terminal).contains("[w] dismiss"), "the banner is gone");
     assert_shows(&terminal, &["⚠ ends in 9:00"]);
@@ -189,9 +142,7 @@ fn overlays() {
     for (name, keys, wanted) in cases {
         let (_tmp, mut app) = start();
         app.tick(at(5, 0));
-        for key in keys.chars() {
-            press(&mut app, key);
-        }
+        press(&mut app, keys);
         let terminal = draw(&app, 120, 40);
         assert_shows(&terminal, wanted);
         insta::assert_snapshot!(name, terminal.backend());
@@ -205,17 +156,11 @@ fn monochrome_warning_and_overrun_uses_glyphs_not_colour() {
     app.tick(at(82, 0));
     assert!(app.recorder.session.warning_showing());
     let terminal = draw(&app, 120, 40);
-    for cell in &terminal.backend().buffer().content {
-        assert_eq!(
-            (cell.fg, cell.bg),
-            (Color::Reset, Color::Reset),
-            "{cell:?} is coloured"
-        );
-    }
+    assert_uncoloured(&terminal);
     assert_shows(&terminal, &["▶", "+2:00 over", "⚠", "▲ 2:00 behind"]);
     insta::assert_snapshot!("monochrome_warning_and_activity_overrun_2_00", terminal.backend());
 
-    press(&mut app, ' ');
+    press(&mut app, " ");
     let terminal = draw(&app, 120, 40);
     assert_shows(&terminal, &["⏸", "PAUSED"]);
 }
@@ -243,8 +188,8 @@ fn busy_app() -> (TempDir, App) {
     let (tmp, mut app) = start();
     reach_activity(&mut app);
     app.tick(at(95, 0));
-    press(&mut app, ' ');
-    press(&mut app, 'r');
+    press(&mut app, " ");
+    press(&mut app, "r");
     (tmp, app)
 }
 
@@ -271,8 +216,7 @@ fn every_size_renders_without_panic() {
             for (index, overlay) in overlays.iter().enumerate() {
                 if index == turn || small(width, height) {
                     app.overlay = overlay.clone();
-                    let area = Rect::new(0, 0, width, height);
-                    (&app).render(area, &mut Buffer::empty(area));
+                    render(&app, width, height);
                 }
             }
         }
@@ -296,12 +240,7 @@ fn assert_clean_layout(buffer: &Buffer) {
     let (width, height) = (usize::from(buffer.area.width), usize::from(buffer.area.height));
     let cell = |x: usize, y: usize| buffer.content[y * width + x].symbol();
     let lines = rows(buffer);
-    for cell in &buffer.content {
-        assert!(
-            !cell.symbol().chars().any(char::is_control),
-            "{cell:?} holds a control character"
-        );
-    }
+    assert_no_control(buffer);
     // Body rows: below the header and schedule line (no banner here), above the status line.
     let body = 2..height - 1;
     for y in body.clone() {
@@ -369,11 +308,6 @@ fn note_input_with_escape_characters_is_sanitised() {
         text: "\x1b[2J\x1b]0;title\x07Sam".to_owned(),
     });
     let terminal = draw(&app, 80, 24);
-    for cell in &terminal.backend().buffer().content {
-        assert!(
-            !cell.symbol().chars().any(char::is_control),
-            "{cell:?} holds a control character"
-        );
-    }
+    assert_no_control(terminal.backend().buffer());
     assert_shows(&terminal, &["\u{FFFD}[2J\u{FFFD}]0;title\u{FFFD}Sam▏"]);
 }

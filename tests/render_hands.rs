@@ -2,49 +2,26 @@
 //! with awkward names, and renders at every size that must not panic.
 
 mod fixture;
+mod screen;
 
-use chrono::FixedOffset;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fixture::{at, data_dir, meta, t0};
+use crossterm::event::KeyCode;
+use fixture::{at, key, people, press, start_meta};
 use holdspace::domain::SessionMeta;
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
 use holdspace::ui::app::{App, Overlay};
 use holdspace::ui::picker::Picker;
-use holdspace::ui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Color;
-use ratatui::text::Span;
-use ratatui::widgets::Widget;
+use screen::{
+    HOSTILE_NAMES, assert_no_control, assert_shows, assert_uncoloured, draw, line_with, render, rows, screen,
+};
 use tempfile::TempDir;
 
 /// A running app at `t0` whose session expects `names` and suggests two-minute turns.
 fn with_people(names: &[&str], monochrome: bool) -> (TempDir, App) {
-    let (tmp, dir) = data_dir();
     let meta = SessionMeta {
-        participants: names.iter().map(|name| (*name).to_owned()).collect(),
         turn_minutes: Some(2),
-        ..meta("test")
+        ..people("test", names)
     };
-    let recorder = Recorder::start(&dir, meta, t0()).expect("the session starts");
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
-    (
-        tmp,
-        App::new(recorder, dir, Theme::builtin(monochrome), zone, t0()),
-    )
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        key(app, KeyCode::Char(c));
-    }
+    start_meta(meta, monochrome)
 }
 
 /// Raises participant `who` at `minute:second` through the picker: h, then ↓ to their row.
@@ -75,49 +52,6 @@ fn busy(monochrome: bool) -> (TempDir, App) {
     press(&mut app, "k");
     assert_eq!(app.selected_hand(), Some(2));
     (tmp, app)
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("the frame draws");
-    terminal
-}
-
-/// The screen as text, one line per row, leaving out the cells hidden behind wide characters.
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let width = usize::from(buffer.area.width).max(1);
-    let mut lines = Vec::new();
-    for row in buffer.content.chunks(width) {
-        let (mut line, mut hidden) = (String::new(), 0);
-        for cell in row {
-            if hidden > 0 {
-                hidden -= 1;
-                continue;
-            }
-            line.push_str(cell.symbol());
-            hidden = Span::raw(cell.symbol()).width().saturating_sub(1);
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-fn assert_shows(terminal: &Terminal<TestBackend>, wanted: &[&str]) {
-    let text = rows(terminal.backend().buffer()).join("\n");
-    for want in wanted {
-        assert!(text.contains(want), "{want:?} is not on screen:\n{text}");
-    }
-}
-
-/// The row of the screen that holds `text`.
-fn line_with(terminal: &Terminal<TestBackend>, text: &str) -> String {
-    let lines = rows(terminal.backend().buffer());
-    let found = lines.iter().find(|line| line.contains(text));
-    found
-        .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", lines.join("\n")))
-        .clone()
 }
 
 #[test]
@@ -178,13 +112,7 @@ fn queue_at_the_smallest_size_60x15() {
 fn monochrome_queue_marks_with_glyphs_not_colour() {
     let (_tmp, app) = busy(true);
     let terminal = draw(&app, 120, 40);
-    for cell in &terminal.backend().buffer().content {
-        assert_eq!(
-            (cell.fg, cell.bg),
-            (Color::Reset, Color::Reset),
-            "{cell:?} is coloured"
-        );
-    }
+    assert_uncoloured(&terminal);
     assert_shows(&terminal, &["▸ 2.  Cleo", "◉ Ben", "○"]);
     insta::assert_snapshot!("queue_monochrome_120x40", terminal.backend());
 }
@@ -210,7 +138,7 @@ fn picker_lists_everyone_then_filters_and_offers_a_new_name() {
 
     press(&mut app, "e");
     let terminal = draw(&app, 80, 24);
-    let text = rows(terminal.backend().buffer()).join("\n");
+    let text = screen(&terminal);
     assert!(!text.contains("Ana  ✋"), "Ana has no e:\n{text}");
     assert_shows(
         &terminal,
@@ -267,32 +195,18 @@ fn an_hour_of_waiting_and_talking_shows_in_full() {
     assert_shows(&terminal, &["◉ Ana speaking 1:01:10", "1:01:10 ×1"]);
 }
 
-/// Names the domain accepts but a terminal must not see raw: a 60-character name, emoji (one
-/// a ZWJ family), a combining accent, right-to-left scripts, and control characters.
-const AWKWARD: [&str; 9] = [
-    "Maximiliana Konstantinopoulou-Vanderbilt of Little Whinging!",
-    "🌱 Sprout",
-    "👨\u{200d}👩\u{200d}👧 Family",
-    "Zoe\u{301}",
-    "مريم",
-    "שלום",
-    "\x1b[31mRed\x1b[0m\x07",
-    "\x1b]0;owned\x07Sam",
-    "Tab\tNew\nline\rDel\x7f\u{9b}C1",
-];
-
 /// Everyone but the last speaks in turn a minute apart, then all but the speaker wait again.
 fn awkward(monochrome: bool) -> (TempDir, App) {
-    assert_eq!(AWKWARD[0].chars().count(), 60);
-    let (tmp, mut app) = with_people(&AWKWARD, monochrome);
-    for who in 0..AWKWARD.len() {
+    assert_eq!(HOSTILE_NAMES[0].chars().count(), 60);
+    let (tmp, mut app) = with_people(&HOSTILE_NAMES, monochrome);
+    for who in 0..HOSTILE_NAMES.len() {
         raise(&mut app, (who as i64, 0), who);
     }
-    for minute in 0..AWKWARD.len() as i64 - 1 {
+    for minute in 0..HOSTILE_NAMES.len() as i64 - 1 {
         app.tick(at(10 + minute, 0));
         press(&mut app, "s");
     }
-    for who in 0..AWKWARD.len() - 1 {
+    for who in 0..HOSTILE_NAMES.len() - 1 {
         if !app.recorder.session.floor.speaking(who) {
             raise(&mut app, (20, who as i64), who);
         }
@@ -305,13 +219,7 @@ fn awkward(monochrome: bool) -> (TempDir, App) {
 fn assert_clean_layout(buffer: &Buffer) {
     let (width, height) = (usize::from(buffer.area.width), usize::from(buffer.area.height));
     let lines = rows(buffer);
-    for cell in &buffer.content {
-        assert!(
-            !cell.symbol().chars().any(char::is_control),
-            "{cell:?} holds a control character:\n{}",
-            lines.join("\n")
-        );
-    }
+    assert_no_control(buffer);
     for y in 2..height - 1 {
         let end = buffer.content[y * width + width - 1].symbol();
         assert!(
@@ -388,9 +296,8 @@ fn every_size_with_a_full_queue_and_the_picker_renders_without_panic() {
     ];
     for width in 0..=130u16 {
         for height in 0..=45u16 {
-            let area = Rect::new(0, 0, width, height);
             app.overlay = Some(Overlay::Pick(pickers[usize::from(width + height) % 2].clone()));
-            (&app).render(area, &mut Buffer::empty(area));
+            render(&app, width, height);
         }
     }
 }

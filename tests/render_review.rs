@@ -2,47 +2,28 @@
 //! hostile names and notes, and renders at every size that must not panic.
 
 mod fixture;
+mod screen;
 
-use chrono::FixedOffset;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fixture::{at, data_dir, meta, t0};
+use crossterm::event::KeyCode;
+use fixture::{at, key, people, press, start_meta};
 use holdspace::domain::SessionMeta;
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
 use holdspace::ui::app::{App, Input, Overlay, Screen};
-use holdspace::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Color;
 use ratatui::text::Span;
-use ratatui::widgets::Widget;
+use screen::{
+    HOSTILE_NAMES, assert_lacks, assert_no_control, assert_shows, assert_uncoloured, draw, render, screen,
+};
 use tempfile::TempDir;
 
 /// A running app at `t0` whose session expects `names`, showing UTC.
 fn with_people(names: &[&str], last_session: bool, monochrome: bool) -> (TempDir, App) {
-    let (tmp, dir) = data_dir();
-    let participants = names.iter().map(|name| (*name).to_owned()).collect();
     let meta = SessionMeta {
-        participants,
         last_session,
-        ..meta("test")
+        ..people("test", names)
     };
-    let recorder = Recorder::start(&dir, meta, t0()).expect("the session starts");
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
-    (
-        tmp,
-        App::new(recorder, dir, Theme::builtin(monochrome), zone, t0()),
-    )
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn press(app: &mut App, keys: &str) {
-    keys.chars().for_each(|c| key(app, KeyCode::Char(c)));
+    start_meta(meta, monochrome)
 }
 
 /// Opens a line of text with `keys`, sets it to `text` unsanitised (as a restored log or a
@@ -91,26 +72,6 @@ fn reviewed(monochrome: bool) -> (TempDir, App) {
     (tmp, app)
 }
 
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("the frame draws");
-    terminal
-}
-
-/// The screen as text, a quoted line per row, leaving out the cells hidden behind wide ones.
-fn screen(terminal: &Terminal<TestBackend>) -> String {
-    terminal.backend().to_string()
-}
-
-fn assert_shows(terminal: &Terminal<TestBackend>, wanted: &[&str]) {
-    let text = screen(terminal);
-    for want in wanted {
-        assert!(text.contains(want), "{want:?} is not on screen:\n{text}");
-    }
-}
-
 /// Each of `items` is on screen, each after the one before.
 fn assert_in_order(terminal: &Terminal<TestBackend>, items: &[&str]) {
     let text = screen(terminal);
@@ -120,11 +81,6 @@ fn assert_in_order(terminal: &Terminal<TestBackend>, items: &[&str]) {
     };
     let places: Vec<usize> = items.iter().map(at).collect();
     assert!(places.is_sorted(), "{items:?} are out of order:\n{text}");
-}
-
-fn assert_lacks(terminal: &Terminal<TestBackend>, unwanted: &str) {
-    let text = screen(terminal);
-    assert!(!text.contains(unwanted), "{unwanted:?} is on screen:\n{text}");
 }
 
 /// Each row that holds the first text of a pair also holds the second.
@@ -205,9 +161,7 @@ fn review_120x40_with_follow_ups_feedback_and_notes_in_colour_and_monochrome() {
     // Monochrome marks with glyphs, not colour.
     let (_tmp, app) = reviewed(true);
     let terminal = draw(&app, 120, 40);
-    let mut cells = terminal.backend().buffer().content.iter();
-    let coloured = cells.find(|cell| (cell.fg, cell.bg) != (Color::Reset, Color::Reset));
-    assert_eq!(coloured, None);
+    assert_uncoloured(&terminal);
     assert_shows(
         &terminal,
         &["▸ Bo", "⚑ ☎ ★2", "✓ present", "✗ absent", "? not recorded"],
@@ -334,20 +288,6 @@ fn help_in_the_review_shows_its_last_line_or_offers_to_scroll() {
     );
 }
 
-/// Names the domain accepts but a terminal must not see raw: a 60-character name, emoji (one
-/// a ZWJ family), a combining accent, right-to-left scripts, and control characters.
-const HOSTILE: [&str; 9] = [
-    "Maximiliana Konstantinopoulou-Vanderbilt of Little Whinging!",
-    "🌱 Sprout",
-    "👨\u{200d}👩\u{200d}👧 Family",
-    "Zoe\u{301}",
-    "مريم",
-    "שלום",
-    "\x1b[31mRed\x1b[0m\x07",
-    "\x1b]0;owned\x07Sam",
-    "Tab\tNew\nline\rDel\x7f\u{9b}C1",
-];
-
 /// Text that tries to clear the screen, retitle the terminal, ring the bell or run long. It has
 /// no wide characters: ratatui's word wrap lets those overflow (see the ignored test below).
 const NASTY: &str = "\x1b[2J\x1b]0;owned\x07 ring\x07 C1\u{9b}31m مريم שלום \u{301}Zoe\u{301}\tend\r\n";
@@ -358,11 +298,11 @@ const ATTEND: [&str; 4] = ["p", "l", "e", "a"];
 
 /// The attendance list open at 18:05 with everyone marked and flagged, with hostile notes.
 fn hostile_live() -> (TempDir, App) {
-    assert_eq!(HOSTILE[0].chars().count(), 60);
-    let (tmp, mut app) = with_people(&HOSTILE, true, false);
+    assert_eq!(HOSTILE_NAMES[0].chars().count(), 60);
+    let (tmp, mut app) = with_people(&HOSTILE_NAMES, true, false);
     app.tick(at(5, 0));
     press(&mut app, "a");
-    for who in 0..HOSTILE.len() {
+    for who in 0..HOSTILE_NAMES.len() {
         let note = format!("{NASTY}{}", "long ".repeat(who * 10));
         enter(&mut app, FLAGS[who % 3], &note);
         press(&mut app, ATTEND[who % 4]);
@@ -374,7 +314,7 @@ fn hostile_live() -> (TempDir, App) {
 fn hostile_review(app: &mut App) {
     key(app, KeyCode::Esc);
     end(app, 40);
-    for who in 0..HOSTILE.len() {
+    for who in 0..HOSTILE_NAMES.len() {
         app.person = who;
         let text = NASTY.repeat(who + 1);
         ["r", "c", "t", "G"]
@@ -385,14 +325,6 @@ fn hostile_review(app: &mut App) {
     enter(app, "s", &NASTY.repeat(8));
 }
 
-/// `app` drawn straight into a buffer of this size.
-fn render(app: &App, width: u16, height: u16) -> Buffer {
-    let area = Rect::new(0, 0, width, height);
-    let mut buffer = Buffer::empty(area);
-    app.render(area, &mut buffer);
-    buffer
-}
-
 /// No control characters anywhere; every row from `first` to above the status line ends in a
 /// panel's right border that nothing wide runs into; and the same for the attendance overlay's
 /// box, if it is open.
@@ -401,10 +333,7 @@ fn assert_clean_layout(buffer: &Buffer, first: usize) {
     let cell = |x: usize, y: usize| buffer.content[y * width + x].symbol();
     let row = |y: usize| (0..width).map(|x| cell(x, y)).collect::<String>();
     let all = || (0..height).map(row).collect::<Vec<_>>().join("\n");
-    for cell in &buffer.content {
-        let control = cell.symbol().chars().any(char::is_control);
-        assert!(!control, "{cell:?} holds a control character:\n{}", all());
-    }
+    assert_no_control(buffer);
     let border = |x: usize, y: usize, ends: &[&str]| {
         let clear = Span::raw(cell(x - 1, y)).width() <= 1;
         assert!(
@@ -427,7 +356,7 @@ fn assert_clean_layout(buffer: &Buffer, first: usize) {
 /// size so that each name and note meets many widths.
 fn assert_clean_at_every_size(app: &mut App, first: usize) {
     for (width, height) in (60..=130).flat_map(|width| [(width, 15), (width, 24), (width, 40)]) {
-        app.person = usize::from(width + height) % HOSTILE.len();
+        app.person = usize::from(width + height) % HOSTILE_NAMES.len();
         assert_clean_layout(&render(app, width, height), first);
     }
 }
@@ -481,10 +410,10 @@ fn every_size_of_the_review_and_the_attendance_overlay_renders_without_panic() {
     for width in 0..=130u16 {
         for height in 0..=45u16 {
             let turn = usize::from(width + height);
-            app.person = turn % HOSTILE.len();
+            app.person = turn % HOSTILE_NAMES.len();
             app.overlay = overlays[turn % overlays.len()].clone();
             render(&app, width, height);
-            live.person = turn % HOSTILE.len();
+            live.person = turn % HOSTILE_NAMES.len();
             render(&live, width, height);
         }
     }

@@ -4,10 +4,10 @@
 mod fixture;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use fixture::{at, data_dir, meta};
+use fixture::{at, data_dir, log_of, meta};
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
-use holdspace::domain::{Command, Event, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
+use holdspace::domain::{Command, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
 use holdspace::store::journal;
@@ -83,22 +83,6 @@ fn steps_with_hands() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
 /// The log of the ended session, folded in memory.
 fn the_log(id: &str) -> SessionLog {
     log_of(meta(id), &steps())
-}
-
-fn log_of(meta: SessionMeta, steps: &[(DateTime<Utc>, Command)]) -> SessionLog {
-    let first = Event {
-        seq: 1,
-        at: at(0, 0),
-        kind: EventKind::Started(Box::new(meta)),
-    };
-    let mut session = Session::from_events([&first]).expect("a valid start");
-    let mut events = vec![first];
-    for (now, command) in steps.iter().cloned() {
-        let event = session.stamp(session.decide(&command, now).expect("applies"), now);
-        session.apply(&event).expect("a decided event applies");
-        events.push(event);
-    }
-    SessionLog::of(&session, &events).expect("the session ended")
 }
 
 fn expected_items() -> Vec<ItemLog> {

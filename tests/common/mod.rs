@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 #[path = "../fixture/mod.rs"]
-mod fixture;
+pub mod fixture;
 
 use fixture::{at, meta, t0};
 use holdspace::domain::Command as Cmd;
@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+use tempfile::{TempDir, tempdir};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_holdspace");
 
@@ -87,6 +88,13 @@ pub fn run(cmd: &mut Command) -> Out {
     }
 }
 
+/// A temporary folder and the data folder inside it (created by the app, so with its modes).
+pub fn data() -> (TempDir, PathBuf) {
+    let tmp = tempdir().expect("a temporary folder");
+    let root = tmp.path().join("data");
+    (tmp, root)
+}
+
 /// Asserts a failure with a message and no panic, and returns stderr.
 pub fn fails(out: &Out) -> &str {
     assert!(!out.status.success(), "expected a failure: {out:?}");
@@ -128,6 +136,13 @@ pub fn files_ending(folder: &Path, suffix: &str) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found
+}
+
+/// The only open journal.
+pub fn only_journal(root: &Path) -> PathBuf {
+    let found = files_ending(&root.join("journal"), ".jsonl");
+    assert_eq!(found.len(), 1, "expected one journal: {found:?}");
+    found.into_iter().next().expect("one journal")
 }
 
 /// The only session log in the data folder, parsed.
@@ -269,6 +284,13 @@ impl Tmux {
         self.wait_until(&format!("{text:?} on screen"), |screen| screen.contains(text))
     }
 
+    /// Waits until every one of `parts` is on screen at once: a screen can be caught half drawn.
+    pub fn wait_all(&self, parts: &[&str]) -> String {
+        self.wait_until(&format!("{parts:?} on screen"), |screen| {
+            parts.iter().all(|part| screen.contains(part))
+        })
+    }
+
     pub fn wait_gone(&self, text: &str) -> String {
         self.wait_until(&format!("{text:?} gone"), |screen| !screen.contains(text))
     }
@@ -386,6 +408,18 @@ pub fn rehearse(root: &Path, extra: &str) -> String {
 /// The pane command for a rehearsal that replaces the shell, so the pane pid is the app's.
 pub fn rehearse_exec(root: &Path) -> String {
     format!("exec '{BIN}' rehearse --speed 60 --data-dir '{}'", root.display())
+}
+
+/// The pane command for `holdspace ARGS` with `root` as HOLDSPACE_DATA_DIR. With `exec` the app
+/// replaces the shell, so the pane pid is the app's (`env` execs it too); otherwise the pane stays
+/// open to show what it printed.
+pub fn pane(root: &Path, args: &str, exec: bool) -> String {
+    let app = format!("env HOLDSPACE_DATA_DIR='{}' '{BIN}' {args}", root.display());
+    if exec {
+        format!("exec {app}")
+    } else {
+        format!("{app}; sleep 60")
+    }
 }
 
 /// Kills the app with SIGKILL and waits until it is gone.
