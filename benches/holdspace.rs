@@ -1,0 +1,144 @@
+//! The figures holdspace must hold: a full live-screen render, a journal append with its fsync,
+//! replaying a long journal, and reading a long history. `scripts/bench` runs these and then
+//! measures the built binary in tmux.
+
+mod sample;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use holdspace::domain::Command;
+use holdspace::domain::hands::FloorCommand;
+use holdspace::format::Zone;
+use holdspace::recorder::Recorder;
+use holdspace::recovery::{self, Found};
+use holdspace::store::journal::Journal;
+use holdspace::store::log::{self, SessionLog};
+use holdspace::store::paths::DataDir;
+use holdspace::ui::app::App;
+use holdspace::ui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// A live session twenty minutes in: a speaker, three hands waiting, talk time for six people.
+fn busy_app(dir: &DataDir) -> App {
+    let mut recorder = Recorder::start(dir, sample::meta("busy"), sample::t0()).expect("the session starts");
+    let steps = [
+        Command::Floor(FloorCommand::RaiseHand(0)),
+        Command::Floor(FloorCommand::NextSpeaker),
+        Command::Floor(FloorCommand::RaiseHand(1)),
+        Command::Floor(FloorCommand::RaiseHand(2)),
+        Command::Next,
+        Command::Floor(FloorCommand::NextSpeaker),
+        Command::Floor(FloorCommand::RaiseHand(3)),
+        Command::Floor(FloorCommand::RaiseHand(4)),
+    ];
+    let mut now = sample::t0();
+    for command in steps {
+        now += chrono::TimeDelta::minutes(2);
+        let kind = recorder
+            .session
+            .decide(&command, now)
+            .expect("the sample steps apply");
+        recorder.record(kind, now);
+    }
+    let now = sample::t0() + chrono::TimeDelta::minutes(20);
+    App::new(recorder, dir.clone(), Theme::builtin(false), Zone::Local, now)
+}
+
+fn render(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let app = busy_app(&dir);
+    for (width, height) in [(120, 40), (200, 60)] {
+        let area = Rect::new(0, 0, width, height);
+        let mut buffer = Buffer::empty(area);
+        c.bench_function(&format!("render live screen {width}x{height}"), |b| {
+            b.iter(|| {
+                buffer.reset();
+                (&app).render(area, &mut buffer);
+                black_box(&buffer);
+            });
+        });
+    }
+}
+
+/// Each append is timed on its own, so the spread of fsync times (p50, p99) can be reported as
+/// well as criterion's mean.
+fn append(c: &mut Criterion) {
+    // On the disk, not tmpfs: the fsync is what is measured.
+    let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let (_, events) = sample::session("append", 64, false);
+    let mut journal = Journal::create(&dir.journal_path("append")).expect("a journal");
+    let mut times = Vec::new();
+    c.bench_function("journal append with fsync", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for i in 0..iterations {
+                let event = &events[usize::try_from(i).unwrap_or(0) % events.len()];
+                let start = Instant::now();
+                journal.append(event).expect("the append succeeds");
+                let took = start.elapsed();
+                times.push(took);
+                total += took;
+            }
+            total
+        });
+    });
+    times.sort();
+    if !times.is_empty() {
+        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
+        println!(
+            "journal append with fsync: p50 {:?}, p99 {:?} over {} appends",
+            at(0.5),
+            at(0.99),
+            times.len()
+        );
+    }
+}
+
+fn replay(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let (_, events) = sample::session("replay", 100_000, false);
+    let path = dir.journal_path("replay");
+    std::fs::write(&path, sample::journal(&events)).expect("the journal is written");
+    let mut group = c.benchmark_group("replay");
+    group.sample_size(10);
+    group.bench_function("read and fold a 100,000-event journal", |b| {
+        b.iter(|| match recovery::inspect(&path) {
+            Found::Resumable(found) => black_box(found),
+            _ => panic!("the sample journal resumes"),
+        });
+    });
+    group.finish();
+}
+
+fn history(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let (session, events) = sample::session("history", 60, true);
+    let template = SessionLog::of(&session, &events).expect("the sample session ended");
+    for n in 0..5000 {
+        let log = SessionLog {
+            id: format!("2026-{:05}", n),
+            ..template.clone()
+        };
+        std::fs::write(dir.log_path(&log.id), log.to_json()).expect("the log is written");
+    }
+    let mut group = c.benchmark_group("history");
+    group.sample_size(10);
+    group.bench_function("list 5,000 session logs", |b| {
+        b.iter_batched(
+            || dir.sessions_dir(),
+            |folder| black_box(log::list(&folder).expect("the folder lists")),
+            BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, append, replay, history);
+criterion_main!(benches);
