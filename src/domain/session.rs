@@ -213,23 +213,6 @@ impl Session {
                 text: text.clone(),
             }),
             EventKind::Recovered => self.recoveries.push(at),
-            EventKind::ParticipantAdded { .. }
-            | EventKind::HandRaised { .. }
-            | EventKind::HandLowered { .. }
-            | EventKind::HandMoved { .. }
-            | EventKind::QueueCleared
-            | EventKind::TurnStarted { .. }
-            | EventKind::TurnEnded
-            | EventKind::GentlePriority { .. }
-            | EventKind::Attended { .. }
-            | EventKind::Flagged { .. }
-            | EventKind::Unflagged { .. }
-            | EventKind::RecordNoteWritten { .. }
-            | EventKind::Rated { .. }
-            | EventKind::Commented { .. }
-            | EventKind::TakeawayWritten { .. }
-            | EventKind::GoalWritten { .. }
-            | EventKind::Summarised { .. } => {}
             EventKind::Ended { interrupted } => {
                 self.leave_current(at);
                 self.ended = Some(Ending {
@@ -237,6 +220,8 @@ impl Session {
                     interrupted: *interrupted,
                 });
             }
+            // The queue's and the record's own events: the floor and the record fold them below.
+            _ => {}
         }
         // The floor follows every event: its own, and the pauses and moves that stop a turn.
         self.floor
