@@ -1,6 +1,6 @@
 //! Printed summaries of saved sessions, for `holdspace sessions` and `holdspace show`.
 
-use crate::domain::record::Attendance;
+use crate::domain::record::{Attendance, FollowUp};
 use crate::format::{Zone, clock};
 use crate::records::to_do;
 use crate::store::log::{Loaded, SessionLog};
@@ -34,20 +34,36 @@ pub fn list(logs: &[Loaded], zone: Zone) -> String {
         .unwrap_or(2)
         .max(2);
     let mut out = format!(
-        "{:width$}  {:<15}  {:<11}  {:<24}  notes\n",
+        "{:width$}  {:<15}  {:<11}  {:<24}  notes  follow-ups\n",
         "ID", "date", "time", "group"
     );
     for loaded in logs {
         let log = &loaded.log;
+        let follow_ups: usize = log
+            .participants
+            .iter()
+            .map(|person| person.follow_ups.len())
+            .sum();
+        let safeguarding = log
+            .participants
+            .iter()
+            .flat_map(|person| &person.follow_ups)
+            .any(|flag| flag.follow_up == FollowUp::Safeguarding);
         let _ = writeln!(
             out,
-            "{:width$}  {}  {}–{}  {:<24}  {}{}",
+            "{:width$}  {}  {}–{}  {:<24}  {:>5}  {:>10}{}",
             sanitize(&log.id),
             zone.date(log.started_at),
             zone.hm(log.started_at),
             zone.hm(log.ended_at),
             sanitize(&log.group),
             log.notes.len(),
+            // A safeguarding concern is marked, so it cannot be missed in the list.
+            if safeguarding {
+                format!("⚑ {follow_ups}")
+            } else {
+                follow_ups.to_string()
+            },
             match flags(loaded).as_str() {
                 "" => String::new(),
                 some => format!("  ({some})"),

@@ -192,7 +192,10 @@ fn sessions_and_show_describe_saved_logs() {
     for part in ["Thu 26 Nov 2026", "18:00–18:25", "Tuesday group"] {
         assert!(line.contains(part), "{part:?} missing from {line:?}");
     }
-    assert!(line.ends_with(" 1"), "one note: {line:?}");
+    assert!(
+        line.ends_with("     1           0"),
+        "one note, no follow-ups: {line:?}"
+    );
 
     let out = run(holdspace(tmp.path()).args(["show", "2026-11-26-1800"]));
     assert!(out.status.success(), "{out:?}");
@@ -548,5 +551,28 @@ fn review_refuses_an_open_journal_and_a_newer_log_before_asking_for_a_terminal()
     assert!(
         files_ending(&tmp.path().join("journal"), "").is_empty(),
         "a journal was made"
+    );
+}
+
+#[test]
+fn sessions_counts_follow_ups_and_marks_a_safeguarding_concern() {
+    let tmp = tempdir().unwrap();
+    let sessions = tmp.path().join("sessions");
+    fs::create_dir_all(&sessions).unwrap();
+    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v3.json");
+    fs::copy(golden, sessions.join("2026-11-26-1800.json")).unwrap();
+    let out = run(holdspace(tmp.path()).arg("sessions"));
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stdout
+            .lines()
+            .next()
+            .is_some_and(|header| header.ends_with("follow-ups"))
+    );
+    let line = out.stdout.lines().find(|l| l.starts_with("2026-11-26-1800"));
+    let line = line.unwrap_or_else(|| panic!("the session is not listed: {out:?}"));
+    assert!(
+        line.ends_with("⚑ 2"),
+        "two follow-ups, one a safeguarding concern: {line:?}"
     );
 }
