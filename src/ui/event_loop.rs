@@ -1,6 +1,7 @@
 //! The event loop: draw when something changed or the clock's second ticks over, sleep otherwise.
 
 use super::app::App;
+use super::terminal;
 use crate::domain::clock::Clock;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::DefaultTerminal;
@@ -49,7 +50,10 @@ pub fn run(
                     app.on_click(mouse.column, mouse.row, Rect::new(0, 0, size.width, size.height));
                     dirty = true;
                 }
-                Event::Resize(..) => dirty = true,
+                Event::Resize(width, height) => {
+                    terminal::resized(terminal, width, height)?;
+                    dirty = true;
+                }
                 _ => {}
             }
         }

@@ -1,5 +1,6 @@
 //! The start-up question when an interrupted session, or a journal that cannot be used, is found.
 
+use super::terminal;
 use crate::format::{Zone, clock};
 use crate::recovery::Interrupted;
 use crate::text::sanitize;
@@ -115,7 +116,11 @@ impl Offer<'_> {
                 continue;
             }
             dirty = true;
-            if let Event::Key(key) = event::read()? {
+            let event = event::read()?;
+            if let Event::Resize(width, height) = event {
+                terminal::resized(terminal, width, height)?;
+            }
+            if let Event::Key(key) = event {
                 if key.kind != KeyEventKind::Press {
                     continue;
                 }

@@ -1,6 +1,8 @@
 //! Taking over the terminal and giving it back: raw mode, the alternate screen and mouse clicks.
 
-use ratatui::DefaultTerminal;
+use crossterm::terminal::EnterAlternateScreen;
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use std::io::{self, Write};
 
 /// Reports button presses only (xterm mode 1000, SGR encoding 1006): no motion events, so the
@@ -15,8 +17,16 @@ fn clicks(sequence: &[u8]) -> io::Result<()> {
 }
 
 /// Raw mode, the alternate screen and clicks; a panic gives the terminal back before its message.
+/// The viewport is fixed to the screen's size and changed only on a resize event: a fullscreen
+/// viewport asks the terminal for its size on every draw, a syscall each second while idle.
 pub fn enter() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
+    let (width, height) = crossterm::terminal::size()?;
+    let mut terminal = ratatui::try_init_with_options(TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+    })?;
+    // Only a fullscreen viewport enters the alternate screen by itself; leaving restores it.
+    crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
+    terminal.clear()?;
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = clicks(CLICKS_OFF);
@@ -24,6 +34,11 @@ pub fn enter() -> io::Result<DefaultTerminal> {
     }));
     clicks(CLICKS_ON)?;
     Ok(terminal)
+}
+
+/// Follows the terminal to its new size; the next draw repaints everything.
+pub fn resized(terminal: &mut DefaultTerminal, width: u16, height: u16) -> io::Result<()> {
+    terminal.resize(Rect::new(0, 0, width, height))
 }
 
 pub fn leave() -> io::Result<()> {
