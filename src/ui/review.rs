@@ -124,23 +124,8 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
             muted,
         ),
     ])];
-    lines.push(Line::raw(""));
-    let own = person.record_note.as_deref();
-    lines.push(Line::from(vec![
-        label("Record note"),
-        Span::styled(
-            if own.is_some() {
-                "(yours · R pre-fills again)"
-            } else {
-                "(pre-filled · r edits)"
-            },
-            muted,
-        ),
-    ]));
-    lines.push(Line::raw(sanitize(
-        &app.occasion().record_note(own, person.attendance),
-    )));
-    lines.push(Line::raw(""));
+    // Short lines first, so a short panel still shows the feedback; the follow-ups come last, as
+    // the to-do list below shows them too.
     let stars = person.rating.map_or_else(
         || "no rating".to_owned(),
         |rating| {
@@ -166,6 +151,21 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(vec![label(word), value]));
         }
     }
+    let own = person.record_note.as_deref();
+    lines.push(Line::from(vec![
+        label("Record note"),
+        Span::styled(
+            if own.is_some() {
+                "(yours · R pre-fills again)"
+            } else {
+                "(pre-filled · r edits)"
+            },
+            muted,
+        ),
+    ]));
+    lines.push(Line::raw(sanitize(
+        &app.occasion().record_note(own, person.attendance),
+    )));
     for flag in &person.flags {
         let mut spans = vec![
             Span::styled(format!("{} ", flag_glyph(flag.follow_up)), style(app, Role::Flag)),
