@@ -286,12 +286,11 @@ fn drive(
 fn expected(names: &[String]) -> Result<Vec<String>, String> {
     let mut floor = Floor::default();
     for name in names {
+        let refused = |reason| format!("--participant {:?}: {reason}", sanitize(name));
         let kind = floor
             .decide(&FloorCommand::AddParticipant(name.clone()), true)
-            .map_err(|reason| format!("--participant {:?}: {reason}", sanitize(name)))?;
-        floor
-            .apply(&kind, Utc::now(), false)
-            .map_err(|reason| format!("--participant {:?}: {reason}", sanitize(name)))?;
+            .map_err(refused)?;
+        floor.apply(&kind, Utc::now(), false).map_err(refused)?;
     }
     Ok(floor.participants.into_iter().map(|person| person.name).collect())
 }

@@ -1,7 +1,7 @@
 //! The events a session is made of: what the journal stores and the session state folds.
 
 use super::plan::Plan;
-use super::record::{Attendance, FollowUp};
+use super::record::{Attendance, FollowUp, subject};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -162,18 +162,6 @@ impl EventKind {
     /// What may still be recorded once the session has ended: the review of who came, the
     /// follow-ups, notes and feedback, including someone who was missed during the session.
     pub fn is_review(&self) -> bool {
-        matches!(
-            self,
-            Self::ParticipantAdded { .. }
-                | Self::Attended { .. }
-                | Self::Flagged { .. }
-                | Self::Unflagged { .. }
-                | Self::RecordNoteWritten { .. }
-                | Self::Rated { .. }
-                | Self::Commented { .. }
-                | Self::TakeawayWritten { .. }
-                | Self::GoalWritten { .. }
-                | Self::Summarised { .. }
-        )
+        matches!(self, Self::ParticipantAdded { .. } | Self::Summarised { .. }) || subject(self).is_some()
     }
 }

@@ -282,8 +282,8 @@ impl Record {
     }
 }
 
-/// The participant a record event is about.
-fn subject(kind: &EventKind) -> Option<usize> {
+/// The participant a record event is about; `None` for every other event.
+pub(super) fn subject(kind: &EventKind) -> Option<usize> {
     match kind {
         EventKind::Attended { who, .. }
         | EventKind::Flagged { who, .. }
