@@ -71,7 +71,7 @@ fn append(c: &mut Criterion) {
     let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
     let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
     let (_, events) = sample::session("append", 64, false);
-    let mut journal = Journal::create(&dir.journal_path("append")).expect("a journal");
+    let mut journal = Journal::create(dir.disk().clone(), &dir.journal_path("append")).expect("a journal");
     let mut times = Vec::new();
     c.bench_function("journal append with fsync", |b| {
         b.iter_custom(|iterations| {

@@ -75,7 +75,8 @@ fn run(cli: Cli) -> Result<String, String> {
             let text = export::render(&loaded.log, format, scope, Zone::Local);
             match output {
                 Some(path) => {
-                    write_atomic(&path, text.as_bytes()).map_err(|err| err.to_string())?;
+                    write_atomic(dir.disk().as_ref(), &path, text.as_bytes())
+                        .map_err(|err| err.to_string())?;
                     Ok(format!("Exported to {}", path.display()))
                 }
                 None => Ok(text),

@@ -31,7 +31,7 @@ pub struct Recorder {
 impl Recorder {
     /// Starts a new session: its journal is created and the `started` event flushed first.
     pub fn start(dir: &DataDir, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
-        let journal = Journal::create(&dir.journal_path(&meta.id))?;
+        let journal = Journal::create(dir.disk().clone(), &dir.journal_path(&meta.id))?;
         Self::begin(journal, meta, now)
     }
 
@@ -64,7 +64,7 @@ impl Recorder {
         let events = log.events.clone();
         let session = Session::from_events(&events)
             .map_err(|err| StoreError::new("review the session in", &path, std::io::Error::other(err)))?;
-        let mut journal = Journal::create(&path)?;
+        let mut journal = Journal::create(dir.disk().clone(), &path)?;
         journal
             .append_all(&events)
             .map_err(StoreError::at("write the saved events to", &path))?;
@@ -77,11 +77,16 @@ impl Recorder {
     }
 
     /// Picks up a recovered session whose journal ends cleanly, to add to it.
-    pub fn reopen(path: &Path, events: Vec<Event>, session: Session) -> Result<Self, StoreError> {
+    pub fn reopen(
+        dir: &DataDir,
+        path: &Path,
+        events: Vec<Event>,
+        session: Session,
+    ) -> Result<Self, StoreError> {
         Ok(Self {
             session,
             events,
-            journal: Journal::reopen(path)?,
+            journal: Journal::reopen(dir.disk().clone(), path)?,
             not_saved: None,
         })
     }
@@ -121,14 +126,14 @@ impl Recorder {
             )
         })?;
         let path = dir.log_path(&self.session.meta.id);
-        log.write(&path)?;
+        log.write(dir.disk().as_ref(), &path)?;
         Ok(path)
     }
 
     /// Writes the final log of an ended session and retires its journal.
     pub fn finish(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
         let path = self.write_log(dir)?;
-        journal::retire(self.journal.path())?;
+        journal::retire(dir.disk().as_ref(), self.journal.path())?;
         Ok(path)
     }
 
@@ -139,7 +144,7 @@ impl Recorder {
             bytes.extend(serde_json::to_vec(event).unwrap_or_default());
             bytes.push(b'\n');
         }
-        write_atomic(path, &bytes)?;
+        write_atomic(self.journal.disk(), path, &bytes)?;
         if let Some(not_saved) = &mut self.not_saved {
             not_saved.rescued_through = Some(self.session.last_seq);
         }

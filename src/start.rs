@@ -53,7 +53,7 @@ fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
         match inspect(&path) {
             Found::Resumable(found) if found.session.ended.is_some() => {
                 // Ended but its log was never written: finish the job without asking.
-                let recorder = reopen(*found)?;
+                let recorder = reopen(dir, *found)?;
                 let log = recorder.finish(dir).map_err(|err| err.to_string())?;
                 eprintln!("holdspace: saved the log of an ended session: {}", log.display());
             }
@@ -64,8 +64,9 @@ fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
             )),
             Found::Empty(path, contents) => {
                 // Nothing in it was ever acknowledged; any cut-off bytes are kept aside.
-                let aside = journal::cut_torn_tail(&path, &contents).map_err(|err| err.to_string())?;
-                journal::retire(&path).map_err(|err| err.to_string())?;
+                let disk = dir.disk().as_ref();
+                let aside = journal::cut_torn_tail(disk, &path, &contents).map_err(|err| err.to_string())?;
+                journal::retire(disk, &path).map_err(|err| err.to_string())?;
                 if let Some(aside) = aside {
                     eprintln!(
                         "holdspace: a session that never saved its first event was removed; \
@@ -81,9 +82,10 @@ fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
 }
 
 /// Cuts any torn tail (keeping it aside) and reopens the journal for appending.
-fn reopen(found: Interrupted) -> Result<Recorder, String> {
-    journal::cut_torn_tail(&found.path, &found.contents).map_err(|err| err.to_string())?;
-    Recorder::reopen(&found.path, found.contents.events, found.session).map_err(|err| err.to_string())
+fn reopen(dir: &DataDir, found: Interrupted) -> Result<Recorder, String> {
+    journal::cut_torn_tail(dir.disk().as_ref(), &found.path, &found.contents)
+        .map_err(|err| err.to_string())?;
+    Recorder::reopen(dir, &found.path, found.contents.events, found.session).map_err(|err| err.to_string())
 }
 
 fn new_id(dir: &DataDir, start: DateTime<Utc>, rehearsal: bool) -> String {
@@ -149,7 +151,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                     REHEARSAL_SPEED
                 };
                 let clock = clock_for(rehearsal, speed, real_now.max(found.session.last_at));
-                let mut recorder = reopen(found)?;
+                let mut recorder = reopen(&dir, found)?;
                 recorder.record(EventKind::Recovered, clock.now());
                 (recorder, clock, true)
             }
@@ -298,7 +300,7 @@ fn expected(names: &[String]) -> Result<Vec<String>, String> {
 /// Ends an interrupted session at its last recorded moment and writes its log.
 fn close_interrupted(dir: &DataDir, found: Interrupted) -> Result<(), String> {
     let at = found.session.last_at;
-    let mut recorder = reopen(found)?;
+    let mut recorder = reopen(dir, found)?;
     if !recorder.record(EventKind::Ended { interrupted: true }, at) {
         return Err(format!(
             "could not write to {}",

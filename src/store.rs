@@ -1,6 +1,7 @@
 //! Everything on disk: the data folder, the live journal, finished session logs and their history.
 
 pub mod atomic;
+pub mod disk;
 pub mod journal;
 pub mod log;
 pub mod paths;

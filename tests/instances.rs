@@ -19,12 +19,9 @@ fn a_running_session_is_left_alone_until_its_journal_is_closed() {
         Found::Unusable(message) => assert!(message.contains("another holdspace"), "{message}"),
         other => panic!("a journal in use must not be offered for resuming: {other:?}"),
     }
-    let err = Journal::reopen(&path).unwrap_err();
+    let err = Journal::reopen(dir.disk().clone(), &path).unwrap_err();
     assert_eq!(err.source.kind(), std::io::ErrorKind::WouldBlock, "{err}");
-    assert!(
-        err.to_string()
-            .contains("another holdspace has this session open")
-    );
+    assert!(err.to_string().contains("another holdspace has this file open"));
 
     drop(running);
     assert!(

@@ -8,6 +8,7 @@ use fixture::{at, data_dir, meta};
 use holdspace::domain::{Command, Event, EventKind, SCHEMA_VERSION, Session};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
+use holdspace::store::disk::Os;
 use holdspace::store::journal::{self, Journal};
 use holdspace::store::paths::DataDir;
 use std::fs::{self, OpenOptions};
@@ -150,7 +151,7 @@ fn recovery_at_every_byte_cut_keeps_exactly_the_acknowledged_events() {
             Found::Unusable(message) => panic!("cut at {k}: {message}"),
         };
         assert_eq!(contents.torn_tail, tail, "cut at {k}");
-        let aside = journal::cut_torn_tail(&path, &contents).expect("the tail is cut");
+        let aside = journal::cut_torn_tail(&Os, &path, &contents).expect("the tail is cut");
         assert_eq!(aside, (!tail.is_empty()).then(|| torn.clone()), "cut at {k}");
         assert_eq!(fs::read(&path).expect("journal"), &prefix[..clean], "cut at {k}");
         if tail.is_empty() {
@@ -161,7 +162,7 @@ fn recovery_at_every_byte_cut_keeps_exactly_the_acknowledged_events() {
         }
 
         let Some(session) = session else { continue };
-        let mut recorder = Recorder::reopen(&path, contents.events, session).expect("it reopens");
+        let mut recorder = Recorder::reopen(&dir, &path, contents.events, session).expect("it reopens");
         assert!(recorder.record(EventKind::Recovered, at(30, 0)), "cut at {k}");
         let after = journal::read(&path).expect("the resumed journal reads");
         assert!(after.torn_tail.is_empty() && after.bad_lines.is_empty(), "{k}");

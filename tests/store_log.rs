@@ -10,6 +10,7 @@ use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
 use holdspace::domain::{Command, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
+use holdspace::store::disk::Os;
 use holdspace::store::journal;
 use holdspace::store::log::{self, ItemLog, LoadError, NoteLog, SessionLog};
 use holdspace::store::paths::DataDir;
@@ -214,8 +215,8 @@ fn a_session_resumed_after_a_crash_logs_every_event_and_the_recovery() {
     let Found::Resumable(found) = recovery::inspect(&path) else {
         panic!("it resumes")
     };
-    journal::cut_torn_tail(&found.path, &found.contents).expect("the torn line is cut");
-    let mut recorder = Recorder::reopen(&path, found.contents.events, found.session).expect("reopens");
+    journal::cut_torn_tail(&Os, &found.path, &found.contents).expect("the torn line is cut");
+    let mut recorder = Recorder::reopen(&dir, &path, found.contents.events, found.session).expect("reopens");
     assert!(recorder.record(EventKind::Recovered, at(15, 0)));
     for (now, command) in &steps[4..] {
         let kind = recorder.session.decide(command, *now).expect("applies");
@@ -247,7 +248,7 @@ fn closing_an_interrupted_session_marks_its_log_interrupted() {
         panic!("it resumes")
     };
     let last = found.session.last_at;
-    let mut recorder = Recorder::reopen(&path, found.contents.events, found.session).expect("reopens");
+    let mut recorder = Recorder::reopen(&dir, &path, found.contents.events, found.session).expect("reopens");
     assert!(recorder.record(EventKind::Ended { interrupted: true }, last));
     let log = log::load(&recorder.finish(&dir).expect("written"))
         .expect("loads")
@@ -326,7 +327,7 @@ fn the_history_lists_good_logs_by_start_and_one_error_per_bad_file() {
     ] {
         let mut log = the_log(id);
         log.started_at += TimeDelta::days(days);
-        log.write(&folder.join(name)).expect("written");
+        log.write(&Os, &folder.join(name)).expect("written");
     }
     let mut unversioned = serde_json::to_value(the_log("old")).expect("serialises");
     unversioned

@@ -1,30 +1,20 @@
 //! The append-only JSON Lines journal of a session in progress, and reading it back after a crash.
 
 use super::StoreError;
-use super::paths::{FILE_MODE, sync_dir};
+use super::disk::{Disk, Durable, Open, Os};
 use crate::domain::Event;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
-
-/// Where journal lines go: a file, or in tests a stand-in that fails on demand.
-pub trait Durable: Write + Send {
-    /// Makes everything written so far survive a crash or power cut.
-    fn sync(&mut self) -> io::Result<()>;
-}
-
-impl Durable for File {
-    fn sync(&mut self) -> io::Result<()> {
-        self.sync_data()
-    }
-}
+use std::sync::Arc;
 
 /// An open journal. Each event is one line, written with one `write_all` and flushed to the
 /// disk with `sync_data` before `append` returns, so a returned `Ok` is an acknowledged event.
+/// The file is locked while open, so a second holdspace sees the session as running.
 pub struct Journal {
     file: Box<dyn Durable>,
     path: PathBuf,
+    disk: Arc<dyn Disk>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -37,40 +27,48 @@ impl std::fmt::Debug for Journal {
 
 impl Journal {
     /// Creates a new journal; fails rather than overwrite one that exists.
-    pub fn create(path: &Path) -> Result<Self, StoreError> {
-        let file = OpenOptions::new()
-            .append(true)
-            .create_new(true)
-            .mode(FILE_MODE)
-            .open(path)
+    pub fn create(disk: Arc<dyn Disk>, path: &Path) -> Result<Self, StoreError> {
+        let file = disk
+            .open(path, Open::CreateNew)
             .map_err(StoreError::at("create the journal", path))?;
-        hold(&file, path)?;
         if let Some(folder) = path.parent() {
-            sync_dir(folder)?;
+            disk.sync_dir(folder)
+                .map_err(StoreError::at("flush the folder", folder))?;
         }
-        Ok(Self::from_file(file, path))
+        Ok(Self {
+            file,
+            path: path.to_owned(),
+            disk,
+        })
     }
 
     /// Opens an existing journal to add to it, after `cut_torn_tail` has made it end cleanly.
-    pub fn reopen(path: &Path) -> Result<Self, StoreError> {
-        let file = OpenOptions::new()
-            .append(true)
-            .open(path)
+    pub fn reopen(disk: Arc<dyn Disk>, path: &Path) -> Result<Self, StoreError> {
+        let file = disk
+            .open(path, Open::Append)
             .map_err(StoreError::at("open the journal", path))?;
-        hold(&file, path)?;
-        Ok(Self::from_file(file, path))
+        Ok(Self {
+            file,
+            path: path.to_owned(),
+            disk,
+        })
     }
 
-    /// Wraps an already open file, or a stand-in that fails, under the path shown in messages.
+    /// Wraps a stand-in file (a full device, say) under the path shown in messages.
     pub fn from_file(file: impl Durable + 'static, path: &Path) -> Self {
         Self {
             file: Box::new(file),
             path: path.to_owned(),
+            disk: Os::shared(),
         }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    pub fn disk(&self) -> &dyn Disk {
+        self.disk.as_ref()
     }
 
     pub fn append(&mut self, event: &Event) -> io::Result<()> {
@@ -87,21 +85,6 @@ impl Journal {
         self.file.write_all(&lines)?;
         self.file.sync()
     }
-}
-
-/// Takes the journal's exclusive lock for as long as the file stays open, so a second holdspace
-/// on the same data folder cannot take the running session for an interrupted one.
-fn hold(file: &File, path: &Path) -> Result<(), StoreError> {
-    file.try_lock().map_err(|err| {
-        let source = match err {
-            std::fs::TryLockError::WouldBlock => io::Error::new(
-                io::ErrorKind::WouldBlock,
-                "another holdspace has this session open",
-            ),
-            std::fs::TryLockError::Error(err) => err,
-        };
-        StoreError::new("lock the journal", path, source)
-    })
 }
 
 /// Whether a running holdspace holds this journal open.
@@ -157,39 +140,41 @@ pub fn parse(bytes: &[u8]) -> Contents {
 
 /// Moves a torn tail out of the journal into `<journal>.torn` (kept for inspection) and
 /// truncates the journal to its last complete line, so the next append starts a fresh line.
-pub fn cut_torn_tail(path: &Path, contents: &Contents) -> Result<Option<PathBuf>, StoreError> {
+pub fn cut_torn_tail(
+    disk: &dyn Disk,
+    path: &Path,
+    contents: &Contents,
+) -> Result<Option<PathBuf>, StoreError> {
     if contents.torn_tail.is_empty() {
         return Ok(None);
     }
-    let mut aside = path.as_os_str().to_owned();
-    aside.push(".torn");
-    let aside = PathBuf::from(aside);
-    OpenOptions::new()
-        .append(true)
-        .create(true)
-        .mode(FILE_MODE)
-        .open(&aside)
+    let aside = torn_path(path);
+    disk.open(&aside, Open::AppendOrCreate)
         .and_then(|mut file| {
             file.write_all(&contents.torn_tail)?;
-            file.sync_all()
+            file.sync()
         })
         .map_err(StoreError::at("keep the torn journal line in", &aside))?;
-    OpenOptions::new()
-        .write(true)
-        .open(path)
-        .and_then(|file| {
-            file.set_len(contents.clean_len)?;
-            file.sync_all()
-        })
+    disk.truncate(path, contents.clean_len)
         .map_err(StoreError::at("cut the torn line from", path))?;
     Ok(Some(aside))
 }
 
-/// Removes a journal once its session log is safely written.
-pub fn retire(path: &Path) -> Result<(), StoreError> {
-    fs::remove_file(path).map_err(StoreError::at("remove the finished journal", path))?;
+/// Where the cut-off bytes of a journal's torn last line are kept.
+pub fn torn_path(journal: &Path) -> PathBuf {
+    let mut aside = journal.as_os_str().to_owned();
+    aside.push(".torn");
+    PathBuf::from(aside)
+}
+
+/// Removes a journal that is not open, and makes the removal last.
+pub fn retire(disk: &dyn Disk, path: &Path) -> Result<(), StoreError> {
+    disk.remove(path)
+        .map_err(StoreError::at("remove the finished journal", path))?;
     match path.parent() {
-        Some(folder) => sync_dir(folder),
+        Some(folder) => disk
+            .sync_dir(folder)
+            .map_err(StoreError::at("flush the folder", folder)),
         None => Ok(()),
     }
 }

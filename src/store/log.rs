@@ -2,6 +2,7 @@
 
 use super::StoreError;
 use super::atomic::write_atomic;
+use super::disk::Disk;
 use crate::domain::record::{Attendance, Flag};
 use crate::domain::session::ItemState;
 use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
@@ -168,8 +169,8 @@ impl SessionLog {
         bytes
     }
 
-    pub fn write(&self, path: &Path) -> Result<(), StoreError> {
-        write_atomic(path, &self.to_json())
+    pub fn write(&self, disk: &dyn Disk, path: &Path) -> Result<(), StoreError> {
+        write_atomic(disk, path, &self.to_json())
     }
 }
 

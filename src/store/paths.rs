@@ -1,9 +1,11 @@
 //! The data folder: where it is, its layout, and its permissions (folders 0700, files 0600).
 
 use super::StoreError;
+use super::disk::{Disk, Os};
 use std::fs;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const DIR_MODE: u32 = 0o700;
 pub const FILE_MODE: u32 = 0o600;
@@ -12,6 +14,7 @@ pub const FILE_MODE: u32 = 0o600;
 #[derive(Debug, Clone)]
 pub struct DataDir {
     root: PathBuf,
+    disk: Arc<dyn Disk>,
 }
 
 impl DataDir {
@@ -25,6 +28,7 @@ impl DataDir {
     pub fn open(root: &Path) -> Result<(Self, Vec<String>), StoreError> {
         let dir = Self {
             root: root.to_owned(),
+            disk: Os::shared(),
         };
         let mut tightened = Vec::new();
         for folder in [dir.root.clone(), dir.journal_dir(), dir.sessions_dir()] {
@@ -44,6 +48,16 @@ impl DataDir {
             }
         }
         Ok((dir, tightened))
+    }
+
+    /// The same folder, written through `disk`: tests use a disk that fails on demand.
+    #[must_use]
+    pub fn on(self, disk: Arc<dyn Disk>) -> Self {
+        Self { disk, ..self }
+    }
+
+    pub fn disk(&self) -> &Arc<dyn Disk> {
+        &self.disk
     }
 
     pub fn root(&self) -> &Path {
@@ -92,11 +106,4 @@ fn tighten(path: &Path, mode: u32) -> Result<Option<String>, StoreError> {
         "{} was readable by others ({current:04o}); it is now {mode:04o}",
         path.display()
     )))
-}
-
-/// Makes a rename or a new file in `folder` survive a power cut.
-pub fn sync_dir(folder: &Path) -> Result<(), StoreError> {
-    fs::File::open(folder)
-        .and_then(|dir| dir.sync_all())
-        .map_err(StoreError::at("flush the folder", folder))
 }
