@@ -31,8 +31,12 @@ pub struct Recorder {
 impl Recorder {
     /// Starts a new session: its journal is created and the `started` event flushed first.
     pub fn start(dir: &DataDir, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
-        let journal = Journal::create(dir.disk().clone(), &dir.journal_path(&meta.id))?;
-        Self::begin(journal, meta, now)
+        let path = dir.journal_path(&meta.id);
+        let journal = Journal::create(dir.disk().clone(), &path)?;
+        Self::begin(journal, meta, now).inspect_err(|_| {
+            // Nothing in it was acknowledged, so no later start should offer it for resuming.
+            let _ = journal::retire(dir.disk().as_ref(), &path);
+        })
     }
 
     /// Starts a session on an already open journal file (tests use a full disk here).

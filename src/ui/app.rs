@@ -139,7 +139,8 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             // Once the session has ended, leaving saves the review; there is nothing to resume.
-            return self.act(if self.screen == Screen::Review {
+            // If the log cannot be written, leaving keeps the journal for the next start.
+            return self.act(if self.screen == Screen::Review && self.finish_error.is_none() {
                 Action::Done
             } else {
                 Action::Leave
@@ -333,12 +334,15 @@ impl App {
         }
     }
 
-    /// Ends the session, saves its log at once, and opens the review.
+    /// Ends the session, saves its log at once, and opens the review. The review opens even
+    /// when the log could not be written: the journal still holds the session, and finishing
+    /// the review writes the log again.
     fn end(&mut self) {
         self.run(&Command::End);
+        self.screen = Screen::Review;
         match self.recorder.write_log(&self.dir) {
             Ok(_) => {
-                self.screen = Screen::Review;
+                self.finish_error = None;
                 self.message = Some(
                     "session ended and its log saved: record attendance, notes and follow-ups; q when done"
                         .to_owned(),
@@ -351,7 +355,10 @@ impl App {
     /// Writes the final log; on failure the app stays open so a copy can be saved elsewhere.
     fn finish(&mut self) {
         match self.recorder.finish(&self.dir) {
-            Ok(path) => self.outcome = Some(Outcome::Finished(path)),
+            Ok(path) => {
+                self.finish_error = None;
+                self.outcome = Some(Outcome::Finished(path));
+            }
             Err(err) => self.not_finished(&err),
         }
     }

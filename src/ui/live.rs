@@ -191,8 +191,8 @@ fn pace(app: &App, behind: TimeDelta) -> Span<'static> {
     }
 }
 
-fn banner_lines(app: &App) -> Vec<Line<'static>> {
-    let session = &app.recorder.session;
+/// The red lines saying what is not on disk, on the live screen and the review alike.
+pub fn not_saved_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(not_saved) = &app.recorder.not_saved {
         let copy = not_saved
@@ -214,6 +214,12 @@ fn banner_lines(app: &App) -> Vec<Line<'static>> {
             style(app, Role::NotSaved),
         ));
     }
+    lines
+}
+
+fn banner_lines(app: &App) -> Vec<Line<'static>> {
+    let session = &app.recorder.session;
+    let mut lines = not_saved_lines(app);
     if session.warning_showing() {
         let left = session.until_scheduled_end(app.now);
         let end = app.zone.hm(session.meta.scheduled_end);

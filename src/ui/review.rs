@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::live::{frame, panel, render_status, style};
+use super::live::{frame, not_saved_lines, panel, render_status, style};
 use super::people::{self, flag_glyph};
 use super::theme::Role;
 use crate::domain::record::{Attendance, FollowUp};
@@ -32,9 +32,16 @@ const HINTS: &[Action] = &[
 
 /// Draws the review and returns its body, where overlays may draw.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
-    let [header, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let banners = not_saved_lines(app);
+    let [header, banner, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(banners.len() as u16),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     render_header(app, header, buf);
+    Paragraph::new(banners).render(banner, buf);
     let people = app.recorder.session.record.people.len() as u16;
     // The people and the selected person come first; on a short screen the session note gives
     // way (s still edits it) and the to-do list keeps a line or so.
