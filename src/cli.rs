@@ -34,6 +34,13 @@ pub enum Commands {
         #[command(flatten)]
         session: SessionArgs,
     },
+    /// Run a session without a screen, for tests and automation: resumes an interrupted session
+    /// or starts one, reads `key K ...` and `type TEXT` lines from standard input, and answers
+    /// each with `ack N` once its events are on disk.
+    Script {
+        #[command(flatten)]
+        session: SessionArgs,
+    },
     /// List saved session logs.
     Sessions,
     /// Print a readable summary of one saved session.

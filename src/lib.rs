@@ -7,6 +7,7 @@ pub mod format;
 pub mod recorder;
 pub mod records;
 pub mod recovery;
+pub mod script;
 pub mod signals;
 pub mod start;
 pub mod store;

@@ -8,7 +8,7 @@ use holdspace::start::{self, Mode};
 use holdspace::store::atomic::write_atomic;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
-use holdspace::summary;
+use holdspace::{script, summary};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,6 +47,19 @@ fn run(cli: Cli) -> Result<String, String> {
                 speed,
             },
         ),
+        Some(Commands::Script { session }) => {
+            let mode = Mode {
+                rehearsal: false,
+                speed: 1.0,
+            };
+            script::run(
+                &dir,
+                &session,
+                &mode,
+                std::io::stdin().lock(),
+                std::io::stdout().lock(),
+            )
+        }
         Some(Commands::Sessions) => {
             let (logs, errors) = log::list(&dir.sessions_dir()).map_err(|err| err.to_string())?;
             for error in errors {

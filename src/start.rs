@@ -46,7 +46,7 @@ pub fn open_data_dir(root: Option<&Path>) -> Result<DataDir, String> {
 
 /// Sorts the journals found at start: closes the ones that need no question, returns the first
 /// resumable one and a line for each that cannot be used.
-fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
+pub fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
     let mut resumable = None;
     let mut problems = Vec::new();
     for path in dir.open_journals().map_err(|err| err.to_string())? {
@@ -115,15 +115,118 @@ fn clock_for(rehearsal: bool, speed: f64, origin: DateTime<Utc>) -> Box<dyn Cloc
     }
 }
 
+/// A session ready to run: its recorder, the clock it runs on, and whether it was resumed.
+pub struct Opened {
+    pub recorder: Recorder,
+    pub clock: Box<dyn Clock>,
+    pub resumed: bool,
+}
+
+/// What the command line asked of a new session, checked before anything is opened.
+pub struct Request<'a> {
+    args: &'a SessionArgs,
+    mode: &'a Mode,
+    participants: Vec<String>,
+    scheduled_end: Option<DateTime<Utc>>,
+    real_now: DateTime<Utc>,
+}
+
+impl<'a> Request<'a> {
+    pub fn new(args: &'a SessionArgs, mode: &'a Mode) -> Result<Self, String> {
+        let real_now = Utc::now();
+        let scheduled_end = args
+            .ends
+            .as_deref()
+            .map(|ends| parse_ends(ends, &real_now.with_timezone(&Local)))
+            .transpose()?;
+        Ok(Self {
+            args,
+            mode,
+            participants: expected(&args.participants)?,
+            scheduled_end,
+            real_now,
+        })
+    }
+
+    /// Acts on the answer to the start-up question: resumes the interrupted session, or ends
+    /// it and starts a new one, or starts a new one; `None` if the answer was to quit.
+    pub fn open(
+        &self,
+        dir: &DataDir,
+        choice: Choice,
+        found: Option<Interrupted>,
+    ) -> Result<Option<Opened>, String> {
+        let (args, mode) = (self.args, self.mode);
+        let opened = match (choice, found) {
+            (Choice::Quit, _) => return Ok(None),
+            (Choice::Resume, Some(found)) => {
+                let rehearsal = found.session.meta.rehearsal;
+                let speed = if mode.rehearsal {
+                    mode.speed
+                } else {
+                    REHEARSAL_SPEED
+                };
+                let clock = clock_for(rehearsal, speed, self.real_now.max(found.session.last_at));
+                let mut recorder = reopen(dir, found)?;
+                recorder.record(EventKind::Recovered, clock.now());
+                Opened {
+                    recorder,
+                    clock,
+                    resumed: true,
+                }
+            }
+            (choice, found) => {
+                if let (Choice::EndAndStartNew, Some(found)) = (choice, found) {
+                    close_interrupted(dir, found)?;
+                }
+                let clock = clock_for(mode.rehearsal, mode.speed, self.real_now);
+                let start = clock.now();
+                let mut plan = Plan::builtin();
+                if let Some(group) = &args.group {
+                    plan.group.clone_from(group);
+                }
+                let end = self
+                    .scheduled_end
+                    .unwrap_or_else(|| start + TimeDelta::minutes(i64::from(plan.total_minutes())));
+                let meta = SessionMeta {
+                    schema_version: SCHEMA_VERSION,
+                    id: new_id(dir, start, mode.rehearsal),
+                    plan,
+                    scheduled_end: end,
+                    warn_minutes: args.warn_minutes,
+                    rehearsal: mode.rehearsal,
+                    participants: self.participants.clone(),
+                    turn_minutes: args.turn_minutes,
+                    last_session: args.last_session,
+                };
+                Opened {
+                    recorder: Recorder::start(dir, meta, start).map_err(|err| err.to_string())?,
+                    clock,
+                    resumed: false,
+                }
+            }
+        };
+        Ok(Some(opened))
+    }
+
+    /// The app for an opened session, telling the facilitator if a resumed session ignores
+    /// options meant for a new one.
+    pub fn app(&self, dir: &DataDir, opened: Opened) -> (App, Box<dyn Clock>) {
+        let mut app = new_app(opened.recorder, dir, opened.clock.as_ref());
+        if opened.resumed && (!self.participants.is_empty() || self.args.turn_minutes.is_some()) {
+            app.message = Some(
+                "resumed with its own participants and turn limit: --participant and \
+                 --turn-minutes apply to new sessions"
+                    .to_owned(),
+            );
+        }
+        (app, opened.clock)
+    }
+}
+
 /// Runs the live screen until the session ends or the facilitator leaves.
 pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, String> {
-    let real_now = Utc::now();
-    let scheduled_end = args
-        .ends
-        .as_deref()
-        .map(|ends| parse_ends(ends, &real_now.with_timezone(&Local)))
-        .transpose()?;
-    let participants = expected(&args.participants)?;
+    let request = Request::new(args, mode)?;
     need_terminal()?;
     let (found, problems) = triage(&dir)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
@@ -135,64 +238,16 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
                 interrupted: found.as_ref(),
                 problems: &problems,
                 zone: Zone::Local,
-                now: real_now,
+                now: request.real_now,
             };
             offer.ask(&mut terminal, &stop).map_err(|err| err.to_string())?
         } else {
             Choice::StartNew
         };
-        let (recorder, clock, resumed) = match (choice, found) {
-            (Choice::Quit, _) => return Ok("Nothing was changed.".to_owned()),
-            (Choice::Resume, Some(found)) => {
-                let rehearsal = found.session.meta.rehearsal;
-                let speed = if mode.rehearsal {
-                    mode.speed
-                } else {
-                    REHEARSAL_SPEED
-                };
-                let clock = clock_for(rehearsal, speed, real_now.max(found.session.last_at));
-                let mut recorder = reopen(&dir, found)?;
-                recorder.record(EventKind::Recovered, clock.now());
-                (recorder, clock, true)
-            }
-            (choice, found) => {
-                if let (Choice::EndAndStartNew, Some(found)) = (choice, found) {
-                    close_interrupted(&dir, found)?;
-                }
-                let clock = clock_for(mode.rehearsal, mode.speed, real_now);
-                let start = clock.now();
-                let mut plan = Plan::builtin();
-                if let Some(group) = &args.group {
-                    plan.group.clone_from(group);
-                }
-                let end = scheduled_end
-                    .unwrap_or_else(|| start + TimeDelta::minutes(i64::from(plan.total_minutes())));
-                let meta = SessionMeta {
-                    schema_version: SCHEMA_VERSION,
-                    id: new_id(&dir, start, mode.rehearsal),
-                    plan,
-                    scheduled_end: end,
-                    warn_minutes: args.warn_minutes,
-                    rehearsal: mode.rehearsal,
-                    participants: participants.clone(),
-                    turn_minutes: args.turn_minutes,
-                    last_session: args.last_session,
-                };
-                (
-                    Recorder::start(&dir, meta, start).map_err(|err| err.to_string())?,
-                    clock,
-                    false,
-                )
-            }
+        let Some(opened) = request.open(&dir, choice, found)? else {
+            return Ok("Nothing was changed.".to_owned());
         };
-        let mut app = new_app(recorder, &dir, clock.as_ref());
-        if resumed && (!participants.is_empty() || args.turn_minutes.is_some()) {
-            app.message = Some(
-                "resumed with its own participants and turn limit: --participant and \
-                 --turn-minutes apply to new sessions"
-                    .to_owned(),
-            );
-        }
+        let (mut app, clock) = request.app(&dir, opened);
         drive(&mut terminal, &mut app, clock.as_ref(), &stop)
     })();
     terminal::leave().map_err(|err| err.to_string())?;
@@ -261,9 +316,14 @@ fn drive(
     stop: &AtomicBool,
 ) -> Result<String, String> {
     event_loop::run(terminal, app, clock, stop).map_err(|err| err.to_string())?;
+    Ok(farewell(app))
+}
+
+/// How the app left things: where the log is, or that the journal keeps the session.
+pub fn farewell(app: &App) -> String {
     let journal = app.recorder.journal_path().display();
     let ended = app.recorder.session.ended.is_some();
-    Ok(match (&app.outcome, &app.recorder.not_saved) {
+    match (&app.outcome, &app.recorder.not_saved) {
         (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),
         (_, None) if ended => format!(
             "Every change is saved in {journal}; the next holdspace start writes it into the session log."
@@ -281,7 +341,7 @@ fn drive(
                 .map(|seq| format!(" A copy up to event {seq} was saved where you chose."))
                 .unwrap_or_default()
         ),
-    })
+    }
 }
 
 /// The `--participant` names, checked by the same rules as names typed during the session.

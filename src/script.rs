@@ -1,0 +1,137 @@
+//! Running a session without a screen: keys come from standard input, and each input line is
+//! answered with `ack N` once every event it made is on disk. Crash tests drive the real binary
+//! this way, and it suits automation; the keys mean what they mean on the live screen.
+
+use crate::cli::SessionArgs;
+use crate::start::{self, Mode, Request};
+use crate::store::paths::DataDir;
+use crate::text::sanitize;
+use crate::ui::app::App;
+use crate::ui::resume::Choice;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::io::{BufRead, Write};
+
+/// What an input line may hold.
+const GRAMMAR: &str = "`key K [K ...]` (a character, or enter, esc, up, down, left, right, \
+                       backspace, tab, space, ctrl-c), `type TEXT`, a blank line, or `# comment`";
+
+/// Resumes the interrupted session if there is one, else starts a new one, then presses the
+/// keys of each input line in turn. Stops at the end of the input or when the app is done.
+pub fn run(
+    dir: &DataDir,
+    args: &SessionArgs,
+    mode: &Mode,
+    input: impl BufRead,
+    mut out: impl Write,
+) -> Result<String, String> {
+    let request = Request::new(args, mode)?;
+    let (found, problems) = start::triage(dir)?;
+    for problem in problems {
+        eprintln!("holdspace: {problem}");
+    }
+    let choice = if found.is_some() {
+        Choice::Resume
+    } else {
+        Choice::StartNew
+    };
+    let opened = request
+        .open(dir, choice, found)?
+        .ok_or("the session was not opened")?;
+    let word = if opened.resumed { "resumed" } else { "started" };
+    let (mut app, clock) = request.app(dir, opened);
+    let write_err = |err: std::io::Error| format!("could not write to standard output: {err}");
+    writeln!(out, "{word} {} {}", app.recorder.session.meta.id, ack(&app)).map_err(write_err)?;
+    out.flush().map_err(write_err)?;
+    for (number, line) in input.lines().enumerate() {
+        let line = line.map_err(|err| format!("could not read standard input: {err}"))?;
+        let keys = keys(&line).map_err(|err| format!("standard input line {}: {err}", number + 1))?;
+        if keys.is_empty() {
+            continue;
+        }
+        for key in keys {
+            app.tick(clock.now());
+            app.on_key(key);
+        }
+        writeln!(out, "{}", ack(&app)).map_err(write_err)?;
+        out.flush().map_err(write_err)?;
+        if app.outcome.is_some() {
+            break;
+        }
+    }
+    Ok(start::farewell(&app))
+}
+
+/// `ack N` when every event up to N is on disk; otherwise what is not.
+fn ack(app: &App) -> String {
+    match (&app.recorder.not_saved, &app.finish_error) {
+        (Some(not_saved), _) => format!("NOT SAVED from {}", not_saved.from_seq),
+        (None, Some(_)) => format!("ack {} log NOT SAVED", app.recorder.session.last_seq),
+        (None, None) => format!("ack {}", app.recorder.session.last_seq),
+    }
+}
+
+/// The key presses an input line stands for.
+pub fn keys(line: &str) -> Result<Vec<KeyEvent>, String> {
+    let line = line.trim_end_matches(['\r', '\n']);
+    let press = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    if line.trim().is_empty() || line.trim_start().starts_with('#') {
+        return Ok(Vec::new());
+    }
+    if let Some(text) = line.strip_prefix("type ") {
+        return Ok(text.chars().map(|c| press(KeyCode::Char(c))).collect());
+    }
+    let Some(names) = line.strip_prefix("key ") else {
+        return Err(format!(
+            "{:?} is not a line this mode reads; use {GRAMMAR}",
+            sanitize(line)
+        ));
+    };
+    names
+        .split_whitespace()
+        .map(|name| {
+            let mut chars = name.chars();
+            let code = match (chars.next(), chars.next()) {
+                (Some(c), None) => KeyCode::Char(c),
+                _ => match name.to_ascii_lowercase().as_str() {
+                    "enter" => KeyCode::Enter,
+                    "esc" => KeyCode::Esc,
+                    "up" => KeyCode::Up,
+                    "down" => KeyCode::Down,
+                    "left" => KeyCode::Left,
+                    "right" => KeyCode::Right,
+                    "backspace" => KeyCode::Backspace,
+                    "tab" => KeyCode::Tab,
+                    "space" => KeyCode::Char(' '),
+                    "ctrl-c" => return Ok(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+                    _ => return Err(format!("{:?} is not a key; use {GRAMMAR}", sanitize(name))),
+                },
+            };
+            Ok(press(code))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_become_keys() {
+        assert_eq!(keys("key n space Enter").unwrap().len(), 3);
+        assert_eq!(
+            keys("key ctrl-c").unwrap(),
+            vec![KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)]
+        );
+        assert_eq!(keys("type Zoë ok").unwrap().len(), 6);
+        assert!(keys("  ").unwrap().is_empty());
+        assert!(keys("# a comment").unwrap().is_empty());
+    }
+
+    #[test]
+    fn unknown_lines_and_keys_name_what_is_valid() {
+        let err = keys("press n").unwrap_err();
+        assert!(err.contains("\"press n\"") && err.contains("`key K"), "{err}");
+        let err = keys("key \x1b[2J").unwrap_err();
+        assert!(!err.contains('\x1b') && err.contains("enter, esc"), "{err}");
+    }
+}
