@@ -2,7 +2,8 @@
 //! and shown, and a failed write turns into a visible "not saved" state instead of a crash.
 
 use crate::domain::{Event, EventKind, Session, SessionMeta};
-use crate::store::journal::{self, Journal};
+use crate::store::disk::{Disk, Os};
+use crate::store::journal::{self, Journal, Tail};
 use crate::store::log::SessionLog;
 use crate::store::paths::DataDir;
 use crate::store::{StoreError, atomic::write_atomic};
@@ -20,11 +21,19 @@ pub struct NotSaved {
     pub rescued_through: Option<u64>,
 }
 
+/// Where recorded events go: the session's journal, or nowhere for a read-only view that
+/// follows the journal another holdspace is writing.
+#[derive(Debug)]
+enum Sink {
+    Journal(Journal),
+    Watching(Tail),
+}
+
 #[derive(Debug)]
 pub struct Recorder {
     pub session: Session,
     pub events: Vec<Event>,
-    journal: Journal,
+    sink: Sink,
     pub not_saved: Option<NotSaved>,
 }
 
@@ -56,7 +65,7 @@ impl Recorder {
         Ok(Self {
             session,
             events: vec![first],
-            journal,
+            sink: Sink::Journal(journal),
             not_saved: None,
         })
     }
@@ -75,7 +84,7 @@ impl Recorder {
         Ok(Self {
             session,
             events,
-            journal,
+            sink: Sink::Journal(journal),
             not_saved: None,
         })
     }
@@ -90,24 +99,72 @@ impl Recorder {
         Ok(Self {
             session,
             events,
-            journal: Journal::reopen(dir.disk().clone(), path)?,
+            sink: Sink::Journal(Journal::reopen(dir.disk().clone(), path)?),
             not_saved: None,
         })
     }
 
+    /// Opens a session another holdspace is running, read-only: its journal is read as it
+    /// stands, and `follow` picks up what is appended after.
+    pub fn watch(path: &Path) -> Result<Self, String> {
+        let contents = journal::read(path).map_err(|err| err.to_string())?;
+        if let Some(bad) = contents.bad_lines.first() {
+            return Err(format!(
+                "{} line {}: not an event ({})",
+                path.display(),
+                bad.line,
+                bad.error
+            ));
+        }
+        let session = Session::from_events(&contents.events)
+            .map_err(|err| format!("{}: {}", path.display(), err.message))?;
+        let tail = Tail::new(path, contents.clean_len, contents.events.len());
+        Ok(Self {
+            session,
+            events: contents.events,
+            sink: Sink::Watching(tail),
+            not_saved: None,
+        })
+    }
+
+    /// Whether this only follows a session that another holdspace records.
+    pub fn read_only(&self) -> bool {
+        matches!(self.sink, Sink::Watching(_))
+    }
+
+    /// Applies the events another holdspace has appended since the last call; how many.
+    pub fn follow(&mut self) -> Result<usize, String> {
+        let Sink::Watching(tail) = &mut self.sink else {
+            return Ok(0);
+        };
+        let events = tail.poll().map_err(|err| err.to_string())?;
+        for event in &events {
+            self.session
+                .apply(event)
+                .map_err(|err| format!("{} event {}: {}", tail.path().display(), event.seq, err.message))?;
+        }
+        let count = events.len();
+        self.events.extend(events);
+        Ok(count)
+    }
+
     /// Records an event and returns whether it reached the disk. The state takes it first, so
     /// an event that does not fit the session is never written; the screen is drawn only after
-    /// this returns, so nothing shows before the journal has it.
+    /// this returns, so nothing shows before the journal has it. A read-only view records
+    /// nothing.
     pub fn record(&mut self, kind: EventKind, now: DateTime<Utc>) -> bool {
+        let Sink::Journal(journal) = &mut self.sink else {
+            return false;
+        };
         let event = self.session.stamp(kind, now);
         if self.session.apply(&event).is_err() {
             return false;
         }
         if self.not_saved.is_none()
-            && let Err(err) = self.journal.append(&event)
+            && let Err(err) = journal.append(&event)
         {
             self.not_saved = Some(NotSaved {
-                error: format!("{}: {err}", self.journal.path().display()),
+                error: format!("{}: {err}", journal.path().display()),
                 from_seq: event.seq,
                 rescued_through: None,
             });
@@ -117,15 +174,32 @@ impl Recorder {
     }
 
     pub fn journal_path(&self) -> &Path {
-        self.journal.path()
+        match &self.sink {
+            Sink::Journal(journal) => journal.path(),
+            Sink::Watching(tail) => tail.path(),
+        }
+    }
+
+    fn disk(&self) -> &dyn Disk {
+        match &self.sink {
+            Sink::Journal(journal) => journal.disk(),
+            Sink::Watching(_) => &Os,
+        }
     }
 
     /// Writes the log of an ended session, keeping the journal open for its review.
     pub fn write_log(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
+        if self.read_only() {
+            return Err(StoreError::new(
+                "write the log of a session another holdspace has open, from",
+                self.journal_path(),
+                std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem),
+            ));
+        }
         let log = SessionLog::of(&self.session, &self.events).ok_or_else(|| {
             StoreError::new(
                 "write the log of a session still running to",
-                self.journal.path(),
+                self.journal_path(),
                 std::io::Error::other("the session has not ended"),
             )
         })?;
@@ -137,7 +211,7 @@ impl Recorder {
     /// Writes the final log of an ended session and retires its journal.
     pub fn finish(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
         let path = self.write_log(dir)?;
-        journal::retire(dir.disk().as_ref(), self.journal.path())?;
+        journal::retire(dir.disk().as_ref(), self.journal_path())?;
         Ok(path)
     }
 
@@ -148,7 +222,7 @@ impl Recorder {
             bytes.extend(serde_json::to_vec(event).unwrap_or_default());
             bytes.push(b'\n');
         }
-        write_atomic(self.journal.disk(), path, &bytes)?;
+        write_atomic(self.disk(), path, &bytes)?;
         if let Some(not_saved) = &mut self.not_saved {
             not_saved.rescued_through = Some(self.session.last_seq);
         }

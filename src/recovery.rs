@@ -18,16 +18,15 @@ pub enum Found {
     Resumable(Box<Interrupted>),
     /// Nothing in it was ever acknowledged: only a torn first line, or no bytes at all.
     Empty(PathBuf, Contents),
+    /// Open in a holdspace that is still running: it can be watched, read-only.
+    Running(PathBuf),
     /// Cannot be resumed by this build; left untouched, with the reason.
     Unusable(String),
 }
 
 pub fn inspect(path: &Path) -> Found {
     if journal::in_use(path) {
-        return Found::Unusable(format!(
-            "{} is open in another holdspace that is still running; it was left alone.",
-            path.display()
-        ));
+        return Found::Running(path.to_owned());
     }
     let contents = match journal::read(path) {
         Ok(contents) => contents,

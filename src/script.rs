@@ -25,10 +25,17 @@ pub fn run(
     mut out: impl Write,
 ) -> Result<String, String> {
     let request = Request::new(args, mode)?;
-    let (found, problems) = start::triage(dir)?;
-    for problem in problems {
+    let journals = start::triage(dir)?;
+    for path in &journals.running {
+        eprintln!(
+            "holdspace: {} is open in another holdspace that is still running; it was left alone.",
+            path.display()
+        );
+    }
+    for problem in &journals.problems {
         eprintln!("holdspace: {problem}");
     }
+    let found = journals.interrupted;
     let choice = if found.is_some() {
         Choice::Resume
     } else {

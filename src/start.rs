@@ -19,7 +19,7 @@ use crate::ui::{event_loop, terminal};
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use ratatui::DefaultTerminal;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 /// How the session is to run: real time, or a rehearsal at `speed`.
@@ -44,24 +44,41 @@ pub fn open_data_dir(root: Option<&Path>) -> Result<DataDir, String> {
     Ok(dir)
 }
 
-/// Sorts the journals found at start: closes the ones that need no question, returns the first
-/// resumable one and a line for each that cannot be used.
-pub fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), String> {
-    let mut resumable = None;
-    let mut problems = Vec::new();
+/// What the journal folder held at start, once the journals needing no question were closed.
+#[derive(Debug, Default)]
+pub struct Journals {
+    /// The first session that can be resumed.
+    pub interrupted: Option<Interrupted>,
+    /// Sessions open in another holdspace that is still running.
+    pub running: Vec<PathBuf>,
+    /// A line for each journal that cannot be used, or waits its turn.
+    pub problems: Vec<String>,
+}
+
+impl Journals {
+    fn need_asking(&self) -> bool {
+        self.interrupted.is_some() || !self.running.is_empty() || !self.problems.is_empty()
+    }
+}
+
+/// Sorts the journals found at start: closes the ones that need no question, keeps the first
+/// resumable one, and notes the running and the unusable ones.
+pub fn triage(dir: &DataDir) -> Result<Journals, String> {
+    let mut found = Journals::default();
     for path in dir.open_journals().map_err(|err| err.to_string())? {
         match inspect(&path) {
-            Found::Resumable(found) if found.session.ended.is_some() => {
+            Found::Resumable(session) if session.session.ended.is_some() => {
                 // Ended but its log was never written: finish the job without asking.
-                let recorder = reopen(dir, *found)?;
+                let recorder = reopen(dir, *session)?;
                 let log = recorder.finish(dir).map_err(|err| err.to_string())?;
                 eprintln!("holdspace: saved the log of an ended session: {}", log.display());
             }
-            Found::Resumable(found) if resumable.is_none() => resumable = Some(*found),
-            Found::Resumable(found) => problems.push(format!(
+            Found::Resumable(session) if found.interrupted.is_none() => found.interrupted = Some(*session),
+            Found::Resumable(session) => found.problems.push(format!(
                 "{} is another interrupted session; it will be offered after this one.",
-                found.path.display()
+                session.path.display()
             )),
+            Found::Running(path) => found.running.push(path),
             Found::Empty(path, contents) => {
                 // Nothing in it was ever acknowledged; any cut-off bytes are kept aside.
                 let disk = dir.disk().as_ref();
@@ -75,10 +92,10 @@ pub fn triage(dir: &DataDir) -> Result<(Option<Interrupted>, Vec<String>), Strin
                     );
                 }
             }
-            Found::Unusable(problem) => problems.push(problem),
+            Found::Unusable(problem) => found.problems.push(problem),
         }
     }
-    Ok((resumable, problems))
+    Ok(found)
 }
 
 /// Cuts any torn tail (keeping it aside) and reopens the journal for appending.
@@ -228,15 +245,16 @@ impl<'a> Request<'a> {
 pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, String> {
     let request = Request::new(args, mode)?;
     need_terminal()?;
-    let (found, problems) = triage(&dir)?;
+    let journals = triage(&dir)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
     let mut terminal =
         terminal::enter().map_err(|err| format!("the live screen needs an interactive terminal ({err})"))?;
     let result = (|| {
-        let choice = if found.is_some() || !problems.is_empty() {
+        let choice = if journals.need_asking() {
             let offer = Offer {
-                interrupted: found.as_ref(),
-                problems: &problems,
+                interrupted: journals.interrupted.as_ref(),
+                running: &journals.running,
+                problems: &journals.problems,
                 zone: Zone::Local,
                 now: request.real_now,
             };
@@ -244,7 +262,11 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
         } else {
             Choice::StartNew
         };
-        let Some(opened) = request.open(&dir, choice, found)? else {
+        if let (Choice::Watch, Some(path)) = (choice, journals.running.first()) {
+            let mut app = new_app(Recorder::watch(path)?, &dir, &SystemClock);
+            return drive(&mut terminal, &mut app, &SystemClock, &stop);
+        }
+        let Some(opened) = request.open(&dir, choice, journals.interrupted)? else {
             return Ok("Nothing was changed.".to_owned());
         };
         let (mut app, clock) = request.app(&dir, opened);
@@ -323,6 +345,9 @@ fn drive(
 pub fn farewell(app: &App) -> String {
     let journal = app.recorder.journal_path().display();
     let ended = app.recorder.session.ended.is_some();
+    if app.recorder.read_only() {
+        return format!("Stopped watching {journal}; nothing was changed.");
+    }
     match (&app.outcome, &app.recorder.not_saved) {
         (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),
         (_, None) if ended => format!(

@@ -340,7 +340,7 @@ fn recovery_of(dir: &DataDir) -> Option<Session> {
             Some(recorder.session)
         }
         Found::Empty(..) => None,
-        Found::Unusable(problem) => panic!("the journal left by a failure cannot be used: {problem}"),
+        other => panic!("the journal left by a failure cannot be used: {other:?}"),
     }
 }
 

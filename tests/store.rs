@@ -148,7 +148,7 @@ fn recovery_at_every_byte_cut_keeps_exactly_the_acknowledged_events() {
                 assert_eq!(found.session, expected, "cut at {k}");
                 (found.contents, Some(found.session))
             }
-            Found::Unusable(message) => panic!("cut at {k}: {message}"),
+            other => panic!("cut at {k}: {other:?}"),
         };
         assert_eq!(contents.torn_tail, tail, "cut at {k}");
         let aside = journal::cut_torn_tail(&Os, &path, &contents).expect("the tail is cut");

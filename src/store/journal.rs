@@ -4,7 +4,7 @@ use super::StoreError;
 use super::disk::{Disk, Durable, Open, Os};
 use crate::domain::Event;
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -91,6 +91,56 @@ impl Journal {
 pub fn in_use(path: &Path) -> bool {
     File::open(path)
         .is_ok_and(|file| matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)))
+}
+
+/// Follows a journal another holdspace is writing: each `poll` returns the events appended
+/// since the last, leaving a line still being written for the next poll.
+#[derive(Debug)]
+pub struct Tail {
+    path: PathBuf,
+    offset: u64,
+    /// Lines read so far, for naming a bad one.
+    lines: usize,
+}
+
+impl Tail {
+    /// Follows `path` from `offset`, the end of the `lines` complete lines already read.
+    pub fn new(path: &Path, offset: u64, lines: usize) -> Self {
+        Self {
+            path: path.to_owned(),
+            offset,
+            lines,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The complete lines appended since the last poll, as events. A bad line is an error
+    /// naming it, and is not skipped: the next poll reports it again.
+    pub fn poll(&mut self) -> Result<Vec<Event>, StoreError> {
+        let mut file = File::open(&self.path).map_err(StoreError::at("follow the journal", &self.path))?;
+        file.seek(SeekFrom::Start(self.offset))
+            .map_err(StoreError::at("follow the journal", &self.path))?;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(StoreError::at("follow the journal", &self.path))?;
+        let contents = parse(&bytes);
+        if let Some(bad) = contents.bad_lines.first() {
+            return Err(StoreError::new(
+                "follow the journal",
+                &self.path,
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("line {} is not an event: {}", self.lines + bad.line, bad.error),
+                ),
+            ));
+        }
+        self.offset += contents.clean_len;
+        self.lines += contents.events.len();
+        Ok(contents.events)
+    }
 }
 
 /// A line that is complete but does not hold an event.

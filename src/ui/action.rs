@@ -170,4 +170,51 @@ impl Action {
             _ => return None,
         })
     }
+
+    /// Whether the action only looks: a read-only view of a session another holdspace is
+    /// running allows these, and refuses the rest.
+    pub fn only_looks(self) -> bool {
+        match self {
+            Self::Rules
+            | Self::SelectUp
+            | Self::SelectDown
+            | Self::Fairness
+            | Self::Rescue
+            | Self::Help
+            | Self::Leave
+            | Self::People
+            | Self::PersonUp
+            | Self::PersonDown
+            | Self::Close => true,
+            Self::Next
+            | Self::Back
+            | Self::TogglePause
+            | Self::AddMinute
+            | Self::RemoveMinute
+            | Self::Rebalance
+            | Self::Note
+            | Self::RaiseHand
+            | Self::NextSpeaker
+            | Self::GiveFloor
+            | Self::LowerHand
+            | Self::HandUp
+            | Self::HandDown
+            | Self::ClearQueue
+            | Self::GentlePriority
+            | Self::DismissWarning
+            | Self::End
+            | Self::Attend(_)
+            | Self::Flag(_)
+            | Self::AddPerson
+            | Self::RecordNote
+            | Self::ResetNote
+            | Self::Rate(_)
+            | Self::ClearRating
+            | Self::Comment
+            | Self::Takeaway
+            | Self::Goal
+            | Self::Summary
+            | Self::Done => false,
+        }
+    }
 }

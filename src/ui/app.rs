@@ -13,11 +13,27 @@ use crate::domain::{Command, EventKind};
 use crate::format::Zone;
 use crate::recorder::Recorder;
 use crate::store::StoreError;
+use crate::store::journal;
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
+
+/// Why a read-only view refuses to change the session.
+pub const READ_ONLY: &str = "the holdspace that has this session open is the only one that changes it";
+
+/// How the holdspace a read-only view follows is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Followed {
+    Running,
+    /// It stopped without finishing: starting holdspace again offers to resume the session.
+    Stopped,
+    /// It finished the session: its journal became the session log.
+    Finished,
+    /// Its journal could not be read or did not fit the session.
+    Broken(String),
+}
 
 /// What is open on top of the live screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +102,8 @@ pub struct App {
     /// The final log could not be written; shown in the NOT SAVED banner.
     pub finish_error: Option<String>,
     pub outcome: Option<Outcome>,
+    /// For a read-only view: how the holdspace it follows is doing.
+    pub followed: Option<Followed>,
     pub screen: Screen,
     /// The selected entry of the raise-hand queue, from 0.
     pub cursor: usize,
@@ -100,6 +118,7 @@ pub struct App {
 
 impl App {
     pub fn new(recorder: Recorder, dir: DataDir, theme: Theme, zone: Zone, now: DateTime<Utc>) -> Self {
+        let followed = recorder.read_only().then_some(Followed::Running);
         Self {
             recorder,
             dir,
@@ -111,6 +130,7 @@ impl App {
             message: None,
             finish_error: None,
             outcome: None,
+            followed,
             screen: Screen::Live,
             cursor: 0,
             person: 0,
@@ -120,14 +140,39 @@ impl App {
         }
     }
 
-    /// Moves the app to `now`, recording whatever the passing of time has made due.
+    /// Moves the app to `now`, recording whatever the passing of time has made due; a read-only
+    /// view instead takes in what the other holdspace has recorded.
     pub fn tick(&mut self, now: DateTime<Utc>) {
         self.now = now;
+        if self.recorder.read_only() {
+            return self.follow();
+        }
         for kind in self.recorder.session.due(now) {
             if kind == EventKind::WarningRaised {
                 self.bell = true;
             }
             self.recorder.record(kind, now);
+        }
+    }
+
+    /// Takes in what the followed holdspace has appended, and notices when it stops: its
+    /// journal unlocked (it stopped) or gone (it finished and wrote the log).
+    fn follow(&mut self) {
+        if !matches!(self.followed, Some(Followed::Running)) {
+            return;
+        }
+        let path = self.recorder.journal_path().to_owned();
+        let running = journal::in_use(&path);
+        let followed = self.recorder.follow();
+        if self.recorder.session.ended.is_some() {
+            // The other holdspace is in its review now: so is this view.
+            self.screen = Screen::Review;
+        }
+        match followed {
+            Ok(_) if running => {}
+            Ok(_) => self.followed = Some(Followed::Stopped),
+            Err(_) if !path.exists() => self.followed = Some(Followed::Finished),
+            Err(err) => self.followed = Some(Followed::Broken(err)),
         }
     }
 
@@ -140,11 +185,9 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             // Once the session has ended, leaving saves the review; there is nothing to resume.
             // If the log cannot be written, leaving keeps the journal for the next start.
-            return self.act(if self.screen == Screen::Review && self.finish_error.is_none() {
-                Action::Done
-            } else {
-                Action::Leave
-            });
+            let done =
+                self.screen == Screen::Review && self.finish_error.is_none() && !self.recorder.read_only();
+            return self.act(if done { Action::Done } else { Action::Leave });
         }
         match self.overlay.take() {
             None => {
@@ -211,6 +254,10 @@ impl App {
             return;
         }
         self.message = None;
+        if self.recorder.read_only() && !action.only_looks() {
+            self.message = Some(format!("read-only: {READ_ONLY}"));
+            return;
+        }
         if self.queue_action(action) || self.record_action(action) {
             return;
         }
@@ -222,7 +269,9 @@ impl App {
         }
         match action {
             Action::Rules => {
-                self.run(&Command::RevisitRules);
+                if !self.recorder.read_only() {
+                    self.run(&Command::RevisitRules);
+                }
                 self.overlay = Some(Overlay::Rules);
             }
             Action::Note => self.open_input(Input::Note, String::new()),

@@ -2,7 +2,7 @@
 //! panels' places, status line.
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Followed};
 use super::keymap::{Mode, first_key};
 use super::theme::Role;
 use super::too_small;
@@ -191,9 +191,22 @@ fn pace(app: &App, behind: TimeDelta) -> Span<'static> {
     }
 }
 
-/// The red lines saying what is not on disk, on the live screen and the review alike.
-pub fn not_saved_lines(app: &App) -> Vec<Line<'static>> {
+/// The lines at the top saying what is not on disk, or that this view is read-only, on the
+/// live screen and the review alike.
+pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    if let Some(followed) = &app.followed {
+        let state = match followed {
+            Followed::Running => "it is running: this view follows it".to_owned(),
+            Followed::Stopped => "it has stopped: quit and start holdspace to resume the session".to_owned(),
+            Followed::Finished => "it finished the session and saved its log".to_owned(),
+            Followed::Broken(err) => format!("its journal cannot be followed: {}", sanitize(err)),
+        };
+        lines.push(Line::styled(
+            format!(" ◇ READ-ONLY: this session is open in another holdspace; {state}."),
+            style(app, Role::Behind),
+        ));
+    }
     if let Some(not_saved) = &app.recorder.not_saved {
         let copy = not_saved
             .rescued_through
@@ -219,7 +232,7 @@ pub fn not_saved_lines(app: &App) -> Vec<Line<'static>> {
 
 fn banner_lines(app: &App) -> Vec<Line<'static>> {
     let session = &app.recorder.session;
-    let mut lines = not_saved_lines(app);
+    let mut lines = notice_lines(app);
     if session.warning_showing() {
         let left = session.until_scheduled_end(app.now);
         let end = app.zone.hm(session.meta.scheduled_end);
@@ -310,6 +323,11 @@ pub(super) fn render_status(app: &App, hints: &[Action], area: Rect, buf: &mut B
     let session: &Session = &app.recorder.session;
     let mark = if app.recorder.not_saved.is_some() || app.finish_error.is_some() {
         Span::styled(" ✗ NOT SAVED ", style(app, Role::NotSaved))
+    } else if app.recorder.read_only() {
+        Span::styled(
+            format!(" ◇ read-only #{} ", session.last_seq),
+            style(app, Role::Behind),
+        )
     } else {
         Span::styled(
             format!(" ✓ saved #{} ", session.last_seq),

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -21,11 +22,15 @@ pub enum Choice {
     EndAndStartNew,
     /// Start a new session, leaving unusable journals where they are.
     StartNew,
+    /// Follow the session another holdspace has open, read-only.
+    Watch,
     Quit,
 }
 
 pub struct Offer<'a> {
     pub interrupted: Option<&'a Interrupted>,
+    /// Journals of sessions open in another holdspace that is still running.
+    pub running: &'a [PathBuf],
     pub problems: &'a [String],
     pub zone: Zone,
     pub now: DateTime<Utc>,
@@ -33,7 +38,7 @@ pub struct Offer<'a> {
 
 impl Offer<'_> {
     fn choices(&self) -> Vec<(char, Choice, &'static str)> {
-        match self.interrupted {
+        let mut choices = match self.interrupted {
             Some(_) => vec![
                 ('r', Choice::Resume, "resume it, with every saved event"),
                 (
@@ -41,13 +46,18 @@ impl Offer<'_> {
                     Choice::EndAndStartNew,
                     "end it now, save its log, and start a new session",
                 ),
-                ('q', Choice::Quit, "quit"),
             ],
-            None => vec![
-                ('n', Choice::StartNew, "start a new session anyway"),
-                ('q', Choice::Quit, "quit"),
-            ],
+            None => vec![('n', Choice::StartNew, "start a new session anyway")],
+        };
+        if !self.running.is_empty() {
+            choices.push((
+                'w',
+                Choice::Watch,
+                "watch the session open in the other holdspace, read-only",
+            ));
         }
+        choices.push(('q', Choice::Quit, "quit"));
+        choices
     }
 
     pub fn lines(&self) -> Vec<Line<'static>> {
@@ -82,6 +92,14 @@ impl Offer<'_> {
             }
             lines.push(Line::raw(""));
         }
+        for path in self.running {
+            lines.push(Line::raw(format!(
+                "! {} is open in another holdspace that is still running. Only that holdspace \
+                 changes it; this one can watch it, read-only.",
+                sanitize(&path.display().to_string())
+            )));
+            lines.push(Line::raw(""));
+        }
         for problem in self.problems {
             lines.push(Line::raw(format!("! {}", sanitize(problem))));
             lines.push(Line::raw(""));
@@ -95,6 +113,8 @@ impl Offer<'_> {
     fn render(&self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
         let title = if self.interrupted.is_some() {
             " An interrupted session was found "
+        } else if !self.running.is_empty() {
+            " A session is open in another holdspace "
         } else {
             " Some session journals cannot be used "
         };

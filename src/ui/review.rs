@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::live::{frame, not_saved_lines, panel, render_status, style};
+use super::live::{frame, notice_lines, panel, render_status, style};
 use super::people::{self, flag_glyph};
 use super::theme::Role;
 use crate::domain::record::{Attendance, FollowUp};
@@ -32,7 +32,7 @@ const HINTS: &[Action] = &[
 
 /// Draws the review and returns its body, where overlays may draw.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
-    let banners = not_saved_lines(app);
+    let banners = notice_lines(app);
     let [header, banner, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(banners.len() as u16),
