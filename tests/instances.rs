@@ -11,7 +11,7 @@ use holdspace::recorder::Recorder;
 use holdspace::recovery::{Found, inspect};
 use holdspace::store::journal::{self, Journal};
 use holdspace::store::paths::DataDir;
-use holdspace::ui::app::{App, Followed, Screen};
+use holdspace::ui::app::{App, Followed, Outcome, Screen};
 use holdspace::ui::theme::Theme;
 use std::io::Write;
 

@@ -254,6 +254,11 @@ impl App {
             return;
         }
         self.message = None;
+        if self.recorder.read_only() && matches!(action, Action::End | Action::Done) {
+            // Ending is the other holdspace's to do; here q only closes the view.
+            self.outcome = Some(Outcome::Left);
+            return;
+        }
         if self.recorder.read_only() && !action.only_looks() {
             self.message = Some(format!("read-only: {READ_ONLY}"));
             return;

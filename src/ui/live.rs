@@ -203,7 +203,7 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
             Followed::Broken(err) => format!("its journal cannot be followed: {}", sanitize(err)),
         };
         lines.push(Line::styled(
-            format!(" ◇ READ-ONLY: this session is open in another holdspace; {state}."),
+            format!(" ◇ READ-ONLY: this session is open in another holdspace; {state}. q leaves."),
             style(app, Role::Behind),
         ));
     }
@@ -366,6 +366,9 @@ pub(super) fn hint_spans(app: &App, actions: &[Action], width: usize) -> Vec<Spa
         let Some(key) = first_key(app.mode(), *action) else {
             continue;
         };
+        if app.recorder.read_only() && !action.only_looks() {
+            continue;
+        }
         used += format!(" {key} {}", action.hint()).chars().count();
         if used > width {
             break;
