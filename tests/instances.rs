@@ -127,6 +127,8 @@ fn the_second_holdspace_follows_read_only_and_changes_nothing() {
         shown.contains("finished the session and saved its log"),
         "{shown}"
     );
+    press(&mut second, "q");
+    assert_eq!(second.outcome, Some(Outcome::Left), "q only closes the view");
 }
 
 #[test]
