@@ -18,6 +18,9 @@ pub struct Cli {
     /// Where sessions are kept (default: the platform's data folder).
     #[arg(long, global = true, env = "HOLDSPACE_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The settings file (default: config.toml in the platform's config folder).
+    #[arg(long, global = true, env = "HOLDSPACE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Commands>,
     #[command(flatten)]
@@ -52,6 +55,27 @@ pub enum Commands {
     Review {
         /// The session ID, as `holdspace sessions` lists it.
         id: String,
+    },
+    /// Remove sessions for good: logs, journals, cut-off lines and leftover temporary files.
+    /// Exports saved elsewhere are not touched.
+    Purge {
+        /// Every session that started more than DAYS days before today.
+        #[arg(
+            long,
+            value_name = "DAYS",
+            required_unless_present = "session",
+            conflicts_with = "session"
+        )]
+        older_than: Option<u32>,
+        /// The session with this ID, as `holdspace sessions` lists it.
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        /// List what would be removed, and remove nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Remove without asking (needed when not run from a terminal).
+        #[arg(long)]
+        yes: bool,
     },
     /// Write a saved session out for records: in full, one person's handover, or anonymised.
     Export {

@@ -1,9 +1,11 @@
 //! holdspace: a terminal companion for facilitators of peer support groups.
 
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod export;
 pub mod format;
+pub mod purge;
 pub mod recorder;
 pub mod records;
 pub mod recovery;

@@ -1,14 +1,18 @@
 //! The `holdspace` command: parse arguments, then run the live screen or print saved sessions.
 
+use chrono::Local;
 use clap::Parser;
 use holdspace::cli::{Cli, Commands, SessionArgs};
+use holdspace::config::Config;
 use holdspace::export::{self, Scope};
 use holdspace::format::Zone;
+use holdspace::purge::{self, Rule};
 use holdspace::start::{self, Mode};
 use holdspace::store::atomic::write_atomic;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
 use holdspace::{script, summary};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,7 +35,21 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<String, String> {
     let dir = start::open_data_dir(cli.data_dir.as_deref())?;
-    let live = |args: &SessionArgs, mode: Mode| start::run(dir.clone(), args, &mode);
+    let (config, warning) = cli
+        .config
+        .clone()
+        .or_else(Config::default_path)
+        .map(|path| Config::load(&path))
+        .unwrap_or_default();
+    let reminder = config
+        .retention_days
+        .and_then(|days| purge::reminder(&dir, days, Local::now().date_naive()));
+    for notice in warning.iter().chain(&reminder) {
+        eprintln!("holdspace: {notice}");
+    }
+    // The live screen covers what was printed, so it repeats the first notice in its status line.
+    let notice = warning.or(reminder);
+    let live = |args: &SessionArgs, mode: Mode| start::run(dir.clone(), args, &mode, notice.clone());
     match cli.command {
         None => live(
             &cli.session,
@@ -72,6 +90,18 @@ fn run(cli: Cli) -> Result<String, String> {
             Ok(summary::show(&loaded, Zone::Local))
         }
         Some(Commands::Review { id }) => start::review(&dir, &saved(&dir, &id)?),
+        Some(Commands::Purge {
+            older_than,
+            session,
+            dry_run,
+            yes,
+        }) => {
+            let rule = match (session, older_than) {
+                (Some(id), _) => Rule::Session(id),
+                (None, days) => Rule::OlderThan(days.unwrap_or_default()),
+            };
+            purge_sessions(&dir, &rule, dry_run, yes)
+        }
         Some(Commands::Export {
             id,
             format,
@@ -96,6 +126,45 @@ fn run(cli: Cli) -> Result<String, String> {
             }
         }
     }
+}
+
+/// Removes the sessions `rule` chooses, after asking on a terminal unless `yes`.
+fn purge_sessions(dir: &DataDir, rule: &Rule, dry_run: bool, yes: bool) -> Result<String, String> {
+    let plan = purge::plan(dir, rule, Local::now().date_naive())?;
+    let mut report = String::new();
+    for id in &plan.running {
+        report.push_str(&format!(
+            "{id} is open in a running holdspace and was not removed; finish it first.\n"
+        ));
+    }
+    if plan.is_empty() {
+        return Ok(format!("{report}Nothing to remove."));
+    }
+    let list = purge::describe(&plan);
+    let count = plan.sessions.len();
+    if dry_run {
+        return Ok(format!("{report}Would remove {count} session(s):\n{list}"));
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(format!(
+                "purge removes sessions for good and asks first; add --yes to remove these \
+                 {count} session(s) without asking, or --dry-run to list them:\n{list}"
+            ));
+        }
+        eprint!("{list}\nRemove these {count} session(s) for good? [y/N] ");
+        let mut answer = String::new();
+        std::io::stdin()
+            .read_line(&mut answer)
+            .map_err(|err| format!("could not read the answer: {err}"))?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            return Ok(format!("{report}Nothing was removed."));
+        }
+    }
+    let files = purge::carry_out(dir, &plan)?;
+    Ok(format!(
+        "{report}Removed {count} session(s), {files} file(s):\n{list}\nExports saved elsewhere are not touched."
+    ))
 }
 
 /// The path of the saved log with this ID, or a message saying where to find the IDs.

@@ -242,7 +242,9 @@ impl<'a> Request<'a> {
 }
 
 /// Runs the live screen until the session ends or the facilitator leaves.
-pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, String> {
+/// `notice`, if any, greets the facilitator in the status line: a settings problem or the
+/// retention reminder.
+pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, notice: Option<String>) -> Result<String, String> {
     let request = Request::new(args, mode)?;
     need_terminal()?;
     let journals = triage(&dir)?;
@@ -270,6 +272,9 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode) -> Result<String, Stri
             return Ok("Nothing was changed.".to_owned());
         };
         let (mut app, clock) = request.app(&dir, opened);
+        if app.message.is_none() {
+            app.message = notice;
+        }
         drive(&mut terminal, &mut app, clock.as_ref(), &stop)
     })();
     terminal::leave().map_err(|err| err.to_string())?;

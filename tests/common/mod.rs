@@ -29,6 +29,7 @@ pub fn holdspace(data_dir: &Path) -> Command {
     cmd.arg("--data-dir")
         .arg(data_dir)
         .env_remove("HOLDSPACE_DATA_DIR")
+        .env("HOLDSPACE_CONFIG", data_dir.join("no-config.toml"))
         .env("TZ", "UTC");
     cmd
 }
