@@ -1,5 +1,6 @@
 //! holdspace: a terminal companion for facilitators of peer support groups.
 
+pub mod bug;
 pub mod cli;
 pub mod config;
 pub mod domain;

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    holdspace::bug::install();
     let cli = Cli::parse();
     match run(cli) {
         Ok(message) => {
