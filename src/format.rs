@@ -38,7 +38,12 @@ impl Zone {
 
 /// `M:SS` (or `H:MM:SS` from an hour) of the magnitude; callers add any sign or word.
 pub fn clock(delta: TimeDelta) -> String {
-    let total = delta.num_seconds().unsigned_abs();
+    clock_seconds(delta.num_seconds())
+}
+
+/// `clock` for a number of seconds as a log stores it, any `i64` at all.
+pub fn clock_seconds(seconds: i64) -> String {
+    let total = seconds.unsigned_abs();
     let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
     if hours > 0 {
         format!("{hours}:{minutes:02}:{seconds:02}")
@@ -57,6 +62,7 @@ mod tests {
         assert_eq!(clock(TimeDelta::seconds(-150)), "2:30");
         assert_eq!(clock(TimeDelta::seconds(3725)), "1:02:05");
         assert_eq!(clock(TimeDelta::milliseconds(59_999)), "0:59");
+        assert_eq!(clock_seconds(i64::MIN), "2562047788015215:30:08");
     }
 
     #[test]

@@ -1,11 +1,10 @@
 //! Printed summaries of saved sessions, for `holdspace sessions` and `holdspace show`.
 
 use crate::domain::record::{Attendance, FollowUp};
-use crate::format::{Zone, clock};
+use crate::format::{Zone, clock, clock_seconds};
 use crate::records::to_do;
 use crate::store::log::{Loaded, SessionLog};
 use crate::text::sanitize;
-use chrono::TimeDelta;
 use std::fmt::Write;
 
 fn flags(loaded: &Loaded) -> String {
@@ -131,7 +130,7 @@ fn talk(log: &SessionLog) -> String {
         let _ = writeln!(
             out,
             "  {name:width$}  {:>7}  {}, {}",
-            clock(TimeDelta::seconds(person.talk_seconds)),
+            clock_seconds(person.talk_seconds),
             plural(person.turns, "turn", "turns"),
             plural(person.hands_raised, "hand raised", "hands raised"),
         );
@@ -168,7 +167,7 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
     for item in &log.items {
         let over = match item.overrun_seconds {
             0 => String::new(),
-            secs => format!("+{}", clock(TimeDelta::seconds(secs))),
+            secs => format!("+{}", clock_seconds(secs)),
         };
         let _ = writeln!(
             out,
@@ -177,7 +176,7 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
             item.planned_minutes,
             item.final_minutes,
             match item.started_at {
-                Some(_) => clock(TimeDelta::seconds(item.actual_seconds)),
+                Some(_) => clock_seconds(item.actual_seconds),
                 None => "not run".to_owned(),
             },
             over,
@@ -202,11 +201,7 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
         );
     }
     if log.paused_seconds > 0 {
-        let _ = writeln!(
-            out,
-            "Paused for {} in all.",
-            clock(TimeDelta::seconds(log.paused_seconds))
-        );
+        let _ = writeln!(out, "Paused for {} in all.", clock_seconds(log.paused_seconds));
     }
     if !log.rules_revisited.is_empty() {
         let times: Vec<String> = log.rules_revisited.iter().map(|at| zone.hm(*at)).collect();

@@ -1,12 +1,14 @@
 //! Making text from users and files safe to put on a terminal.
 
 /// Replaces control characters (C0, DEL, C1) with U+FFFD so that names, notes and rules can
-/// never move the cursor, change colours or retitle the terminal. Tabs and newlines become
-/// spaces: every caller shows text on a single line.
+/// never move the cursor, change colours or retitle the terminal, and bidirectional overrides,
+/// embeddings and isolates too, so a name cannot make the text after it read backwards. Tabs
+/// and newlines become spaces: every caller shows text on a single line.
 pub fn sanitize(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
             c if c.is_control() => '\u{FFFD}',
             c => c,
         })
@@ -23,6 +25,14 @@ mod tests {
         let clean = sanitize(hostile);
         assert!(clean.chars().all(|c| !c.is_control()), "{clean:?}");
         assert!(clean.starts_with("Sam\u{FFFD}]0;owned"));
+    }
+
+    #[test]
+    fn text_cannot_be_made_to_read_backwards() {
+        assert_eq!(
+            sanitize("Ana\u{202E}gnp.exe\u{2066}x\u{2069}"),
+            "Ana\u{FFFD}gnp.exe\u{FFFD}x\u{FFFD}"
+        );
     }
 
     #[test]

@@ -4,8 +4,17 @@ use super::event::{Event, EventKind, SessionMeta};
 use super::hands::Floor;
 use super::plan::{MAX_MINUTES, PlanItem};
 use super::record::Record;
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use std::fmt;
+
+/// The years an event's time may fall in. Times come from a clock, or from a damaged or
+/// hand-edited file; outside these, timer arithmetic could overflow.
+const FIRST_YEAR: i32 = 1970;
+const LAST_YEAR: i32 = 9999;
+
+fn plausible(at: DateTime<Utc>) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&at.year())
+}
 
 /// An agenda item as it stands now: its plan, its current planned length and time spent.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +110,16 @@ impl Session {
             seq: event.seq,
             message: format!("plan: {message}"),
         })?;
+        for (field, at) in [("at", event.at), ("scheduled_end", meta.scheduled_end)] {
+            if !plausible(at) {
+                return Err(FoldError {
+                    seq: event.seq,
+                    message: format!(
+                        "`{field}` {at} is not a time from the year {FIRST_YEAR} to {LAST_YEAR}"
+                    ),
+                });
+            }
+        }
         let mut items: Vec<ItemState> = meta
             .plan
             .items
@@ -158,6 +177,12 @@ impl Session {
         }
         if self.ended.is_some() && !event.kind.is_review() {
             return Err(fail("the session had already ended"));
+        }
+        if !plausible(event.at) {
+            return Err(fail(&format!(
+                "`at` {} is not a time from the year {FIRST_YEAR} to {LAST_YEAR}",
+                event.at
+            )));
         }
         let at = event.at;
         match &event.kind {

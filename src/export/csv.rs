@@ -3,6 +3,7 @@
 
 use super::{Document, Measure, Person, Record, Value};
 use crate::domain::record::FollowUp;
+use crate::text::sanitize;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 /// Spreadsheets read a file as UTF-8 only when it starts with a byte-order mark.
@@ -134,15 +135,9 @@ fn utc(at: DateTime<Utc>) -> String {
 /// drive a terminal the file is printed on; a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return would make a spreadsheet run the cell as a formula, so it gets a leading `'`.
 fn cell(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => c,
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect();
-    if clean.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Exports print to the terminal as readily as to a file: no control character goes out.
+    let clean = sanitize(text);
+    if clean.starts_with(['=', '+', '-', '@']) {
         format!("'{clean}")
     } else {
         clean

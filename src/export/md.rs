@@ -2,9 +2,8 @@
 
 use super::{Anonymised, Document, Facts, Full, Handover, Item, Value};
 use crate::domain::record::Attendance;
-use crate::format::{Zone, clock};
+use crate::format::{Zone, clock_seconds};
 use crate::text::sanitize;
-use chrono::TimeDelta;
 use std::fmt::Write;
 
 pub(super) fn render(document: &Document, zone: Zone) -> String {
@@ -77,7 +76,7 @@ fn expected(expected: bool) -> &'static str {
 }
 
 fn duration(seconds: u64) -> String {
-    clock(TimeDelta::seconds(i64::try_from(seconds).unwrap_or(i64::MAX)))
+    clock_seconds(i64::try_from(seconds).unwrap_or(i64::MAX))
 }
 
 fn full(doc: &Full, zone: Zone) -> String {

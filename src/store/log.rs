@@ -223,13 +223,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     };
     #[derive(Deserialize)]
     struct Version {
-        schema_version: Option<u32>,
+        schema_version: Option<u64>,
     }
     let version = serde_json::from_slice::<Version>(&bytes)
         .map_err(|err| invalid(err.to_string()))?
         .schema_version
         .ok_or_else(|| invalid("the field `schema_version` is missing".to_owned()))?;
-    let newer = version > SCHEMA_VERSION;
+    let newer = version > u64::from(SCHEMA_VERSION);
     let mut log = serde_json::from_slice::<SessionLog>(&bytes).map_err(|err| {
         invalid(if newer {
             format!("it has schema_version {version}, newer than this holdspace knows ({SCHEMA_VERSION}), and cannot be read: {err}")
