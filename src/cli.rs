@@ -41,9 +41,15 @@ pub enum Commands {
     /// or starts one, reads `key K ...` and `type TEXT` lines from standard input, and answers
     /// each with `ack N` once its events are on disk.
     Script {
+        /// Join the session another holdspace is running, as its co-facilitator.
+        #[arg(long)]
+        follow: bool,
         #[command(flatten)]
         session: SessionArgs,
     },
+    /// Follow the session another holdspace is running on this data folder, as its
+    /// co-facilitator: see it live, and add hands, notes, attendance and follow-ups.
+    Follow,
     /// List saved session logs.
     Sessions,
     /// Print a readable summary of one saved session.

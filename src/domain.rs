@@ -12,6 +12,6 @@ pub mod session;
 pub mod timing;
 
 pub use command::Command;
-pub use event::{Event, EventKind, SCHEMA_VERSION, SessionMeta};
+pub use event::{Author, Event, EventKind, SCHEMA_VERSION, SessionMeta};
 pub use plan::{Plan, PlanItem};
 pub use session::Session;

@@ -66,7 +66,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 speed,
             },
         ),
-        Some(Commands::Script { session }) => {
+        Some(Commands::Follow) => start::follow(&dir),
+        Some(Commands::Script { follow, session }) => {
             let mode = Mode {
                 rehearsal: false,
                 speed: 1.0,
@@ -75,6 +76,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 &dir,
                 &session,
                 &mode,
+                follow,
                 std::io::stdin().lock(),
                 std::io::stdout().lock(),
             )

@@ -1,7 +1,7 @@
 //! Removing sessions for good, by ID or by age, and noticing sessions older than the retention
-//! period. A session's files are its log, its journal and a journal's cut-off line; leftover
-//! temporary files from an interrupted save go too. A session open in a running holdspace is
-//! never touched.
+//! period. A session's files are its log, its journal, its append lock and a journal's cut-off
+//! line; leftover temporary files from an interrupted save go too. A session open in a running
+//! holdspace is never touched.
 
 use crate::store::StoreError;
 use crate::store::disk::{TEMP_PREFIX, TEMP_SUFFIX};
@@ -64,7 +64,7 @@ pub fn inventory(dir: &DataDir) -> Result<(BTreeMap<String, Stored>, Vec<PathBuf
     let now = SystemTime::now();
     for (folder, suffixes) in [
         (dir.sessions_dir(), &[".json"][..]),
-        (dir.journal_dir(), &[".jsonl.torn", ".jsonl"][..]),
+        (dir.journal_dir(), &[".jsonl.torn", ".jsonl.lock", ".jsonl"][..]),
     ] {
         for entry in fs::read_dir(&folder).map_err(StoreError::at("read the folder", &folder))? {
             let entry = entry.map_err(StoreError::at("read the folder", &folder))?;
@@ -188,6 +188,8 @@ pub fn describe(plan: &Plan) -> String {
                     let name = path.to_string_lossy();
                     if name.ends_with(".torn") {
                         "cut-off line"
+                    } else if name.ends_with(".lock") {
+                        "append lock"
                     } else if name.ends_with(".jsonl") {
                         "journal"
                     } else {

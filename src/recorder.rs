@@ -1,8 +1,9 @@
 //! Keeps a session and its journal in step: each event is flushed to disk before it is applied
 //! and shown, and a failed write turns into a visible "not saved" state instead of a crash.
+//! The facilitator's holdspace and any co-facilitator's append to the same journal, one at a
+//! time, each reading the other's events first, so both fold the same events in the same order.
 
-use crate::domain::{Event, EventKind, Session, SessionMeta};
-use crate::store::disk::{Disk, Os};
+use crate::domain::{Author, Event, EventKind, Session, SessionMeta};
 use crate::store::journal::{self, Journal, Tail};
 use crate::store::log::SessionLog;
 use crate::store::paths::DataDir;
@@ -21,19 +22,16 @@ pub struct NotSaved {
     pub rescued_through: Option<u64>,
 }
 
-/// Where recorded events go: the session's journal, or nowhere for a read-only view that
-/// follows the journal another holdspace is writing.
-#[derive(Debug)]
-enum Sink {
-    Journal(Journal),
-    Watching(Tail),
-}
-
 #[derive(Debug)]
 pub struct Recorder {
     pub session: Session,
     pub events: Vec<Event>,
-    sink: Sink,
+    journal: Journal,
+    /// How far this holdspace has read the journal, its own lines and others'.
+    tail: Tail,
+    /// Who this holdspace records as: the facilitator running the session, or a
+    /// co-facilitator following it.
+    pub author: Author,
     pub not_saved: Option<NotSaved>,
 }
 
@@ -49,42 +47,38 @@ impl Recorder {
     }
 
     /// Starts a session on an already open journal file (tests use a full disk here).
-    pub fn begin(mut journal: Journal, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
+    pub fn begin(journal: Journal, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
         let first = Event {
             seq: 1,
             at: now,
+            by: Author::Facilitator,
             kind: EventKind::Started(Box::new(meta)),
         };
-        let path = journal.path().to_owned();
-        journal
-            .append(&first)
-            .map_err(StoreError::at("write the first event to", &path))?;
-        let session = Session::from_events([&first]).map_err(|err| {
-            StoreError::new("start a session in", journal.path(), std::io::Error::other(err))
-        })?;
-        Ok(Self {
-            session,
-            events: vec![first],
-            sink: Sink::Journal(journal),
-            not_saved: None,
-        })
+        Self::on(journal, vec![first])
     }
 
     /// Reopens a saved session for its review: a new journal holds its events, so review edits
     /// are flushed like any other event, and `finish` writes the log again.
     pub fn restore(dir: &DataDir, log: &SessionLog) -> Result<Self, StoreError> {
-        let path = dir.journal_path(&log.id);
-        let events = log.events.clone();
+        let journal = Journal::create(dir.disk().clone(), &dir.journal_path(&log.id))?;
+        Self::on(journal, log.events.clone())
+    }
+
+    /// Writes `events` to a new journal, and folds them.
+    fn on(mut journal: Journal, events: Vec<Event>) -> Result<Self, StoreError> {
+        let path = journal.path().to_owned();
         let session = Session::from_events(&events)
-            .map_err(|err| StoreError::new("review the session in", &path, std::io::Error::other(err)))?;
-        let mut journal = Journal::create(dir.disk().clone(), &path)?;
-        journal
+            .map_err(|err| StoreError::new("fold the session in", &path, std::io::Error::other(err)))?;
+        let bytes = journal
             .append_all(&events)
-            .map_err(StoreError::at("write the saved events to", &path))?;
+            .map_err(StoreError::at("write the first events to", &path))?;
+        let tail = Tail::new(&path, bytes, events.len());
         Ok(Self {
             session,
             events,
-            sink: Sink::Journal(journal),
+            journal,
+            tail,
+            author: Author::Facilitator,
             not_saved: None,
         })
     }
@@ -96,17 +90,21 @@ impl Recorder {
         events: Vec<Event>,
         session: Session,
     ) -> Result<Self, StoreError> {
+        let journal = Journal::reopen(dir.disk().clone(), path)?;
         Ok(Self {
+            tail: Tail::new(path, file_length(path)?, events.len()),
             session,
             events,
-            sink: Sink::Journal(Journal::reopen(dir.disk().clone(), path)?),
+            journal,
+            author: Author::Facilitator,
             not_saved: None,
         })
     }
 
-    /// Opens a session another holdspace is running, read-only: its journal is read as it
-    /// stands, and `follow` picks up what is appended after.
-    pub fn watch(path: &Path) -> Result<Self, String> {
+    /// Joins a session another holdspace is running, as its co-facilitator: the journal is read
+    /// as it stands, `follow` picks up what is appended after, and what a co-facilitator may
+    /// record goes into the same journal.
+    pub fn join(dir: &DataDir, path: &Path) -> Result<Self, String> {
         let contents = journal::read(path).map_err(|err| err.to_string())?;
         if let Some(bad) = contents.bad_lines.first() {
             return Err(format!(
@@ -118,80 +116,103 @@ impl Recorder {
         }
         let session = Session::from_events(&contents.events)
             .map_err(|err| format!("{}: {}", path.display(), err.message))?;
-        let tail = Tail::new(path, contents.clean_len, contents.events.len());
+        let journal = Journal::join(dir.disk().clone(), path).map_err(|err| err.to_string())?;
         Ok(Self {
+            tail: Tail::new(path, contents.clean_len, contents.events.len()),
             session,
             events: contents.events,
-            sink: Sink::Watching(tail),
+            journal,
+            author: Author::CoFacilitator,
             not_saved: None,
         })
     }
 
-    /// Whether this only follows a session that another holdspace records.
-    pub fn read_only(&self) -> bool {
-        matches!(self.sink, Sink::Watching(_))
+    /// Takes over the session from a facilitator's holdspace that has stopped: this one holds
+    /// the journal from now on, records as the facilitator, and marks the gap.
+    pub fn take_over(&mut self, dir: &DataDir, now: DateTime<Utc>) -> Result<(), String> {
+        let path = self.journal.path().to_owned();
+        let journal = Journal::reopen(dir.disk().clone(), &path).map_err(|err| err.to_string())?;
+        self.journal = journal;
+        self.author = Author::Facilitator;
+        self.record(EventKind::Recovered, now);
+        Ok(())
     }
 
-    /// Applies the events another holdspace has appended since the last call; how many.
+    /// Whether this holdspace follows a session another one runs.
+    pub fn is_co_facilitator(&self) -> bool {
+        !self.author.is_facilitator()
+    }
+
+    /// Takes in the events other holdspaces have appended since the last look; how many.
+    /// A line still being written waits for the next look.
     pub fn follow(&mut self) -> Result<usize, String> {
-        let Sink::Watching(tail) = &mut self.sink else {
+        if self.not_saved.is_some() || !self.journal.shared() {
+            // Events kept only in memory hold the numbers others' events would take.
             return Ok(0);
-        };
-        let events = tail.poll().map_err(|err| err.to_string())?;
-        for event in &events {
-            self.session
-                .apply(event)
-                .map_err(|err| format!("{} event {}: {}", tail.path().display(), event.seq, err.message))?;
         }
-        let count = events.len();
-        self.events.extend(events);
-        Ok(count)
+        catch_up(&mut self.tail, &mut self.session, &mut self.events)
     }
 
     /// Records an event and returns whether it reached the disk. The state takes it first, so
-    /// an event that does not fit the session is never written; the screen is drawn only after
-    /// this returns, so nothing shows before the journal has it. A read-only view records
-    /// nothing.
+    /// an event that does not fit the session, or that this holdspace may not record, is never
+    /// written; the screen is drawn only after this returns, so nothing shows before the
+    /// journal has it.
     pub fn record(&mut self, kind: EventKind, now: DateTime<Utc>) -> bool {
-        let Sink::Journal(journal) = &mut self.sink else {
+        if self.not_saved.is_some() {
+            let mut event = self.session.stamp(kind, now);
+            event.by = self.author;
+            if self.session.apply(&event).is_ok() {
+                self.events.push(event);
+            }
             return false;
+        }
+        let (author, tail, session, events) =
+            (self.author, &mut self.tail, &mut self.session, &mut self.events);
+        let written = self.journal.exclusively(|journal| {
+            if journal.shared() {
+                // Others may have appended since this holdspace last looked: theirs come first,
+                // and a line a dead writer left unfinished is set aside.
+                catch_up(tail, session, events)?;
+                tail.set_aside_unfinished(journal.disk())
+                    .map_err(|err| err.to_string())?;
+            }
+            let mut event = session.stamp(kind, now);
+            event.by = author;
+            if session.apply(&event).is_err() {
+                return Ok(None);
+            }
+            let bytes = journal.append(&event);
+            if let Ok(bytes) = bytes {
+                tail.wrote(bytes);
+            }
+            let seq = event.seq;
+            events.push(event);
+            Ok(Some((seq, bytes.map(|_| ()))))
+        });
+        let failure = match written {
+            Ok(Ok(None)) => return false,
+            Ok(Ok(Some((_, Ok(()))))) => return true,
+            Ok(Ok(Some((seq, Err(err))))) => (seq, err.to_string()),
+            Ok(Err(message)) => (self.session.last_seq + 1, message),
+            Err(err) => (self.session.last_seq + 1, format!("the append lock: {err}")),
         };
-        let event = self.session.stamp(kind, now);
-        if self.session.apply(&event).is_err() {
-            return false;
-        }
-        if self.not_saved.is_none()
-            && let Err(err) = journal.append(&event)
-        {
-            self.not_saved = Some(NotSaved {
-                error: format!("{}: {err}", journal.path().display()),
-                from_seq: event.seq,
-                rescued_through: None,
-            });
-        }
-        self.events.push(event);
-        self.not_saved.is_none()
+        self.not_saved = Some(NotSaved {
+            error: format!("{}: {}", self.journal.path().display(), failure.1),
+            from_seq: failure.0,
+            rescued_through: None,
+        });
+        false
     }
 
     pub fn journal_path(&self) -> &Path {
-        match &self.sink {
-            Sink::Journal(journal) => journal.path(),
-            Sink::Watching(tail) => tail.path(),
-        }
-    }
-
-    fn disk(&self) -> &dyn Disk {
-        match &self.sink {
-            Sink::Journal(journal) => journal.disk(),
-            Sink::Watching(_) => &Os,
-        }
+        self.journal.path()
     }
 
     /// Writes the log of an ended session, keeping the journal open for its review.
     pub fn write_log(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
-        if self.read_only() {
+        if self.is_co_facilitator() {
             return Err(StoreError::new(
-                "write the log of a session another holdspace has open, from",
+                "write the log of a session another holdspace runs, from",
                 self.journal_path(),
                 std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem),
             ));
@@ -222,10 +243,29 @@ impl Recorder {
             bytes.extend(serde_json::to_vec(event).unwrap_or_default());
             bytes.push(b'\n');
         }
-        write_atomic(self.disk(), path, &bytes)?;
+        write_atomic(self.journal.disk(), path, &bytes)?;
         if let Some(not_saved) = &mut self.not_saved {
             not_saved.rescued_through = Some(self.session.last_seq);
         }
         Ok(())
     }
+}
+
+/// Applies the complete lines appended to the journal since `tail` last read it.
+fn catch_up(tail: &mut Tail, session: &mut Session, events: &mut Vec<Event>) -> Result<usize, String> {
+    let fresh = tail.poll().map_err(|err| err.to_string())?;
+    for event in &fresh {
+        session
+            .apply(event)
+            .map_err(|err| format!("{} event {}: {}", tail.path().display(), event.seq, err.message))?;
+    }
+    let count = fresh.len();
+    events.extend(fresh);
+    Ok(count)
+}
+
+fn file_length(path: &Path) -> Result<u64, StoreError> {
+    std::fs::metadata(path)
+        .map(|meta| meta.len())
+        .map_err(StoreError::at("read the length of", path))
 }

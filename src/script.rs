@@ -3,6 +3,8 @@
 //! this way, and it suits automation; the keys mean what they mean on the live screen.
 
 use crate::cli::SessionArgs;
+use crate::domain::clock::{Clock, SystemClock};
+use crate::recorder::Recorder;
 use crate::start::{self, Mode, Request};
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
@@ -15,37 +17,49 @@ use std::io::{BufRead, Write};
 const GRAMMAR: &str = "`key K [K ...]` (a character, or enter, esc, up, down, left, right, \
                        backspace, tab, space, ctrl-c), `type TEXT`, a blank line, or `# comment`";
 
-/// Resumes the interrupted session if there is one, else starts a new one, then presses the
-/// keys of each input line in turn. Stops at the end of the input or when the app is done.
+/// Resumes the interrupted session if there is one, else starts a new one, or with `follow`
+/// joins the one another holdspace runs; then presses the keys of each input line in turn.
+/// Stops at the end of the input or when the app is done.
 pub fn run(
     dir: &DataDir,
     args: &SessionArgs,
     mode: &Mode,
+    follow: bool,
     input: impl BufRead,
     mut out: impl Write,
 ) -> Result<String, String> {
-    let request = Request::new(args, mode)?;
-    let journals = start::triage(dir)?;
-    for path in &journals.running {
-        eprintln!(
-            "holdspace: {} is open in another holdspace that is still running; it was left alone.",
-            path.display()
-        );
-    }
-    for problem in &journals.problems {
-        eprintln!("holdspace: {problem}");
-    }
-    let found = journals.interrupted;
-    let choice = if found.is_some() {
-        Choice::Resume
+    let (word, mut app, clock) = if follow {
+        let recorder = Recorder::join(dir, &start::running_session(dir)?)?;
+        (
+            "joined",
+            start::new_app(recorder, dir, &SystemClock),
+            Box::new(SystemClock) as Box<dyn Clock>,
+        )
     } else {
-        Choice::StartNew
+        let request = Request::new(args, mode)?;
+        let journals = start::triage(dir)?;
+        for path in &journals.running {
+            eprintln!(
+                "holdspace: {} is open in another holdspace that is still running; it was left alone.",
+                path.display()
+            );
+        }
+        for problem in &journals.problems {
+            eprintln!("holdspace: {problem}");
+        }
+        let found = journals.interrupted;
+        let choice = if found.is_some() {
+            Choice::Resume
+        } else {
+            Choice::StartNew
+        };
+        let opened = request
+            .open(dir, choice, found)?
+            .ok_or("the session was not opened")?;
+        let word = if opened.resumed { "resumed" } else { "started" };
+        let (app, clock) = request.app(dir, opened);
+        (word, app, clock)
     };
-    let opened = request
-        .open(dir, choice, found)?
-        .ok_or("the session was not opened")?;
-    let word = if opened.resumed { "resumed" } else { "started" };
-    let (mut app, clock) = request.app(dir, opened);
     let write_err = |err: std::io::Error| format!("could not write to standard output: {err}");
     writeln!(out, "{word} {} {}", app.recorder.session.meta.id, ack(&app)).map_err(write_err)?;
     out.flush().map_err(write_err)?;

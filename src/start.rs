@@ -264,8 +264,8 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, notice: Option<String>
         } else {
             Choice::StartNew
         };
-        if let (Choice::Watch, Some(path)) = (choice, journals.running.first()) {
-            let mut app = new_app(Recorder::watch(path)?, &dir, &SystemClock);
+        if let (Choice::Follow, Some(path)) = (choice, journals.running.first()) {
+            let mut app = new_app(Recorder::join(&dir, path)?, &dir, &SystemClock);
             return drive(&mut terminal, &mut app, &SystemClock, &stop);
         }
         let Some(opened) = request.open(&dir, choice, journals.interrupted)? else {
@@ -277,6 +277,34 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, notice: Option<String>
         }
         drive(&mut terminal, &mut app, clock.as_ref(), &stop)
     })();
+    terminal::leave().map_err(|err| err.to_string())?;
+    result
+}
+
+/// The journal of the session another holdspace is running on this data folder.
+pub fn running_session(dir: &DataDir) -> Result<PathBuf, String> {
+    let journals = dir.open_journals().map_err(|err| err.to_string())?;
+    journals
+        .into_iter()
+        .find(|path| journal::in_use(path))
+        .ok_or_else(|| {
+            format!(
+                "no holdspace is running a session on {}; `holdspace` starts or resumes one",
+                dir.root().display()
+            )
+        })
+}
+
+/// Follows the session another holdspace runs, as its co-facilitator, until `q`.
+pub fn follow(dir: &DataDir) -> Result<String, String> {
+    let path = running_session(dir)?;
+    need_terminal()?;
+    let recorder = Recorder::join(dir, &path)?;
+    let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
+    let mut terminal =
+        terminal::enter().map_err(|err| format!("the follow view needs an interactive terminal ({err})"))?;
+    let mut app = new_app(recorder, dir, &SystemClock);
+    let result = drive(&mut terminal, &mut app, &SystemClock, &stop);
     terminal::leave().map_err(|err| err.to_string())?;
     result
 }
@@ -322,7 +350,7 @@ fn need_terminal() -> Result<(), String> {
     }
 }
 
-fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock) -> App {
+pub fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock) -> App {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     let mut app = App::new(
         recorder,
@@ -350,8 +378,8 @@ fn drive(
 pub fn farewell(app: &App) -> String {
     let journal = app.recorder.journal_path().display();
     let ended = app.recorder.session.ended.is_some();
-    if app.recorder.read_only() {
-        return format!("Stopped watching {journal}; nothing was changed.");
+    if app.recorder.is_co_facilitator() {
+        return format!("Stopped following {journal}; everything you added is saved in it.");
     }
     match (&app.outcome, &app.recorder.not_saved) {
         (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),

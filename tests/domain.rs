@@ -220,6 +220,7 @@ fn fold_errors_name_the_offending_event() {
     let ev = |seq, kind| Event {
         seq,
         at: at(1, 0),
+        by: Default::default(),
         kind,
     };
     let fold_err = |events: &[Event]| {

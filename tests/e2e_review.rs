@@ -107,7 +107,7 @@ fn attendance_follow_ups_and_feedback_reach_the_log_and_the_exports() {
     no_journals(&root);
 
     let log = read_json(&path);
-    assert_eq!(log["schema_version"], 3);
+    assert_eq!(log["schema_version"], holdspace::domain::SCHEMA_VERSION);
     assert_eq!(log["last_session"], true);
     assert_eq!(log["summary"], "A warm group tonight");
     let (ana, bo) = (person(&log, "Ana"), person(&log, "Bo"));

@@ -295,6 +295,7 @@ fn the_fold_rejects_floor_events_that_cannot_follow() {
     let ev = |seq, kind| Event {
         seq,
         at: at(1, 0),
+        by: Default::default(),
         kind,
     };
     let raise = |seq, who| ev(seq, E::HandRaised { who });

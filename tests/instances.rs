@@ -1,11 +1,13 @@
 //! A second holdspace on the same data folder never treats a running session as interrupted:
-//! it can watch it read-only, following what the first records, and changes nothing.
+//! it follows it as the co-facilitator, adding what a co-facilitator may to the same journal,
+//! and both fold the same events. The facilitator can hand over the flow; if their holdspace
+//! stops, the co-facilitator's can take the session over.
 
 mod fixture;
 mod screen;
 
 use fixture::{at, meta, people, press, t0};
-use holdspace::domain::{Command, EventKind};
+use holdspace::domain::{Author, Command, Event, EventKind, Session};
 use holdspace::format::Zone;
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{Found, inspect};
@@ -37,8 +39,9 @@ fn a_running_session_is_left_alone_until_its_journal_is_closed() {
     );
 }
 
-fn watcher(dir: &DataDir, id: &str) -> App {
-    let recorder = Recorder::watch(&dir.journal_path(id)).expect("the running session can be watched");
+/// The co-facilitator's app on the running session `id`, at `t0`, showing UTC.
+fn co_facilitator(dir: &DataDir, id: &str) -> App {
+    let recorder = Recorder::join(dir, &dir.journal_path(id)).expect("the running session can be joined");
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     App::new(recorder, dir.clone(), Theme::builtin(true), zone, t0())
 }
@@ -49,103 +52,263 @@ fn decide(recorder: &mut Recorder, command: Command, minutes: i64) {
     assert!(recorder.record(kind, now));
 }
 
-#[test]
-fn the_second_holdspace_follows_read_only_and_changes_nothing() {
-    let (_tmp, dir) = fixture::data_dir();
-    let mut first = Recorder::start(&dir, people("shared", &["Ana", "Ben"]), t0()).unwrap();
-    decide(&mut first, Command::Next, 3);
-    let mut second = watcher(&dir, "shared");
-    assert_eq!(
-        second.recorder.session, first.session,
-        "it opens on what is on disk"
-    );
-    assert!(second.recorder.read_only());
-    assert_eq!(second.followed, Some(Followed::Running));
-
-    // What the facilitator records reaches the watcher on its next tick.
-    decide(&mut first, Command::TogglePause, 5);
-    decide(&mut first, Command::Note("a quiet start".into()), 6);
-    second.tick(at(6, 1));
-    assert_eq!(second.recorder.session, first.session);
-    assert_eq!(second.recorder.events, first.events);
-
-    // Keys that would change the session are refused with the reason; looking is allowed.
-    let on_disk = std::fs::read(dir.journal_path("shared")).unwrap();
-    for keys in ["n", " ", "+", "r", "hAna⏎", ":hi⏎", "q", "ap"] {
-        press(&mut second, keys);
-        press(&mut second, "⎋");
-    }
-    press(&mut second, "n");
-    assert!(
-        second
-            .message
-            .as_deref()
-            .unwrap_or_default()
-            .contains("read-only"),
-        "{:?}",
-        second.message
-    );
-    press(&mut second, "g");
-    assert!(second.overlay.is_some(), "the ground rules can be shown");
-    press(&mut second, "⎋");
-    second.tick(at(7, 0));
-    assert_eq!(
-        std::fs::read(dir.journal_path("shared")).unwrap(),
-        on_disk,
-        "the watcher wrote nothing"
-    );
-    assert_eq!(second.recorder.session, first.session);
-    let shown = screen::screen(&screen::draw(&second, 120, 40));
-    assert!(shown.contains("READ-ONLY"), "{shown}");
-    assert!(shown.contains("◇ read-only #4"), "{shown}");
-    assert!(shown.contains("a quiet start") || shown.contains("⏸"), "{shown}");
-
-    // Time passing records nothing here: the end warning comes from the facilitator's journal.
-    second.tick(at(85, 0));
-    assert_eq!(second.recorder.session.last_seq, first.session.last_seq);
-    first.record(EventKind::WarningRaised, at(80, 0));
-    second.tick(at(85, 1));
-    assert!(second.recorder.session.warning_showing());
-
-    // The facilitator ends the session: the watcher moves to the review with it.
-    decide(&mut first, Command::End, 86);
-    second.tick(at(86, 1));
-    assert_eq!(second.screen, Screen::Review);
-    press(&mut second, "p");
-    assert_eq!(
-        second.recorder.session, first.session,
-        "no attendance from the watcher"
-    );
-
-    // It finishes: the journal becomes the log, and the watcher says so.
-    first.finish(&dir).unwrap();
-    drop(first);
-    second.tick(at(87, 0));
-    assert_eq!(second.followed, Some(Followed::Finished));
-    let shown = screen::screen(&screen::draw(&second, 120, 40));
-    assert!(
-        shown.contains("finished the session and saved its log"),
-        "{shown}"
-    );
-    press(&mut second, "q");
-    assert_eq!(second.outcome, Some(Outcome::Left), "q only closes the view");
+fn shown(app: &App) -> String {
+    screen::screen(&screen::draw(app, 120, 40))
 }
 
 #[test]
-fn a_facilitator_that_stops_is_noticed() {
+fn the_co_facilitator_adds_hands_notes_and_follow_ups_and_both_agree() {
+    let (_tmp, dir) = fixture::data_dir();
+    let mut first = Recorder::start(&dir, people("shared", &["Ana", "Ben"]), t0()).unwrap();
+    decide(&mut first, Command::Next, 3);
+    let mut co = co_facilitator(&dir, "shared");
+    assert_eq!(co.recorder.session, first.session, "it opens on what is on disk");
+    assert_eq!(co.followed, Some(Followed::Running));
+
+    // What the facilitator records reaches the co-facilitator on its next tick.
+    decide(&mut first, Command::TogglePause, 5);
+    co.tick(at(6, 0));
+    assert_eq!(co.recorder.session, first.session);
+
+    // Moving the session on stays with the facilitator, and the co-facilitator is told why.
+    let before = co.recorder.session.last_seq;
+    for keys in ["n", " ", "+", "r", "s", "O"] {
+        press(&mut co, keys);
+        assert_eq!(
+            co.recorder.session.last_seq, before,
+            "{keys:?} changed the session"
+        );
+        assert!(co.message.is_some(), "{keys:?} gave no reason");
+    }
+    assert!(
+        co.message
+            .as_deref()
+            .unwrap()
+            .contains("only the facilitator hands the flow over")
+    );
+    press(&mut co, "n");
+    assert!(
+        co.message
+            .as_deref()
+            .unwrap()
+            .contains("the flow is with the facilitator"),
+        "{:?}",
+        co.message
+    );
+    // The co-facilitator raises a hand, adds a note and flags a follow-up, into the journal.
+    co.tick(at(7, 0));
+    press(&mut co, "hBen⏎");
+    press(&mut co, ":Ben looked tired⏎");
+    press(&mut co, "a↓!call him⏎⎋");
+    let people = &co.recorder.session.record.people;
+    assert!(
+        people[1].flags.iter().any(|flag| flag.note == "call him"),
+        "{people:?}"
+    );
+    assert_eq!(co.recorder.session.floor.queue.len(), 1);
+    let by: Vec<Author> = co.recorder.events.iter().map(|event| event.by).collect();
+    assert_eq!(
+        by.iter().filter(|by| **by == Author::CoFacilitator).count(),
+        3,
+        "{by:?}"
+    );
+
+    let screen = shown(&co);
+    assert!(screen.contains("CO-FACILITATOR"), "{screen}");
+    assert!(screen.contains("co-facilitator · saved #6"), "{screen}");
+
+    // The facilitator's holdspace takes in the co-facilitator's events, then adds its own after.
+    let mut app = App::new(
+        first,
+        dir.clone(),
+        Theme::builtin(true),
+        Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
+        at(7, 0),
+    );
+    app.tick(at(8, 0));
+    assert_eq!(app.recorder.session, co.recorder.session);
+    press(&mut app, "s");
+    assert_eq!(
+        app.recorder.session.floor.turn.as_ref().map(|turn| turn.who),
+        Some(1),
+        "Ben has the floor"
+    );
+    co.tick(at(9, 0));
+    assert_eq!(co.recorder.session, app.recorder.session);
+    assert_eq!(
+        journal_fold(&dir, "shared"),
+        app.recorder.session,
+        "the journal says the same"
+    );
+
+    // The co-facilitator cannot end the session: q only leaves its view.
+    press(&mut co, "q");
+    assert_eq!(co.outcome, Some(Outcome::Left));
+}
+
+/// The session the journal `id` folds to.
+fn journal_fold(dir: &DataDir, id: &str) -> Session {
+    let contents = journal::read(&dir.journal_path(id)).unwrap();
+    assert!(contents.bad_lines.is_empty() && contents.torn_tail.is_empty());
+    Session::from_events(&contents.events).unwrap()
+}
+
+#[test]
+fn the_facilitator_hands_the_flow_over_and_takes_it_back() {
+    let (_tmp, dir) = fixture::data_dir();
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let first = Recorder::start(&dir, meta("flow"), t0()).unwrap();
+    let mut app = App::new(first, dir.clone(), Theme::builtin(true), zone, t0());
+    let mut co = co_facilitator(&dir, "flow");
+
+    press(&mut app, "O");
+    assert_eq!(app.recorder.session.flow, Author::CoFacilitator);
+    assert!(shown(&app).contains("The co-facilitator moves the session on; O takes the flow back"));
+    co.tick(at(1, 0));
+    assert!(shown(&co).contains("you move the session on, O hands it back"));
+    press(&mut co, "n");
+    assert_eq!(
+        co.recorder.session.current,
+        Some(1),
+        "the co-facilitator moved the session on"
+    );
+    press(&mut co, "O");
+    assert_eq!(
+        co.recorder.session.flow,
+        Author::Facilitator,
+        "and handed the flow back"
+    );
+    press(&mut co, "n");
+    assert_eq!(co.recorder.session.current, Some(1), "now refused");
+    app.tick(at(2, 0));
+    assert_eq!(app.recorder.session, co.recorder.session);
+    assert_eq!(journal_fold(&dir, "flow"), co.recorder.session);
+}
+
+#[test]
+fn a_facilitator_that_stops_can_be_taken_over() {
     let (_tmp, dir) = fixture::data_dir();
     let mut first = Recorder::start(&dir, meta("stops"), t0()).unwrap();
-    let mut second = watcher(&dir, "stops");
+    let mut co = co_facilitator(&dir, "stops");
+    press(&mut co, "t");
+    assert!(
+        co.message
+            .as_deref()
+            .unwrap()
+            .contains("only once the facilitator's holdspace has stopped")
+    );
     decide(&mut first, Command::Next, 2);
     drop(first);
-    second.tick(at(3, 0));
-    assert_eq!(second.followed, Some(Followed::Stopped));
+    co.tick(at(3, 0));
+    assert_eq!(co.followed, Some(Followed::Stopped));
     assert_eq!(
-        second.recorder.session.last_seq, 2,
+        co.recorder.session.last_seq, 2,
         "what it wrote before stopping is taken in"
     );
-    let shown = screen::screen(&screen::draw(&second, 120, 40));
-    assert!(shown.contains("quit and start holdspace to resume"), "{shown}");
+    assert!(shown(&co).contains("has stopped: t takes the session over"));
+
+    press(&mut co, "t");
+    assert_eq!(co.followed, None);
+    assert!(!co.recorder.is_co_facilitator());
+    assert_eq!(co.recorder.session.recoveries.len(), 1, "the gap is marked");
+    press(&mut co, "n");
+    assert_eq!(co.recorder.session.current, Some(2), "it runs the session now");
+    assert!(
+        matches!(inspect(&dir.journal_path("stops")), Found::Running(_)),
+        "and holds the journal as the facilitator did"
+    );
+    assert_eq!(journal_fold(&dir, "stops"), co.recorder.session);
+}
+
+#[test]
+fn the_co_facilitator_is_told_when_the_session_is_finished() {
+    let (_tmp, dir) = fixture::data_dir();
+    let mut first = Recorder::start(&dir, meta("finished"), t0()).unwrap();
+    let mut co = co_facilitator(&dir, "finished");
+    decide(&mut first, Command::End, 30);
+    co.tick(at(30, 1));
+    assert_eq!(
+        co.screen,
+        Screen::Review,
+        "it follows the facilitator into the review"
+    );
+    press(&mut co, "p");
+    assert_eq!(
+        co.recorder.session, first.session,
+        "the review is the facilitator's"
+    );
+    first.finish(&dir).unwrap();
+    drop(first);
+    co.tick(at(31, 0));
+    assert_eq!(co.followed, Some(Followed::Finished));
+    assert!(shown(&co).contains("finished the session and saved its log"));
+}
+
+/// Thousands of events from two writers at once: every one lands once, in one order that both
+/// holdspaces and the journal agree on.
+#[test]
+fn two_writers_appending_at_once_converge() {
+    const EACH: usize = 1500;
+    let (_tmp, dir) = fixture::data_dir();
+    let first = Recorder::start(&dir, people("busy", &["Ana", "Ben"]), t0()).unwrap();
+    let co = Recorder::join(&dir, &dir.journal_path("busy")).unwrap();
+    let writer = |mut recorder: Recorder, facilitator: bool| {
+        std::thread::spawn(move || {
+            for n in 0..EACH {
+                let now = at(1, 0) + chrono::TimeDelta::milliseconds(n as i64);
+                let kind = if facilitator {
+                    recorder.session.decide(&Command::TogglePause, now).unwrap()
+                } else {
+                    recorder
+                        .session
+                        .decide(&Command::Note(format!("co note {n}")), now)
+                        .unwrap()
+                };
+                assert!(recorder.record(kind, now), "event {n} was not saved");
+            }
+            recorder.follow().unwrap();
+            recorder
+        })
+    };
+    let (first, co) = (writer(first, true), writer(co, false));
+    let (mut first, mut co) = (first.join().unwrap(), co.join().unwrap());
+    first.follow().unwrap();
+    co.follow().unwrap();
+    assert_eq!(first.session, co.session);
+    assert_eq!(first.events, co.events);
+    let folded = journal_fold(&dir, "busy");
+    assert_eq!(folded, first.session);
+    assert_eq!(folded.last_seq as usize, 1 + 2 * EACH);
+    assert_eq!(folded.notes.len(), EACH);
+}
+
+/// A writer that dies mid-line leaves bytes with no newline; the next writer, holding the
+/// append lock, sets them aside instead of gluing its own line onto them.
+#[test]
+fn a_line_left_unfinished_by_one_writer_does_not_break_the_other() {
+    let (_tmp, dir) = fixture::data_dir();
+    let mut first = Recorder::start(&dir, meta("torn"), t0()).unwrap();
+    let path = dir.journal_path("torn");
+    let mut next = first.session.clone();
+    let event: Event = next.stamp(EventKind::Note { text: "half".into() }, at(1, 0));
+    next.apply(&event).unwrap();
+    let line = serde_json::to_string(&event).unwrap();
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(&line.as_bytes()[..line.len() / 2]))
+        .unwrap();
+    let mut co = co_facilitator(&dir, "torn");
+    decide(&mut first, Command::Next, 2);
+    co.tick(at(2, 1));
+    assert_eq!(co.recorder.session, first.session);
+    assert_eq!(journal_fold(&dir, "torn"), first.session);
+    let aside = std::fs::read(journal::torn_path(&path)).unwrap();
+    assert_eq!(
+        aside,
+        &line.as_bytes()[..line.len() / 2],
+        "the unfinished line is kept aside"
+    );
 }
 
 #[test]

@@ -228,8 +228,14 @@ fn a_session_journal_and_log_are_private_under_umask_000() {
         .expect("the journal folder")
         .map(|entry| entry.expect("an entry").path())
         .collect();
-    assert_eq!(journals.len(), 1, "the session is left open: {journals:?}");
-    assert_mode(&journals[0], 0o600);
+    assert_eq!(
+        journals.len(),
+        2,
+        "the session is left open, with its append lock: {journals:?}"
+    );
+    for file in &journals {
+        assert_mode(file, 0o600);
+    }
 
     // Resumed, ended, and its review finished: the log is written.
     let out = holdspace(&tmp, &data, &["script"], "key q\nkey y\nkey q\n");

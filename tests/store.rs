@@ -221,7 +221,15 @@ fn journal_with_version(path: &Path, version: u32) -> Vec<u8> {
     let mut bytes = Vec::new();
     for (n, kind) in kinds.into_iter().enumerate() {
         let (seq, at) = (n as u64 + 1, at(n as i64, 0));
-        bytes.extend(serde_json::to_vec(&Event { seq, at, kind }).expect("events serialise"));
+        bytes.extend(
+            serde_json::to_vec(&Event {
+                seq,
+                at,
+                by: Default::default(),
+                kind,
+            })
+            .expect("events serialise"),
+        );
         bytes.push(b'\n');
     }
     fs::write(path, &bytes).expect("the journal is written");

@@ -7,7 +7,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use fixture::{at, data_dir, log_of, meta};
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
-use holdspace::domain::{Command, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
+use holdspace::domain::{Author, Command, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
 use holdspace::store::disk::Os;
@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 const GOLDEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v1.json");
 const GOLDEN_V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v2.json");
 const GOLDEN_V3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v3.json");
+const GOLDEN_V4: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v4.json");
 const NOTE: &str = "A. shared about work; follow up next week";
 
 fn mode(path: &Path) -> u32 {
@@ -540,17 +541,14 @@ fn steps_with_review() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
     )
 }
 
-/// The committed v3 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
-/// the fixed session above; do that only on purpose, never to make a schema change pass.
+/// The committed v3 log, written by the holdspace of version 3 from the fixed session above,
+/// must load in every later holdspace. It is frozen: never rewrite it.
 #[test]
 fn the_committed_v3_log_still_loads() {
     let path = Path::new(GOLDEN_V3);
     let (meta, steps) = steps_with_review();
     let fresh = log_of(meta, &steps);
-    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
-        fs::write(path, fresh.to_json()).expect("the golden log is written");
-    }
-    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    let loaded = log::load(path).expect("the committed v3 log loads");
     assert!(!loaded.newer);
     let log = loaded.log;
     assert_eq!(log.schema_version, 3);
@@ -581,5 +579,97 @@ fn the_committed_v3_log_still_loads() {
     assert_eq!(bo.follow_ups.len(), 1);
     assert_eq!(bo.follow_ups[0].follow_up, FollowUp::Safeguarding);
     assert_eq!(bo.follow_ups[0].note, "mentioned not feeling safe at home");
+    assert_eq!(
+        SessionLog {
+            schema_version: SCHEMA_VERSION,
+            events: fresh.events.clone(),
+            ..log
+        },
+        fresh,
+        "apart from its version, this holdspace writes the same log"
+    );
+}
+
+/// The session of the v3 golden log with a co-facilitator: they add a note, are handed the
+/// flow, move the session on and hand it back, and flag a follow-up in the review.
+fn co_facilitated_log() -> SessionLog {
+    let (meta, steps) = steps_with_review();
+    let end = steps
+        .iter()
+        .position(|(_, command)| *command == Command::End)
+        .expect("the session ends");
+    let mut run = fixture::Run::begin(fixture::started(meta));
+    let by_co = |run: &mut fixture::Run, kind: EventKind, now: DateTime<Utc>| {
+        let mut event = run.s.stamp(kind, now);
+        event.by = Author::CoFacilitator;
+        run.s.apply(&event).expect("the co-facilitator may record this");
+        run.events.push(event);
+    };
+    for (now, command) in &steps[..end] {
+        run.run(command.clone(), *now);
+    }
+    by_co(
+        &mut run,
+        EventKind::Note {
+            text: "Cy joined late".into(),
+        },
+        at(37, 0),
+    );
+    run.record(
+        EventKind::FlowPassed {
+            to: Author::CoFacilitator,
+        },
+        at(37, 30),
+    );
+    by_co(&mut run, EventKind::Moved { to: Some(3) }, at(38, 0));
+    by_co(
+        &mut run,
+        EventKind::FlowPassed {
+            to: Author::Facilitator,
+        },
+        at(38, 30),
+    );
+    for (now, command) in &steps[end..] {
+        run.run(command.clone(), *now);
+    }
+    by_co(
+        &mut run,
+        EventKind::Flagged {
+            who: 2,
+            follow_up: FollowUp::CallBeforeNext,
+            note: "new to the group".into(),
+        },
+        at(42, 0),
+    );
+    SessionLog::of(&run.s, &run.events).expect("the session ended")
+}
+
+/// The committed v4 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
+/// the fixed session above; do that only on purpose, never to make a schema change pass.
+#[test]
+fn the_committed_v4_log_still_loads() {
+    let path = Path::new(GOLDEN_V4);
+    let fresh = co_facilitated_log();
+    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
+        fs::write(path, fresh.to_json()).expect("the golden log is written");
+    }
+    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    assert!(!loaded.newer);
+    let log = loaded.log;
+    assert_eq!(log.schema_version, 4);
+    let by_co: Vec<&EventKind> = log
+        .events
+        .iter()
+        .filter(|event| event.by == Author::CoFacilitator)
+        .map(|event| &event.kind)
+        .collect();
+    assert_eq!(by_co.len(), 4, "{by_co:?}");
+    assert_eq!(log.participants[2].follow_ups[0].note, "new to the group");
+    let text = fs::read_to_string(path).expect("the log reads");
+    assert_eq!(
+        text.matches("\"by\": \"co_facilitator\"").count(),
+        4,
+        "only the co-facilitator's events say who"
+    );
     assert_eq!(log, fresh, "this holdspace still writes the committed log");
 }

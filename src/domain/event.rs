@@ -7,14 +7,33 @@ use serde::{Deserialize, Serialize};
 
 /// The version of the journal and session-log formats this build writes.
 /// Version 2 added participants, the raise-hand queue and turns; version 3 attendance, follow-up
-/// flags, record notes, feedback and takeaways. Older files read as they are.
-pub const SCHEMA_VERSION: u32 = 3;
+/// flags, record notes, feedback and takeaways; version 4 the co-facilitator (`by`, and passing
+/// the flow). Older files read as they are.
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// Who recorded an event: the holdspace running the session, or one following it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Author {
+    #[default]
+    Facilitator,
+    CoFacilitator,
+}
+
+impl Author {
+    pub fn is_facilitator(&self) -> bool {
+        *self == Self::Facilitator
+    }
+}
 
 /// One thing that happened, at a moment, numbered in journal order from 1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub seq: u64,
     pub at: DateTime<Utc>,
+    /// Left out for the facilitator, as every event before version 4 was theirs.
+    #[serde(default, skip_serializing_if = "Author::is_facilitator")]
+    pub by: Author,
     #[serde(flatten)]
     pub kind: EventKind,
 }
@@ -149,6 +168,11 @@ pub enum EventKind {
     Summarised {
         text: String,
     },
+    /// Who moves the session on (next item, pauses, minutes, the floor, the end): the
+    /// facilitator, or the co-facilitator they handed it to.
+    FlowPassed {
+        to: Author,
+    },
     /// The app was restarted on this session's journal after an interruption.
     Recovered,
     /// The session ended; `interrupted` when it was closed from a recovered journal
@@ -159,6 +183,22 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// What a co-facilitator may record while the flow is with the facilitator: hands raised
+    /// and lowered for someone, notes, the ground rules, attendance and follow-ups.
+    pub fn co_facilitator_may(&self) -> bool {
+        matches!(
+            self,
+            Self::ParticipantAdded { .. }
+                | Self::HandRaised { .. }
+                | Self::HandLowered { .. }
+                | Self::Note { .. }
+                | Self::RulesRevisited
+                | Self::Attended { .. }
+                | Self::Flagged { .. }
+                | Self::Unflagged { .. }
+        )
+    }
+
     /// What may still be recorded once the session has ended: the review of who came, the
     /// follow-ups, notes and feedback, including someone who was missed during the session.
     pub fn is_review(&self) -> bool {

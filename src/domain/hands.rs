@@ -298,6 +298,7 @@ impl Floor {
             | EventKind::RulesRevisited
             | EventKind::Note { .. }
             | EventKind::Recovered
+            | EventKind::FlowPassed { .. }
             | EventKind::Attended { .. }
             | EventKind::Flagged { .. }
             | EventKind::Unflagged { .. }

@@ -1,6 +1,6 @@
 //! The live session state, built only by folding events in order.
 
-use super::event::{Event, EventKind, SessionMeta};
+use super::event::{Author, Event, EventKind, SessionMeta};
 use super::hands::Floor;
 use super::plan::{MAX_MINUTES, PlanItem};
 use super::record::Record;
@@ -58,6 +58,8 @@ pub struct Session {
     pub floor: Floor,
     pub record: Record,
     pub ended: Option<Ending>,
+    /// Who moves the session on: the facilitator unless they handed the flow over.
+    pub flow: Author,
     pub last_seq: u64,
     /// The latest event time seen; a resumed rehearsal's clock starts here.
     pub last_at: DateTime<Utc>,
@@ -150,6 +152,7 @@ impl Session {
             floor: Floor::new(&meta.participants),
             record: Record::new(meta.participants.len()),
             ended: None,
+            flow: Author::Facilitator,
             last_seq: event.seq,
             last_at: event.at,
         })
@@ -160,7 +163,21 @@ impl Session {
         Event {
             seq: self.last_seq + 1,
             at,
+            by: Author::Facilitator,
             kind,
+        }
+    }
+
+    /// Whether `by` may record `kind` now. The facilitator may record anything; a
+    /// co-facilitator records hands, notes, attendance and follow-ups, and the rest only while
+    /// the flow is theirs.
+    pub fn permits(&self, kind: &EventKind, by: Author) -> Result<(), &'static str> {
+        if by.is_facilitator() || kind.co_facilitator_may() || self.flow == Author::CoFacilitator {
+            Ok(())
+        } else if matches!(kind, EventKind::FlowPassed { .. }) {
+            Err("only the facilitator hands the flow over")
+        } else {
+            Err("the flow is with the facilitator: they move the session on, or hand it over with O")
         }
     }
 
@@ -178,6 +195,7 @@ impl Session {
         if self.ended.is_some() && !event.kind.is_review() {
             return Err(fail("the session had already ended"));
         }
+        self.permits(&event.kind, event.by).map_err(fail)?;
         if !plausible(event.at) {
             return Err(fail(&format!(
                 "`at` {} is not a time from the year {FIRST_YEAR} to {LAST_YEAR}",
@@ -238,6 +256,7 @@ impl Session {
                 text: text.clone(),
             }),
             EventKind::Recovered => self.recoveries.push(at),
+            EventKind::FlowPassed { to } => self.flow = *to,
             EventKind::Ended { interrupted } => {
                 self.leave_current(at);
                 self.ended = Some(Ending {

@@ -21,8 +21,9 @@ impl Durable for File {
     }
 }
 
-/// How `Disk::open` opens a file. Either way it is private to the user (0600) and exclusively
-/// locked while open, so a second holdspace cannot mistake a file in use for an abandoned one.
+/// How `Disk::open` opens a file. It is private to the user (0600) and, except `Join`,
+/// exclusively locked while open, so a second holdspace cannot mistake a file in use for an
+/// abandoned one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Open {
     /// A new file; fails if one exists.
@@ -31,6 +32,8 @@ pub enum Open {
     Append,
     /// Written at its end, created if missing.
     AppendOrCreate,
+    /// An existing file another holdspace holds, written at its end without taking its lock.
+    Join,
 }
 
 /// Every change the store makes to files goes through one of these operations.
@@ -63,10 +66,13 @@ impl Disk for Os {
         options.append(true).mode(FILE_MODE);
         match how {
             Open::CreateNew => options.create_new(true),
-            Open::Append => &mut options,
+            Open::Append | Open::Join => &mut options,
             Open::AppendOrCreate => options.create(true),
         };
         let file = options.open(path)?;
+        if how == Open::Join {
+            return Ok(Box::new(file));
+        }
         file.try_lock().map_err(|err| match err {
             TryLockError::WouldBlock => {
                 io::Error::new(io::ErrorKind::WouldBlock, "another holdspace has this file open")

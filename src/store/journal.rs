@@ -2,19 +2,26 @@
 
 use super::StoreError;
 use super::disk::{Disk, Durable, Open, Os};
+use super::paths::FILE_MODE;
 use crate::domain::Event;
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// An open journal. Each event is one line, written with one `write_all` and flushed to the
 /// disk with `sync_data` before `append` returns, so a returned `Ok` is an acknowledged event.
-/// The file is locked while open, so a second holdspace sees the session as running.
+/// The facilitator's holdspace keeps the file locked while open, so others see the session as
+/// running; a co-facilitator's joins it without that lock. Every writer appends while holding
+/// the journal's append lock (`<journal>.lock`), so lines never interleave and each writer
+/// can read what the others wrote before numbering its own event.
 pub struct Journal {
     file: Box<dyn Durable>,
     path: PathBuf,
     disk: Arc<dyn Disk>,
+    /// The append lock; a stand-in journal in tests has none.
+    writers: Option<File>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -28,29 +35,40 @@ impl std::fmt::Debug for Journal {
 impl Journal {
     /// Creates a new journal; fails rather than overwrite one that exists.
     pub fn create(disk: Arc<dyn Disk>, path: &Path) -> Result<Self, StoreError> {
-        let file = disk
-            .open(path, Open::CreateNew)
-            .map_err(StoreError::at("create the journal", path))?;
+        let journal = Self::open(disk, path, Open::CreateNew, "create the journal")?;
         if let Some(folder) = path.parent() {
-            disk.sync_dir(folder)
+            journal
+                .disk
+                .sync_dir(folder)
                 .map_err(StoreError::at("flush the folder", folder))?;
         }
-        Ok(Self {
-            file,
-            path: path.to_owned(),
-            disk,
-        })
+        Ok(journal)
     }
 
     /// Opens an existing journal to add to it, after `cut_torn_tail` has made it end cleanly.
     pub fn reopen(disk: Arc<dyn Disk>, path: &Path) -> Result<Self, StoreError> {
-        let file = disk
-            .open(path, Open::Append)
-            .map_err(StoreError::at("open the journal", path))?;
+        Self::open(disk, path, Open::Append, "open the journal")
+    }
+
+    /// Joins the journal another holdspace is running, as a co-facilitator.
+    pub fn join(disk: Arc<dyn Disk>, path: &Path) -> Result<Self, StoreError> {
+        Self::open(disk, path, Open::Join, "join the journal")
+    }
+
+    fn open(disk: Arc<dyn Disk>, path: &Path, how: Open, action: &'static str) -> Result<Self, StoreError> {
+        let file = disk.open(path, how).map_err(StoreError::at(action, path))?;
+        let lock = lock_path(path);
+        let writers = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(FILE_MODE)
+            .open(&lock)
+            .map_err(StoreError::at("open the append lock", &lock))?;
         Ok(Self {
             file,
             path: path.to_owned(),
             disk,
+            writers: Some(writers),
         })
     }
 
@@ -60,6 +78,7 @@ impl Journal {
             file: Box::new(file),
             path: path.to_owned(),
             disk: Os::shared(),
+            writers: None,
         }
     }
 
@@ -71,20 +90,47 @@ impl Journal {
         self.disk.as_ref()
     }
 
-    pub fn append(&mut self, event: &Event) -> io::Result<()> {
+    /// Whether this is the session's journal file, which other holdspaces may append to, rather
+    /// than a stand-in.
+    pub fn shared(&self) -> bool {
+        self.writers.is_some()
+    }
+
+    /// Runs `write` holding the append lock: no other holdspace appends meanwhile.
+    pub fn exclusively<T>(&mut self, write: impl FnOnce(&mut Self) -> T) -> io::Result<T> {
+        if let Some(writers) = &self.writers {
+            writers.lock()?;
+        }
+        let result = write(self);
+        if let Some(writers) = &self.writers {
+            writers.unlock()?;
+        }
+        Ok(result)
+    }
+
+    /// Appends one event; the number of bytes written.
+    pub fn append(&mut self, event: &Event) -> io::Result<u64> {
         self.append_all(std::slice::from_ref(event))
     }
 
     /// Appends several events with one write and one flush: a journal rebuilt from a saved log.
-    pub fn append_all(&mut self, events: &[Event]) -> io::Result<()> {
+    pub fn append_all(&mut self, events: &[Event]) -> io::Result<u64> {
         let mut lines = Vec::new();
         for event in events {
             serde_json::to_writer(&mut lines, event).map_err(io::Error::other)?;
             lines.push(b'\n');
         }
         self.file.write_all(&lines)?;
-        self.file.sync()
+        self.file.sync()?;
+        Ok(lines.len() as u64)
     }
+}
+
+/// The append lock every writer of the journal at `journal` holds while it appends.
+pub fn lock_path(journal: &Path) -> PathBuf {
+    let mut lock = journal.as_os_str().to_owned();
+    lock.push(".lock");
+    PathBuf::from(lock)
 }
 
 /// Whether a running holdspace holds this journal open.
@@ -93,14 +139,17 @@ pub fn in_use(path: &Path) -> bool {
         .is_ok_and(|file| matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)))
 }
 
-/// Follows a journal another holdspace is writing: each `poll` returns the events appended
-/// since the last, leaving a line still being written for the next poll.
+/// Reads a journal as others append to it: each `poll` returns the events appended since the
+/// last, leaving a line still being written for the next poll.
 #[derive(Debug)]
 pub struct Tail {
     path: PathBuf,
+    /// The end of the last complete line read.
     offset: u64,
     /// Lines read so far, for naming a bad one.
     lines: usize,
+    /// Bytes after `offset` with no newline yet: a line being written, or one cut short.
+    pending: Vec<u8>,
 }
 
 impl Tail {
@@ -110,11 +159,18 @@ impl Tail {
             path: path.to_owned(),
             offset,
             lines,
+            pending: Vec::new(),
         }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Counts a line this holdspace appended itself, `bytes` long, as read.
+    pub fn wrote(&mut self, bytes: u64) {
+        self.offset += bytes;
+        self.lines += 1;
     }
 
     /// The complete lines appended since the last poll, as events. A bad line is an error
@@ -139,7 +195,19 @@ impl Tail {
         }
         self.offset += contents.clean_len;
         self.lines += contents.events.len();
+        self.pending = contents.torn_tail;
         Ok(contents.events)
+    }
+
+    /// Sets aside a line left unfinished by a writer that died, as `cut_torn_tail` does. Only
+    /// for a holdspace holding the append lock: otherwise the line may still be being written.
+    pub fn set_aside_unfinished(&mut self, disk: &dyn Disk) -> Result<(), StoreError> {
+        let contents = Contents {
+            torn_tail: std::mem::take(&mut self.pending),
+            clean_len: self.offset,
+            ..Contents::default()
+        };
+        cut_torn_tail(disk, &self.path, &contents).map(|_| ())
     }
 }
 
@@ -221,6 +289,8 @@ pub fn torn_path(journal: &Path) -> PathBuf {
 pub fn retire(disk: &dyn Disk, path: &Path) -> Result<(), StoreError> {
     disk.remove(path)
         .map_err(StoreError::at("remove the finished journal", path))?;
+    // The append lock holds no data; a holdspace still following recreates it harmlessly.
+    let _ = fs::remove_file(lock_path(path));
     match path.parent() {
         Some(folder) => disk
             .sync_dir(folder)

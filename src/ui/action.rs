@@ -26,6 +26,10 @@ pub enum Action {
     GentlePriority,
     Fairness,
     DismissWarning,
+    /// Hands the flow to the co-facilitator's holdspace, or back.
+    PassFlow,
+    /// A co-facilitator takes the session over once the facilitator's holdspace has stopped.
+    TakeOver,
     Rescue,
     Help,
     End,
@@ -75,6 +79,8 @@ impl Action {
             Self::GentlePriority => "gentle priority on / off: those not yet heard go first",
             Self::Fairness => "show / hide the private talk-time panel",
             Self::DismissWarning => "dismiss the end warning",
+            Self::PassFlow => "hand the flow (moving the session on) to the co-facilitator, or back",
+            Self::TakeOver => "take the session over when the facilitator's holdspace has stopped",
             Self::Rescue => "save a copy of the session elsewhere",
             Self::Help => "this help",
             Self::End => "end the session (asks first)",
@@ -128,6 +134,8 @@ impl Action {
             Self::GentlePriority => "priority",
             Self::Fairness => "talk time",
             Self::DismissWarning => "dismiss",
+            Self::PassFlow => "pass flow",
+            Self::TakeOver => "take over",
             Self::Rescue => "save copy",
             Self::Help => "help",
             Self::End => "end",
@@ -169,52 +177,5 @@ impl Action {
             Self::DismissWarning => Command::DismissWarning,
             _ => return None,
         })
-    }
-
-    /// Whether the action only looks: a read-only view of a session another holdspace is
-    /// running allows these, and refuses the rest.
-    pub fn only_looks(self) -> bool {
-        match self {
-            Self::Rules
-            | Self::SelectUp
-            | Self::SelectDown
-            | Self::Fairness
-            | Self::Rescue
-            | Self::Help
-            | Self::Leave
-            | Self::People
-            | Self::PersonUp
-            | Self::PersonDown
-            | Self::Close => true,
-            Self::Next
-            | Self::Back
-            | Self::TogglePause
-            | Self::AddMinute
-            | Self::RemoveMinute
-            | Self::Rebalance
-            | Self::Note
-            | Self::RaiseHand
-            | Self::NextSpeaker
-            | Self::GiveFloor
-            | Self::LowerHand
-            | Self::HandUp
-            | Self::HandDown
-            | Self::ClearQueue
-            | Self::GentlePriority
-            | Self::DismissWarning
-            | Self::End
-            | Self::Attend(_)
-            | Self::Flag(_)
-            | Self::AddPerson
-            | Self::RecordNote
-            | Self::ResetNote
-            | Self::Rate(_)
-            | Self::ClearRating
-            | Self::Comment
-            | Self::Takeaway
-            | Self::Goal
-            | Self::Summary
-            | Self::Done => false,
-        }
     }
 }

@@ -9,7 +9,7 @@ use super::overlay;
 use super::picker::Picker;
 use super::theme::Theme;
 use crate::domain::record::FollowUp;
-use crate::domain::{Command, EventKind};
+use crate::domain::{Author, Command, EventKind};
 use crate::format::Zone;
 use crate::recorder::Recorder;
 use crate::store::StoreError;
@@ -20,10 +20,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
-/// Why a read-only view refuses to change the session.
-pub const READ_ONLY: &str = "the holdspace that has this session open is the only one that changes it";
-
-/// How the holdspace a read-only view follows is doing.
+/// How the facilitator's holdspace, followed by a co-facilitator's, is doing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Followed {
     Running,
@@ -118,7 +115,7 @@ pub struct App {
 
 impl App {
     pub fn new(recorder: Recorder, dir: DataDir, theme: Theme, zone: Zone, now: DateTime<Utc>) -> Self {
-        let followed = recorder.read_only().then_some(Followed::Running);
+        let followed = recorder.is_co_facilitator().then_some(Followed::Running);
         Self {
             recorder,
             dir,
@@ -140,12 +137,13 @@ impl App {
         }
     }
 
-    /// Moves the app to `now`, recording whatever the passing of time has made due; a read-only
-    /// view instead takes in what the other holdspace has recorded.
+    /// Moves the app to `now`: takes in what other holdspaces on the session have recorded,
+    /// then, for the facilitator, records whatever the passing of time has made due.
     pub fn tick(&mut self, now: DateTime<Utc>) {
         self.now = now;
-        if self.recorder.read_only() {
-            return self.follow();
+        self.follow();
+        if self.recorder.is_co_facilitator() {
+            return;
         }
         for kind in self.recorder.session.due(now) {
             if kind == EventKind::WarningRaised {
@@ -155,24 +153,70 @@ impl App {
         }
     }
 
-    /// Takes in what the followed holdspace has appended, and notices when it stops: its
-    /// journal unlocked (it stopped) or gone (it finished and wrote the log).
+    /// Takes in what the other holdspaces on this session appended. A co-facilitator's also
+    /// notices the facilitator's stopping: its journal unlocked (it stopped) or gone (it
+    /// finished and wrote the log).
     fn follow(&mut self) {
-        if !matches!(self.followed, Some(Followed::Running)) {
+        let co = self.recorder.is_co_facilitator();
+        if co && self.followed != Some(Followed::Running) {
             return;
         }
         let path = self.recorder.journal_path().to_owned();
-        let running = journal::in_use(&path);
+        let running = co && journal::in_use(&path);
         let followed = self.recorder.follow();
         if self.recorder.session.ended.is_some() {
-            // The other holdspace is in its review now: so is this view.
+            // The facilitator is in the review now: so is the co-facilitator's view.
             self.screen = Screen::Review;
+        }
+        if !co {
+            if let Err(err) = followed {
+                self.message = Some(err);
+            }
+            return;
         }
         match followed {
             Ok(_) if running => {}
             Ok(_) => self.followed = Some(Followed::Stopped),
             Err(_) if !path.exists() => self.followed = Some(Followed::Finished),
             Err(err) => self.followed = Some(Followed::Broken(err)),
+        }
+    }
+
+    /// A co-facilitator's holdspace takes the session over from a facilitator's that stopped.
+    fn take_over(&mut self) {
+        if self.followed != Some(Followed::Stopped) {
+            self.message = Some(if self.recorder.is_co_facilitator() {
+                "t takes over only once the facilitator's holdspace has stopped".to_owned()
+            } else {
+                "this holdspace already runs the session".to_owned()
+            });
+            return;
+        }
+        match self.recorder.take_over(&self.dir, self.now) {
+            Ok(()) => {
+                self.followed = None;
+                self.message = Some("you run this session now; every event before is kept".to_owned());
+            }
+            Err(err) => self.message = Some(format!("could not take over: {err}")),
+        }
+    }
+
+    /// Hands the flow to the co-facilitator, or back.
+    fn pass_flow(&mut self) {
+        let to = match (self.recorder.author, self.recorder.session.flow) {
+            (Author::Facilitator, Author::Facilitator) => Author::CoFacilitator,
+            _ => Author::Facilitator,
+        };
+        if self.record_kind(EventKind::FlowPassed { to }) {
+            self.message = Some(
+                match to {
+                    Author::CoFacilitator => {
+                        "the co-facilitator moves the session on now; O takes the flow back"
+                    }
+                    Author::Facilitator => "the facilitator moves the session on again",
+                }
+                .to_owned(),
+            );
         }
     }
 
@@ -185,8 +229,9 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             // Once the session has ended, leaving saves the review; there is nothing to resume.
             // If the log cannot be written, leaving keeps the journal for the next start.
-            let done =
-                self.screen == Screen::Review && self.finish_error.is_none() && !self.recorder.read_only();
+            let done = self.screen == Screen::Review
+                && self.finish_error.is_none()
+                && !self.recorder.is_co_facilitator();
             return self.act(if done { Action::Done } else { Action::Leave });
         }
         match self.overlay.take() {
@@ -254,13 +299,9 @@ impl App {
             return;
         }
         self.message = None;
-        if self.recorder.read_only() && matches!(action, Action::End | Action::Done) {
-            // Ending is the other holdspace's to do; here q only closes the view.
+        if self.recorder.is_co_facilitator() && matches!(action, Action::End | Action::Done) {
+            // Ending is the facilitator's to do; here q only closes the view.
             self.outcome = Some(Outcome::Left);
-            return;
-        }
-        if self.recorder.read_only() && !action.only_looks() {
-            self.message = Some(format!("read-only: {READ_ONLY}"));
             return;
         }
         if self.queue_action(action) || self.record_action(action) {
@@ -274,11 +315,11 @@ impl App {
         }
         match action {
             Action::Rules => {
-                if !self.recorder.read_only() {
-                    self.run(&Command::RevisitRules);
-                }
+                self.run(&Command::RevisitRules);
                 self.overlay = Some(Overlay::Rules);
             }
+            Action::PassFlow => self.pass_flow(),
+            Action::TakeOver => self.take_over(),
             Action::Note => self.open_input(Input::Note, String::new()),
             Action::Rescue => {
                 let suggestion = std::env::current_dir()
@@ -312,7 +353,18 @@ impl App {
     /// Records what `command` comes to; false, with the reason as the message, if nothing.
     fn run(&mut self, command: &Command) -> bool {
         match self.recorder.session.decide(command, self.now) {
-            Ok(kind) => {
+            Ok(kind) => self.record_kind(kind),
+            Err(reason) => {
+                self.message = Some(reason.to_owned());
+                false
+            }
+        }
+    }
+
+    /// Records `kind` if this holdspace may; false, with the reason as the message, if not.
+    fn record_kind(&mut self, kind: EventKind) -> bool {
+        match self.recorder.session.permits(&kind, self.recorder.author) {
+            Ok(()) => {
                 self.recorder.record(kind, self.now);
                 true
             }

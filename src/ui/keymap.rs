@@ -48,6 +48,8 @@ pub const LIVE: &[Binding] = &[
     key(KeyCode::Char('f'), Action::Fairness),
     key(KeyCode::Char('a'), Action::People),
     key(KeyCode::Char('w'), Action::DismissWarning),
+    key(KeyCode::Char('O'), Action::PassFlow),
+    key(KeyCode::Char('t'), Action::TakeOver),
     key(KeyCode::Char('S'), Action::Rescue),
     key(KeyCode::Char('?'), Action::Help),
     key(KeyCode::Char('q'), Action::End),

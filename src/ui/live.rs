@@ -7,6 +7,7 @@ use super::keymap::{Mode, first_key};
 use super::theme::Role;
 use super::too_small;
 use super::{hands, now};
+use crate::domain::Author;
 use crate::domain::Session;
 use crate::format::clock;
 use crate::text::sanitize;
@@ -35,6 +36,16 @@ const HINTS: &[Action] = &[
     Action::Help,
     Action::End,
     Action::Back,
+];
+
+/// A co-facilitator's hints while the flow is with the facilitator: what they may do.
+const CO_HINTS: &[Action] = &[
+    Action::RaiseHand,
+    Action::Note,
+    Action::People,
+    Action::Rules,
+    Action::TakeOver,
+    Action::Help,
 ];
 
 /// Where each part of the live screen goes at a given size: shared by drawing and by mouse
@@ -126,7 +137,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     hands::render_queue(app, areas.hands, buf);
     hands::render_talk(app, areas.talk, buf);
     now::render(app, areas.now, buf);
-    render_status(app, HINTS, areas.status, buf);
+    let hints = match (app.recorder.is_co_facilitator(), app.recorder.session.flow) {
+        (true, Author::Facilitator) => CO_HINTS,
+        _ => HINTS,
+    };
+    render_status(app, hints, areas.status, buf);
     areas.body
 }
 
@@ -197,13 +212,27 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(followed) = &app.followed {
         let state = match followed {
-            Followed::Running => "it is running: this view follows it".to_owned(),
-            Followed::Stopped => "it has stopped: quit and start holdspace to resume the session".to_owned(),
-            Followed::Finished => "it finished the session and saved its log".to_owned(),
-            Followed::Broken(err) => format!("its journal cannot be followed: {}", sanitize(err)),
+            Followed::Running => match app.recorder.session.flow {
+                Author::Facilitator => "hands, notes, attendance and follow-ups are yours to add; \
+                                        the facilitator moves the session on"
+                    .to_owned(),
+                Author::CoFacilitator => "the facilitator handed you the flow: you move the \
+                                          session on, O hands it back"
+                    .to_owned(),
+            },
+            Followed::Stopped => {
+                "the facilitator's holdspace has stopped: t takes the session over".to_owned()
+            }
+            Followed::Finished => "the facilitator finished the session and saved its log".to_owned(),
+            Followed::Broken(err) => format!("the journal cannot be followed: {}", sanitize(err)),
         };
         lines.push(Line::styled(
-            format!(" ◇ READ-ONLY: this session is open in another holdspace; {state}. q leaves."),
+            format!(" ◇ CO-FACILITATOR: {state}. q leaves."),
+            style(app, Role::Behind),
+        ));
+    } else if app.recorder.session.flow == Author::CoFacilitator && app.recorder.session.ended.is_none() {
+        lines.push(Line::styled(
+            " ◇ The co-facilitator moves the session on; O takes the flow back.",
             style(app, Role::Behind),
         ));
     }
@@ -323,10 +352,10 @@ pub(super) fn render_status(app: &App, hints: &[Action], area: Rect, buf: &mut B
     let session: &Session = &app.recorder.session;
     let mark = if app.recorder.not_saved.is_some() || app.finish_error.is_some() {
         Span::styled(" ✗ NOT SAVED ", style(app, Role::NotSaved))
-    } else if app.recorder.read_only() {
+    } else if app.recorder.is_co_facilitator() {
         Span::styled(
-            format!(" ◇ read-only #{} ", session.last_seq),
-            style(app, Role::Behind),
+            format!(" ◇ co-facilitator · saved #{} ", session.last_seq),
+            style(app, Role::Saved),
         )
     } else {
         Span::styled(
@@ -366,9 +395,6 @@ pub(super) fn hint_spans(app: &App, actions: &[Action], width: usize) -> Vec<Spa
         let Some(key) = first_key(app.mode(), *action) else {
             continue;
         };
-        if app.recorder.read_only() && !action.only_looks() {
-            continue;
-        }
         used += format!(" {key} {}", action.hint()).chars().count();
         if used > width {
             break;

@@ -22,8 +22,8 @@ pub enum Choice {
     EndAndStartNew,
     /// Start a new session, leaving unusable journals where they are.
     StartNew,
-    /// Follow the session another holdspace has open, read-only.
-    Watch,
+    /// Follow the session another holdspace has open, as the co-facilitator.
+    Follow,
     Quit,
 }
 
@@ -52,8 +52,8 @@ impl Offer<'_> {
         if !self.running.is_empty() {
             choices.push((
                 'w',
-                Choice::Watch,
-                "watch the session open in the other holdspace, read-only",
+                Choice::Follow,
+                "follow it as the co-facilitator: add hands, notes, attendance and follow-ups",
             ));
         }
         choices.push(('q', Choice::Quit, "quit"));
@@ -94,8 +94,8 @@ impl Offer<'_> {
         }
         for path in self.running {
             lines.push(Line::raw(format!(
-                "! {} is open in another holdspace that is still running. Only that holdspace \
-                 changes it; this one can watch it, read-only.",
+                "! {} is open in another holdspace that is still running: that one moves the \
+                 session on, and this one can follow it as the co-facilitator.",
                 sanitize(&path.display().to_string())
             )));
             lines.push(Line::raw(""));
