@@ -35,6 +35,7 @@ pub fn session(id: &str, count: usize, ended: bool) -> (Session, Vec<Event>) {
     let first = Event {
         seq: 1,
         at: t0(),
+        by: Default::default(),
         kind: EventKind::Started(Box::new(meta(id))),
     };
     let mut session = Session::from_events([&first]).expect("the sample meta is valid");
