@@ -69,8 +69,10 @@ impl Recorder {
         let path = journal.path().to_owned();
         let session = Session::from_events(&events)
             .map_err(|err| StoreError::new("fold the session in", &path, std::io::Error::other(err)))?;
+        // A co-facilitator could join the moment the file exists: it waits for these lines.
         let bytes = journal
-            .append_all(&events)
+            .exclusively(|journal| journal.append_all(&events))
+            .and_then(|written| written)
             .map_err(StoreError::at("write the first events to", &path))?;
         let tail = Tail::new(&path, bytes, events.len());
         Ok(Self {
@@ -105,7 +107,12 @@ impl Recorder {
     /// as it stands, `follow` picks up what is appended after, and what a co-facilitator may
     /// record goes into the same journal.
     pub fn join(dir: &DataDir, path: &Path) -> Result<Self, String> {
-        let contents = journal::read(path).map_err(|err| err.to_string())?;
+        let mut journal = Journal::join(dir.disk().clone(), path).map_err(|err| err.to_string())?;
+        // Read under the append lock, so a session just started has its first event written.
+        let contents = journal
+            .exclusively(|_| journal::read(path))
+            .map_err(|err| format!("the append lock of {}: {err}", path.display()))?
+            .map_err(|err| err.to_string())?;
         if let Some(bad) = contents.bad_lines.first() {
             return Err(format!(
                 "{} line {}: not an event ({})",
@@ -116,7 +123,6 @@ impl Recorder {
         }
         let session = Session::from_events(&contents.events)
             .map_err(|err| format!("{}: {}", path.display(), err.message))?;
-        let journal = Journal::join(dir.disk().clone(), path).map_err(|err| err.to_string())?;
         Ok(Self {
             tail: Tail::new(path, contents.clean_len, contents.events.len()),
             session,

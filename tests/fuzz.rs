@@ -720,12 +720,7 @@ fn every_number_and_time_at_its_extremes_can_be_shown_and_exported() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} ways to panic:\n{}",
-        failures.len(),
-        failures.into_iter().collect::<Vec<_>>().join("\n")
-    );
+    assert_no_panics(failures);
 }
 
 /// A journal's values at the extremes their types allow, in each event in turn: the journal is
@@ -794,12 +789,7 @@ fn every_journal_value_at_its_extremes_can_be_resumed() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} ways to panic:\n{}",
-        failures.len(),
-        failures.into_iter().collect::<Vec<_>>().join("\n")
-    );
+    assert_no_panics(failures);
 }
 
 /// A version past what a u32 holds is still a newer version, not a damaged file.
@@ -813,4 +803,14 @@ fn a_log_numbered_past_u32_is_refused_as_newer() {
         Ok(loaded) => assert!(loaded.newer),
         Err(err) => assert!(says_newer(&err.to_string(), &path), "{err}"),
     }
+}
+
+/// Fails listing every distinct way found to panic, if any.
+fn assert_no_panics(failures: std::collections::BTreeSet<String>) {
+    assert!(
+        failures.is_empty(),
+        "{} ways to panic:\n{}",
+        failures.len(),
+        failures.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -1,12 +1,13 @@
 //! What the built binary creates is private whatever the umask (folders 0700, files 0600), and
 //! a data folder or session file left open to others is tightened at start, saying so.
 
+mod common;
+
 use serde_json::Value;
 use std::fs;
-use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use tempfile::TempDir;
 
 const GOLDEN: &[u8] = include_bytes!("golden/session-log-v3.json");
@@ -14,28 +15,19 @@ const GOLDEN: &[u8] = include_bytes!("golden/session-log-v3.json");
 /// The binary run by `sh` after `umask 000`, so that every mode it does not set itself comes
 /// out open to everyone. No settings file or data folder comes from the environment.
 fn holdspace(tmp: &TempDir, data: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg("umask 000; exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_holdspace"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("HOLDSPACE_DATA_DIR")
-        .env("HOLDSPACE_CONFIG", tmp.path().join("no-config.toml"))
-        .env("TZ", "UTC")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("holdspace starts");
-    child
-        .stdin
-        .take()
-        .expect("a stdin")
-        .write_all(input.as_bytes())
-        .expect("the input is written");
-    let out = child.wait_with_output().expect("holdspace ends");
+    let out = common::run_with_input(
+        Command::new("sh")
+            .arg("-c")
+            .arg("umask 000; exec \"$0\" \"$@\"")
+            .arg(common::BIN)
+            .arg("--data-dir")
+            .arg(data)
+            .args(args)
+            .env_remove("HOLDSPACE_DATA_DIR")
+            .env("HOLDSPACE_CONFIG", tmp.path().join("no-config.toml"))
+            .env("TZ", "UTC"),
+        input,
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         !stderr.contains("panicked"),

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{data, fails, holdspace, run, write_log};
+use common::{data, fails, holdspace, run, run_with_input, write_log};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,21 +12,7 @@ use std::process::{Child, Stdio};
 
 /// Runs `holdspace script` with `input` on standard input, to its end.
 fn script(root: &Path, args: &[&str], input: &str) -> String {
-    let mut child = holdspace(root)
-        .arg("script")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("holdspace starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("the script is written");
-    let out = child.wait_with_output().expect("it ends");
+    let out = run_with_input(holdspace(root).arg("script").args(args), input);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

@@ -34,6 +34,20 @@ pub fn holdspace(data_dir: &Path) -> Command {
     cmd
 }
 
+/// Runs `cmd` with `input` on its standard input, to its end.
+pub fn run_with_input(cmd: &mut Command, input: &str) -> std::process::Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("holdspace starts");
+    let mut stdin = child.stdin.take().expect("a stdin");
+    std::io::Write::write_all(&mut stdin, input.as_bytes()).expect("the input is written");
+    drop(stdin);
+    child.wait_with_output().expect("holdspace ends")
+}
+
 pub struct Out {
     pub status: ExitStatus,
     pub stdout: String,
