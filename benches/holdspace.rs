@@ -14,7 +14,6 @@ use holdspace::store::journal::Journal;
 use holdspace::store::log::{self, SessionLog};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::App;
-use holdspace::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -44,7 +43,13 @@ fn busy_app(dir: &DataDir) -> App {
         recorder.record(kind, now);
     }
     let now = sample::t0() + chrono::TimeDelta::minutes(20);
-    App::new(recorder, dir.clone(), Theme::builtin(false), Zone::Local, now)
+    App::new(
+        recorder,
+        dir.clone(),
+        holdspace::ui::themes::fallback(false),
+        Zone::Local,
+        now,
+    )
 }
 
 fn render(c: &mut Criterion) {

@@ -21,6 +21,10 @@ pub struct Cli {
     /// The settings file (default: config.toml in the platform's config folder).
     #[arg(long, global = true, env = "HOLDSPACE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The theme: default, light, high-contrast, okabe-ito, monochrome, or one of your own
+    /// (`holdspace themes` lists them).
+    #[arg(long, global = true, env = "HOLDSPACE_THEME", value_name = "NAME")]
+    pub theme: Option<String>,
     #[command(subcommand)]
     pub command: Option<Commands>,
     #[command(flatten)]
@@ -50,6 +54,8 @@ pub enum Commands {
     /// Follow the session another holdspace is running on this data folder, as its
     /// co-facilitator: see it live, and add hands, notes, attendance and follow-ups.
     Follow,
+    /// List the themes, each with a sample line drawn in it.
+    Themes,
     /// List saved session logs.
     Sessions,
     /// Print a readable summary of one saved session.

@@ -15,6 +15,8 @@ pub struct Config {
     /// How many days sessions are kept: older ones are pointed out at each start, for
     /// `holdspace purge --older-than` to remove. None: no reminder.
     pub retention_days: Option<u32>,
+    /// The theme's name, unless `--theme` or `NO_COLOR` says otherwise.
+    pub theme: Option<String>,
 }
 
 impl Config {
@@ -68,7 +70,7 @@ fn line_at(text: &str, at: usize) -> usize {
 
 fn fallback(path: &Path, problem: &str) -> String {
     format!(
-        "{}: {problem}. Valid settings: retention_days = DAYS (1 to {MAX_RETENTION_DAYS}). \
+        "{}: {problem}. Valid settings: retention_days = DAYS (1 to {MAX_RETENTION_DAYS}), theme = \"NAME\". \
          Going on with the built-in settings.",
         path.display(),
         problem = problem.trim_end().trim_end_matches('.')

@@ -7,13 +7,14 @@ use holdspace::config::Config;
 use holdspace::export::{self, Scope};
 use holdspace::format::Zone;
 use holdspace::purge::{self, Rule};
-use holdspace::start::{self, Mode};
+use holdspace::start::{self, Mode, Setup};
 use holdspace::store::atomic::write_atomic;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
+use holdspace::ui::themes;
 use holdspace::{script, summary};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -36,21 +37,40 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<String, String> {
     let dir = start::open_data_dir(cli.data_dir.as_deref())?;
-    let (config, warning) = cli
-        .config
+    let config_path = cli.config.clone().or_else(Config::default_path);
+    let (config, warning) = config_path.as_deref().map(Config::load).unwrap_or_default();
+    let theme_folder = config_path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|folder| folder.join("themes"));
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    // An explicit --theme wins over NO_COLOR, which wins over the settings file.
+    let chosen = cli
+        .theme
         .clone()
-        .or_else(Config::default_path)
-        .map(|path| Config::load(&path))
-        .unwrap_or_default();
+        .or_else(|| no_color.then(|| "monochrome".to_owned()))
+        .or(config.theme.clone())
+        .unwrap_or_else(|| "default".to_owned());
+    let (theme, theme_warning) = match themes::load(&chosen, theme_folder.as_deref()) {
+        Ok(theme) => (theme, None),
+        Err(err) => (
+            themes::fallback(no_color),
+            Some(format!("{err}. Going on with the built-in theme.")),
+        ),
+    };
     let reminder = config
         .retention_days
         .and_then(|days| purge::reminder(&dir, days, Local::now().date_naive()));
-    for notice in warning.iter().chain(&reminder) {
+    let notices: Vec<String> = [warning, theme_warning, reminder].into_iter().flatten().collect();
+    for notice in &notices {
         eprintln!("holdspace: {notice}");
     }
-    // The live screen covers what was printed, so it repeats the first notice in its status line.
-    let notice = warning.or(reminder);
-    let live = |args: &SessionArgs, mode: Mode| start::run(dir.clone(), args, &mode, notice.clone());
+    // The live screen covers what was printed, so it repeats the notices in its status line.
+    let setup = Setup {
+        theme,
+        notice: (!notices.is_empty()).then(|| notices.join(" · ")),
+    };
+    let live = |args: &SessionArgs, mode: Mode| start::run(dir.clone(), args, &mode, &setup);
     match cli.command {
         None => live(
             &cli.session,
@@ -66,7 +86,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 speed,
             },
         ),
-        Some(Commands::Follow) => start::follow(&dir),
+        Some(Commands::Follow) => start::follow(&dir, &setup),
+        Some(Commands::Themes) => Ok(themes_list(theme_folder.as_deref())),
         Some(Commands::Script { follow, session }) => {
             let mode = Mode {
                 rehearsal: false,
@@ -92,7 +113,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let loaded = log::load(&saved(&dir, &id)?).map_err(|err| err.to_string())?;
             Ok(summary::show(&loaded, Zone::Local))
         }
-        Some(Commands::Review { id }) => start::review(&dir, &saved(&dir, &id)?),
+        Some(Commands::Review { id }) => start::review(&dir, &saved(&dir, &id)?, &setup),
         Some(Commands::Purge {
             older_than,
             session,
@@ -168,6 +189,52 @@ fn purge_sessions(dir: &DataDir, rule: &Rule, dry_run: bool, yes: bool) -> Resul
     Ok(format!(
         "{report}Removed {count} session(s), {files} file(s):\n{list}\nExports saved elsewhere are not touched."
     ))
+}
+
+/// Every theme, each with where it comes from and a line drawn in it: its state words in their
+/// colours on a terminal, or plain where the output is not one.
+fn themes_list(folder: Option<&Path>) -> String {
+    use holdspace::ui::theme::Role;
+    use ratatui::backend::IntoCrossterm;
+    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let sample = [
+        (Role::Clock, "18:42"),
+        (Role::OnTime, "● on time"),
+        (Role::Behind, "▲ 3 min late"),
+        (Role::Over, "✖ +1:20 over"),
+        (Role::Paused, "⏸ PAUSED"),
+        (Role::Speaker, "◉ Ana speaking"),
+        (Role::Flag, "⚑"),
+        (Role::Warning, " 10 minutes left "),
+        (Role::NotSaved, " ✗ NOT SAVED "),
+    ];
+    let mut out = String::new();
+    for (name, origin, theme) in themes::all(folder) {
+        let from = match origin {
+            themes::Origin::Builtin => "built-in".to_owned(),
+            themes::Origin::File(path) => path.display().to_string(),
+        };
+        out.push_str(&format!("{name:<14} {from}\n"));
+        match theme {
+            Ok(theme) => {
+                let line: Vec<String> = sample
+                    .iter()
+                    .map(|(role, text)| {
+                        if styled {
+                            let style = theme.style(*role).into_crossterm();
+                            crossterm::style::StyledContent::new(style, *text).to_string()
+                        } else {
+                            (*text).to_owned()
+                        }
+                    })
+                    .collect();
+                out.push_str(&format!("               {}\n", line.join("  ")));
+            }
+            Err(err) => out.push_str(&format!("               cannot be used: {err}\n")),
+        }
+    }
+    out.push_str("Choose one with --theme NAME or theme = \"NAME\" in the settings file.");
+    out
 }
 
 /// The path of the saved log with this ID, or a message saying where to find the IDs.

@@ -5,7 +5,7 @@
 use crate::cli::SessionArgs;
 use crate::domain::clock::{Clock, SystemClock};
 use crate::recorder::Recorder;
-use crate::start::{self, Mode, Request};
+use crate::start::{self, Mode, Request, Setup};
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
 use crate::ui::app::App;
@@ -32,7 +32,7 @@ pub fn run(
         let recorder = Recorder::join(dir, &start::running_session(dir)?)?;
         (
             "joined",
-            start::new_app(recorder, dir, &SystemClock),
+            start::new_app(recorder, dir, &SystemClock, &Setup::default()),
             Box::new(SystemClock) as Box<dyn Clock>,
         )
     } else {
@@ -57,7 +57,7 @@ pub fn run(
             .open(dir, choice, found)?
             .ok_or("the session was not opened")?;
         let word = if opened.resumed { "resumed" } else { "started" };
-        let (app, clock) = request.app(dir, opened);
+        let (app, clock) = request.app(dir, opened, &Setup::default());
         (word, app, clock)
     };
     let write_err = |err: std::io::Error| format!("could not write to standard output: {err}");

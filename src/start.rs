@@ -228,8 +228,8 @@ impl<'a> Request<'a> {
 
     /// The app for an opened session, telling the facilitator if a resumed session ignores
     /// options meant for a new one.
-    pub fn app(&self, dir: &DataDir, opened: Opened) -> (App, Box<dyn Clock>) {
-        let mut app = new_app(opened.recorder, dir, opened.clock.as_ref());
+    pub fn app(&self, dir: &DataDir, opened: Opened, setup: &Setup) -> (App, Box<dyn Clock>) {
+        let mut app = new_app(opened.recorder, dir, opened.clock.as_ref(), setup);
         if opened.resumed && (!self.participants.is_empty() || self.args.turn_minutes.is_some()) {
             app.message = Some(
                 "resumed with its own participants and turn limit: --participant and \
@@ -242,9 +242,7 @@ impl<'a> Request<'a> {
 }
 
 /// Runs the live screen until the session ends or the facilitator leaves.
-/// `notice`, if any, greets the facilitator in the status line: a settings problem or the
-/// retention reminder.
-pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, notice: Option<String>) -> Result<String, String> {
+pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Result<String, String> {
     let request = Request::new(args, mode)?;
     need_terminal()?;
     let journals = triage(&dir)?;
@@ -265,16 +263,13 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, notice: Option<String>
             Choice::StartNew
         };
         if let (Choice::Follow, Some(path)) = (choice, journals.running.first()) {
-            let mut app = new_app(Recorder::join(&dir, path)?, &dir, &SystemClock);
+            let mut app = new_app(Recorder::join(&dir, path)?, &dir, &SystemClock, setup);
             return drive(&mut terminal, &mut app, &SystemClock, &stop);
         }
         let Some(opened) = request.open(&dir, choice, journals.interrupted)? else {
             return Ok("Nothing was changed.".to_owned());
         };
-        let (mut app, clock) = request.app(&dir, opened);
-        if app.message.is_none() {
-            app.message = notice;
-        }
+        let (mut app, clock) = request.app(&dir, opened, setup);
         drive(&mut terminal, &mut app, clock.as_ref(), &stop)
     })();
     terminal::leave().map_err(|err| err.to_string())?;
@@ -296,14 +291,14 @@ pub fn running_session(dir: &DataDir) -> Result<PathBuf, String> {
 }
 
 /// Follows the session another holdspace runs, as its co-facilitator, until `q`.
-pub fn follow(dir: &DataDir) -> Result<String, String> {
+pub fn follow(dir: &DataDir, setup: &Setup) -> Result<String, String> {
     let path = running_session(dir)?;
     need_terminal()?;
     let recorder = Recorder::join(dir, &path)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
     let mut terminal =
         terminal::enter().map_err(|err| format!("the follow view needs an interactive terminal ({err})"))?;
-    let mut app = new_app(recorder, dir, &SystemClock);
+    let mut app = new_app(recorder, dir, &SystemClock, setup);
     let result = drive(&mut terminal, &mut app, &SystemClock, &stop);
     terminal::leave().map_err(|err| err.to_string())?;
     result
@@ -311,7 +306,7 @@ pub fn follow(dir: &DataDir) -> Result<String, String> {
 
 /// Reopens the review of a saved session. Its events go into a new journal first, so every
 /// change is flushed before it shows; finishing writes the log again and closes the journal.
-pub fn review(dir: &DataDir, path: &Path) -> Result<String, String> {
+pub fn review(dir: &DataDir, path: &Path, setup: &Setup) -> Result<String, String> {
     let loaded = log::load(path).map_err(|err| err.to_string())?;
     if loaded.newer {
         return Err(format!(
@@ -333,7 +328,7 @@ pub fn review(dir: &DataDir, path: &Path) -> Result<String, String> {
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
     let mut terminal =
         terminal::enter().map_err(|err| format!("the review needs an interactive terminal ({err})"))?;
-    let mut app = new_app(recorder, dir, &SystemClock);
+    let mut app = new_app(recorder, dir, &SystemClock, setup);
     app.screen = Screen::Review;
     let result = drive(&mut terminal, &mut app, &SystemClock, &stop);
     terminal::leave().map_err(|err| err.to_string())?;
@@ -350,16 +345,24 @@ fn need_terminal() -> Result<(), String> {
     }
 }
 
-pub fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock) -> App {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+/// How the app looks, and what it says first: the chosen theme, and a notice for the status
+/// line (a settings problem, or the retention reminder).
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    pub theme: Theme,
+    pub notice: Option<String>,
+}
+
+pub fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock, setup: &Setup) -> App {
     let mut app = App::new(
         recorder,
         dir.clone(),
-        Theme::builtin(no_color),
+        setup.theme.clone(),
         Zone::Local,
         clock.now(),
     );
     app.speed = clock.speed();
+    app.message.clone_from(&setup.notice);
     app
 }
 

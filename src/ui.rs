@@ -15,6 +15,7 @@ pub mod resume;
 pub mod review;
 pub mod terminal;
 pub mod theme;
+pub mod themes;
 
 use app::{App, Screen};
 use ratatui::buffer::Buffer;

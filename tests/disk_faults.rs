@@ -16,7 +16,6 @@ use holdspace::store::journal;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::{App, Outcome, Overlay};
-use holdspace::ui::theme::Theme;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -205,7 +204,13 @@ fn run(fail_at: usize, errno: i32) -> Run {
         }
     };
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(recorder, failing, Theme::builtin(true), zone, t0());
+    let mut app = App::new(
+        recorder,
+        failing,
+        holdspace::ui::themes::fallback(true),
+        zone,
+        t0(),
+    );
     run.acknowledged = 1;
     for (step, keys) in SCRIPT.iter().enumerate() {
         let now = t0() + chrono::TimeDelta::seconds(61 * (step as i64 + 1));

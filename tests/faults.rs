@@ -171,7 +171,6 @@ mod screen {
     use holdspace::format::Zone;
     use holdspace::store::paths::DataDir;
     use holdspace::ui::app::{App, Outcome};
-    use holdspace::ui::theme::Theme;
     use ratatui::{Terminal, backend::TestBackend};
 
     fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
@@ -195,7 +194,7 @@ mod screen {
         let mut app = App::new(
             recorder.unwrap(),
             dir,
-            Theme::builtin(true),
+            holdspace::ui::themes::fallback(true),
             Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
             now,
         );

@@ -14,7 +14,6 @@ use holdspace::recovery::{Found, inspect};
 use holdspace::store::journal::{self, Journal};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::{App, Followed, Outcome, Screen};
-use holdspace::ui::theme::Theme;
 use std::io::Write;
 
 #[test]
@@ -43,7 +42,13 @@ fn a_running_session_is_left_alone_until_its_journal_is_closed() {
 fn co_facilitator(dir: &DataDir, id: &str) -> App {
     let recorder = Recorder::join(dir, &dir.journal_path(id)).expect("the running session can be joined");
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
-    App::new(recorder, dir.clone(), Theme::builtin(true), zone, t0())
+    App::new(
+        recorder,
+        dir.clone(),
+        holdspace::ui::themes::fallback(true),
+        zone,
+        t0(),
+    )
 }
 
 fn decide(recorder: &mut Recorder, command: Command, minutes: i64) {
@@ -121,7 +126,7 @@ fn the_co_facilitator_adds_hands_notes_and_follow_ups_and_both_agree() {
     let mut app = App::new(
         first,
         dir.clone(),
-        Theme::builtin(true),
+        holdspace::ui::themes::fallback(true),
         Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
         at(7, 0),
     );
@@ -158,7 +163,13 @@ fn the_facilitator_hands_the_flow_over_and_takes_it_back() {
     let (_tmp, dir) = fixture::data_dir();
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let first = Recorder::start(&dir, meta("flow"), t0()).unwrap();
-    let mut app = App::new(first, dir.clone(), Theme::builtin(true), zone, t0());
+    let mut app = App::new(
+        first,
+        dir.clone(),
+        holdspace::ui::themes::fallback(true),
+        zone,
+        t0(),
+    );
     let mut co = co_facilitator(&dir, "flow");
 
     press(&mut app, "O");

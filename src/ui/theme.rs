@@ -1,12 +1,10 @@
-//! Theme roles: each widget asks for a role's style; the built-in themes are TOML files in `themes/`.
+//! Theme roles: each widget asks for a role's style, never a colour. A theme is a TOML file of
+//! roles; it may name a parent whose roles it keeps where it sets none.
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::str::FromStr;
-
-const DEFAULT: &str = include_str!("../../themes/default.toml");
-const MONOCHROME: &str = include_str!("../../themes/monochrome.toml");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,6 +31,31 @@ pub enum Role {
     Flag,
 }
 
+impl Role {
+    pub const ALL: [Self; 20] = [
+        Self::Title,
+        Self::Clock,
+        Self::Text,
+        Self::Muted,
+        Self::Border,
+        Self::Key,
+        Self::Current,
+        Self::Done,
+        Self::OnTime,
+        Self::Ahead,
+        Self::Behind,
+        Self::Over,
+        Self::Warning,
+        Self::Paused,
+        Self::Saved,
+        Self::NotSaved,
+        Self::Speaker,
+        Self::Selected,
+        Self::NotSpoken,
+        Self::Flag,
+    ];
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RoleSpec {
@@ -47,32 +70,64 @@ struct RoleSpec {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ThemeFile {
+    /// The theme whose roles this one keeps where it sets none.
+    parent: Option<String>,
+    /// The terminal's text and background colours the theme is made for; contrast is
+    /// checked against them.
+    foreground: Option<String>,
+    background: Option<String>,
+    #[serde(default)]
     roles: BTreeMap<Role, RoleSpec>,
 }
 
+/// A parsed theme file: the roles it sets, and the parent it names, if any.
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     styles: BTreeMap<Role, Style>,
+    pub parent: Option<String>,
+    pub foreground: Option<Color>,
+    pub background: Option<Color>,
 }
 
 impl Theme {
-    /// The default theme, or the monochrome one when `no_color` (the `NO_COLOR` convention).
-    pub fn builtin(no_color: bool) -> Self {
-        let source = if no_color { MONOCHROME } else { DEFAULT };
-        // Both files are checked by tests, so a parse failure here cannot ship.
-        Self::parse(source).unwrap_or_default()
-    }
-
+    /// Reads a theme file's text. An error names the line and what would be valid.
     pub fn parse(source: &str) -> Result<Self, String> {
-        let file: ThemeFile = toml::from_str(source).map_err(|err| err.to_string())?;
+        let file: ThemeFile = toml::from_str(source).map_err(|err| {
+            let line = err
+                .span()
+                .map(|span| format!("line {}: ", line_at(source, span.start)))
+                .unwrap_or_default();
+            format!("{line}{}", err.message().trim_end())
+        })?;
+        let at = |role: Option<Role>, field: &str| {
+            let key = role.map_or(field.to_owned(), snake);
+            let line = source
+                .lines()
+                .position(|line| line.trim_start().starts_with(&key))
+                .map_or(1, |index| index + 1);
+            format!(
+                "line {line}: {}",
+                role.map_or(field.to_owned(), |role| format!("roles.{}.{field}", snake(role)))
+            )
+        };
+        let colour = |name: &str, role: Option<Role>, field: &str| {
+            Color::from_str(name).map_err(|_| {
+                format!(
+                    "{}: {name:?} is not a colour; use black, red, green, yellow, blue, magenta, \
+                     cyan, gray, darkgray, lightred, lightgreen, lightyellow, lightblue, \
+                     lightmagenta, lightcyan, white, or \"#rrggbb\"",
+                    at(role, field)
+                )
+            })
+        };
         let mut styles = BTreeMap::new();
-        for (role, spec) in file.roles {
+        for (role, spec) in &file.roles {
             let mut style = Style::default();
             if let Some(fg) = &spec.fg {
-                style = style.fg(colour(fg, role, "fg")?);
+                style = style.fg(colour(fg, Some(*role), "fg")?);
             }
             if let Some(bg) = &spec.bg {
-                style = style.bg(colour(bg, role, "bg")?);
+                style = style.bg(colour(bg, Some(*role), "bg")?);
             }
             if spec.bold {
                 style = style.add_modifier(Modifier::BOLD);
@@ -80,27 +135,63 @@ impl Theme {
             if spec.reversed {
                 style = style.add_modifier(Modifier::REVERSED);
             }
-            styles.insert(role, style);
+            styles.insert(*role, style);
         }
-        Ok(Self { styles })
+        Ok(Self {
+            styles,
+            parent: file.parent,
+            foreground: file
+                .foreground
+                .as_deref()
+                .map(|name| colour(name, None, "foreground"))
+                .transpose()?,
+            background: file
+                .background
+                .as_deref()
+                .map(|name| colour(name, None, "background"))
+                .transpose()?,
+        })
+    }
+
+    /// This theme's roles over `parent`'s: a role this one sets replaces the parent's whole.
+    #[must_use]
+    pub fn over(self, parent: &Self) -> Self {
+        let mut styles = parent.styles.clone();
+        styles.extend(self.styles);
+        Self {
+            styles,
+            parent: None,
+            foreground: self.foreground.or(parent.foreground),
+            background: self.background.or(parent.background),
+        }
     }
 
     pub fn style(&self, role: Role) -> Style {
         self.styles.get(&role).copied().unwrap_or_default()
     }
 
-    #[cfg(test)]
-    fn roles(&self) -> impl Iterator<Item = &Role> {
-        self.styles.keys()
+    /// The roles this theme sets.
+    pub fn roles(&self) -> impl Iterator<Item = Role> + '_ {
+        self.styles.keys().copied()
     }
 }
 
-fn colour(name: &str, role: Role, field: &str) -> Result<Color, String> {
-    Color::from_str(name).map_err(|_| {
-        format!(
-            "roles.{role:?}.{field}: {name:?} is not a colour; use a name such as \"yellow\" or \"#rrggbb\""
-        )
-    })
+/// A role as theme files spell it: `not_saved`.
+pub fn snake(role: Role) -> String {
+    let name = format!("{role:?}");
+    let mut snake = String::new();
+    for (index, c) in name.chars().enumerate() {
+        if c.is_uppercase() && index > 0 {
+            snake.push('_');
+        }
+        snake.push(c.to_ascii_lowercase());
+    }
+    snake
+}
+
+/// The line number (from 1) of byte `at` in `text`.
+fn line_at(text: &str, at: usize) -> usize {
+    text.bytes().take(at).filter(|&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
@@ -108,24 +199,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_themes_parse_and_cover_every_role() {
-        for source in [DEFAULT, MONOCHROME] {
-            let theme = Theme::parse(source).unwrap();
-            assert_eq!(theme.roles().count(), 20, "every role is set");
-        }
-    }
-
-    #[test]
-    fn monochrome_has_no_colours() {
-        let theme = Theme::builtin(true);
-        for role in theme.styles.values() {
-            assert_eq!((role.fg, role.bg), (None, None));
-        }
-    }
-
-    #[test]
-    fn bad_colour_names_the_role() {
+    fn bad_colours_and_roles_name_the_line_and_the_valid_values() {
         let err = Theme::parse("[roles]\nclock = { fg = \"nope\" }").unwrap_err();
-        assert!(err.contains("Clock") && err.contains("nope"), "{err}");
+        assert!(err.starts_with("line 2: roles.clock.fg: \"nope\""), "{err}");
+        assert!(err.contains("lightcyan") && err.contains("#rrggbb"), "{err}");
+        let err = Theme::parse("[roles]\n\nclok = { fg = \"red\" }").unwrap_err();
+        assert!(err.starts_with("line 3: ") && err.contains("clock"), "{err}");
+        let err = Theme::parse("background = \"dark\"\n").unwrap_err();
+        assert!(err.starts_with("line 1: background: \"dark\""), "{err}");
+    }
+
+    #[test]
+    fn a_theme_over_its_parent_keeps_the_roles_it_does_not_set() {
+        let parent = Theme::parse("[roles]\nclock = { fg = \"red\" }\ntitle = { bold = true }").unwrap();
+        let child = Theme::parse("parent = \"p\"\n[roles]\nclock = { fg = \"blue\" }").unwrap();
+        assert_eq!(child.parent.as_deref(), Some("p"));
+        let theme = child.over(&parent);
+        assert_eq!(theme.style(Role::Clock).fg, Some(Color::Blue));
+        assert!(theme.style(Role::Title).add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn roles_are_spelt_as_in_files() {
+        assert_eq!(snake(Role::NotSaved), "not_saved");
+        assert_eq!(snake(Role::OnTime), "on_time");
     }
 }
