@@ -11,6 +11,7 @@ use holdspace::start::{self, Mode, Setup};
 use holdspace::store::atomic::write_atomic;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
+use holdspace::ui::bindings::Keymap;
 use holdspace::ui::themes;
 use holdspace::{script, summary};
 use std::io::IsTerminal;
@@ -39,10 +40,11 @@ fn run(cli: Cli) -> Result<String, String> {
     let dir = start::open_data_dir(cli.data_dir.as_deref())?;
     let config_path = cli.config.clone().or_else(Config::default_path);
     let (config, warning) = config_path.as_deref().map(Config::load).unwrap_or_default();
-    let theme_folder = config_path
-        .as_deref()
-        .and_then(Path::parent)
-        .map(|folder| folder.join("themes"));
+    let config_folder = config_path.as_deref().and_then(Path::parent);
+    let theme_folder = config_folder.map(|folder| folder.join("themes"));
+    let (keys, keys_warning) = config_folder
+        .map(|folder| Keymap::load(&folder.join("keys.toml")))
+        .unwrap_or_default();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     // An explicit --theme wins over NO_COLOR, which wins over the settings file.
     let chosen = cli
@@ -61,13 +63,17 @@ fn run(cli: Cli) -> Result<String, String> {
     let reminder = config
         .retention_days
         .and_then(|days| purge::reminder(&dir, days, Local::now().date_naive()));
-    let notices: Vec<String> = [warning, theme_warning, reminder].into_iter().flatten().collect();
+    let notices: Vec<String> = [warning, theme_warning, keys_warning, reminder]
+        .into_iter()
+        .flatten()
+        .collect();
     for notice in &notices {
         eprintln!("holdspace: {notice}");
     }
     // The live screen covers what was printed, so it repeats the notices in its status line.
     let setup = Setup {
         theme,
+        keys,
         notice: (!notices.is_empty()).then(|| notices.join(" · ")),
     };
     let live = |args: &SessionArgs, mode: Mode| start::run(dir.clone(), args, &mode, &setup);

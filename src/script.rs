@@ -9,13 +9,13 @@ use crate::start::{self, Mode, Request, Setup};
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
 use crate::ui::app::App;
+use crate::ui::keymap::parse_key;
 use crate::ui::resume::Choice;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::io::{BufRead, Write};
 
 /// What an input line may hold.
-const GRAMMAR: &str = "`key K [K ...]` (a character, or enter, esc, up, down, left, right, \
-                       backspace, tab, space, ctrl-c), `type TEXT`, a blank line, or `# comment`";
+const GRAMMAR: &str = "`key K [K ...]`, `type TEXT`, a blank line, or `# comment`";
 
 /// Resumes the interrupted session if there is one, else starts a new one, or with `follow`
 /// joins the one another holdspace runs; then presses the keys of each input line in turn.
@@ -94,12 +94,12 @@ fn ack(app: &App) -> String {
 /// The key presses an input line stands for.
 pub fn keys(line: &str) -> Result<Vec<KeyEvent>, String> {
     let line = line.trim_end_matches(['\r', '\n']);
-    let press = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     if line.trim().is_empty() || line.trim_start().starts_with('#') {
         return Ok(Vec::new());
     }
     if let Some(text) = line.strip_prefix("type ") {
-        return Ok(text.chars().map(|c| press(KeyCode::Char(c))).collect());
+        return Ok(text.chars().map(press).collect());
     }
     let Some(names) = line.strip_prefix("key ") else {
         return Err(format!(
@@ -110,24 +110,8 @@ pub fn keys(line: &str) -> Result<Vec<KeyEvent>, String> {
     names
         .split_whitespace()
         .map(|name| {
-            let mut chars = name.chars();
-            let code = match (chars.next(), chars.next()) {
-                (Some(c), None) => KeyCode::Char(c),
-                _ => match name.to_ascii_lowercase().as_str() {
-                    "enter" => KeyCode::Enter,
-                    "esc" => KeyCode::Esc,
-                    "up" => KeyCode::Up,
-                    "down" => KeyCode::Down,
-                    "left" => KeyCode::Left,
-                    "right" => KeyCode::Right,
-                    "backspace" => KeyCode::Backspace,
-                    "tab" => KeyCode::Tab,
-                    "space" => KeyCode::Char(' '),
-                    "ctrl-c" => return Ok(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-                    _ => return Err(format!("{:?} is not a key; use {GRAMMAR}", sanitize(name))),
-                },
-            };
-            Ok(press(code))
+            let (code, modifiers) = parse_key(name).map_err(|err| format!("{err}; lines are {GRAMMAR}"))?;
+            Ok(KeyEvent::new(code, modifiers))
         })
         .collect()
 }
@@ -154,5 +138,6 @@ mod tests {
         assert!(err.contains("\"press n\"") && err.contains("`key K"), "{err}");
         let err = keys("key \x1b[2J").unwrap_err();
         assert!(!err.contains('\x1b') && err.contains("enter, esc"), "{err}");
+        assert!(keys("key ctrl-x").is_ok());
     }
 }

@@ -13,6 +13,7 @@ use crate::store::log;
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
 use crate::ui::app::{App, Outcome, Screen};
+use crate::ui::bindings::Keymap;
 use crate::ui::resume::{Choice, Offer};
 use crate::ui::theme::Theme;
 use crate::ui::{event_loop, terminal};
@@ -345,11 +346,12 @@ fn need_terminal() -> Result<(), String> {
     }
 }
 
-/// How the app looks, and what it says first: the chosen theme, and a notice for the status
-/// line (a settings problem, or the retention reminder).
+/// How the app looks and listens, and what it says first: the chosen theme, the keys in force,
+/// and a notice for the status line (a settings problem, or the retention reminder).
 #[derive(Debug, Clone, Default)]
 pub struct Setup {
     pub theme: Theme,
+    pub keys: Keymap,
     pub notice: Option<String>,
 }
 
@@ -362,6 +364,7 @@ pub fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock, setup: &Set
         clock.now(),
     );
     app.speed = clock.speed();
+    app.keys = setup.keys.clone();
     app.message.clone_from(&setup.notice);
     app
 }

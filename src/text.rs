@@ -15,6 +15,18 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// `NotSaved` as files spell names: `not_saved`.
+pub fn snake_case(name: &str) -> String {
+    let mut snake = String::new();
+    for (index, c) in name.chars().enumerate() {
+        if c.is_uppercase() && index > 0 {
+            snake.push('_');
+        }
+        snake.push(c.to_ascii_lowercase());
+    }
+    snake
+}
+
 #[cfg(test)]
 mod tests {
     use super::sanitize;
@@ -33,6 +45,12 @@ mod tests {
             sanitize("Ana\u{202E}gnp.exe\u{2066}x\u{2069}"),
             "Ana\u{FFFD}gnp.exe\u{FFFD}x\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn names_in_snake_case() {
+        assert_eq!(super::snake_case("NotSaved"), "not_saved");
+        assert_eq!(super::snake_case("Next"), "next");
     }
 
     #[test]

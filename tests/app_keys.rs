@@ -347,7 +347,7 @@ fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
     let Some(Overlay::Help { scroll }) = app.overlay else {
         panic!("help stays open while scrolling")
     };
-    assert!(usize::from(scroll) < holdspace::ui::overlay::help_lines(&app.theme, app.mode()).len());
+    assert!(usize::from(scroll) < holdspace::ui::overlay::help_lines(&app).len());
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(app.recorder.session.last_seq, 1, "scrolling help records nothing");

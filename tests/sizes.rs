@@ -54,7 +54,7 @@ const TYPED: [&str; 12] = [
 fn keys() -> Vec<KeyEvent> {
     let mut keys: Vec<KeyEvent> = Vec::new();
     for mode in Mode::ALL {
-        for binding in mode.bindings() {
+        for binding in mode.defaults() {
             let event = KeyEvent::new(binding.key, binding.modifiers);
             if !keys.contains(&event) {
                 keys.push(event);

@@ -3,6 +3,7 @@
 
 use crate::domain::Command;
 use crate::domain::record::{Attendance, FollowUp};
+use crate::text::snake_case;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -177,5 +178,15 @@ impl Action {
             Self::DismissWarning => Command::DismissWarning,
             _ => return None,
         })
+    }
+
+    /// The action's name in the keys file: `next`, `flag_safeguarding`, `rate_3`.
+    pub fn name(self) -> String {
+        match self {
+            Self::Attend(attendance) => snake_case(&format!("{attendance:?}")),
+            Self::Flag(follow_up) => format!("flag_{}", snake_case(&format!("{follow_up:?}"))),
+            Self::Rate(rating) => format!("rate_{rating}"),
+            other => snake_case(&format!("{other:?}")),
+        }
     }
 }

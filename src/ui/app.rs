@@ -4,7 +4,8 @@ mod queue;
 mod record;
 
 use super::action::Action;
-use super::keymap::{self, Mode};
+use super::bindings::Keymap;
+use super::keymap::Mode;
 use super::overlay;
 use super::picker::Picker;
 use super::theme::Theme;
@@ -87,6 +88,8 @@ pub enum Outcome {
 
 pub struct App {
     pub recorder: Recorder,
+    /// The keys in force: the built-in ones, or as the keys file rebinds them.
+    pub keys: Keymap,
     pub dir: DataDir,
     pub theme: Theme,
     pub zone: Zone,
@@ -118,6 +121,7 @@ impl App {
         let followed = recorder.is_co_facilitator().then_some(Followed::Running);
         Self {
             recorder,
+            keys: Keymap::default(),
             dir,
             theme,
             zone,
@@ -236,7 +240,7 @@ impl App {
         }
         match self.overlay.take() {
             None => {
-                if let Some(action) = keymap::lookup(self.mode(), key) {
+                if let Some(action) = self.keys.lookup(self.mode(), key) {
                     self.act(action);
                 } else if key.code == KeyCode::Esc && self.recorder.session.warning_showing() {
                     self.act(Action::DismissWarning);
@@ -249,7 +253,7 @@ impl App {
             },
             Some(Overlay::Input { purpose, text }) => self.edit(purpose, text, key),
             Some(Overlay::Help { scroll }) if matches!(key.code, KeyCode::Down | KeyCode::Char('j')) => {
-                let lines = overlay::help_lines(&self.theme, self.mode()).len();
+                let lines = overlay::help_lines(self).len();
                 let last = u16::try_from(lines).unwrap_or(u16::MAX);
                 self.overlay = Some(Overlay::Help {
                     scroll: (scroll + 1).min(last.saturating_sub(1)),
@@ -263,7 +267,7 @@ impl App {
             Some(overlay @ (Overlay::Pick(_) | Overlay::ConfirmMove { .. } | Overlay::ConfirmClear)) => {
                 self.queue_overlay_key(overlay, key);
             }
-            Some(Overlay::People) => match keymap::lookup(Mode::People, key) {
+            Some(Overlay::People) => match self.keys.lookup(Mode::People, key) {
                 Some(Action::Close) => {}
                 Some(action) => {
                     self.overlay = Some(Overlay::People);

@@ -1,11 +1,11 @@
-//! Which key does what, on the live screen, in the attendance list and in the review; help and
-//! hints are generated from these tables.
+//! The built-in keys: which key does what on the live screen, in the attendance list and in the
+//! review, and how keys are named. `bindings` applies the user's keys file over these tables.
 
 use super::action::Action;
 use crate::domain::record::{Attendance, FollowUp};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub key: KeyCode,
     pub modifiers: KeyModifiers,
@@ -117,13 +117,23 @@ pub enum Mode {
 impl Mode {
     pub const ALL: [Self; 3] = [Self::Live, Self::People, Self::Review];
 
-    pub fn bindings(self) -> impl Iterator<Item = &'static Binding> {
+    /// The built-in bindings of this mode, in help order.
+    pub fn defaults(self) -> impl Iterator<Item = &'static Binding> {
         let (first, second): (&[Binding], &[Binding]) = match self {
             Self::Live => (LIVE, &[]),
             Self::People => (PERSON, PEOPLE),
             Self::Review => (PERSON, REVIEW),
         };
         first.iter().chain(second)
+    }
+
+    /// The mode's section in the keys file.
+    pub fn section(self) -> &'static str {
+        match self {
+            Self::Live => "live",
+            Self::People => "people",
+            Self::Review => "review",
+        }
     }
 
     pub fn title(self) -> &'static str {
@@ -133,14 +143,6 @@ impl Mode {
             Self::Review => "Review after the session",
         }
     }
-}
-
-/// The action bound to a key press, ignoring Shift (already folded into the character).
-pub fn lookup(mode: Mode, event: KeyEvent) -> Option<Action> {
-    let modifiers = event.modifiers - KeyModifiers::SHIFT;
-    mode.bindings()
-        .find(|binding| binding.key == event.code && binding.modifiers == modifiers)
-        .map(|binding| binding.action)
 }
 
 pub fn key_name(binding: &Binding) -> String {
@@ -161,90 +163,39 @@ pub fn key_name(binding: &Binding) -> String {
     }
 }
 
-/// One row per help line, in table order, with all of its keys: `("n / →", "next agenda item")`.
-/// Actions that share a line (the five ratings) share a row.
-pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(&'static str, Vec<String>)> = Vec::new();
-    for binding in mode.bindings() {
-        let text = binding.action.describe();
-        match rows.iter_mut().find(|(line, _)| *line == text) {
-            Some((_, keys)) => keys.push(key_name(binding)),
-            None => rows.push((text, vec![key_name(binding)])),
+/// What a key may be called in the keys file and in scripts.
+pub const KEY_NAMES: &str = "a character, or enter, esc, up, down, left, right, backspace, tab, space, \
+                             or ctrl- and a character (ctrl-c)";
+
+/// The key a name stands for: `n`, `N`, `enter`, `space`, `ctrl-c`.
+pub fn parse_key(name: &str) -> Result<(KeyCode, KeyModifiers), String> {
+    let lower = name.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("ctrl-") {
+        let mut chars = rest.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Ok((KeyCode::Char(c), KeyModifiers::CONTROL));
         }
     }
-    rows.into_iter()
-        .map(|(text, keys)| (keys.join(" / "), text))
-        .collect()
-}
-
-/// The first key bound to `action` in `mode`, for hints.
-pub fn first_key(mode: Mode, action: Action) -> Option<String> {
-    mode.bindings()
-        .find(|binding| binding.action == action)
-        .map(key_name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_mode() {
-        for mode in Mode::ALL {
-            let bindings: Vec<&Binding> = mode.bindings().collect();
-            for (i, a) in bindings.iter().enumerate() {
-                for b in &bindings[i + 1..] {
-                    assert!(
-                        !(a.key == b.key && a.modifiers == b.modifiers),
-                        "{mode:?}: {:?} bound to both {:?} and {:?}",
-                        a.key,
-                        a.action,
-                        b.action
-                    );
-                }
+    let mut chars = name.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+        _ => match lower.as_str() {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "backspace" => KeyCode::Backspace,
+            "tab" => KeyCode::Tab,
+            "space" => KeyCode::Char(' '),
+            _ => {
+                return Err(format!(
+                    "{:?} is not a key; use {KEY_NAMES}",
+                    crate::text::sanitize(name)
+                ));
             }
-        }
-    }
-
-    #[test]
-    fn help_lists_every_line_once_with_all_its_keys() {
-        let rows = help_rows(Mode::Live);
-        assert!(rows.contains(&("n / →".to_owned(), "next agenda item")));
-        assert_eq!(
-            rows.iter()
-                .filter(|(_, text)| *text == "next agenda item")
-                .count(),
-            1
-        );
-        assert!(rows.iter().any(|(keys, _)| keys == "Ctrl-c"));
-        let review = help_rows(Mode::Review);
-        assert!(review.contains(&("1 / 2 / 3 / 4 / 5".to_owned(), Action::Rate(1).describe())));
-    }
-
-    #[test]
-    fn readme_lists_every_key_under_its_mode() {
-        let readme = include_str!("../../README.md");
-        for mode in Mode::ALL {
-            let section = readme
-                .split(&format!("#### {}", mode.title()))
-                .nth(1)
-                .unwrap_or_else(|| panic!("README.md lacks the heading #### {}", mode.title()));
-            let section = section.split("####").next().unwrap_or_default();
-            for (keys, text) in help_rows(mode) {
-                let row = format!("| `{keys}` | {text} |");
-                assert!(
-                    section.contains(&row),
-                    "README.md lacks, under {mode:?}, the row {row}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn shifted_characters_match() {
-        let plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(Mode::Live, plus), Some(Action::AddMinute));
-        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(Mode::Live, ctrl_n), None);
-    }
+        },
+    };
+    Ok((code, KeyModifiers::NONE))
 }

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Followed};
-use super::keymap::{Mode, first_key};
+use super::keymap::Mode;
 use super::theme::Role;
 use super::too_small;
 use super::{hands, now};
@@ -265,7 +265,10 @@ fn banner_lines(app: &App) -> Vec<Line<'static>> {
     if session.warning_showing() {
         let left = session.until_scheduled_end(app.now);
         let end = app.zone.hm(session.meta.scheduled_end);
-        let key = first_key(Mode::Live, Action::DismissWarning).unwrap_or_default();
+        let key = app
+            .keys
+            .first_key(Mode::Live, Action::DismissWarning)
+            .unwrap_or_default();
         let before_last = session
             .current
             .is_some_and(|index| index + 1 < session.items.len());
@@ -392,7 +395,7 @@ pub(super) fn hint_spans(app: &App, actions: &[Action], width: usize) -> Vec<Spa
     let mut spans = Vec::new();
     let mut used = 0;
     for action in actions {
-        let Some(key) = first_key(app.mode(), *action) else {
+        let Some(key) = app.keys.first_key(app.mode(), *action) else {
             continue;
         };
         used += format!(" {key} {}", action.hint()).chars().count();

@@ -4,11 +4,11 @@
 use super::action::Action;
 use super::app::{App, Input, Overlay};
 use super::hands::scroll;
-use super::keymap::{Mode, help_rows};
+use super::keymap::Mode;
 use super::live::hint_spans;
 use super::people;
 use super::picker::{Choice, Picker};
-use super::theme::{Role, Theme};
+use super::theme::Role;
 use super::too_small;
 use crate::domain::record::{Attendance, FollowUp};
 use crate::text::sanitize;
@@ -335,9 +335,10 @@ fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Bu
         .render(popup, buf);
 }
 
-/// The help's lines: every key from the key table, then the legend of glyphs.
-pub fn help_lines(theme: &Theme, mode: Mode) -> Vec<Line<'static>> {
-    let rows = help_rows(mode);
+/// The help's lines: every key in force on the screen showing, then the legend of glyphs.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let (theme, mode) = (&app.theme, app.mode());
+    let rows = app.keys.help_rows(mode);
     let key_width = rows
         .iter()
         .map(|(keys, _)| keys.chars().count())
@@ -371,7 +372,7 @@ pub fn help_lines(theme: &Theme, mode: Mode) -> Vec<Line<'static>> {
 }
 
 fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines(&app.theme, app.mode());
+    let lines = help_lines(app);
     let width = area.width.saturating_sub(4).min(90);
     let rows = wrapped_rows(&lines, width.saturating_sub(2)) + 2;
     let popup = centered(area, width, rows);

