@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod big;
+pub mod big_clock;
 pub mod bindings;
 pub mod event_loop;
 pub mod hands;

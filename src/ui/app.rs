@@ -41,6 +41,8 @@ pub enum Overlay {
         scroll: u16,
     },
     Rules,
+    /// The current item's and the session's time left, in large digits.
+    BigClock,
     ConfirmEnd,
     Input {
         purpose: Input,
@@ -276,10 +278,16 @@ impl App {
                 None => self.overlay = Some(Overlay::People),
             },
             Some(overlay) => {
-                if !matches!(
-                    key.code,
-                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'g' | '?')
-                ) {
+                // The key that opened a view closes it again, as Esc, Enter and q do.
+                let opener = self.keys.lookup(Mode::Live, key);
+                let closes = matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'))
+                    || matches!(
+                        (&overlay, opener),
+                        (Overlay::Rules, Some(Action::Rules))
+                            | (Overlay::BigClock, Some(Action::BigClock))
+                            | (Overlay::Help { .. }, Some(Action::Help))
+                    );
+                if !closes {
                     self.overlay = Some(overlay);
                 }
             }
@@ -322,6 +330,7 @@ impl App {
                 self.run(&Command::RevisitRules);
                 self.overlay = Some(Overlay::Rules);
             }
+            Action::BigClock => self.overlay = Some(Overlay::BigClock),
             Action::PassFlow => self.pass_flow(),
             Action::TakeOver => self.take_over(),
             Action::Note => self.open_input(Input::Note, String::new()),

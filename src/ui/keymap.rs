@@ -32,6 +32,7 @@ pub const LIVE: &[Binding] = &[
     key(KeyCode::Char('-'), Action::RemoveMinute),
     key(KeyCode::Char('r'), Action::Rebalance),
     key(KeyCode::Char('g'), Action::Rules),
+    key(KeyCode::Char('b'), Action::BigClock),
     key(KeyCode::Char(':'), Action::Note),
     key(KeyCode::Char('h'), Action::RaiseHand),
     key(KeyCode::Char('s'), Action::NextSpeaker),

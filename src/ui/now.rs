@@ -110,6 +110,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     BigText {
         text: &big_text,
         style: style(app, big_role),
+        scale: 1,
     }
     .render(big_area.inner(Margin::new(0, 1)), buf);
     let to_end = session.until_scheduled_end(app.now);

@@ -22,6 +22,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
     match overlay {
         Overlay::Help { scroll } => help(app, *scroll, area, buf),
         Overlay::Rules => rules(app, body, buf),
+        Overlay::BigClock => super::big_clock::render(app, body, buf),
         Overlay::ConfirmEnd => dialog(
             app,
             " End the session? ",
