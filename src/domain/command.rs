@@ -12,6 +12,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 pub enum Command {
     Next,
     Back,
+    /// Straight to the item at this index, as when its row on the agenda is clicked.
+    MoveTo(usize),
     TogglePause,
     AddMinute,
     RemoveMinute,
@@ -46,6 +48,9 @@ impl Session {
                 Some(index) => Ok(EventKind::Moved { to: Some(index - 1) }),
                 None => Ok(EventKind::Moved { to: Some(last) }),
             },
+            Command::MoveTo(index) if *index > last => Err("there is no such agenda item"),
+            Command::MoveTo(index) if self.current == Some(*index) => Err("that item is running now"),
+            Command::MoveTo(index) => Ok(EventKind::Moved { to: Some(*index) }),
             Command::TogglePause => match (self.current, self.is_paused()) {
                 (_, true) => Ok(EventKind::Unpaused),
                 (Some(_), false) => Ok(EventKind::Paused),

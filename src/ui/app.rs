@@ -54,6 +54,10 @@ pub enum Overlay {
         forward: bool,
     },
     ConfirmClear,
+    /// Moving straight to the agenda item clicked.
+    ConfirmJump {
+        to: usize,
+    },
     /// The attendance and follow-up list, opened during the session.
     People,
 }
@@ -266,7 +270,12 @@ impl App {
                     scroll: scroll.saturating_sub(1),
                 });
             }
-            Some(overlay @ (Overlay::Pick(_) | Overlay::ConfirmMove { .. } | Overlay::ConfirmClear)) => {
+            Some(
+                overlay @ (Overlay::Pick(_)
+                | Overlay::ConfirmMove { .. }
+                | Overlay::ConfirmClear
+                | Overlay::ConfirmJump { .. }),
+            ) => {
                 self.queue_overlay_key(overlay, key);
             }
             Some(Overlay::People) => match self.keys.lookup(Mode::People, key) {

@@ -126,6 +126,33 @@ pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
     hands::hand_at(app, layout(app, area).hands, position)
 }
 
+/// The agenda item whose row is drawn at `position`. The table keeps the running item in view,
+/// so on a short panel its rows start where that leaves them.
+pub fn agenda_item_at(app: &App, area: Rect, position: Position) -> Option<usize> {
+    if too_small(area) || app.overlay.is_some() {
+        return None;
+    }
+    let agenda = layout(app, area).agenda;
+    // Inside the border, below the header row.
+    let rows = Rect {
+        x: agenda.x + 1,
+        y: agenda.y + 2,
+        width: agenda.width.saturating_sub(2),
+        height: agenda.height.saturating_sub(3),
+    };
+    if !rows.contains(position) {
+        return None;
+    }
+    let visible = usize::from(rows.height);
+    let offset = app
+        .recorder
+        .session
+        .current
+        .map_or(0, |current| (current + 1).saturating_sub(visible));
+    let index = offset + usize::from(position.y - rows.y);
+    (index < app.recorder.session.items.len()).then_some(index)
+}
+
 /// Draws the live screen and returns its body, where overlays that should leave the clocks and
 /// banners in view (the ground rules) draw.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {

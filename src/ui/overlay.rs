@@ -12,6 +12,7 @@ use super::theme::Role;
 use super::too_small;
 use crate::domain::record::{Attendance, FollowUp};
 use crate::text::sanitize;
+use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -23,76 +24,17 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
         Overlay::Help { scroll } => help(app, *scroll, area, buf),
         Overlay::Rules => rules(app, body, buf),
         Overlay::BigClock => super::big_clock::render(app, body, buf),
-        Overlay::ConfirmEnd => dialog(
-            app,
-            " End the session? ",
-            vec![
-                Line::raw("The session log will be written and the journal closed."),
-                Line::raw(""),
-                choices(
-                    app,
-                    &[("y", "end now".to_owned()), ("n", "keep going".to_owned())],
-                ),
-            ],
-            area,
-            buf,
-        ),
         Overlay::Pick(picker) => pick(app, picker, area, buf),
         Overlay::People => people_list(app, area, buf),
-        Overlay::ConfirmMove { forward } => {
-            let session = &app.recorder.session;
-            let to = match session.current {
-                Some(index) if *forward => session.items.get(index + 1),
-                Some(index) => index.checked_sub(1).and_then(|index| session.items.get(index)),
-                None => session.items.last(),
-            };
-            let waiting = session.floor.queue.len();
-            dialog(
-                app,
-                if *forward {
-                    " Next item "
-                } else {
-                    " Previous item "
-                },
-                vec![
-                    Line::raw(match to {
-                        Some(item) => format!("Moving to {}.", sanitize(&item.plan.title)),
-                        None => "Finishing the agenda.".to_owned(),
-                    }),
-                    Line::raw(format!(
-                        "{waiting} raised {} waiting.",
-                        if waiting == 1 { "hand is" } else { "hands are" }
-                    )),
-                    Line::raw(""),
-                    choices(
-                        app,
-                        &[
-                            ("k", "keep the queue".to_owned()),
-                            ("c", format!("clear all {waiting}")),
-                            ("Esc", "stay".to_owned()),
-                        ],
-                    ),
-                ],
-                area,
-                buf,
-            );
-        }
-        Overlay::ConfirmClear => {
-            let waiting = app.recorder.session.floor.queue.len();
-            dialog(
-                app,
-                " Clear the queue? ",
-                vec![
-                    Line::raw(format!(
-                        "All {waiting} raised {} will be lowered.",
-                        if waiting == 1 { "hand" } else { "hands" }
-                    )),
-                    Line::raw(""),
-                    choices(app, &[("y", "clear".to_owned()), ("n", "keep them".to_owned())]),
-                ],
-                area,
-                buf,
-            );
+        Overlay::ConfirmEnd
+        | Overlay::ConfirmMove { .. }
+        | Overlay::ConfirmClear
+        | Overlay::ConfirmJump { .. } => {
+            if let Some(question) = question(app, overlay) {
+                let mut lines = question.lines;
+                lines.extend([Line::raw(""), choices(app, &question.answers)]);
+                dialog(app, &question.title, lines, area, buf);
+            }
         }
         Overlay::Input { purpose, text } => {
             let title = match purpose {
@@ -130,12 +72,133 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
     }
 }
 
+/// A yes-or-no question on top of the screen: its title, what it says, and its answers.
+struct Question {
+    title: String,
+    lines: Vec<Line<'static>>,
+    /// Each answer's key, as shown and as pressed, and what it does.
+    answers: Vec<(&'static str, KeyCode, String)>,
+}
+
+/// The question `overlay` asks, if it is one.
+fn question(app: &App, overlay: &Overlay) -> Option<Question> {
+    let session = &app.recorder.session;
+    let waiting = session.floor.queue.len();
+    let hands = |one, many| if waiting == 1 { one } else { many };
+    let yes_no = |yes: &str, no: &str| {
+        vec![
+            ("y", KeyCode::Char('y'), yes.to_owned()),
+            ("n", KeyCode::Char('n'), no.to_owned()),
+        ]
+    };
+    Some(match overlay {
+        Overlay::ConfirmEnd => Question {
+            title: " End the session? ".to_owned(),
+            lines: vec![Line::raw(
+                "The session log will be written and the journal closed.",
+            )],
+            answers: yes_no("end now", "keep going"),
+        },
+        Overlay::ConfirmMove { forward } => {
+            let to = match session.current {
+                Some(index) if *forward => session.items.get(index + 1),
+                Some(index) => index.checked_sub(1).and_then(|index| session.items.get(index)),
+                None => session.items.last(),
+            };
+            Question {
+                title: if *forward {
+                    " Next item "
+                } else {
+                    " Previous item "
+                }
+                .to_owned(),
+                lines: vec![
+                    Line::raw(match to {
+                        Some(item) => format!("Moving to {}.", sanitize(&item.plan.title)),
+                        None => "Finishing the agenda.".to_owned(),
+                    }),
+                    Line::raw(format!(
+                        "{waiting} raised {} waiting.",
+                        hands("hand is", "hands are")
+                    )),
+                ],
+                answers: vec![
+                    ("k", KeyCode::Char('k'), "keep the queue".to_owned()),
+                    ("c", KeyCode::Char('c'), format!("clear all {waiting}")),
+                    ("Esc", KeyCode::Esc, "stay".to_owned()),
+                ],
+            }
+        }
+        Overlay::ConfirmClear => Question {
+            title: " Clear the queue? ".to_owned(),
+            lines: vec![Line::raw(format!(
+                "All {waiting} raised {} will be lowered.",
+                hands("hand", "hands")
+            ))],
+            answers: yes_no("clear", "keep them"),
+        },
+        Overlay::ConfirmJump { to } => {
+            let item = session.items.get(*to)?;
+            let mut lines = vec![Line::raw(format!(
+                "Move straight to {} ({} min)?",
+                sanitize(&item.plan.title),
+                item.minutes
+            ))];
+            if waiting > 0 {
+                lines.push(Line::raw(format!(
+                    "The {waiting} raised {} stay in the queue.",
+                    hands("hand", "hands")
+                )));
+            }
+            Question {
+                title: " Move to another item ".to_owned(),
+                lines,
+                answers: yes_no("move", "stay"),
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The key of the answer drawn at `position`, when `overlay` is a question whose answers fit
+/// on their line; clicking an answer is pressing its key.
+pub fn answer_at(app: &App, overlay: &Overlay, area: Rect, position: Position) -> Option<KeyCode> {
+    if too_small(area) {
+        return None;
+    }
+    let question = question(app, overlay)?;
+    let mut lines = question.lines;
+    let answers = choices(app, &question.answers);
+    let answers_width = answers.width() as u16;
+    lines.extend([Line::raw(""), answers]);
+    let (popup, inner) = dialog_layout(&lines, area);
+    // The answers are the last line; where they wrap, their places are not known: no clicks.
+    if answers_width > inner.width || position.y != inner.y + inner.height.saturating_sub(1) {
+        return None;
+    }
+    let mut x = inner.x;
+    for (shown, key, text) in &question.answers {
+        let width = Line::raw(format!("{shown} {text}")).width() as u16;
+        if (x..x + width).contains(&position.x) && popup.contains(position) {
+            return Some(*key);
+        }
+        x += width + ANSWER_GAP;
+    }
+    None
+}
+
+/// Blank cells between one answer and the next.
+const ANSWER_GAP: u16 = 4;
+
 /// A dialog's answers: each key, then what it does.
-fn choices(app: &App, answers: &[(&str, String)]) -> Line<'static> {
+fn choices(app: &App, answers: &[(&'static str, KeyCode, String)]) -> Line<'static> {
     let mut spans = Vec::new();
-    for (key, text) in answers {
-        spans.push(Span::styled((*key).to_owned(), app.theme.style(Role::Key)));
-        spans.push(Span::raw(format!(" {text}    ")));
+    for (shown, _, text) in answers {
+        spans.push(Span::styled(*shown, app.theme.style(Role::Key)));
+        spans.push(Span::raw(format!(
+            " {text}{}",
+            " ".repeat(usize::from(ANSWER_GAP))
+        )));
     }
     Line::from(spans)
 }
@@ -319,17 +382,27 @@ fn wrapped_rows(lines: &[Line<'_>], width: u16) -> u16 {
     u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
-fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
+/// Where a dialog of `lines` goes in `area`: its box, and the text inside borders and padding.
+fn dialog_layout(lines: &[Line<'_>], area: Rect) -> (Rect, Rect) {
     let width = area.width.saturating_sub(4).min(72);
     // Borders and padding take four columns and two rows.
-    let popup = centered(area, width, wrapped_rows(&lines, width.saturating_sub(4)) + 2);
+    let popup = centered(area, width, wrapped_rows(lines, width.saturating_sub(4)) + 2);
+    (popup, dialog_block().inner(popup))
+}
+
+fn dialog_block() -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+}
+
+fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
+    let (popup, _) = dialog_layout(&lines, area);
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .padding(Padding::horizontal(1))
+            dialog_block()
                 .border_style(app.theme.style(Role::Key))
                 .title(Span::styled(title.to_owned(), app.theme.style(Role::Title))),
         )

@@ -8,7 +8,7 @@ use crate::text::sanitize;
 use crate::ui::action::Action;
 use crate::ui::picker::{Choice, Picker, Step};
 use crate::ui::{live, overlay};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
 impl App {
@@ -18,14 +18,20 @@ impl App {
         queue.get(self.cursor).map(|hand| hand.who)
     }
 
-    /// Selects the hand drawn at a click, or chooses the picker row clicked; other clicks do
-    /// nothing, so a stray click never changes the session.
+    /// Selects the hand drawn at a click, asks before moving to an agenda item clicked, chooses
+    /// the picker row clicked, and answers a question whose answer is clicked as if its key were
+    /// pressed. Other clicks do nothing, so a stray click never changes the session.
     pub fn on_click(&mut self, column: u16, row: u16, area: Rect) {
         let position = Position::new(column, row);
         match self.overlay.take() {
             None => {
                 if let Some(index) = live::hand_at(self, area, position) {
                     self.cursor = index;
+                } else if let Some(to) = live::agenda_item_at(self, area, position)
+                    && self.recorder.session.current != Some(to)
+                    && self.recorder.session.ended.is_none()
+                {
+                    self.overlay = Some(Overlay::ConfirmJump { to });
                 }
             }
             Some(Overlay::Pick(mut picker)) => {
@@ -35,7 +41,13 @@ impl App {
                     _ => self.overlay = Some(Overlay::Pick(picker)),
                 }
             }
-            Some(other) => self.overlay = Some(other),
+            Some(other) => {
+                let answer = overlay::answer_at(self, &other, area, position);
+                self.overlay = Some(other);
+                if let Some(code) = answer {
+                    self.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+                }
+            }
         }
         self.keep_cursor_in_queue();
     }
@@ -66,6 +78,13 @@ impl App {
             Overlay::ConfirmClear => match key.code {
                 KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
                     self.run(&Command::Floor(FloorCommand::ClearQueue));
+                }
+                KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {}
+                _ => self.overlay = Some(overlay),
+            },
+            Overlay::ConfirmJump { to } => match key.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                    self.run(&Command::MoveTo(to));
                 }
                 KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {}
                 _ => self.overlay = Some(overlay),
