@@ -1,9 +1,8 @@
 //! The user's settings file (`config.toml` in the platform's config folder): read, checked,
 //! and explained when wrong, never silently ignored.
 
+use crate::toml_file;
 use serde::Deserialize;
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// The longest retention period accepted, in days: a hundred years.
@@ -29,57 +28,31 @@ impl Config {
     /// cannot be used comes back as the built-in settings and a message saying so, naming the
     /// file, the line and what would be valid.
     pub fn load(path: &Path) -> (Self, Option<String>) {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return (Self::default(), None),
-            Err(err) => return (Self::default(), Some(fallback(path, &err.to_string()))),
-        };
-        match Self::parse(&text) {
-            Ok(config) => (config, None),
-            Err(err) => (Self::default(), Some(fallback(path, &err))),
-        }
+        let valid = format!(
+            "Valid settings: retention_days = DAYS (1 to {MAX_RETENTION_DAYS}), theme = \"NAME\". \
+             Going on with the built-in settings."
+        );
+        toml_file::load(path, Self::parse, &valid)
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
-        let config: Self = toml::from_str(text).map_err(|err| {
-            let line = err
-                .span()
-                .map(|span| format!("line {}: ", line_at(text, span.start)))
-                .unwrap_or_default();
-            format!("{line}{}", err.message())
-        })?;
+        let config: Self = toml_file::parse(text)?;
         if let Some(days) = config.retention_days
             && !(1..=MAX_RETENTION_DAYS).contains(&days)
         {
-            let line = text
-                .lines()
-                .position(|line| line.trim_start().starts_with("retention_days"))
-                .map_or(1, |index| index + 1);
             return Err(format!(
-                "line {line}: retention_days = {days} is not a number of days from 1 to {MAX_RETENTION_DAYS}"
+                "line {}: retention_days = {days} is not a number of days from 1 to {MAX_RETENTION_DAYS}",
+                toml_file::line_of(text, "retention_days")
             ));
         }
         Ok(config)
     }
 }
 
-/// The line number (from 1) of byte `at` in `text`.
-fn line_at(text: &str, at: usize) -> usize {
-    text.bytes().take(at).filter(|&b| b == b'\n').count() + 1
-}
-
-fn fallback(path: &Path, problem: &str) -> String {
-    format!(
-        "{}: {problem}. Valid settings: retention_days = DAYS (1 to {MAX_RETENTION_DAYS}), theme = \"NAME\". \
-         Going on with the built-in settings.",
-        path.display(),
-        problem = problem.trim_end().trim_end_matches('.')
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn settings_are_read() {

@@ -16,4 +16,5 @@ pub mod start;
 pub mod store;
 pub mod summary;
 pub mod text;
+pub mod toml_file;
 pub mod ui;

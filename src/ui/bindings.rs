@@ -3,11 +3,10 @@
 
 use super::action::Action;
 use super::keymap::{Binding, Mode, key_name, parse_key};
+use crate::toml_file::{self, line_of};
 use crossterm::event::{KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fs;
-use std::io;
 use std::path::Path;
 
 #[derive(Debug, Clone)]
@@ -74,33 +73,13 @@ impl Keymap {
     /// cannot be used comes back as the built-in keys and a message saying so, naming the
     /// file, the line and what would be valid.
     pub fn load(path: &Path) -> (Self, Option<String>) {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return (Self::default(), None),
-            Err(err) => return (Self::default(), Some(format!("{}: {err}", path.display()))),
-        };
-        match Self::parse(&text) {
-            Ok(keymap) => (keymap, None),
-            Err(err) => (
-                Self::default(),
-                Some(format!(
-                    "{}: {err}. Going on with the built-in keys.",
-                    path.display()
-                )),
-            ),
-        }
+        toml_file::load(path, Self::parse, "Going on with the built-in keys.")
     }
 
     /// The built-in keys with the actions the file sets rebound: each `[live]`, `[people]` or
     /// `[review]` line gives an action its keys on that screen, replacing the built-in ones.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let file: BTreeMap<String, BTreeMap<String, Keys>> = toml::from_str(text).map_err(|err| {
-            let line = err
-                .span()
-                .map(|span| format!("line {}: ", line_at(text, span.start)))
-                .unwrap_or_default();
-            format!("{line}{}", err.message().trim_end())
-        })?;
+        let file: BTreeMap<String, BTreeMap<String, Keys>> = toml_file::parse(text)?;
         let mut keymap = Self::default();
         for (section, actions) in &file {
             let mode = Mode::ALL
@@ -189,18 +168,6 @@ fn names(mode: Mode) -> String {
         }
     }
     names.join(", ")
-}
-
-/// The line number (from 1) of byte `at` in `text`.
-fn line_at(text: &str, at: usize) -> usize {
-    text.bytes().take(at).filter(|&b| b == b'\n').count() + 1
-}
-
-/// The first line that starts with `start`, or line 1.
-fn line_of(text: &str, start: &str) -> usize {
-    text.lines()
-        .position(|line| line.trim_start().starts_with(start))
-        .map_or(1, |index| index + 1)
 }
 
 #[cfg(test)]
@@ -313,6 +280,7 @@ mod tests {
 
     #[test]
     fn a_bad_file_falls_back_and_says_so() {
+        use std::fs;
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("keys.toml");
         assert!(Keymap::load(&path).1.is_none(), "no file: built-in keys");

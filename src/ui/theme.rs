@@ -2,6 +2,7 @@
 //! roles; it may name a parent whose roles it keeps where it sets none.
 
 use crate::text::snake_case;
+use crate::toml_file::{self, line_at};
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -94,13 +95,7 @@ pub struct Theme {
 impl Theme {
     /// Reads a theme file's text. An error names the line and what would be valid.
     pub fn parse(source: &str) -> Result<Self, String> {
-        let file: ThemeFile = toml::from_str(source).map_err(|err| {
-            let line = err
-                .span()
-                .map(|span| format!("line {}: ", line_at(source, span.start)))
-                .unwrap_or_default();
-            format!("{line}{}", err.message().trim_end())
-        })?;
+        let file: ThemeFile = toml_file::parse(source)?;
         // Each colour carries where it was written, so a bad one is named by its own line.
         let colour = |name: &Spanned<String>, field: String| {
             Color::from_str(name.get_ref()).map_err(|_| {
@@ -172,11 +167,6 @@ impl Theme {
 /// A role as theme files spell it: `not_saved`.
 pub fn snake(role: Role) -> String {
     snake_case(&format!("{role:?}"))
-}
-
-/// The line number (from 1) of byte `at` in `text`.
-fn line_at(text: &str, at: usize) -> usize {
-    text.bytes().take(at).filter(|&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]

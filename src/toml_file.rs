@@ -1,0 +1,54 @@
+//! Reading the hand-edited TOML files (settings, keys, themes): errors that name the line, and
+//! a missing or broken file that gives way to the built-in one after saying so.
+
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+/// Parses `text`; an error starts with the line it is on.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    toml::from_str(text).map_err(|err| {
+        let line = err
+            .span()
+            .map(|span| format!("line {}: ", line_at(text, span.start)))
+            .unwrap_or_default();
+        format!("{line}{}", err.message().trim_end())
+    })
+}
+
+/// The line number (from 1) of byte `at` in `text`.
+pub fn line_at(text: &str, at: usize) -> usize {
+    text.bytes().take(at).filter(|&b| b == b'\n').count() + 1
+}
+
+/// The first line that starts with `start`, or line 1.
+pub fn line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .position(|line| line.trim_start().starts_with(start))
+        .map_or(1, |index| index + 1)
+}
+
+/// Reads the file at `path` with `parse`. A missing file is the built-in value, said nothing
+/// about; a file that cannot be read or used is the built-in value and a message naming the
+/// file and the problem, then `valid` (what would be), then that the built-in one goes on.
+pub fn load<T: Default>(
+    path: &Path,
+    parse: impl Fn(&str) -> Result<T, String>,
+    valid: &str,
+) -> (T, Option<String>) {
+    let problem = match fs::read_to_string(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return (T::default(), None),
+        Err(err) => err.to_string(),
+        Ok(text) => match parse(&text) {
+            Ok(value) => return (value, None),
+            Err(err) => err,
+        },
+    };
+    let message = format!(
+        "{}: {}. {valid}",
+        path.display(),
+        problem.trim_end().trim_end_matches('.')
+    );
+    (T::default(), Some(message))
+}
