@@ -1,6 +1,7 @@
 //! What each key does to the app, its session and its journal, without drawing anything.
 
 mod fixture;
+mod screen;
 
 use chrono::TimeDelta;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -351,4 +352,20 @@ fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(app.recorder.session.last_seq, 1, "scrolling help records nothing");
+}
+
+/// Messages that name a key name the one in force after a keys file rebinds it.
+#[test]
+fn messages_name_the_keys_in_force() {
+    let (_tmp, mut app) = start();
+    app.keys =
+        holdspace::ui::bindings::Keymap::parse("[live]\nraise_hand = \"H\"\nend = \"Q\"\nnext = \"N\"\n")
+            .expect("a valid keys file");
+    let shown = screen::screen(&screen::draw(&app, 120, 40));
+    assert!(shown.contains("H raises a hand · s gives the floor"), "{shown}");
+    for _ in 0..6 {
+        press(&mut app, "N");
+    }
+    let shown = screen::screen(&screen::draw(&app, 120, 40));
+    assert!(shown.contains("Agenda complete. Q ends the session."), "{shown}");
 }

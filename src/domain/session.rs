@@ -177,7 +177,7 @@ impl Session {
         } else if matches!(kind, EventKind::FlowPassed { .. }) {
             Err("only the facilitator hands the flow over")
         } else {
-            Err("the flow is with the facilitator: they move the session on, or hand it over with O")
+            Err("the flow is with the facilitator: they move the session on, or hand the flow over")
         }
     }
 

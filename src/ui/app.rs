@@ -196,7 +196,10 @@ impl App {
     fn take_over(&mut self) {
         if self.followed != Some(Followed::Stopped) {
             self.message = Some(if self.recorder.is_co_facilitator() {
-                "t takes over only once the facilitator's holdspace has stopped".to_owned()
+                format!(
+                    "{} takes over only once the facilitator's holdspace has stopped",
+                    self.key_for(Action::TakeOver)
+                )
             } else {
                 "this holdspace already runs the session".to_owned()
             });
@@ -218,15 +221,13 @@ impl App {
             _ => Author::Facilitator,
         };
         if self.record_kind(EventKind::FlowPassed { to }) {
-            self.message = Some(
-                match to {
-                    Author::CoFacilitator => {
-                        "the co-facilitator moves the session on now; O takes the flow back"
-                    }
-                    Author::Facilitator => "the facilitator moves the session on again",
-                }
-                .to_owned(),
-            );
+            self.message = Some(match to {
+                Author::CoFacilitator => format!(
+                    "the co-facilitator moves the session on now; {} takes the flow back",
+                    self.key_for(Action::PassFlow)
+                ),
+                Author::Facilitator => "the facilitator moves the session on again".to_owned(),
+            });
         }
     }
 
@@ -304,6 +305,15 @@ impl App {
         self.keep_cursor_in_queue();
     }
 
+    /// The first key bound to `action` on the screen showing, else on the live screen: for
+    /// messages that name a key, so they name the one in force.
+    pub fn key_for(&self, action: Action) -> String {
+        self.keys
+            .first_key(self.mode(), action)
+            .or_else(|| self.keys.first_key(Mode::Live, action))
+            .unwrap_or_else(|| "?".to_owned())
+    }
+
     /// Which key table is in force.
     pub fn mode(&self) -> Mode {
         match (self.screen, &self.overlay) {
@@ -366,7 +376,10 @@ impl App {
             .is_some_and(|not_saved| not_saved.rescued_through < Some(self.recorder.session.last_seq));
         if unsaved {
             self.leave_armed = true;
-            self.message = Some("unsaved events: S saves a copy; Ctrl-c again leaves anyway".to_owned());
+            self.message = Some(format!(
+                "unsaved events: {} saves a copy; Ctrl-c again leaves anyway",
+                self.key_for(Action::Rescue)
+            ));
         } else {
             self.outcome = Some(Outcome::Left);
         }
@@ -471,10 +484,10 @@ impl App {
         match self.recorder.write_log(&self.dir) {
             Ok(_) => {
                 self.finish_error = None;
-                self.message = Some(
-                    "session ended and its log saved: record attendance, notes and follow-ups; q when done"
-                        .to_owned(),
-                );
+                self.message = Some(format!(
+                    "session ended and its log saved: record attendance, notes and follow-ups; {} when done",
+                    self.key_for(Action::Done)
+                ));
             }
             Err(err) => self.not_finished(&err),
         }
@@ -493,7 +506,9 @@ impl App {
 
     fn not_finished(&mut self, err: &StoreError) {
         self.finish_error = Some(format!(
-            "the session log was not written: {err}. Press q to try again, S to save a copy elsewhere, Ctrl-c to leave"
+            "the session log was not written: {err}. Press {} to try again, {} to save a copy elsewhere, Ctrl-c to leave",
+            self.key_for(Action::Done),
+            self.key_for(Action::Rescue)
         ));
     }
 }

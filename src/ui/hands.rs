@@ -1,5 +1,6 @@
 //! The raise-hand queue panel and the private talk-time panel beside it.
 
+use super::action::Action;
 use super::app::App;
 use super::live::{frame, panel};
 use super::theme::Role;
@@ -99,7 +100,11 @@ pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(speaking).render(Rect { height: 1, ..inner }, buf);
     if floor.queue.is_empty() {
         Paragraph::new(Line::styled(
-            "h raises a hand · s gives the floor",
+            format!(
+                "{} raises a hand · {} gives the floor",
+                app.key_for(Action::RaiseHand),
+                app.key_for(Action::NextSpeaker)
+            ),
             style(Role::Muted),
         ))
         .render(rows_area, buf);

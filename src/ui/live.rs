@@ -248,18 +248,24 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
                     .to_owned(),
             },
             Followed::Stopped => {
-                "the facilitator's holdspace has stopped: t takes the session over".to_owned()
+                format!(
+                    "the facilitator's holdspace has stopped: {} takes the session over",
+                    app.key_for(Action::TakeOver)
+                )
             }
             Followed::Finished => "the facilitator finished the session and saved its log".to_owned(),
             Followed::Broken(err) => format!("the journal cannot be followed: {}", sanitize(err)),
         };
         lines.push(Line::styled(
-            format!(" ◇ CO-FACILITATOR: {state}. q leaves."),
+            format!(" ◇ CO-FACILITATOR: {state}. {} leaves.", app.key_for(Action::End)),
             style(app, Role::Behind),
         ));
     } else if app.recorder.session.flow == Author::CoFacilitator && app.recorder.session.ended.is_none() {
         lines.push(Line::styled(
-            " ◇ The co-facilitator moves the session on; O takes the flow back.",
+            format!(
+                " ◇ The co-facilitator moves the session on; {} takes the flow back.",
+                app.key_for(Action::PassFlow)
+            ),
             style(app, Role::Behind),
         ));
     }
@@ -270,9 +276,10 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
             .unwrap_or_default();
         lines.push(Line::styled(
             format!(
-                " ✗ NOT SAVED from event {}: {}.{copy} Press S to save a copy elsewhere.",
+                " ✗ NOT SAVED from event {}: {}.{copy} Press {} to save a copy elsewhere.",
                 not_saved.from_seq,
-                sanitize(&not_saved.error)
+                sanitize(&not_saved.error),
+                app.key_for(Action::Rescue)
             ),
             style(app, Role::NotSaved),
         ));

@@ -1,6 +1,7 @@
 //! The Now panel: the current item's title, elapsed and remaining time, progress, large digits,
 //! what comes next and how long the session has left.
 
+use super::action::Action;
 use super::app::App;
 use super::big::{self, BigText};
 use super::live::{panel, style};
@@ -20,9 +21,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let Some(index) = session.current else {
         let text = if session.ended.is_some() {
-            "Session ended."
+            "Session ended.".to_owned()
         } else {
-            "Agenda complete. q ends the session."
+            format!("Agenda complete. {} ends the session.", app.key_for(Action::End))
         };
         Paragraph::new(text).wrap(Wrap { trim: true }).render(inner, buf);
         return;

@@ -153,7 +153,12 @@ impl App {
                     self.report(action, selected);
                 }
             }
-            None => self.message = Some("no hand is selected: h raises one".to_owned()),
+            None => {
+                self.message = Some(format!(
+                    "no hand is selected: {} raises one",
+                    self.key_for(Action::RaiseHand)
+                ));
+            }
         }
         true
     }
