@@ -6,21 +6,36 @@ mod common;
 
 use common::{Tmux, data};
 use std::fs;
+use tempfile::TempDir;
 
-#[test]
-fn a_keys_file_and_a_theme_from_the_settings_are_in_force() {
+/// holdspace in a tmux pane `width` wide, with a fresh data folder and a settings folder
+/// holding `files` (name, text).
+fn with_settings(width: u16, files: &[(&str, &str)]) -> (TempDir, Tmux) {
     let (tmp, root) = data();
     let settings = tmp.path().join("settings");
     fs::create_dir_all(&settings).unwrap();
-    fs::write(settings.join("config.toml"), "theme = \"high-contrast\"\n").unwrap();
-    fs::write(settings.join("keys.toml"), "[live]\nnext = [\"N\", \"right\"]\n").unwrap();
+    for (name, text) in files {
+        fs::write(settings.join(name), text).unwrap();
+    }
     let command = format!(
-        "env HOLDSPACE_DATA_DIR='{}' HOLDSPACE_CONFIG='{}' '{}' --participant Ana",
+        "env HOLDSPACE_DATA_DIR='{}' HOLDSPACE_CONFIG='{}' '{}'",
         root.display(),
         settings.join("config.toml").display(),
         common::BIN
     );
-    let tmux = Tmux::start(100, 34, &command);
+    let tmux = Tmux::start(width, 34, &command);
+    (tmp, tmux)
+}
+
+#[test]
+fn a_keys_file_and_a_theme_from_the_settings_are_in_force() {
+    let (_tmp, tmux) = with_settings(
+        100,
+        &[
+            ("config.toml", "theme = \"high-contrast\"\n"),
+            ("keys.toml", "[live]\nnext = [\"N\", \"right\"]\n"),
+        ],
+    );
     tmux.wait_for("▶ Welcome and ground rules");
     tmux.key("n");
     tmux.key("N");
@@ -43,17 +58,7 @@ fn a_keys_file_and_a_theme_from_the_settings_are_in_force() {
 
 #[test]
 fn a_broken_keys_file_is_named_and_the_built_in_keys_go_on() {
-    let (tmp, root) = data();
-    let settings = tmp.path().join("settings");
-    fs::create_dir_all(&settings).unwrap();
-    fs::write(settings.join("keys.toml"), "[live]\nnext = \"p\"\n").unwrap();
-    let command = format!(
-        "env HOLDSPACE_DATA_DIR='{}' HOLDSPACE_CONFIG='{}' '{}'",
-        root.display(),
-        settings.join("config.toml").display(),
-        common::BIN
-    );
-    let tmux = Tmux::start(140, 34, &command);
+    let (_tmp, tmux) = with_settings(140, &[("keys.toml", "[live]\nnext = \"p\"\n")]);
     tmux.wait_for("keys.toml: [live] p would do both next and back");
     tmux.key("n");
     tmux.wait_for("▶ Check-in round");
