@@ -594,6 +594,25 @@ proptest! {
             prop_assert!(!message.trim().is_empty(), "an empty error for {:?}", text);
         }
     }
+    /// The keys file: arbitrary text, and near-misses of real sections, actions and keys.
+    #[test]
+    fn any_text_as_a_keys_file_parses_or_says_where(
+        text in "\\PC{0,300}|\\[(live|people|review|[a-z]{0,6})\\]\n([a-z_0-9]{0,14} = (\"[^\"\n]{0,8}\"|\\[\"[^\"\n]{0,6}\", \"[a-z-]{0,8}\"\\]|[0-9]{1,3})\n){0,4}"
+    ) {
+        if let Err(message) = holdspace::ui::bindings::Keymap::parse(&text) {
+            prop_assert!(message.starts_with("line ") || message.starts_with('['), "no place in {:?}: {}", text, message);
+        }
+    }
+
+    /// The settings file: arbitrary text, and near-misses of its settings.
+    #[test]
+    fn any_text_as_settings_parses_or_says_where(
+        text in "\\PC{0,200}|((retention_days|theme|[a-z_]{0,10}) = (-?[0-9]{1,12}|\"[^\"\n]{0,10}\")\n){0,3}"
+    ) {
+        if let Err(message) = holdspace::config::Config::parse(&text) {
+            prop_assert!(message.starts_with("line "), "no line in {:?}: {}", text, message);
+        }
+    }
 }
 
 proptest! {
