@@ -1,6 +1,6 @@
 //! The event loop: draw when something changed or the clock's second ticks over, sleep otherwise.
 
-use super::app::App;
+use super::app::{App, Followed, Screen};
 use super::terminal;
 use crate::domain::clock::Clock;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -26,8 +26,13 @@ pub fn run(
     let mut shown_second = i64::MIN;
     while app.outcome.is_none() && !stop.load(Ordering::Relaxed) {
         let now = clock.now();
+        let before = seen(app);
         app.tick(now);
-        if dirty || now.timestamp() != shown_second {
+        // The live screen's clocks move every second; the review shows no clock, so it is
+        // drawn again only when something in it changed (a co-facilitator's view follows the
+        // facilitator's review).
+        let ticking = app.screen == Screen::Live && now.timestamp() != shown_second;
+        if dirty || ticking || seen(app) != before {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             if app.take_bell() {
                 let mut out = io::stdout();
@@ -59,6 +64,12 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// What a tick can change that the screen shows: the session's events, the followed
+/// holdspace's state, and the screen.
+fn seen(app: &App) -> (u64, Option<Followed>, Screen) {
+    (app.recorder.session.last_seq, app.followed.clone(), app.screen)
 }
 
 /// Real time until the clock's next whole second, at least `MIN_WAIT`.
