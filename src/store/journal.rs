@@ -5,7 +5,8 @@ use super::disk::{Disk, Durable, Open, Os};
 use super::paths::FILE_MODE;
 use crate::domain::Event;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io;
+use std::os::unix::fs::FileExt;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -144,6 +145,8 @@ pub fn in_use(path: &Path) -> bool {
 #[derive(Debug)]
 pub struct Tail {
     path: PathBuf,
+    /// Held open once read, so that a look with nothing new costs one read.
+    file: Option<File>,
     /// The end of the last complete line read.
     offset: u64,
     /// Lines read so far, for naming a bad one.
@@ -157,6 +160,7 @@ impl Tail {
     pub fn new(path: &Path, offset: u64, lines: usize) -> Self {
         Self {
             path: path.to_owned(),
+            file: None,
             offset,
             lines,
             pending: Vec::new(),
@@ -176,12 +180,23 @@ impl Tail {
     /// The complete lines appended since the last poll, as events. A bad line is an error
     /// naming it, and is not skipped: the next poll reports it again.
     pub fn poll(&mut self) -> Result<Vec<Event>, StoreError> {
-        let mut file = File::open(&self.path).map_err(StoreError::at("follow the journal", &self.path))?;
-        file.seek(SeekFrom::Start(self.offset))
-            .map_err(StoreError::at("follow the journal", &self.path))?;
+        let file = match &self.file {
+            Some(file) => file,
+            None => self
+                .file
+                .insert(File::open(&self.path).map_err(StoreError::at("follow the journal", &self.path))?),
+        };
         let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)
-            .map_err(StoreError::at("follow the journal", &self.path))?;
+        let mut chunk = [0; 8192];
+        loop {
+            let read = file
+                .read_at(&mut chunk, self.offset + bytes.len() as u64)
+                .map_err(StoreError::at("follow the journal", &self.path))?;
+            if read == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&chunk[..read]);
+        }
         let contents = parse(&bytes);
         if let Some(bad) = contents.bad_lines.first() {
             return Err(StoreError::new(

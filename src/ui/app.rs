@@ -185,10 +185,10 @@ impl App {
             return;
         }
         match followed {
-            Ok(_) if running => {}
-            Ok(_) => self.followed = Some(Followed::Stopped),
-            Err(_) if !path.exists() => self.followed = Some(Followed::Finished),
             Err(err) => self.followed = Some(Followed::Broken(err)),
+            Ok(_) if running => {}
+            Ok(_) if path.exists() => self.followed = Some(Followed::Stopped),
+            Ok(_) => self.followed = Some(Followed::Finished),
         }
     }
 
