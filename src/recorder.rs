@@ -4,6 +4,7 @@
 //! time, each reading the other's events first, so both fold the same events in the same order.
 
 use crate::domain::{Author, Event, EventKind, Session, SessionMeta};
+use crate::recovery::fold_contents;
 use crate::store::journal::{self, Journal, Tail};
 use crate::store::log::SessionLog;
 use crate::store::paths::DataDir;
@@ -113,16 +114,9 @@ impl Recorder {
             .exclusively(|_| journal::read(path))
             .map_err(|err| format!("the append lock of {}: {err}", path.display()))?
             .map_err(|err| err.to_string())?;
-        if let Some(bad) = contents.bad_lines.first() {
-            return Err(format!(
-                "{} line {}: not an event ({})",
-                path.display(),
-                bad.line,
-                bad.error
-            ));
-        }
-        let session = Session::from_events(&contents.events)
-            .map_err(|err| format!("{}: {}", path.display(), err.message))?;
+        let session = fold_contents(path, &contents)
+            .map_err(|unreadable| unreadable.to_string())?
+            .ok_or_else(|| format!("{} holds no event yet", path.display()))?;
         Ok(Self {
             tail: Tail::new(path, contents.clean_len, contents.events.len()),
             session,

@@ -32,39 +32,93 @@ pub fn inspect(path: &Path) -> Found {
         Ok(contents) => contents,
         Err(err) => return Found::Unusable(err.to_string()),
     };
-    let shown = path.display();
+    match fold_contents(path, &contents) {
+        Ok(Some(session)) => Found::Resumable(Box::new(Interrupted {
+            path: path.to_owned(),
+            contents,
+            session,
+        })),
+        Ok(None) => Found::Empty(path.to_owned(), contents),
+        Err(unreadable @ Unreadable::Damaged { .. }) => Found::Unusable(format!(
+            "{unreadable}. The journal was left untouched; move it out of the journal folder to \
+             stop this message."
+        )),
+        Err(unreadable @ Unreadable::Newer { .. }) => {
+            Found::Unusable(format!("{unreadable}; it was left untouched."))
+        }
+        Err(unreadable @ Unreadable::DoesNotFold { .. }) => {
+            Found::Unusable(format!("{unreadable}. The journal was left untouched."))
+        }
+    }
+}
+
+/// Why this build cannot fold a journal's contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A newer holdspace wrote it: it may hold events this one does not know.
+    Newer { path: PathBuf, version: u32 },
+    /// A complete line that is not an event.
+    Damaged {
+        path: PathBuf,
+        line: usize,
+        error: String,
+    },
+    /// An event that cannot follow the ones before it.
+    DoesNotFold {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Newer { path, version } => write!(
+                f,
+                "{} was written by a newer holdspace (schema_version {version}, this one knows {SCHEMA_VERSION})",
+                path.display()
+            ),
+            Self::Damaged { path, line, error } => {
+                write!(f, "{} line {line}: not a valid event ({error})", path.display())
+            }
+            Self::DoesNotFold { path, line, message } => {
+                write!(f, "{} line {line}: {message}", path.display())
+            }
+        }
+    }
+}
+
+/// The session a journal's contents fold to, `None` if it holds no event yet, or why this build
+/// cannot read it. Resuming and following a running session both read journals this way.
+pub fn fold_contents(path: &Path, contents: &Contents) -> Result<Option<Session>, Unreadable> {
     // A newer holdspace may write event types this one does not know, so its journal must be
     // recognised as newer before any line is called damaged.
     if let Some(EventKind::Started(meta)) = contents.events.first().map(|event| &event.kind)
         && meta.schema_version > SCHEMA_VERSION
     {
-        return Found::Unusable(format!(
-            "{shown} was written by a newer holdspace (schema_version {}, this one knows {}); \
-             it was left untouched.",
-            meta.schema_version, SCHEMA_VERSION
-        ));
+        return Err(Unreadable::Newer {
+            path: path.to_owned(),
+            version: meta.schema_version,
+        });
     }
     if let Some(bad) = contents.bad_lines.first() {
-        return Found::Unusable(format!(
-            "{shown} line {}: not a valid event ({}). The journal was left untouched; \
-             move it out of the journal folder to stop this message.",
-            bad.line, bad.error
-        ));
+        return Err(Unreadable::Damaged {
+            path: path.to_owned(),
+            line: bad.line,
+            error: bad.error.clone(),
+        });
     }
     if contents.events.is_empty() {
-        return Found::Empty(path.to_owned(), contents);
+        return Ok(None);
     }
-    match fold(&contents.events) {
-        Ok(session) => Found::Resumable(Box::new(Interrupted {
+    fold(&contents.events)
+        .map(Some)
+        .map_err(|(line, err)| Unreadable::DoesNotFold {
             path: path.to_owned(),
-            contents,
-            session,
-        })),
-        Err((line, err)) => Found::Unusable(format!(
-            "{shown} line {line}: {}. The journal was left untouched.",
-            err.message
-        )),
-    }
+            line,
+            message: err.message,
+        })
 }
 
 /// Folds events in order, naming the line (one per event here, as no line was bad) that failed.
