@@ -287,6 +287,26 @@ fn a_user_file_named_after_a_builtin_changes_only_the_roles_it_sets() {
     );
 }
 
+/// A user `default.toml` that names `default` as its parent means the built-in one, also when
+/// another theme reaches it as its own parent: that is not a loop.
+#[test]
+fn naming_a_builtin_as_the_parent_of_its_namesake_is_not_a_loop() {
+    let tmp = folder(&[
+        (
+            "default",
+            "parent = \"default\"\n[roles]\nover = { fg = \"magenta\" }\n",
+        ),
+        (
+            "mine",
+            "parent = \"default\"\n[roles]\nflag = { fg = \"blue\" }\n",
+        ),
+    ]);
+    let mine = themes::load("mine", Some(tmp.path())).expect("mine loads over the user's default");
+    assert_eq!(mine.style(Role::Over).fg, Some(Color::Magenta));
+    assert_eq!(mine.style(Role::Flag).fg, Some(Color::Blue));
+    assert_eq!(mine.style(Role::Clock), builtin("default").style(Role::Clock));
+}
+
 #[test]
 fn a_user_theme_without_a_parent_or_namesake_builds_on_default() {
     let tmp = folder(&[("plain", "[roles]\nflag = { fg = \"blue\" }\n")]);

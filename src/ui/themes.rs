@@ -81,9 +81,8 @@ fn load_within(name: &str, folder: Option<&Path>, children: &mut Vec<String>) ->
     let text = fs::read_to_string(&path).map_err(|err| format!("{}: {err}", path.display()))?;
     let theme = Theme::parse(&text).map_err(|err| format!("{}: {err}", path.display()))?;
     let parent = match theme.parent.clone() {
-        Some(parent) if parent == name && children.is_empty() && builtin(name).is_some() => {
-            builtin(name).unwrap_or_default()
-        }
+        // A user file naming its own name as parent builds on the built-in of that name.
+        Some(parent) if parent == name && builtin(name).is_some() => builtin(name).unwrap_or_default(),
         Some(parent) => {
             children.push(name.to_owned());
             let loaded = load_within(&parent, folder, children);
