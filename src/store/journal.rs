@@ -129,9 +129,19 @@ impl Journal {
 
 /// The append lock every writer of the journal at `journal` holds while it appends.
 pub fn lock_path(journal: &Path) -> PathBuf {
-    let mut lock = journal.as_os_str().to_owned();
-    lock.push(".lock");
-    PathBuf::from(lock)
+    beside(journal, ".lock")
+}
+
+/// Where the cut-off bytes of a journal's torn last line are kept.
+pub fn torn_path(journal: &Path) -> PathBuf {
+    beside(journal, ".torn")
+}
+
+/// A file kept beside a journal, named after it: `<journal><suffix>`.
+fn beside(journal: &Path, suffix: &str) -> PathBuf {
+    let mut path = journal.as_os_str().to_owned();
+    path.push(suffix);
+    PathBuf::from(path)
 }
 
 /// Whether a running holdspace holds this journal open.
@@ -291,13 +301,6 @@ pub fn cut_torn_tail(
     disk.truncate(path, contents.clean_len)
         .map_err(StoreError::at("cut the torn line from", path))?;
     Ok(Some(aside))
-}
-
-/// Where the cut-off bytes of a journal's torn last line are kept.
-pub fn torn_path(journal: &Path) -> PathBuf {
-    let mut aside = journal.as_os_str().to_owned();
-    aside.push(".torn");
-    PathBuf::from(aside)
 }
 
 /// Removes a journal that is not open, and makes the removal last.
