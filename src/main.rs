@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Result<String, String> {
             },
         ),
         Some(Commands::Follow) => start::follow(&dir, &setup),
-        Some(Commands::Themes) => Ok(themes_list(theme_folder.as_deref())),
+        Some(Commands::Themes) => Ok(themes_list(theme_folder.as_deref(), no_color)),
         Some(Commands::Script { follow, session }) => {
             let mode = Mode {
                 rehearsal: false,
@@ -198,11 +198,11 @@ fn purge_sessions(dir: &DataDir, rule: &Rule, dry_run: bool, yes: bool) -> Resul
 }
 
 /// Every theme, each with where it comes from and a line drawn in it: its state words in their
-/// colours on a terminal, or plain where the output is not one.
-fn themes_list(folder: Option<&Path>) -> String {
+/// colours on a terminal, or plain where the output is not one or `NO_COLOR` asks for none.
+fn themes_list(folder: Option<&Path>, no_color: bool) -> String {
     use holdspace::ui::theme::Role;
     use ratatui::backend::IntoCrossterm;
-    let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let styled = std::io::stdout().is_terminal() && !no_color;
     let sample = [
         (Role::Clock, "18:42"),
         (Role::OnTime, "● on time"),
