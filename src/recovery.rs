@@ -18,7 +18,7 @@ pub enum Found {
     Resumable(Box<Interrupted>),
     /// Nothing in it was ever acknowledged: only a torn first line, or no bytes at all.
     Empty(PathBuf, Contents),
-    /// Open in a holdspace that is still running: it can be watched, read-only.
+    /// Open in a holdspace that is still running: it can be followed as its co-facilitator.
     Running(PathBuf),
     /// Cannot be resumed by this build; left untouched, with the reason.
     Unusable(String),

@@ -108,7 +108,7 @@ pub struct App {
     /// The final log could not be written; shown in the NOT SAVED banner.
     pub finish_error: Option<String>,
     pub outcome: Option<Outcome>,
-    /// For a read-only view: how the holdspace it follows is doing.
+    /// For a co-facilitator's view: how the facilitator's holdspace it follows is doing.
     pub followed: Option<Followed>,
     pub screen: Screen,
     /// The selected entry of the raise-hand queue, from 0.

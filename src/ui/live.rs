@@ -233,8 +233,8 @@ fn pace(app: &App, behind: TimeDelta) -> Span<'static> {
     }
 }
 
-/// The lines at the top saying what is not on disk, or that this view is read-only, on the
-/// live screen and the review alike.
+/// The lines at the top saying what is not on disk, or that this view follows another
+/// holdspace, on the live screen and the review alike.
 pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(followed) = &app.followed {
