@@ -58,7 +58,7 @@ impl Plan {
 }
 
 /// Every session with a file in the data folder, by ID, and the stale temporary files.
-pub fn inventory(dir: &DataDir) -> Result<(BTreeMap<String, Stored>, Vec<PathBuf>), StoreError> {
+fn inventory(dir: &DataDir) -> Result<(BTreeMap<String, Stored>, Vec<PathBuf>), StoreError> {
     let mut sessions: BTreeMap<String, Stored> = BTreeMap::new();
     let mut temps = Vec::new();
     let now = SystemTime::now();
@@ -158,14 +158,11 @@ pub fn carry_out(dir: &DataDir, plan: &Plan) -> Result<usize, String> {
     Ok(removed)
 }
 
-/// How many sessions started more than `days` days before `today`: the retention reminder.
-pub fn overdue(dir: &DataDir, days: u32, today: NaiveDate) -> usize {
-    plan(dir, &Rule::OlderThan(days), today).map_or(0, |plan| plan.sessions.len())
-}
-
-/// The reminder shown at start when sessions are kept past the retention period.
+/// The reminder shown at start when sessions are kept past the retention period: how many
+/// started more than `days` days before `today`. A folder that cannot be read is reported
+/// where it is used, so it gives no reminder here.
 pub fn reminder(dir: &DataDir, days: u32, today: NaiveDate) -> Option<String> {
-    let count = overdue(dir, days, today);
+    let count = plan(dir, &Rule::OlderThan(days), today).map_or(0, |plan| plan.sessions.len());
     (count > 0).then(|| {
         let sessions = if count == 1 { "session is" } else { "sessions are" };
         format!(
