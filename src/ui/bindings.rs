@@ -139,11 +139,11 @@ impl Keymap {
         for mode in Mode::ALL {
             let bindings = self.bindings(mode);
             for (index, first) in bindings.iter().enumerate() {
-                if let Some(second) = bindings[index + 1..]
-                    .iter()
-                    .find(|other| other.key == first.key && other.modifiers == first.modifiers)
-                    .filter(|other| other.action != first.action)
-                {
+                if let Some(second) = bindings[index + 1..].iter().find(|other| {
+                    other.key == first.key
+                        && other.modifiers == first.modifiers
+                        && other.action != first.action
+                }) {
                     return Err(format!(
                         "[{}] {} would do both {} and {}; give each key one action",
                         mode.section(),
