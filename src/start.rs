@@ -296,13 +296,7 @@ pub fn follow(dir: &DataDir, setup: &Setup) -> Result<String, String> {
     let path = running_session(dir)?;
     need_terminal()?;
     let recorder = Recorder::join(dir, &path)?;
-    let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
-    let mut terminal =
-        terminal::enter().map_err(|err| format!("the follow view needs an interactive terminal ({err})"))?;
-    let mut app = new_app(recorder, dir, &SystemClock, setup);
-    let result = drive(&mut terminal, &mut app, &SystemClock, &stop);
-    terminal::leave().map_err(|err| err.to_string())?;
-    result
+    on_screen("the follow view", dir, recorder, Screen::Live, setup)
 }
 
 /// Reopens the review of a saved session. Its events go into a new journal first, so every
@@ -326,11 +320,23 @@ pub fn review(dir: &DataDir, path: &Path, setup: &Setup) -> Result<String, Strin
     }
     need_terminal()?;
     let recorder = Recorder::restore(dir, &loaded.log).map_err(|err| err.to_string())?;
+    on_screen("the review", dir, recorder, Screen::Review, setup)
+}
+
+/// Runs the app on `recorder`, opening on `screen`, in real time, until it is done; `what`
+/// names it if the terminal cannot be taken over.
+fn on_screen(
+    what: &str,
+    dir: &DataDir,
+    recorder: Recorder,
+    screen: Screen,
+    setup: &Setup,
+) -> Result<String, String> {
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
     let mut terminal =
-        terminal::enter().map_err(|err| format!("the review needs an interactive terminal ({err})"))?;
+        terminal::enter().map_err(|err| format!("{what} needs an interactive terminal ({err})"))?;
     let mut app = new_app(recorder, dir, &SystemClock, setup);
-    app.screen = Screen::Review;
+    app.screen = screen;
     let result = drive(&mut terminal, &mut app, &SystemClock, &stop);
     terminal::leave().map_err(|err| err.to_string())?;
     result
