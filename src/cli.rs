@@ -89,6 +89,11 @@ pub enum Commands {
         #[arg(long)]
         yes: bool,
     },
+    /// Plans and templates: list the templates, print one to copy, check a plan file.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
     /// Write a saved session out for records: in full, one person's handover, or anonymised.
     Export {
         /// The session ID, as `holdspace sessions` lists it.
@@ -107,8 +112,22 @@ pub enum Commands {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// List the built-in templates.
+    List,
+    /// Print a template as a plan file, to copy and change: `holdspace plan show NAME > my.toml`.
+    Show { template: String },
+    /// Check a plan file: errors name the line, the field and what would be valid.
+    Check { file: PathBuf },
+}
+
 #[derive(Debug, Args, Clone, Default)]
 pub struct SessionArgs {
+    /// The plan: a template name (`holdspace plan list`) or a plan file (default: the group's
+    /// plan, else peer-support-90).
+    #[arg(long, value_name = "TEMPLATE|FILE")]
+    pub plan: Option<String>,
     /// Scheduled end as HH:MM (24-hour, local time); default: start plus the plan's length.
     #[arg(long, value_name = "HH:MM")]
     pub ends: Option<String>,

@@ -1,6 +1,7 @@
 //! The pure core: plans, events, the session fold and schedule arithmetic. No terminal, no files,
 //! no reading of the clock: every function that needs the time is given `now`.
 
+pub mod checklist;
 pub mod clock;
 pub mod command;
 pub mod event;

@@ -6,6 +6,7 @@ pub mod config;
 pub mod domain;
 pub mod export;
 pub mod format;
+pub mod plans;
 pub mod purge;
 pub mod recorder;
 pub mod records;

@@ -2,7 +2,7 @@
 
 use chrono::Local;
 use clap::Parser;
-use holdspace::cli::{Cli, Commands, SessionArgs};
+use holdspace::cli::{Cli, Commands, PlanCommand, SessionArgs};
 use holdspace::config::Config;
 use holdspace::export::{self, Scope};
 use holdspace::format::Zone;
@@ -13,7 +13,7 @@ use holdspace::store::log;
 use holdspace::store::paths::DataDir;
 use holdspace::ui::bindings::Keymap;
 use holdspace::ui::themes;
-use holdspace::{script, summary};
+use holdspace::{plans, script, summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -132,6 +132,11 @@ fn run(cli: Cli) -> Result<String, String> {
             };
             purge_sessions(&dir, &rule, dry_run, yes)
         }
+        Some(Commands::Plan { command }) => match command {
+            PlanCommand::List => Ok(plans::list_templates()),
+            PlanCommand::Show { template } => plans::template_text(&template).map(str::to_owned),
+            PlanCommand::Check { file } => plans::check(&file),
+        },
         Some(Commands::Export {
             id,
             format,

@@ -3,8 +3,9 @@
 use crate::cli::{REHEARSAL_SPEED, SessionArgs, parse_ends};
 use crate::domain::clock::{Clock, ScaledClock, SystemClock};
 use crate::domain::hands::{Floor, FloorCommand};
-use crate::domain::{EventKind, Plan, SCHEMA_VERSION, SessionMeta};
+use crate::domain::{EventKind, SCHEMA_VERSION, SessionMeta};
 use crate::format::Zone;
+use crate::plans::{self, Chosen};
 use crate::recorder::Recorder;
 use crate::recovery::{Found, Interrupted, inspect};
 use crate::signals;
@@ -145,6 +146,7 @@ pub struct Request<'a> {
     args: &'a SessionArgs,
     mode: &'a Mode,
     participants: Vec<String>,
+    plan: Chosen,
     scheduled_end: Option<DateTime<Utc>>,
     real_now: DateTime<Utc>,
 }
@@ -161,6 +163,7 @@ impl<'a> Request<'a> {
             args,
             mode,
             participants: expected(&args.participants)?,
+            plan: plans::load(args.plan.as_deref().unwrap_or(plans::DEFAULT_TEMPLATE))?,
             scheduled_end,
             real_now,
         })
@@ -199,7 +202,7 @@ impl<'a> Request<'a> {
                 }
                 let clock = clock_for(mode.rehearsal, mode.speed, self.real_now);
                 let start = clock.now();
-                let mut plan = Plan::builtin();
+                let mut plan = self.plan.plan.clone();
                 if let Some(group) = &args.group {
                     plan.group.clone_from(group);
                 }
@@ -215,7 +218,9 @@ impl<'a> Request<'a> {
                     rehearsal: mode.rehearsal,
                     participants: self.participants.clone(),
                     turn_minutes: args.turn_minutes,
-                    last_session: args.last_session,
+                    last_session: args.last_session || self.plan.last_session,
+                    rules_version: None,
+                    checklist: Vec::new(),
                 };
                 Opened {
                     recorder: Recorder::start(dir, meta, start).map_err(|err| err.to_string())?,

@@ -4,7 +4,6 @@ mod fixture;
 mod screen;
 
 use fixture::{at, press, start, start_with};
-use holdspace::domain::Plan;
 use holdspace::ui::action::Action;
 use holdspace::ui::app::{App, Input, Overlay};
 use ratatui::buffer::Buffer;
@@ -151,7 +150,7 @@ fn overlays() {
 
 #[test]
 fn monochrome_warning_and_overrun_uses_glyphs_not_colour() {
-    let (_tmp, mut app) = start_with(Plan::builtin(), true);
+    let (_tmp, mut app) = start_with(holdspace::plans::builtin(), true);
     reach_activity(&mut app);
     app.tick(at(82, 0));
     assert!(app.recorder.session.warning_showing());
@@ -269,7 +268,7 @@ fn assert_clean_layout(buffer: &Buffer) {
 
 #[test]
 fn hostile_names_are_sanitised_and_keep_the_layout() {
-    let mut plan = Plan::builtin();
+    let mut plan = holdspace::plans::builtin();
     plan.group = HOSTILE.to_owned();
     plan.items[0].title = format!("Check-in {HOSTILE}");
     let (_tmp, mut app) = start_with(plan, false);

@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::record::{Attendance, RecordCommand};
-use holdspace::domain::{Command, Event, EventKind, Plan, SCHEMA_VERSION, Session, SessionMeta};
+use holdspace::domain::{Command, Event, EventKind, SCHEMA_VERSION, Session, SessionMeta};
 
 /// 18:00 UTC on 2026-11-26, when every sample session starts.
 pub fn t0() -> DateTime<Utc> {
@@ -17,7 +17,7 @@ pub fn meta(id: &str) -> SessionMeta {
     SessionMeta {
         schema_version: SCHEMA_VERSION,
         id: id.to_owned(),
-        plan: Plan::builtin(),
+        plan: holdspace::plans::builtin(),
         scheduled_end: t0() + TimeDelta::minutes(90),
         warn_minutes: 10,
         rehearsal: false,
@@ -26,6 +26,8 @@ pub fn meta(id: &str) -> SessionMeta {
             .to_vec(),
         turn_minutes: Some(3),
         last_session: false,
+        rules_version: None,
+        checklist: Vec::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The events a session is made of: what the journal stores and the session state folds.
 
-use super::plan::Plan;
+use super::checklist::Check;
+use super::plan::{AgendaEdit, Plan};
 use super::record::{Attendance, FollowUp, subject};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -8,8 +9,9 @@ use serde::{Deserialize, Serialize};
 /// The version of the journal and session-log formats this build writes.
 /// Version 2 added participants, the raise-hand queue and turns; version 3 attendance, follow-up
 /// flags, record notes, feedback and takeaways; version 4 the co-facilitator (`by`, and passing
-/// the flow). Older files read as they are.
-pub const SCHEMA_VERSION: u32 = 4;
+/// the flow); version 5 item kinds and prompts, agenda and ground-rule edits, the group's
+/// rules version and the preparation checklist. Older files read as they are.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Who recorded an event: the holdspace running the session, or one following it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +58,12 @@ pub struct SessionMeta {
     /// The last session of a course: the review asks each member for a takeaway and a goal.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub last_session: bool,
+    /// The version of the group's ground rules the session started with (from version 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_version: Option<u32>,
+    /// The preparation checklist as it stood at the start, with when each item was ticked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<Check>,
 }
 
 /// Why planned times changed.
@@ -99,6 +107,12 @@ pub enum EventKind {
     ScheduledEndPassed,
     /// The ground rules were brought up on screen.
     RulesRevisited,
+    /// The ground rules as the group changed them, in full.
+    RulesEdited {
+        rules: Vec<String>,
+    },
+    /// An agenda item that has not started yet was added, removed, moved or given new minutes.
+    AgendaEdited(AgendaEdit),
     Note {
         text: String,
     },
@@ -193,6 +207,7 @@ impl EventKind {
                 | Self::HandLowered { .. }
                 | Self::Note { .. }
                 | Self::RulesRevisited
+                | Self::RulesEdited { .. }
                 | Self::Attended { .. }
                 | Self::Flagged { .. }
                 | Self::Unflagged { .. }

@@ -296,6 +296,8 @@ impl Floor {
             | EventKind::WarningDismissed
             | EventKind::ScheduledEndPassed
             | EventKind::RulesRevisited
+            | EventKind::RulesEdited { .. }
+            | EventKind::AgendaEdited(_)
             | EventKind::Note { .. }
             | EventKind::Recovered
             | EventKind::FlowPassed { .. }

@@ -1,9 +1,17 @@
-//! The plan of a session: agenda items with their planned minutes, and the group's ground rules.
+//! The plan of a session: agenda items with their kind, planned minutes and prompts, the group's
+//! ground rules, and the edits an agenda can take before or during a session.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The longest an agenda item may be planned for: ten hours.
 pub const MAX_MINUTES: u32 = 600;
+/// Titles show on one agenda row.
+pub const MAX_TITLE_CHARS: usize = 60;
+/// A prompt or ground rule is a sentence or two, read out to the room.
+pub const MAX_LINE_CHARS: usize = 300;
+/// More items, prompts or rules than this is a file gone wrong, not a plan.
+pub const MAX_ENTRIES: usize = 60;
 
 /// What the facilitator intends to do, in order, before any of it has happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,10 +22,69 @@ pub struct Plan {
     pub ground_rules: Vec<String>,
 }
 
+/// What an agenda item is for; ice-breakers draw one prompt per session from their pool.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Welcome,
+    CheckIn,
+    IceBreaker,
+    #[default]
+    Discussion,
+    Activity,
+    GuestSpeaker,
+    Break,
+    Closing,
+}
+
+impl Kind {
+    pub const ALL: [Self; 8] = [
+        Self::Welcome,
+        Self::CheckIn,
+        Self::IceBreaker,
+        Self::Discussion,
+        Self::Activity,
+        Self::GuestSpeaker,
+        Self::Break,
+        Self::Closing,
+    ];
+
+    /// The name files use, e.g. `ice-breaker`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Welcome => "welcome",
+            Self::CheckIn => "check-in",
+            Self::IceBreaker => "ice-breaker",
+            Self::Discussion => "discussion",
+            Self::Activity => "activity",
+            Self::GuestSpeaker => "guest-speaker",
+            Self::Break => "break",
+            Self::Closing => "closing",
+        }
+    }
+
+    /// Every name, for messages that say what would be valid.
+    pub fn names() -> String {
+        Self::ALL.map(Self::name).join(", ")
+    }
+
+    /// What an item's prompts are, in the words the screen uses.
+    pub fn prompt_label(self) -> &'static str {
+        match self {
+            Self::GuestSpeaker => "speaker",
+            Self::Discussion => "topic",
+            _ => "ask",
+        }
+    }
+}
+
 /// One agenda item as planned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanItem {
     pub title: String,
+    /// Missing in logs before version 5, which read as discussions.
+    #[serde(default)]
+    pub kind: Kind,
     pub minutes: u32,
     /// A protected item is never shrunk by rebalancing below `min_minutes`
     /// (which defaults to its full planned length).
@@ -25,20 +92,33 @@ pub struct PlanItem {
     pub protected: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_minutes: Option<u32>,
+    /// Ice-breaker questions (a session's plan keeps only the one drawn for it), a topic, or a
+    /// guest speaker's name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prompts: Vec<String>,
 }
 
 impl PlanItem {
     pub fn new(title: &str, minutes: u32) -> Self {
         Self {
             title: title.to_owned(),
+            kind: Kind::default(),
             minutes,
             protected: false,
             min_minutes: None,
+            prompts: Vec::new(),
         }
     }
 
+    #[must_use]
     pub fn protected(mut self) -> Self {
         self.protected = true;
+        self
+    }
+
+    #[must_use]
+    pub fn of_kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
         self
     }
 
@@ -53,88 +133,224 @@ impl PlanItem {
     }
 }
 
-impl Plan {
-    /// The built-in 90-minute peer support session.
-    pub fn builtin() -> Self {
-        Self {
-            name: "Peer support session (90 minutes)".to_owned(),
-            group: "Peer support group".to_owned(),
-            items: vec![
-                PlanItem::new("Welcome and ground rules", 10),
-                PlanItem::new("Check-in round", 15),
-                PlanItem::new("Topic discussion", 30),
-                PlanItem::new("Break", 10),
-                PlanItem::new("Activity", 15),
-                PlanItem::new("Closing round", 10).protected(),
-            ],
-            ground_rules: [
-                "What is said in the group stays in the group.",
-                "One person speaks at a time; raise a hand to come in.",
-                "Speak from your own experience: say \"I\", and offer advice only when asked.",
-                "Respect each other: no judgement, every experience is valid.",
-                "You can always pass: nobody has to share.",
-                "Phones on silent; step out whenever you need to, and come back when ready.",
-                "We start and finish on time.",
-            ]
-            .iter()
-            .map(|rule| (*rule).to_owned())
-            .collect(),
+/// What is wrong with a plan: the item (from 0) and field it is in, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    pub item: Option<usize>,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.item {
+            Some(index) => write!(f, "item {} {}: {}", index + 1, self.field, self.message),
+            None => write!(f, "{}: {}", self.field, self.message),
         }
     }
+}
 
+impl Plan {
     pub fn total_minutes(&self) -> u32 {
         self.items.iter().map(|item| item.minutes).sum()
     }
 
-    /// Checks what the rest of the app relies on, naming the field that is wrong.
-    pub fn validate(&self) -> Result<(), String> {
-        if self.items.is_empty() {
-            return Err("items: a plan needs at least one agenda item".to_owned());
+    /// Checks what the rest of the app relies on, naming the item and field that is wrong.
+    pub fn validate(&self) -> Result<(), PlanError> {
+        let whole = |field, message: String| PlanError {
+            item: None,
+            field,
+            message,
+        };
+        if self.name.trim().is_empty() {
+            return Err(whole("name", "must not be empty".to_owned()));
         }
+        if self.items.is_empty() {
+            return Err(whole("items", "a plan needs at least one agenda item".to_owned()));
+        }
+        if self.items.len() > MAX_ENTRIES {
+            return Err(whole(
+                "items",
+                format!(
+                    "{} items is more than the {MAX_ENTRIES} a plan may have",
+                    self.items.len()
+                ),
+            ));
+        }
+        lines("ground_rules", &self.ground_rules).map_err(|message| whole("ground_rules", message))?;
         for (index, item) in self.items.iter().enumerate() {
-            let at = format!("items[{index}] ({:?})", item.title);
-            if item.title.trim().is_empty() {
-                return Err(format!("items[{index}].title: must not be empty"));
-            }
-            if !(1..=MAX_MINUTES).contains(&item.minutes) {
-                return Err(format!(
-                    "{at}.minutes: {} is out of range; use 1 to {MAX_MINUTES}",
-                    item.minutes
-                ));
-            }
-            if let Some(min) = item.min_minutes
-                && min > item.minutes
-            {
-                return Err(format!(
-                    "{at}.min_minutes: {min} is more than its {} planned minutes",
-                    item.minutes
-                ));
-            }
+            item.validate().map_err(|(field, message)| PlanError {
+                item: Some(index),
+                field,
+                message,
+            })?;
         }
         Ok(())
     }
+
+    /// Applies an edit to the agenda, refusing one that would touch an item before
+    /// `first_editable` (the items that have already run, or are running).
+    pub fn edit(&mut self, edit: &AgendaEdit, first_editable: usize) -> Result<(), String> {
+        edit_agenda(
+            &mut self.items,
+            edit,
+            first_editable,
+            Clone::clone,
+            |item, minutes| {
+                item.minutes = minutes;
+                item.min_minutes = item.min_minutes.map(|min| min.min(minutes));
+            },
+        )
+    }
+}
+
+/// Applies `edit` to any list of agenda items: the plan before a session, or the session's items
+/// as they stand, so that both are changed by the same rules. `new` makes an inserted item and
+/// `set_minutes` changes an item's planned length.
+pub fn edit_agenda<T>(
+    items: &mut Vec<T>,
+    edit: &AgendaEdit,
+    first_editable: usize,
+    new: impl FnOnce(&PlanItem) -> T,
+    set_minutes: impl FnOnce(&mut T, u32),
+) -> Result<(), String> {
+    let len = items.len();
+    let editable = |index: usize, end: usize| {
+        if index >= end {
+            Err(format!("there is no item {}", index + 1))
+        } else if index < first_editable {
+            Err(format!(
+                "item {} has already started; only later items can change",
+                index + 1
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    match edit {
+        AgendaEdit::Insert { at, item } => {
+            editable(*at, len + 1)?;
+            if len >= MAX_ENTRIES {
+                return Err(format!("a plan may have at most {MAX_ENTRIES} items"));
+            }
+            item.validate()
+                .map_err(|(field, message)| format!("{field}: {message}"))?;
+            items.insert(*at, new(item));
+        }
+        AgendaEdit::Remove { index } => {
+            editable(*index, len)?;
+            if len == 1 {
+                return Err("the agenda needs at least one item".to_owned());
+            }
+            items.remove(*index);
+        }
+        AgendaEdit::Move { from, to } => {
+            editable(*from, len)?;
+            editable(*to, len)?;
+            let item = items.remove(*from);
+            items.insert(*to, item);
+        }
+        AgendaEdit::Minutes { index, minutes } => {
+            editable(*index, len)?;
+            if !(1..=MAX_MINUTES).contains(minutes) {
+                return Err(format!(
+                    "{minutes} minutes is out of range; use 1 to {MAX_MINUTES}"
+                ));
+            }
+            set_minutes(&mut items[*index], *minutes);
+        }
+    }
+    Ok(())
+}
+
+impl PlanItem {
+    fn validate(&self) -> Result<(), (&'static str, String)> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err(("title", "must not be empty".to_owned()));
+        }
+        if title.chars().count() > MAX_TITLE_CHARS {
+            return Err(("title", format!("is longer than {MAX_TITLE_CHARS} characters")));
+        }
+        if !(1..=MAX_MINUTES).contains(&self.minutes) {
+            return Err((
+                "minutes",
+                format!("{} is out of range; use 1 to {MAX_MINUTES}", self.minutes),
+            ));
+        }
+        if let Some(min) = self.min_minutes
+            && min > self.minutes
+        {
+            return Err((
+                "min_minutes",
+                format!("{min} is more than its {} planned minutes", self.minutes),
+            ));
+        }
+        lines("prompts", &self.prompts).map_err(|message| ("prompts", message))
+    }
+}
+
+fn lines(what: &str, entries: &[String]) -> Result<(), String> {
+    if entries.len() > MAX_ENTRIES {
+        return Err(format!(
+            "{} {what} is more than the {MAX_ENTRIES} allowed",
+            entries.len()
+        ));
+    }
+    for (index, entry) in entries.iter().enumerate() {
+        if entry.trim().is_empty() {
+            return Err(format!("entry {} is empty", index + 1));
+        }
+        if entry.chars().count() > MAX_LINE_CHARS {
+            return Err(format!(
+                "entry {} is longer than {MAX_LINE_CHARS} characters",
+                index + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One change to the agenda, by item position (from 0), the same before a session and during
+/// it, where it is an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum AgendaEdit {
+    Insert { at: usize, item: PlanItem },
+    Remove { index: usize },
+    Move { from: usize, to: usize },
+    Minutes { index: usize, minutes: u32 },
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn builtin_plan_is_ninety_minutes_and_valid() {
-        let plan = Plan::builtin();
-        assert_eq!(plan.total_minutes(), 90);
-        assert_eq!(plan.validate(), Ok(()));
-        assert!(plan.items.last().is_some_and(|item| item.protected));
+    fn plan() -> Plan {
+        Plan {
+            name: "Test".to_owned(),
+            group: "Group".to_owned(),
+            items: vec![
+                PlanItem::new("Welcome", 10),
+                PlanItem::new("Topic", 30),
+                PlanItem::new("Closing round", 10).protected(),
+            ],
+            ground_rules: vec!["One at a time.".to_owned()],
+        }
     }
 
     #[test]
-    fn validation_names_the_field() {
-        let mut plan = Plan::builtin();
-        plan.items[2].minutes = 0;
+    fn validation_names_the_item_and_field() {
+        let mut plan = plan();
+        plan.items[1].minutes = 0;
         let err = plan.validate().unwrap_err();
-        assert!(err.contains("items[2]") && err.contains("minutes"), "{err}");
+        assert_eq!((err.item, err.field), (Some(1), "minutes"));
+        assert!(
+            err.to_string().starts_with("item 2 minutes: 0 is out of range"),
+            "{err}"
+        );
         plan.items.clear();
-        assert!(plan.validate().unwrap_err().starts_with("items:"));
+        assert_eq!(plan.validate().unwrap_err().field, "items");
     }
 
     #[test]
@@ -144,5 +360,33 @@ mod tests {
         item.min_minutes = Some(6);
         assert_eq!(item.floor_minutes(), 6);
         assert_eq!(PlanItem::new("Activity", 15).floor_minutes(), 1);
+    }
+
+    #[test]
+    fn edits_leave_started_items_alone() {
+        let mut plan = plan();
+        let add = AgendaEdit::Insert {
+            at: 1,
+            item: PlanItem::new("Break", 5).of_kind(Kind::Break),
+        };
+        assert!(plan.edit(&add, 2).unwrap_err().contains("already started"));
+        plan.edit(&add, 1).unwrap();
+        assert_eq!(plan.items[1].title, "Break");
+        plan.edit(&AgendaEdit::Move { from: 1, to: 3 }, 1).unwrap();
+        assert_eq!(plan.items[3].title, "Break");
+        plan.edit(&AgendaEdit::Minutes { index: 3, minutes: 8 }, 1)
+            .unwrap();
+        assert_eq!(plan.items[3].minutes, 8);
+        assert!(
+            plan.edit(&AgendaEdit::Minutes { index: 3, minutes: 0 }, 1)
+                .is_err()
+        );
+        plan.edit(&AgendaEdit::Remove { index: 3 }, 0).unwrap();
+        assert_eq!(plan.total_minutes(), 50);
+        assert!(
+            plan.edit(&AgendaEdit::Remove { index: 9 }, 0)
+                .unwrap_err()
+                .contains("no item 10")
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use super::event::{Author, Event, EventKind, SessionMeta};
 use super::hands::Floor;
-use super::plan::{MAX_MINUTES, PlanItem};
+use super::plan::{MAX_ENTRIES, MAX_MINUTES, PlanItem, edit_agenda};
 use super::record::Record;
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use std::fmt;
@@ -25,6 +25,18 @@ pub struct ItemState {
     pub spent: TimeDelta,
     pub first_started: Option<DateTime<Utc>>,
     pub last_left: Option<DateTime<Utc>>,
+}
+
+impl ItemState {
+    fn new(plan: &PlanItem) -> Self {
+        Self {
+            minutes: plan.minutes,
+            plan: plan.clone(),
+            spent: TimeDelta::zero(),
+            first_started: None,
+            last_left: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +66,8 @@ pub struct Session {
     pub end_passed: Option<DateTime<Utc>>,
     pub notes: Vec<Note>,
     pub rules_revisits: Vec<DateTime<Utc>>,
+    /// The ground rules in force: the plan's, as edited during the session.
+    pub rules: Vec<String>,
     pub recoveries: Vec<DateTime<Utc>>,
     pub floor: Floor,
     pub record: Record,
@@ -122,18 +136,7 @@ impl Session {
                 });
             }
         }
-        let mut items: Vec<ItemState> = meta
-            .plan
-            .items
-            .iter()
-            .map(|plan| ItemState {
-                minutes: plan.minutes,
-                plan: plan.clone(),
-                spent: TimeDelta::zero(),
-                first_started: None,
-                last_left: None,
-            })
-            .collect();
+        let mut items: Vec<ItemState> = meta.plan.items.iter().map(ItemState::new).collect();
         items[0].first_started = Some(event.at);
         Ok(Self {
             meta: (**meta).clone(),
@@ -148,6 +151,7 @@ impl Session {
             end_passed: None,
             notes: Vec::new(),
             rules_revisits: Vec::new(),
+            rules: meta.plan.ground_rules.clone(),
             recoveries: Vec::new(),
             floor: Floor::new(&meta.participants),
             record: Record::new(meta.participants.len()),
@@ -251,6 +255,20 @@ impl Session {
                 self.end_passed.get_or_insert(at);
             }
             EventKind::RulesRevisited => self.rules_revisits.push(at),
+            EventKind::RulesEdited { rules } => {
+                if rules.len() > MAX_ENTRIES || rules.iter().any(|rule| rule.trim().is_empty()) {
+                    return Err(fail("the ground rules hold an empty rule, or too many"));
+                }
+                self.rules.clone_from(rules);
+            }
+            EventKind::AgendaEdited(edit) => {
+                let first = self.first_editable();
+                edit_agenda(&mut self.items, edit, first, ItemState::new, |item, minutes| {
+                    item.minutes = minutes;
+                })
+                .map_err(|message| fail(&message))?;
+                // The running item may have shifted with an edit; it is never edited itself.
+            }
             EventKind::Note { text } => self.notes.push(Note {
                 at,
                 text: text.clone(),
@@ -288,6 +306,17 @@ impl Session {
         if let Some(since) = self.paused_since.take() {
             self.paused_total += nonnegative(at - since);
         }
+    }
+
+    /// The first agenda item that may still be edited: the one after every item that has
+    /// started, including one left by going back.
+    pub fn first_editable(&self) -> usize {
+        let started = self
+            .items
+            .iter()
+            .rposition(|item| item.first_started.is_some())
+            .map_or(0, |index| index + 1);
+        started.max(self.current.map_or(0, |index| index + 1))
     }
 
     pub fn is_paused(&self) -> bool {

@@ -32,6 +32,10 @@ pub struct SessionLog {
     pub items: Vec<ItemLog>,
     pub notes: Vec<NoteLog>,
     pub rules_revisited: Vec<DateTime<Utc>>,
+    /// The ground rules in force at the end, after any edits made during the session (from
+    /// version 5; the events say when each edit was made).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ground_rules: Vec<String>,
     pub recovered_at: Vec<DateTime<Utc>>,
     /// Talk time and turns per participant, in the order they were added (from version 2).
     #[serde(default)]
@@ -135,6 +139,7 @@ impl SessionLog {
                 })
                 .collect(),
             rules_revisited: session.rules_revisits.clone(),
+            ground_rules: session.rules.clone(),
             recovered_at: session.recoveries.clone(),
             participants: session
                 .floor

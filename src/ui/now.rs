@@ -120,10 +120,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!("session over time by {}", clock(to_end))
     };
-    Paragraph::new(vec![
+    // The question to ask, the topic or the speaker: what the facilitator reads out.
+    let mut after_lines: Vec<Line> = item
+        .plan
+        .prompts
+        .iter()
+        .map(|prompt| {
+            Line::from(vec![
+                Span::styled(
+                    format!("{}: ", item.plan.kind.prompt_label()),
+                    style(app, Role::Muted),
+                ),
+                Span::raw(sanitize(prompt)),
+            ])
+        })
+        .collect();
+    after_lines.extend([
         Line::styled(next, style(app, Role::Muted)),
         Line::styled(end_line, style(app, Role::Muted)),
-    ])
-    .wrap(Wrap { trim: true })
-    .render(after, buf);
+    ]);
+    Paragraph::new(after_lines)
+        .wrap(Wrap { trim: true })
+        .render(after, buf);
 }

@@ -469,7 +469,7 @@ fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
 fn rules(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let mut lines = vec![Line::raw("")];
-    for (number, rule) in app.recorder.session.meta.plan.ground_rules.iter().enumerate() {
+    for (number, rule) in app.recorder.session.rules.iter().enumerate() {
         lines.push(Line::from(vec![
             Span::styled(format!("  {}. ", number + 1), app.theme.style(Role::Key)),
             Span::styled(sanitize(rule), app.theme.style(Role::Clock)),
