@@ -89,6 +89,11 @@ pub enum Commands {
         #[arg(long)]
         yes: bool,
     },
+    /// Saved groups: when and where they meet, places, plan, ground rules and checklist.
+    Group {
+        #[command(subcommand)]
+        command: crate::group_command::GroupCommand,
+    },
     /// Plans and templates: list the templates, print one to copy, check a plan file.
     Plan {
         #[command(subcommand)]

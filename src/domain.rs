@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod clock;
 pub mod command;
 pub mod event;
+pub mod group;
 pub mod hands;
 pub mod plan;
 pub mod record;

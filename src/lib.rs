@@ -6,6 +6,8 @@ pub mod config;
 pub mod domain;
 pub mod export;
 pub mod format;
+pub mod group_command;
+pub mod group_session;
 pub mod plans;
 pub mod purge;
 pub mod recorder;

@@ -30,7 +30,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("holdspace: {message}");
+            // Errors can quote a file's text back, escapes and all.
+            eprintln!("holdspace: {}", holdspace::text::sanitize_lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -131,6 +132,9 @@ fn run(cli: Cli) -> Result<String, String> {
                 (None, days) => Rule::OlderThan(days.unwrap_or_default()),
             };
             purge_sessions(&dir, &rule, dry_run, yes)
+        }
+        Some(Commands::Group { command }) => {
+            holdspace::group_command::run(&dir, command, Local::now().naive_local())
         }
         Some(Commands::Plan { command }) => match command {
             PlanCommand::List => Ok(plans::list_templates()),

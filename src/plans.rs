@@ -213,8 +213,7 @@ fn located(text: &str, starts: &[usize], err: &PlanError) -> String {
 
 /// The plan as a file that `parse` reads back the same, for saving an edited agenda.
 pub fn to_toml(chosen: &Chosen) -> String {
-    // JSON string escapes are all valid in TOML basic strings.
-    let quoted = |text: &str| serde_json::Value::String(text.to_owned()).to_string();
+    let quoted = |text: &str| toml::Value::String(text.to_owned()).to_string();
     let list = |entries: &[String]| {
         let body: Vec<String> = entries
             .iter()

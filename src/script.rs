@@ -36,7 +36,7 @@ pub fn run(
             Box::new(SystemClock) as Box<dyn Clock>,
         )
     } else {
-        let request = Request::new(args, mode)?;
+        let request = Request::new(dir, args, mode)?;
         let journals = start::triage(dir)?;
         for path in &journals.running {
             eprintln!(

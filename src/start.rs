@@ -5,10 +5,12 @@ use crate::domain::clock::{Clock, ScaledClock, SystemClock};
 use crate::domain::hands::{Floor, FloorCommand};
 use crate::domain::{EventKind, SCHEMA_VERSION, SessionMeta};
 use crate::format::Zone;
+use crate::group_session;
 use crate::plans::{self, Chosen};
 use crate::recorder::Recorder;
 use crate::recovery::{Found, Interrupted, inspect};
 use crate::signals;
+use crate::store::groups::{self, Stored};
 use crate::store::journal;
 use crate::store::log;
 use crate::store::paths::DataDir;
@@ -147,13 +149,38 @@ pub struct Request<'a> {
     mode: &'a Mode,
     participants: Vec<String>,
     plan: Chosen,
+    /// The saved group the session is for, if `--group` names one.
+    group: Option<Stored>,
+    /// What the status line says first about the group: rules carried over, or a name that is
+    /// not a saved group.
+    notice: Option<String>,
     scheduled_end: Option<DateTime<Utc>>,
     real_now: DateTime<Utc>,
 }
 
 impl<'a> Request<'a> {
-    pub fn new(args: &'a SessionArgs, mode: &'a Mode) -> Result<Self, String> {
+    pub fn new(dir: &DataDir, args: &'a SessionArgs, mode: &'a Mode) -> Result<Self, String> {
         let real_now = Utc::now();
+        let (plan, group, notice) = match args.group.as_deref().map(|name| groups::find(dir, name)) {
+            Some(Ok(mut stored)) => {
+                let history = group_session::sessions_of(dir, &stored.group.name);
+                let notice = group_session::carry_rules(dir, &mut stored, &history)?;
+                let plan = group_session::plan_for(&stored, args.plan.as_deref(), &history)?;
+                (plan, Some(stored), notice)
+            }
+            found => (
+                plans::load(args.plan.as_deref().unwrap_or(plans::DEFAULT_TEMPLATE)).map(|mut chosen| {
+                    chosen.plan.draw_prompts(&[]);
+                    chosen
+                })?,
+                None,
+                found.map(|_| {
+                    "this group is not saved, so its rules, roster and history are not kept: \
+                     `holdspace group new NAME` saves it"
+                        .to_owned()
+                }),
+            ),
+        };
         let scheduled_end = args
             .ends
             .as_deref()
@@ -163,7 +190,9 @@ impl<'a> Request<'a> {
             args,
             mode,
             participants: expected(&args.participants)?,
-            plan: plans::load(args.plan.as_deref().unwrap_or(plans::DEFAULT_TEMPLATE))?,
+            plan,
+            group,
+            notice,
             scheduled_end,
             real_now,
         })
@@ -219,7 +248,7 @@ impl<'a> Request<'a> {
                     participants: self.participants.clone(),
                     turn_minutes: args.turn_minutes,
                     last_session: args.last_session || self.plan.last_session,
-                    rules_version: None,
+                    rules_version: self.group.as_ref().map(|stored| stored.group.rules_version),
                     checklist: Vec::new(),
                 };
                 Opened {
@@ -243,13 +272,16 @@ impl<'a> Request<'a> {
                     .to_owned(),
             );
         }
+        if !opened.resumed && self.notice.is_some() {
+            app.message.clone_from(&self.notice);
+        }
         (app, opened.clock)
     }
 }
 
 /// Runs the live screen until the session ends or the facilitator leaves.
 pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Result<String, String> {
-    let request = Request::new(args, mode)?;
+    let request = Request::new(&dir, args, mode)?;
     need_terminal()?;
     let journals = triage(&dir)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;

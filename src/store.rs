@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod disk;
+pub mod groups;
 pub mod journal;
 pub mod log;
 pub mod paths;

@@ -15,6 +15,11 @@ pub fn sanitize(text: &str) -> String {
         .collect()
 }
 
+/// [`sanitize`] line by line, keeping the line breaks: for messages that quote a file.
+pub fn sanitize_lines(text: &str) -> String {
+    text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
 /// `NotSaved` as files spell names: `not_saved`.
 pub fn snake_case(name: &str) -> String {
     let mut snake = String::new();

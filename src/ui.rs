@@ -5,6 +5,7 @@ pub mod app;
 pub mod big;
 pub mod big_clock;
 pub mod bindings;
+pub mod editor;
 pub mod event_loop;
 pub mod hands;
 pub mod keymap;

@@ -122,6 +122,14 @@ impl PlanItem {
         self
     }
 
+    /// Keeps a protected item's floor within `minutes`, its new planned length, so that
+    /// rebalancing never grows back an item the facilitator shortened.
+    pub fn cap_floor(&mut self, minutes: u32) {
+        if self.protected {
+            self.min_minutes = Some(self.floor_minutes().min(minutes));
+        }
+    }
+
     /// The fewest minutes rebalancing may leave this item: an unprotected item keeps at
     /// least one minute so it is still visible as a step, a protected one its minimum.
     pub fn floor_minutes(&self) -> u32 {
@@ -186,6 +194,27 @@ impl Plan {
             })?;
         }
         Ok(())
+    }
+
+    /// Draws one prompt for each ice-breaker from its pool: the first the group has not been
+    /// asked, else the one asked longest ago. `asked` holds the group's earlier prompts, oldest
+    /// first; two ice-breakers in one plan never draw the same prompt while others are left.
+    pub fn draw_prompts(&mut self, asked: &[String]) {
+        let mut asked = asked.to_vec();
+        for item in &mut self.items {
+            if item.kind != Kind::IceBreaker || item.prompts.len() < 2 {
+                continue;
+            }
+            let last_asked = |prompt: &String| asked.iter().rposition(|done| done == prompt);
+            let chosen = item
+                .prompts
+                .iter()
+                .min_by_key(|prompt| last_asked(prompt).map_or(0, |at| at + 1))
+                .cloned()
+                .unwrap_or_default();
+            asked.push(chosen.clone());
+            item.prompts = vec![chosen];
+        }
     }
 
     /// Applies an edit to the agenda, refusing one that would touch an item before
@@ -360,6 +389,27 @@ mod tests {
         item.min_minutes = Some(6);
         assert_eq!(item.floor_minutes(), 6);
         assert_eq!(PlanItem::new("Activity", 15).floor_minutes(), 1);
+    }
+
+    #[test]
+    fn ice_breakers_rotate_through_their_pool() {
+        let pool: Vec<String> = ["A", "B", "C"].map(str::to_owned).to_vec();
+        let mut template = plan();
+        template.items[0] = PlanItem::new("Ice-breaker", 5).of_kind(Kind::IceBreaker);
+        template.items[0].prompts.clone_from(&pool);
+        let mut asked: Vec<String> = Vec::new();
+        let mut drawn = Vec::new();
+        for _ in 0..7 {
+            let mut session = template.clone();
+            session.draw_prompts(&asked);
+            let prompt = session.items[0].prompts.concat();
+            asked.push(prompt.clone());
+            drawn.push(prompt);
+        }
+        assert_eq!(drawn.concat(), "ABCABCA");
+        // A prompt asked outside the rotation (an older pool) goes to the back.
+        template.draw_prompts(&["A".to_owned()]);
+        assert_eq!(template.items[0].prompts, ["B"]);
     }
 
     #[test]

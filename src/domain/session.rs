@@ -265,6 +265,7 @@ impl Session {
                 let first = self.first_editable();
                 edit_agenda(&mut self.items, edit, first, ItemState::new, |item, minutes| {
                     item.minutes = minutes;
+                    item.plan.cap_floor(minutes);
                 })
                 .map_err(|message| fail(&message))?;
                 // The running item may have shifted with an edit; it is never edited itself.

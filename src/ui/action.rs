@@ -56,6 +56,19 @@ pub enum Action {
     Summary,
     /// Ends the review: the log is written and the journal closed.
     Done,
+    /// Opens the agenda editor: add, remove, move and change the items still to come.
+    EditAgenda,
+    /// Opens the ground-rules editor, for rules the group changes or agrees.
+    EditRules,
+    ListUp,
+    ListDown,
+    Earlier,
+    Later,
+    Longer,
+    Shorter,
+    AddEntry,
+    ChangeEntry,
+    RemoveEntry,
 }
 
 impl Action {
@@ -112,6 +125,17 @@ impl Action {
             Self::Goal => "goal (last session of a course)",
             Self::Summary => "overall note on the session",
             Self::Done => "finish the review: save the log and leave",
+            Self::EditAgenda => "edit the agenda: add, remove, move or change items still to come",
+            Self::EditRules => "edit the ground rules as the group agrees them",
+            Self::ListUp => "select the entry above",
+            Self::ListDown => "select the entry below",
+            Self::Earlier => "move the selected entry earlier",
+            Self::Later => "move the selected entry later",
+            Self::Longer => "a minute more for the selected item",
+            Self::Shorter => "a minute less for the selected item",
+            Self::AddEntry => "add an entry after the selected one (an item: its title, then minutes)",
+            Self::ChangeEntry => "change the selected rule's words",
+            Self::RemoveEntry => "remove the selected entry",
         }
     }
 
@@ -166,6 +190,17 @@ impl Action {
             Self::Goal => "goal",
             Self::Summary => "session note",
             Self::Done => "done",
+            Self::EditAgenda => "agenda",
+            Self::EditRules => "edit rules",
+            Self::ListUp => "up",
+            Self::ListDown => "down",
+            Self::Earlier => "earlier",
+            Self::Later => "later",
+            Self::Longer => "+min",
+            Self::Shorter => "-min",
+            Self::AddEntry => "add",
+            Self::ChangeEntry => "change",
+            Self::RemoveEntry => "remove",
         }
     }
 

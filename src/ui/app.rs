@@ -1,10 +1,12 @@
 //! The app's view state around a recorded session, and what each key does to it.
 
+mod editor;
 mod queue;
 mod record;
 
 use super::action::Action;
 use super::bindings::Keymap;
+use super::editor::Listed;
 use super::keymap::Mode;
 use super::overlay;
 use super::picker::Picker;
@@ -60,6 +62,11 @@ pub enum Overlay {
     },
     /// The attendance and follow-up list, opened during the session.
     People,
+    /// The agenda or ground-rules editor, with its selected entry.
+    Edit {
+        list: Listed,
+        selected: usize,
+    },
 }
 
 /// What a line of typed text is for.
@@ -68,12 +75,23 @@ pub enum Input {
     Note,
     RescuePath,
     NewPerson,
-    FlagNote { who: usize, follow_up: FollowUp },
+    FlagNote {
+        who: usize,
+        follow_up: FollowUp,
+    },
     RecordNote(usize),
     Comment(usize),
     Takeaway(usize),
     Goal(usize),
     Summary,
+    /// A new agenda item, to go in at this position.
+    NewItem {
+        at: usize,
+    },
+    NewRule {
+        at: usize,
+    },
+    ChangeRule(usize),
 }
 
 /// Which screen is showing: the live session, or the review after it has ended.
@@ -279,6 +297,12 @@ impl App {
             ) => {
                 self.queue_overlay_key(overlay, key);
             }
+            Some(Overlay::Edit { list, selected }) => match self.keys.lookup(Mode::Edit, key) {
+                Some(Action::Close) => {}
+                Some(Action::Leave) => self.act(Action::Leave),
+                Some(action) => self.edit_list(list, selected, action),
+                None => self.overlay = Some(Overlay::Edit { list, selected }),
+            },
             Some(Overlay::People) => match self.keys.lookup(Mode::People, key) {
                 Some(Action::Close) => {}
                 Some(action) => {
@@ -319,6 +343,7 @@ impl App {
         match (self.screen, &self.overlay) {
             (Screen::Review, _) => Mode::Review,
             (Screen::Live, Some(Overlay::People)) => Mode::People,
+            (Screen::Live, Some(Overlay::Edit { .. })) => Mode::Edit,
             (Screen::Live, _) => Mode::Live,
         }
     }
@@ -350,6 +375,8 @@ impl App {
                 self.overlay = Some(Overlay::Rules);
             }
             Action::BigClock => self.overlay = Some(Overlay::BigClock),
+            Action::EditAgenda => self.open_editor(Listed::Agenda),
+            Action::EditRules => self.open_editor(Listed::Rules),
             Action::PassFlow => self.pass_flow(),
             Action::TakeOver => self.take_over(),
             Action::Note => self.open_input(Input::Note, String::new()),
@@ -433,8 +460,17 @@ impl App {
         // Text typed from the attendance list returns to it, saved or not.
         let back =
             matches!(purpose, Input::NewPerson | Input::FlagNote { .. }) && self.screen == Screen::Live;
+        let entry = match purpose {
+            Input::NewItem { at } => Some((Listed::Agenda, at)),
+            Input::NewRule { at } | Input::ChangeRule(at) => Some((Listed::Rules, at)),
+            _ => None,
+        };
         match key.code {
             KeyCode::Esc | KeyCode::Enter => {
+                // A typed entry goes back to its editor, saved or not.
+                if let Some((list, selected)) = entry {
+                    self.overlay = Some(Overlay::Edit { list, selected });
+                }
                 if key.code == KeyCode::Enter {
                     self.submit(purpose, text);
                 }
@@ -466,6 +502,9 @@ impl App {
                     };
                     self.message = Some(word.to_owned());
                 }
+            }
+            Input::NewItem { .. } | Input::NewRule { .. } | Input::ChangeRule(_) => {
+                self.submit_entry(purpose, text);
             }
             Input::RescuePath => match self.recorder.rescue(text.trim().as_ref()) {
                 Ok(()) => self.message = Some(format!("copy saved to {}", text.trim())),

@@ -12,7 +12,7 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub struct Keymap {
     /// Each mode's bindings, in `Mode::ALL` order.
-    modes: [Vec<Binding>; 3],
+    modes: [Vec<Binding>; Mode::ALL.len()],
 }
 
 impl Default for Keymap {

@@ -32,6 +32,8 @@ pub const LIVE: &[Binding] = &[
     key(KeyCode::Char('-'), Action::RemoveMinute),
     key(KeyCode::Char('r'), Action::Rebalance),
     key(KeyCode::Char('g'), Action::Rules),
+    key(KeyCode::Char('G'), Action::EditRules),
+    key(KeyCode::Char('e'), Action::EditAgenda),
     key(KeyCode::Char('b'), Action::BigClock),
     key(KeyCode::Char(':'), Action::Note),
     key(KeyCode::Char('h'), Action::RaiseHand),
@@ -107,16 +109,36 @@ const REVIEW: &[Binding] = &[
     },
 ];
 
+/// The agenda and ground-rules editors' keys.
+const EDIT: &[Binding] = &[
+    key(KeyCode::Up, Action::ListUp),
+    key(KeyCode::Char('k'), Action::ListUp),
+    key(KeyCode::Down, Action::ListDown),
+    key(KeyCode::Char('j'), Action::ListDown),
+    key(KeyCode::Char('K'), Action::Earlier),
+    key(KeyCode::Char('J'), Action::Later),
+    key(KeyCode::Char('+'), Action::Longer),
+    key(KeyCode::Char('='), Action::Longer),
+    key(KeyCode::Char('-'), Action::Shorter),
+    key(KeyCode::Char('a'), Action::AddEntry),
+    key(KeyCode::Enter, Action::ChangeEntry),
+    key(KeyCode::Char('d'), Action::RemoveEntry),
+    key(KeyCode::Esc, Action::Close),
+    key(KeyCode::Char('q'), Action::Close),
+    CTRL_C,
+];
+
 /// Where keys are read: each has its own table, and `?` help shows the one in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Live,
     People,
     Review,
+    Edit,
 }
 
 impl Mode {
-    pub const ALL: [Self; 3] = [Self::Live, Self::People, Self::Review];
+    pub const ALL: [Self; 4] = [Self::Live, Self::People, Self::Review, Self::Edit];
 
     /// The built-in bindings of this mode, in help order.
     pub fn defaults(self) -> impl Iterator<Item = &'static Binding> {
@@ -124,6 +146,7 @@ impl Mode {
             Self::Live => (LIVE, &[]),
             Self::People => (PERSON, PEOPLE),
             Self::Review => (PERSON, REVIEW),
+            Self::Edit => (EDIT, &[]),
         };
         first.iter().chain(second)
     }
@@ -134,6 +157,7 @@ impl Mode {
             Self::Live => "live",
             Self::People => "people",
             Self::Review => "review",
+            Self::Edit => "edit",
         }
     }
 
@@ -142,6 +166,7 @@ impl Mode {
             Self::Live => "Live session",
             Self::People => "Attendance and follow-ups (a)",
             Self::Review => "Review after the session",
+            Self::Edit => "Editing the agenda (e) or the ground rules (G)",
         }
     }
 }

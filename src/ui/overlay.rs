@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Input, Overlay};
+use super::editor::{self, Listed, Row};
 use super::hands::scroll;
 use super::keymap::Mode;
 use super::live::hint_spans;
@@ -26,6 +27,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
         Overlay::BigClock => super::big_clock::render(app, body, buf),
         Overlay::Pick(picker) => pick(app, picker, area, buf),
         Overlay::People => people_list(app, area, buf),
+        Overlay::Edit { list, selected } => edit_list(app, *list, *selected, area, buf),
         Overlay::ConfirmEnd
         | Overlay::ConfirmMove { .. }
         | Overlay::ConfirmClear
@@ -53,6 +55,9 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
                 Input::Takeaway(who) => format!(" Takeaway: {} ", name(app, *who)),
                 Input::Goal(who) => format!(" Goal: {} ", name(app, *who)),
                 Input::Summary => " Overall note on the session ".to_owned(),
+                Input::NewItem { .. } => " New agenda item: title, then minutes (Break 10) ".to_owned(),
+                Input::NewRule { .. } => " New ground rule ".to_owned(),
+                Input::ChangeRule(at) => format!(" Ground rule {} ", at + 1),
             };
             dialog(
                 app,
@@ -315,6 +320,87 @@ fn name(app: &App, who: usize) -> String {
 }
 
 /// The attendance list over the live screen: private, for the facilitator.
+/// The agenda or ground-rules editor: the list with its selection kept in view, then its keys.
+fn edit_list(app: &App, list: Listed, selected: usize, area: Rect, buf: &mut Buffer) {
+    const HINTS: &[Action] = &[
+        Action::Close,
+        Action::Earlier,
+        Action::Later,
+        Action::Longer,
+        Action::Shorter,
+        Action::AddEntry,
+        Action::ChangeEntry,
+        Action::RemoveEntry,
+    ];
+    let session = &app.recorder.session;
+    let (title, lines) = match list {
+        Listed::Agenda => {
+            let first = session.first_editable();
+            let rows: Vec<Row> = session
+                .items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| Row {
+                    item: &item.plan,
+                    minutes: item.minutes,
+                    glyph: if session.current == Some(index) {
+                        "▶"
+                    } else if item.first_started.is_some() {
+                        "✓"
+                    } else {
+                        "·"
+                    },
+                    editable: index >= first,
+                })
+                .collect();
+            (
+                " Edit the agenda ",
+                editor::agenda_lines(&rows, selected, &app.theme),
+            )
+        }
+        Listed::Rules => (
+            " Edit the ground rules ",
+            editor::rule_lines(&session.rules, selected, &app.theme),
+        ),
+    };
+    let hints: Vec<Action> = HINTS
+        .iter()
+        .copied()
+        .filter(|action| match list {
+            Listed::Agenda => *action != Action::ChangeEntry,
+            Listed::Rules => !matches!(action, Action::Longer | Action::Shorter),
+        })
+        .collect();
+    let popup = centered(
+        area,
+        area.width.saturating_sub(4).min(90),
+        u16::try_from(lines.len().max(1))
+            .unwrap_or(u16::MAX)
+            .saturating_add(3),
+    );
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.style(Role::Key))
+        .title(Span::styled(title, app.theme.style(Role::Title)));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let empty = lines.is_empty();
+    let scroll = u16::try_from(selected.saturating_sub(usize::from(body.height.saturating_sub(1))))
+        .unwrap_or(u16::MAX);
+    let text = if empty {
+        vec![Line::styled(
+            format!(" no rules yet: {} adds one", app.key_for(Action::AddEntry)),
+            app.theme.style(Role::Muted),
+        )]
+    } else {
+        lines
+    };
+    Paragraph::new(text).scroll((scroll, 0)).render(body, buf);
+    Paragraph::new(Line::from(hint_spans(app, &hints, usize::from(keys.width)))).render(keys, buf);
+}
+
 fn people_list(app: &App, area: Rect, buf: &mut Buffer) {
     const HINTS: &[Action] = &[
         Action::Close,
@@ -437,6 +523,10 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         Mode::People | Mode::Review => &[
             "✓ present  ◔ late  ◑ left early  ✗ absent  ? not recorded  ★ feedback rating",
             "◎ one-to-one offered  ⚑ safeguarding concern  ☎ call before next session",
+        ],
+        Mode::Edit => &[
+            "▸ selected  ✓ done  ▶ running  · to come  ◆ protected",
+            "Items that have started stay as they are; the log keeps every edit with its time.",
         ],
     };
     for legend in legends.iter().chain(&["Esc closes this help."]) {

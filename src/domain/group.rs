@@ -1,0 +1,181 @@
+//! A group that meets many times: when and where, its capacity, its co-facilitator, its plan,
+//! its own ground rules (versioned) and its preparation checklist.
+
+use super::checklist::Setting;
+use super::plan::{MAX_ENTRIES, MAX_LINE_CHARS, MAX_TITLE_CHARS};
+use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The newest group file format this build reads.
+pub const GROUP_VERSION: u32 = 1;
+/// More places than this is not a peer support group.
+pub const MAX_CAPACITY: u32 = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub schema_version: u32,
+    pub name: String,
+    /// The day of the week it meets, e.g. `tuesday`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<String>,
+    /// The time it starts, as HH:MM.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// A room, or a link for an online group.
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub setting: Setting,
+    pub capacity: u32,
+    #[serde(default)]
+    pub co_facilitator: String,
+    /// A template name or a plan file.
+    pub plan: String,
+    /// Raised each time the group changes its rules during a session.
+    #[serde(default)]
+    pub rules_version: u32,
+    /// The rules the group agreed; empty until it does, when the plan's rules stand in.
+    #[serde(default)]
+    pub ground_rules: Vec<String>,
+    pub checklist: Vec<String>,
+}
+
+/// What is wrong with a group, by field.
+pub type GroupError = (&'static str, String);
+
+impl Group {
+    pub fn new(name: &str, setting: Setting, capacity: u32, plan: &str) -> Self {
+        Self {
+            schema_version: GROUP_VERSION,
+            name: name.trim().to_owned(),
+            day: None,
+            time: None,
+            place: String::new(),
+            setting,
+            capacity,
+            co_facilitator: String::new(),
+            plan: plan.to_owned(),
+            rules_version: 0,
+            ground_rules: Vec::new(),
+            checklist: setting.default_checklist(),
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), GroupError> {
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > MAX_TITLE_CHARS {
+            return Err((
+                "name",
+                format!("give a name of 1 to {MAX_TITLE_CHARS} characters"),
+            ));
+        }
+        if let Some(day) = &self.day {
+            day.parse::<Weekday>()
+                .map_err(|_| ("day", format!("{day:?} is not a day; use monday to sunday")))?;
+        }
+        if let Some(time) = &self.time {
+            NaiveTime::parse_from_str(time, "%H:%M")
+                .map_err(|_| ("time", format!("{time:?} is not a time; use HH:MM, e.g. 18:30")))?;
+        }
+        if !(1..=MAX_CAPACITY).contains(&self.capacity) {
+            return Err((
+                "capacity",
+                format!(
+                    "{} places is out of range; use 1 to {MAX_CAPACITY}",
+                    self.capacity
+                ),
+            ));
+        }
+        for (field, entries) in [
+            ("ground_rules", &self.ground_rules),
+            ("checklist", &self.checklist),
+        ] {
+            if entries.len() > MAX_ENTRIES
+                || entries
+                    .iter()
+                    .any(|entry| entry.trim().is_empty() || entry.chars().count() > MAX_LINE_CHARS)
+            {
+                return Err((
+                    field,
+                    format!("use at most {MAX_ENTRIES} entries, each 1 to {MAX_LINE_CHARS} characters"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// When the group next meets at or after `now` (local time), if it has a day and time.
+    pub fn next_meeting(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        let day: Weekday = self.day.as_deref()?.parse().ok()?;
+        let time = NaiveTime::parse_from_str(self.time.as_deref()?, "%H:%M").ok()?;
+        (0..=7).find_map(|ahead| {
+            let date = now.date().checked_add_days(Days::new(ahead))?;
+            let at = date.and_time(time);
+            (date.weekday() == day && at >= now).then_some(at)
+        })
+    }
+
+    /// A line saying when and where the group meets, for lists and the preparation screen.
+    pub fn when_and_where(&self) -> String {
+        let when = match (&self.day, &self.time) {
+            (Some(day), Some(time)) => format!("{day}s at {time}"),
+            (Some(day), None) => format!("{day}s"),
+            (None, Some(time)) => format!("at {time}"),
+            (None, None) => "no day set".to_owned(),
+        };
+        let place = if self.place.is_empty() {
+            self.setting.name().to_owned()
+        } else {
+            format!("{} ({})", self.place, self.setting.name())
+        };
+        format!("{when}, {place}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(date: &str, time: &str) -> NaiveDateTime {
+        NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .unwrap()
+            .and_time(NaiveTime::parse_from_str(time, "%H:%M").unwrap())
+    }
+
+    #[test]
+    fn the_next_meeting_is_the_coming_weekday_at_its_time() {
+        let mut group = Group::new("Tuesday group", Setting::InPerson, 8, "peer-support-90");
+        assert_eq!(group.next_meeting(at("2026-11-27", "09:00")), None);
+        group.day = Some("tuesday".into());
+        group.time = Some("18:30".into());
+        // 2026-11-27 is a Friday.
+        assert_eq!(
+            group.next_meeting(at("2026-11-27", "09:00")),
+            Some(at("2026-12-01", "18:30"))
+        );
+        assert_eq!(
+            group.next_meeting(at("2026-12-01", "18:00")),
+            Some(at("2026-12-01", "18:30"))
+        );
+        assert_eq!(
+            group.next_meeting(at("2026-12-01", "19:00")),
+            Some(at("2026-12-08", "18:30"))
+        );
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let mut group = Group::new("G", Setting::Online, 0, "peer-support-60");
+        assert_eq!(group.validate().unwrap_err().0, "capacity");
+        group.capacity = 8;
+        group.day = Some("someday".into());
+        assert_eq!(group.validate().unwrap_err().0, "day");
+        group.day = Some("Wed".into());
+        group.time = Some("7pm".into());
+        assert_eq!(group.validate().unwrap_err().0, "time");
+        group.time = Some("19:00".into());
+        assert_eq!(group.validate(), Ok(()));
+    }
+}

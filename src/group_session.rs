@@ -1,0 +1,89 @@
+//! What a saved group brings to its next session: its plan with a fresh ice-breaker, its own
+//! ground rules, and the rules it changed last time carried over as a new version.
+
+use crate::domain::EventKind;
+use crate::domain::plan::Kind;
+use crate::plans::{self, Chosen};
+use crate::store::groups::Stored;
+use crate::store::log::{self, Loaded};
+use crate::store::paths::DataDir;
+
+/// A group's finished sessions, oldest first, leaving out rehearsals.
+pub fn sessions_of(dir: &DataDir, group: &str) -> Vec<Loaded> {
+    let wanted = group.trim().to_lowercase();
+    log::list(&dir.sessions_dir())
+        .map(|(logs, _)| logs)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|loaded| !loaded.log.rehearsal && loaded.log.group.trim().to_lowercase() == wanted)
+        .collect()
+}
+
+/// The ice-breaker prompts the group has been asked, oldest first.
+fn asked(history: &[Loaded]) -> Vec<String> {
+    history
+        .iter()
+        .filter_map(
+            |loaded| match loaded.log.events.first().map(|event| &event.kind) {
+                Some(EventKind::Started(meta)) => Some(meta.plan.items.clone()),
+                _ => None,
+            },
+        )
+        .flatten()
+        .filter(|item| item.kind == Kind::IceBreaker)
+        .flat_map(|item| item.prompts)
+        .collect()
+}
+
+/// The group's plan for its next session: `plan` (a template or file) or the group's own, with
+/// the group's name and rules, and each ice-breaker's prompt drawn.
+pub fn plan_for(stored: &Stored, plan: Option<&str>, history: &[Loaded]) -> Result<Chosen, String> {
+    let group = &stored.group;
+    let mut chosen = plans::load(plan.unwrap_or(&group.plan)).map_err(|err| {
+        format!(
+            "{err}\n(the plan of group {:?}, in {})",
+            group.name,
+            stored.file().display()
+        )
+    })?;
+    chosen.plan.group.clone_from(&group.name);
+    if !group.ground_rules.is_empty() {
+        chosen.plan.ground_rules.clone_from(&group.ground_rules);
+    }
+    chosen.plan.draw_prompts(&asked(history));
+    Ok(chosen)
+}
+
+/// Makes the rules the group changed in its latest session its own, as the next version, and
+/// says so. Done at the next start rather than at the end of the session, so that a session
+/// that ended in a crash still carries its rules over.
+pub fn carry_rules(dir: &DataDir, stored: &mut Stored, history: &[Loaded]) -> Result<Option<String>, String> {
+    let Some(latest) = history.last() else {
+        return Ok(None);
+    };
+    let started_with = match latest.log.events.first().map(|event| &event.kind) {
+        Some(EventKind::Started(meta)) => meta.rules_version,
+        _ => None,
+    };
+    let rules = &latest.log.ground_rules;
+    let group = &mut stored.group;
+    let edited = latest
+        .log
+        .events
+        .iter()
+        .any(|event| matches!(event.kind, EventKind::RulesEdited { .. }));
+    if started_with != Some(group.rules_version)
+        || !edited
+        || rules.is_empty()
+        || *rules == group.ground_rules
+    {
+        return Ok(None);
+    }
+    group.ground_rules.clone_from(rules);
+    group.rules_version += 1;
+    stored.save(dir)?;
+    Ok(Some(format!(
+        "the ground rules changed in session {} are now the group's, version {}",
+        latest.log.id, stored.group.rules_version
+    )))
+}

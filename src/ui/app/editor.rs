@@ -1,0 +1,157 @@
+//! What the agenda and ground-rules editors' keys do during a session: each change is an event,
+//! so the log keeps every edit with its time.
+
+use super::{App, Input, Overlay};
+use crate::domain::EventKind;
+use crate::domain::plan::AgendaEdit;
+use crate::ui::action::Action;
+use crate::ui::editor::{self, Listed};
+
+impl App {
+    /// Opens an editor on its first entry that can change.
+    pub(super) fn open_editor(&mut self, list: Listed) {
+        let selected = match list {
+            Listed::Agenda => self
+                .recorder
+                .session
+                .first_editable()
+                .min(self.recorder.session.items.len().saturating_sub(1)),
+            Listed::Rules => 0,
+        };
+        self.overlay = Some(Overlay::Edit { list, selected });
+    }
+
+    /// How many entries the list has.
+    fn entries(&self, list: Listed) -> usize {
+        match list {
+            Listed::Agenda => self.recorder.session.items.len(),
+            Listed::Rules => self.recorder.session.rules.len(),
+        }
+    }
+
+    /// Carries out an editor key on `list` with `selected` chosen; the editor stays open.
+    pub(super) fn edit_list(&mut self, list: Listed, selected: usize, action: Action) {
+        let last = self.entries(list).saturating_sub(1);
+        let mut selected = selected.min(last);
+        match (list, action) {
+            (_, Action::ListUp) => selected = selected.saturating_sub(1),
+            (_, Action::ListDown) => selected = (selected + 1).min(last),
+            (Listed::Agenda, Action::AddEntry) => {
+                let at = (selected + 1).max(self.recorder.session.first_editable());
+                return self.open_input(Input::NewItem { at }, String::new());
+            }
+            (Listed::Agenda, Action::ChangeEntry) => {
+                self.message = Some(
+                    "a title is changed in the plan file; here, add an item and remove the old one"
+                        .to_owned(),
+                );
+            }
+            (Listed::Agenda, action) => {
+                let minutes: Vec<u32> = self
+                    .recorder
+                    .session
+                    .items
+                    .iter()
+                    .map(|item| item.minutes)
+                    .collect();
+                match editor::agenda_edit(action, &minutes, selected) {
+                    Ok(edit) => {
+                        selected = match &edit {
+                            AgendaEdit::Move { to, .. } => *to,
+                            AgendaEdit::Remove { index } => (*index).min(last.saturating_sub(1)),
+                            _ => selected,
+                        };
+                        self.edit_agenda(edit);
+                    }
+                    Err(reason) => self.message = Some(reason),
+                }
+            }
+            (Listed::Rules, Action::AddEntry) => {
+                let at = if self.recorder.session.rules.is_empty() {
+                    0
+                } else {
+                    selected + 1
+                };
+                return self.open_input(Input::NewRule { at }, String::new());
+            }
+            (Listed::Rules, Action::ChangeEntry) => {
+                if let Some(rule) = self.recorder.session.rules.get(selected).cloned() {
+                    return self.open_input(Input::ChangeRule(selected), rule);
+                }
+            }
+            (Listed::Rules, Action::RemoveEntry | Action::Earlier | Action::Later) => {
+                let mut rules = self.recorder.session.rules.clone();
+                if selected < rules.len() {
+                    match action {
+                        Action::RemoveEntry => {
+                            rules.remove(selected);
+                        }
+                        Action::Earlier if selected > 0 => {
+                            rules.swap(selected, selected - 1);
+                            selected -= 1;
+                        }
+                        Action::Later if selected < last => {
+                            rules.swap(selected, selected + 1);
+                            selected += 1;
+                        }
+                        _ => {}
+                    }
+                    self.set_rules(rules);
+                }
+            }
+            (Listed::Rules, _) => self.message = Some("rules have no minutes".to_owned()),
+        }
+        self.overlay = Some(Overlay::Edit { list, selected });
+    }
+
+    fn edit_agenda(&mut self, edit: AgendaEdit) -> bool {
+        // Checked here too, so a refused edit is explained rather than recorded and rejected.
+        let mut plan = self.recorder.session.meta.plan.clone();
+        plan.items = self
+            .recorder
+            .session
+            .items
+            .iter()
+            .map(|item| item.plan.clone())
+            .collect();
+        if let Err(reason) = plan.edit(&edit, self.recorder.session.first_editable()) {
+            self.message = Some(reason);
+            return false;
+        }
+        self.record_kind(EventKind::AgendaEdited(edit))
+    }
+
+    fn set_rules(&mut self, rules: Vec<String>) {
+        if rules != self.recorder.session.rules && self.record_kind(EventKind::RulesEdited { rules }) {
+            self.message = Some("ground rules changed; the group keeps them for its next session".to_owned());
+        }
+    }
+
+    /// Takes in a typed agenda item or rule, and goes back to its editor.
+    pub(super) fn submit_entry(&mut self, purpose: Input, text: String) {
+        let (list, selected) = match purpose {
+            Input::NewItem { at } => {
+                match editor::new_item(&text) {
+                    Ok(item) => {
+                        self.edit_agenda(AgendaEdit::Insert { at, item });
+                    }
+                    Err(reason) => self.message = Some(reason),
+                }
+                (Listed::Agenda, at)
+            }
+            Input::NewRule { at } | Input::ChangeRule(at) => {
+                let text = text.trim().to_owned();
+                let mut rules = self.recorder.session.rules.clone();
+                match (purpose, text.is_empty()) {
+                    (_, true) => self.message = Some("a rule needs some words".to_owned()),
+                    (Input::ChangeRule(_), false) if at < rules.len() => rules[at] = text,
+                    (_, false) => rules.insert(at.min(rules.len()), text),
+                }
+                self.set_rules(rules);
+                (Listed::Rules, at)
+            }
+            _ => return,
+        };
+        self.overlay = Some(Overlay::Edit { list, selected });
+    }
+}

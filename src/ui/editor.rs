@@ -1,0 +1,164 @@
+//! Editing a list on screen, the same before a session and during it: the agenda (add, remove,
+//! move, change minutes) and the ground rules (add, change, remove, move). This module turns the
+//! editor's keys into edits and draws the list; the caller applies the edits.
+
+use super::action::Action;
+use super::theme::{Role, Theme};
+use crate::domain::plan::{AgendaEdit, Kind, MAX_MINUTES, PlanItem};
+use crate::text::sanitize;
+use ratatui::text::{Line, Span};
+
+/// Which list the editor has open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    Agenda,
+    Rules,
+}
+
+/// Minutes a new agenda item gets when none are typed.
+pub const NEW_ITEM_MINUTES: u32 = 10;
+
+/// The agenda edit an editor key makes on the item at `selected`, or why it makes none.
+pub fn agenda_edit(action: Action, items: &[u32], selected: usize) -> Result<AgendaEdit, String> {
+    let Some(&minutes) = items.get(selected) else {
+        return Err("no item is selected".to_owned());
+    };
+    Ok(match action {
+        Action::Longer if minutes >= MAX_MINUTES => {
+            return Err(format!("an item is at most {MAX_MINUTES} minutes"));
+        }
+        Action::Longer => AgendaEdit::Minutes {
+            index: selected,
+            minutes: minutes + 1,
+        },
+        Action::Shorter if minutes <= 1 => return Err("an item is at least one minute".to_owned()),
+        Action::Shorter => AgendaEdit::Minutes {
+            index: selected,
+            minutes: minutes - 1,
+        },
+        Action::Earlier if selected == 0 => return Err("it is first already".to_owned()),
+        Action::Earlier => AgendaEdit::Move {
+            from: selected,
+            to: selected - 1,
+        },
+        Action::Later if selected + 1 >= items.len() => return Err("it is last already".to_owned()),
+        Action::Later => AgendaEdit::Move {
+            from: selected,
+            to: selected + 1,
+        },
+        Action::RemoveEntry => AgendaEdit::Remove { index: selected },
+        _ => return Err("that key does not change the agenda".to_owned()),
+    })
+}
+
+/// A new agenda item from what was typed: a title, and minutes if the last word is a number.
+pub fn new_item(text: &str) -> Result<PlanItem, String> {
+    let text = text.trim();
+    let (title, minutes) = match text.rsplit_once(' ') {
+        Some((title, last)) if last.parse::<u32>().is_ok() => (title.trim(), last.parse().unwrap_or(0)),
+        _ => (text, NEW_ITEM_MINUTES),
+    };
+    if title.is_empty() {
+        return Err("type a title, then the minutes: Break 10".to_owned());
+    }
+    let kind = Kind::ALL
+        .into_iter()
+        .find(|kind| title.to_lowercase().starts_with(&kind.name().replace('-', " ")))
+        .unwrap_or_default();
+    Ok(PlanItem::new(title, minutes).of_kind(kind))
+}
+
+/// One row of the agenda being edited: where it stands, and whether it can still change.
+pub struct Row<'a> {
+    pub item: &'a PlanItem,
+    pub minutes: u32,
+    /// ✓ done, ▶ running, · to come.
+    pub glyph: &'static str,
+    pub editable: bool,
+}
+
+/// The agenda's rows as lines, the selected one marked; rows that cannot change are muted.
+pub fn agenda_lines(rows: &[Row], selected: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let width = rows
+        .iter()
+        .map(|row| row.item.title.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    rows.iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let marker = if index == selected { "▸" } else { " " };
+            let style = if !row.editable {
+                theme.style(Role::Muted)
+            } else if index == selected {
+                theme.style(Role::Current)
+            } else {
+                theme.style(Role::Text)
+            };
+            let title: String = sanitize(&row.item.title).chars().take(width).collect();
+            Line::from(vec![
+                Span::styled(format!("{marker}{} ", row.glyph), theme.style(Role::Key)),
+                Span::styled(format!("{title:<width$}  "), style),
+                Span::styled(format!("{:<13} ", row.item.kind.name()), theme.style(Role::Muted)),
+                Span::styled(format!("{:>3}m", row.minutes), style),
+                Span::styled(
+                    if row.item.protected { " ◆" } else { "" }.to_owned(),
+                    theme.style(Role::Muted),
+                ),
+            ])
+        })
+        .collect()
+}
+
+/// The ground rules as numbered lines, the selected one marked.
+pub fn rule_lines(rules: &[String], selected: usize, theme: &Theme) -> Vec<Line<'static>> {
+    rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| {
+            let marker = if index == selected { "▸" } else { " " };
+            let style = if index == selected {
+                theme.style(Role::Current)
+            } else {
+                theme.style(Role::Text)
+            };
+            Line::from(vec![
+                Span::styled(format!("{marker}{:>2}. ", index + 1), theme.style(Role::Key)),
+                Span::styled(sanitize(rule), style),
+            ])
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_items_take_minutes_and_kind_from_the_text() {
+        let item = new_item("Break 5").unwrap();
+        assert_eq!(
+            (item.title.as_str(), item.minutes, item.kind),
+            ("Break", 5, Kind::Break)
+        );
+        let item = new_item("Guest speaker: Dr Okafor").unwrap();
+        assert_eq!((item.minutes, item.kind), (NEW_ITEM_MINUTES, Kind::GuestSpeaker));
+        assert!(new_item("   ").is_err());
+    }
+
+    #[test]
+    fn keys_become_edits_of_the_selected_item() {
+        let items = [10, 1];
+        assert_eq!(
+            agenda_edit(Action::Later, &items, 0),
+            Ok(AgendaEdit::Move { from: 0, to: 1 })
+        );
+        assert!(agenda_edit(Action::Later, &items, 1).is_err());
+        assert!(agenda_edit(Action::Shorter, &items, 1).is_err());
+        assert_eq!(
+            agenda_edit(Action::Longer, &items, 1),
+            Ok(AgendaEdit::Minutes { index: 1, minutes: 2 })
+        );
+    }
+}
