@@ -7,6 +7,7 @@ pub mod event;
 pub mod hands;
 pub mod plan;
 pub mod record;
+pub mod roster;
 pub mod schedule;
 pub mod session;
 pub mod timing;
