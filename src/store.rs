@@ -5,6 +5,7 @@ pub mod disk;
 pub mod journal;
 pub mod log;
 pub mod paths;
+pub mod roster;
 
 use std::fmt;
 use std::io;
