@@ -9,6 +9,7 @@ pub mod group;
 pub mod hands;
 pub mod plan;
 pub mod record;
+pub mod roster;
 pub mod schedule;
 pub mod session;
 pub mod timing;

@@ -7,7 +7,7 @@
 //! note could reach.
 
 mod anonymised;
-mod csv;
+pub(crate) mod csv;
 mod json;
 mod md;
 

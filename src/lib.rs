@@ -13,6 +13,7 @@ pub mod purge;
 pub mod recorder;
 pub mod records;
 pub mod recovery;
+pub mod roster_command;
 pub mod script;
 pub mod signals;
 pub mod start;

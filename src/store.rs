@@ -6,6 +6,7 @@ pub mod groups;
 pub mod journal;
 pub mod log;
 pub mod paths;
+pub mod roster;
 
 use std::fmt;
 use std::io;

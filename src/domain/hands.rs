@@ -7,6 +7,24 @@ use chrono::{DateTime, TimeDelta, Utc};
 /// Names longer than this are refused when typed; first names or initials are encouraged.
 pub const MAX_NAME_CHARS: usize = 60;
 
+/// A name typed for someone new, trimmed, or why it cannot be used. Session participants and
+/// a group's roster follow this one rule, so a name the roster takes is one the session takes.
+pub fn check_name(name: &str) -> Result<&str, &'static str> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err("a name cannot be blank")
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        Err("that name is too long: first names or initials are enough")
+    } else {
+        Ok(name)
+    }
+}
+
+/// Whether two names are one person's: case and surrounding spaces do not tell people apart.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// Someone taking part in this session, numbered by the order they were added.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Participant {
@@ -112,10 +130,9 @@ impl Floor {
 
     /// The participant whose name matches `name` ignoring case and surrounding spaces.
     pub fn find(&self, name: &str) -> Option<usize> {
-        let wanted = name.trim().to_lowercase();
         self.participants
             .iter()
-            .position(|person| person.name.trim().to_lowercase() == wanted)
+            .position(|person| same_name(&person.name, name))
     }
 
     /// Turns a request into the event it causes, or a short reason it does nothing.
@@ -123,12 +140,8 @@ impl Floor {
     pub fn decide(&self, command: &FloorCommand, item_running: bool) -> Result<EventKind, &'static str> {
         match command {
             FloorCommand::AddParticipant(name) => {
-                let name = name.trim();
-                if name.is_empty() {
-                    Err("a name cannot be blank")
-                } else if name.chars().count() > MAX_NAME_CHARS {
-                    Err("that name is too long: first names or initials are enough")
-                } else if self.find(name).is_some() {
+                let name = check_name(name)?;
+                if self.find(name).is_some() {
                     Err("already a participant")
                 } else {
                     Ok(EventKind::ParticipantAdded {

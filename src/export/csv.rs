@@ -144,10 +144,12 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn write(rows: &[Vec<String>]) -> String {
+/// `rows` as a CSV file a spreadsheet opens as UTF-8, every cell cleaned by `cell`. Rows must
+/// be of equal length.
+pub(crate) fn write(rows: &[Vec<String>]) -> String {
     let mut writer = ::csv::WriterBuilder::new().from_writer(BOM.as_bytes().to_vec());
     for row in rows {
-        // Writing to memory fails only on rows of unequal length, which `render` never makes.
+        // Writing to memory fails only on rows of unequal length, which no caller makes.
         if writer.write_record(row.iter().map(|text| cell(text))).is_err() {
             break;
         }

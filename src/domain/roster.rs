@@ -1,0 +1,392 @@
+//! A group's roster: who was referred, where each stands on the way in, the places they hold
+//! against the group's capacity, the waiting list, and whom to contact next.
+
+use super::hands::{check_name, same_name};
+use crate::text::{sanitize, snake_case};
+use chrono::NaiveDate;
+use std::str::FromStr;
+
+/// A waiver still out after this many days is chased.
+pub const CHASE_WAIVER_AFTER_DAYS: i64 = 7;
+
+/// Where someone stands, from their referral to a place in the group (or not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Referred by a care co-ordinator or team; not spoken to yet.
+    Referred,
+    /// Told about the group.
+    Contacted,
+    /// Sent the confidentiality waiver.
+    WaiverSent,
+    WaiverReturned,
+    /// Expected at the group's sessions.
+    Confirmed,
+    WaitingList,
+    Declined,
+    Left,
+}
+
+impl Status {
+    pub const ALL: [Self; 8] = [
+        Self::Referred,
+        Self::Contacted,
+        Self::WaiverSent,
+        Self::WaiverReturned,
+        Self::Confirmed,
+        Self::WaitingList,
+        Self::Declined,
+        Self::Left,
+    ];
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Referred => "referred",
+            Self::Contacted => "contacted",
+            Self::WaiverSent => "waiver sent",
+            Self::WaiverReturned => "waiver returned",
+            Self::Confirmed => "confirmed",
+            Self::WaitingList => "waiting list",
+            Self::Declined => "declined",
+            Self::Left => "left",
+        }
+    }
+
+    /// As the roster file and the command line spell it: `waiver_sent`.
+    pub fn key(self) -> String {
+        snake_case(&format!("{self:?}"))
+    }
+
+    /// Everyone on the way in holds a place, so the group is never promised to more people
+    /// than it has room for.
+    pub fn holds_place(self) -> bool {
+        matches!(
+            self,
+            Self::Referred | Self::Contacted | Self::WaiverSent | Self::WaiverReturned | Self::Confirmed
+        )
+    }
+
+    /// Every status as files spell them, for messages that say what would be valid.
+    pub fn valid() -> String {
+        Self::ALL.map(Self::key).join(", ")
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+
+    /// Also takes `waiver-sent`, `Waiver Sent` and the like: people type what they read.
+    fn from_str(text: &str) -> Result<Self, String> {
+        let wanted = text.trim().to_lowercase().replace(['-', ' '], "_");
+        Self::ALL
+            .into_iter()
+            .find(|status| status.key() == wanted)
+            .ok_or_else(|| {
+                format!(
+                    "\"{}\" is not a status; use one of: {}",
+                    sanitize(text),
+                    Self::valid()
+                )
+            })
+    }
+}
+
+/// A call, message or letter, as the facilitator noted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub name: String,
+    /// Who referred them: a care co-ordinator or a team.
+    pub referred_by: String,
+    pub referred_on: NaiveDate,
+    pub status: Status,
+    /// The day the status was set; the waiting list is in this order.
+    pub status_since: NaiveDate,
+    /// What would help them feel welcome.
+    pub adjustments: String,
+    /// Oldest first.
+    pub contacts: Vec<Contact>,
+}
+
+/// Someone new, as their referral names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referral {
+    pub name: String,
+    pub referred_by: String,
+    pub referred_on: NaiveDate,
+    pub adjustments: String,
+}
+
+/// Someone to get in touch with, and what about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToContact {
+    pub name: String,
+    pub why: String,
+}
+
+/// Why someone is to be contacted, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Reason {
+    /// Tomorrow's session cannot wait.
+    Reminder,
+    /// Overdue already.
+    ChaseWaiver,
+    /// Someone has waited longest of all.
+    OfferPlace,
+    Introduce,
+    SendWaiver,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Roster {
+    /// In the order they were added.
+    pub members: Vec<Member>,
+}
+
+impl Roster {
+    pub fn places_held(&self) -> usize {
+        self.members.iter().filter(|m| m.status.holds_place()).count()
+    }
+
+    /// The member called `name`, ignoring case and surrounding spaces.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.members.iter().position(|m| same_name(&m.name, name))
+    }
+
+    /// Those waiting for a place, first in line first: by the day they went on the list, and
+    /// within a day by roster order.
+    pub fn waiting_list(&self) -> Vec<&Member> {
+        let mut waiting: Vec<&Member> = (self.members.iter())
+            .filter(|m| m.status == Status::WaitingList)
+            .collect();
+        // A stable sort keeps roster order within a day.
+        waiting.sort_by_key(|m| m.status_since);
+        waiting
+    }
+
+    /// Adds someone referred: to a place if one is free, else to the end of the waiting list.
+    /// Says which, in words.
+    pub fn add(&mut self, referral: Referral, capacity: u32, today: NaiveDate) -> Result<String, String> {
+        let name = check_name(&referral.name)?;
+        if let Some(found) = self.find(name) {
+            return Err(format!(
+                "{} is already on the roster ({})",
+                sanitize(&self.members[found].name),
+                self.members[found].status.describe()
+            ));
+        }
+        let referred_by = referral.referred_by.trim();
+        if referred_by.is_empty() {
+            return Err("say who referred them: their care co-ordinator or team".to_owned());
+        }
+        if referral.referred_on > today {
+            return Err(format!(
+                "the referral date {} is after today ({today})",
+                referral.referred_on
+            ));
+        }
+        let full = !self.has_room(capacity);
+        self.members.push(Member {
+            name: name.to_owned(),
+            referred_by: referred_by.to_owned(),
+            referred_on: referral.referred_on,
+            status: if full {
+                Status::WaitingList
+            } else {
+                Status::Referred
+            },
+            status_since: today,
+            adjustments: referral.adjustments.trim().to_owned(),
+            contacts: Vec::new(),
+        });
+        let shown = sanitize(name);
+        Ok(if full {
+            format!(
+                "The group is full ({}): {shown} goes on the waiting list, number {}.",
+                self.places(capacity),
+                self.waiting_list()
+                    .iter()
+                    .position(|m| m.name == name)
+                    .map_or(0, |at| at + 1)
+            )
+        } else {
+            format!(
+                "{shown} is referred and holds a place ({} now held).",
+                self.places(capacity)
+            )
+        })
+    }
+
+    /// Moves someone to `status` from today. Taking up a place needs one free; leaving one
+    /// frees it, and the message then says who to offer it to.
+    pub fn set_status(
+        &mut self,
+        name: &str,
+        status: Status,
+        capacity: u32,
+        today: NaiveDate,
+    ) -> Result<String, String> {
+        let who = self.member(name)?;
+        let was = self.members[who].status;
+        let shown = sanitize(&self.members[who].name);
+        if was == status {
+            return Err(format!(
+                "{shown} is already {}: nothing changed",
+                status.describe()
+            ));
+        }
+        if status.holds_place() && !was.holds_place() && !self.has_room(capacity) {
+            let holders: Vec<String> = (self.members.iter())
+                .filter(|m| m.status.holds_place())
+                .map(|m| sanitize(&m.name))
+                .collect();
+            return Err(format!(
+                "The group is full ({}{}{}): {shown} stays {}. Moving someone to declined or left \
+                 frees a place.",
+                self.places(capacity),
+                if holders.is_empty() { "" } else { ": " },
+                holders.join(", "),
+                match was {
+                    Status::WaitingList => "on the waiting list",
+                    other => other.describe(),
+                }
+            ));
+        }
+        let member = &mut self.members[who];
+        member.status = status;
+        member.status_since = today;
+        let mut said = format!(
+            "{shown}: {} → {} ({} held).",
+            was.describe(),
+            status.describe(),
+            self.places(capacity)
+        );
+        if was.holds_place() && !status.holds_place() && self.has_room(capacity) {
+            let first = self.waiting_list().first().map(|m| sanitize(&m.name));
+            if let Some(first) = first {
+                said.push_str(&format!(
+                    " A place is free: offer it to {first}, first on the waiting list."
+                ));
+            }
+        }
+        Ok(said)
+    }
+
+    /// Notes a contact with someone.
+    pub fn log_contact(&mut self, name: &str, contact: Contact, today: NaiveDate) -> Result<String, String> {
+        let who = self.member(name)?;
+        let note = contact.note.trim();
+        if note.is_empty() {
+            return Err("say what the contact was about: the note cannot be blank".to_owned());
+        }
+        if contact.on > today {
+            return Err(format!(
+                "the contact date {} is after today ({today})",
+                contact.on
+            ));
+        }
+        let member = &mut self.members[who];
+        member.contacts.push(Contact {
+            on: contact.on,
+            note: note.to_owned(),
+        });
+        // Contacts logged late still read oldest first; a stable sort keeps a day's in order.
+        member.contacts.sort_by_key(|c| c.on);
+        Ok(format!(
+            "Contact with {} on {} noted ({} in all).",
+            sanitize(&member.name),
+            contact.on,
+            member.contacts.len()
+        ))
+    }
+
+    /// Replaces what someone asked for to feel welcome; empty text clears it.
+    pub fn adjust(&mut self, name: &str, text: &str) -> Result<String, String> {
+        let who = self.member(name)?;
+        let member = &mut self.members[who];
+        member.adjustments = text.trim().to_owned();
+        let shown = sanitize(&member.name);
+        Ok(if member.adjustments.is_empty() {
+            format!("{shown} has no adjustments noted now.")
+        } else {
+            format!("Adjustments for {shown}: {}", sanitize(&member.adjustments))
+        })
+    }
+
+    /// The confirmed members' names in roster order: a session's expected participants.
+    pub fn expected(&self) -> Vec<String> {
+        (self.members.iter())
+            .filter(|m| m.status == Status::Confirmed)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    /// Who to get in touch with today and why, most urgent first; within one reason, who has
+    /// waited longest first.
+    pub fn to_contact(
+        &self,
+        capacity: u32,
+        today: NaiveDate,
+        next_meeting: Option<NaiveDate>,
+    ) -> Vec<ToContact> {
+        let meets_tomorrow = next_meeting.is_some() && next_meeting == today.succ_opt();
+        let days = |m: &Member| (today - m.status_since).num_days();
+        let mut due: Vec<(Reason, &Member)> = (self.members.iter())
+            .filter_map(|m| {
+                let reason = match m.status {
+                    Status::Referred => Reason::Introduce,
+                    Status::Contacted => Reason::SendWaiver,
+                    Status::WaiverSent if days(m) >= CHASE_WAIVER_AFTER_DAYS => Reason::ChaseWaiver,
+                    Status::Confirmed if meets_tomorrow => Reason::Reminder,
+                    _ => return None,
+                };
+                Some((reason, m))
+            })
+            .collect();
+        let free = (capacity as usize).saturating_sub(self.places_held());
+        due.extend((self.waiting_list().into_iter().take(free)).map(|m| (Reason::OfferPlace, m)));
+        // A stable sort keeps roster order among those with the same reason and day.
+        due.sort_by_key(|(reason, m)| (*reason, m.status_since));
+        due.into_iter()
+            .map(|(reason, m)| ToContact {
+                name: m.name.clone(),
+                why: match reason {
+                    Reason::Reminder => "reminder: the group meets tomorrow".to_owned(),
+                    Reason::ChaseWaiver => format!("chase the waiver (sent {} days ago)", days(m)),
+                    Reason::OfferPlace => "a place is free: offer it".to_owned(),
+                    Reason::Introduce => "call to introduce the group".to_owned(),
+                    Reason::SendWaiver => "send the confidentiality waiver".to_owned(),
+                },
+            })
+            .collect()
+    }
+
+    fn has_room(&self, capacity: u32) -> bool {
+        self.places_held() < capacity as usize
+    }
+
+    /// `3 of 8 places`
+    fn places(&self, capacity: u32) -> String {
+        format!("{} of {capacity} places", self.places_held())
+    }
+
+    /// The member called `name`, or a message saying who is on the roster.
+    fn member(&self, name: &str) -> Result<usize, String> {
+        self.find(name).ok_or_else(|| {
+            let names: Vec<String> = self.members.iter().map(|m| sanitize(&m.name)).collect();
+            let shown = sanitize(name.trim());
+            if names.is_empty() {
+                format!("no one called \"{shown}\": the roster is empty")
+            } else {
+                format!(
+                    "no one called \"{shown}\" is on the roster; it has: {}",
+                    names.join(", ")
+                )
+            }
+        })
+    }
+}

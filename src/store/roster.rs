@@ -1,0 +1,242 @@
+//! A group's roster on disk, `roster.toml` in the group's folder: read as a hand-edited file
+//! whose every mistake is named by line, field and what would be valid; written atomically and
+//! privately.
+
+use super::StoreError;
+use super::atomic::write_atomic;
+use super::disk::Disk;
+use crate::domain::hands::{MAX_NAME_CHARS, check_name, same_name};
+use crate::domain::roster::{Contact, Member, Roster, Status};
+use crate::text::sanitize;
+use crate::toml_file::{self, line_at};
+use chrono::NaiveDate;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use toml::value::Datetime;
+use toml::{Spanned, Value};
+
+pub const FILE_NAME: &str = "roster.toml";
+
+/// The roster file's version. A file of a later version is refused, never rewritten: this
+/// holdspace would drop what it does not know.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The roster file of the group whose folder is `folder`.
+pub fn path(folder: &Path) -> PathBuf {
+    folder.join(FILE_NAME)
+}
+
+/// What a roster file holds, for whoever edits one by hand and for messages about its shape.
+fn shape() -> String {
+    format!(
+        "A roster has schema_version = {SCHEMA_VERSION}, then a [[member]] for each person with \
+         name, referred_by, referred_on, status and status_since, and optionally adjustments and \
+         [[member.contact]] entries with on and note. Dates are \"YYYY-MM-DD\"; status is one of: \
+         {}.",
+        Status::valid()
+    )
+}
+
+#[derive(Deserialize)]
+struct Version {
+    schema_version: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[serde(rename = "schema_version")]
+    _schema_version: IgnoredAny,
+    #[serde(default)]
+    member: Vec<MemberIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberIn {
+    name: Spanned<String>,
+    referred_by: String,
+    referred_on: Spanned<Value>,
+    status: Spanned<String>,
+    status_since: Spanned<Value>,
+    #[serde(default)]
+    adjustments: String,
+    #[serde(default)]
+    contact: Vec<ContactIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContactIn {
+    on: Spanned<Value>,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    schema_version: i64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    member: Vec<MemberOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberOut<'a> {
+    name: &'a str,
+    referred_by: &'a str,
+    referred_on: NaiveDate,
+    status: String,
+    status_since: NaiveDate,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    adjustments: &'a str,
+    // Last: TOML puts tables after the plain values of their parent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    contact: Vec<ContactOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ContactOut<'a> {
+    on: NaiveDate,
+    note: &'a str,
+}
+
+impl Roster {
+    /// The roster in the file at `path`; no file is an empty roster. Any error starts with the
+    /// file's path and the line, and says what would be valid.
+    pub fn load(path: &Path) -> Result<Self, String> {
+        match fs::read_to_string(path) {
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(err) => Err(StoreError::new("read", path, err).to_string()),
+            Ok(text) => Self::parse(&text).map_err(|err| format!("{}: {err}", path.display())),
+        }
+    }
+
+    /// A roster file's text; an error starts with its line.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let with_shape = |err: String| format!("{err}. {}", shape());
+        // The version is read on its own first: a later file may hold fields this one refuses.
+        let version: Version = toml_file::parse(text).map_err(with_shape)?;
+        let Some(version) = version.schema_version else {
+            return Err(format!(
+                "line 1: schema_version is missing: a roster starts with schema_version = {SCHEMA_VERSION}"
+            ));
+        };
+        let line = line_at(text, version.span().start);
+        match *version.get_ref() {
+            SCHEMA_VERSION => {}
+            newer if newer > SCHEMA_VERSION => {
+                return Err(format!(
+                    "line {line}: schema_version {newer} is newer than this holdspace knows \
+                     ({SCHEMA_VERSION}): a later holdspace wrote this roster, so it is left as it \
+                     is. Use that holdspace, or a newer one, to read or change it."
+                ));
+            }
+            other => {
+                return Err(format!(
+                    "line {line}: schema_version {other} is not a roster version; this holdspace \
+                     writes {SCHEMA_VERSION}"
+                ));
+            }
+        }
+        let file: FileIn = toml_file::parse(text).map_err(with_shape)?;
+        let mut roster = Self::default();
+        let mut lines = Vec::new();
+        for member in file.member {
+            let line = line_at(text, member.name.span().start);
+            let name = check_name(member.name.get_ref()).map_err(|reason| {
+                format!("line {line}: member.name: {reason} (a name has 1 to {MAX_NAME_CHARS} characters)")
+            })?;
+            if let Some(other) = roster.members.iter().position(|m| same_name(&m.name, name)) {
+                return Err(format!(
+                    "line {line}: member.name: \"{}\" is on the roster already, on line {}; each \
+                     person is on it once, and names that differ only in case are one person's",
+                    sanitize(name),
+                    lines[other]
+                ));
+            }
+            let status = member.status.get_ref().parse::<Status>().map_err(|err| {
+                format!(
+                    "line {}: member.status: {err}",
+                    line_at(text, member.status.span().start)
+                )
+            })?;
+            let contacts = (member.contact.iter())
+                .map(|contact| {
+                    Ok(Contact {
+                        on: date(text, &contact.on, "member.contact.on")?,
+                        note: contact.note.clone(),
+                    })
+                })
+                .collect::<Result<_, String>>()?;
+            roster.members.push(Member {
+                name: name.to_owned(),
+                referred_by: member.referred_by,
+                referred_on: date(text, &member.referred_on, "member.referred_on")?,
+                status,
+                status_since: date(text, &member.status_since, "member.status_since")?,
+                adjustments: member.adjustments,
+                contacts,
+            });
+            lines.push(line);
+        }
+        Ok(roster)
+    }
+
+    /// The file's text: a note for whoever opens it, then the roster.
+    fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        let file = FileOut {
+            schema_version: SCHEMA_VERSION,
+            member: (self.members.iter())
+                .map(|m| MemberOut {
+                    name: &m.name,
+                    referred_by: &m.referred_by,
+                    referred_on: m.referred_on,
+                    status: m.status.key(),
+                    status_since: m.status_since,
+                    adjustments: &m.adjustments,
+                    contact: (m.contacts.iter())
+                        .map(|c| ContactOut {
+                            on: c.on,
+                            note: &c.note,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        Ok(format!(
+            "# This group's roster, kept by holdspace (`holdspace roster`); it can be edited by hand.\n# {}\n\n{}",
+            shape(),
+            toml::to_string(&file)?
+        ))
+    }
+
+    /// Replaces the file at `path` with this roster, atomically and private to the user.
+    pub fn save(&self, disk: &dyn Disk, path: &Path) -> Result<(), StoreError> {
+        let text = self
+            .to_toml()
+            .map_err(|err| StoreError::new("write the roster to", path, io::Error::other(err)))?;
+        write_atomic(disk, path, text.as_bytes())
+    }
+}
+
+/// A date as holdspace writes it, "2026-03-02", or as a bare TOML date, 2026-03-02.
+fn date(text: &str, value: &Spanned<Value>, field: &str) -> Result<NaiveDate, String> {
+    let day = match value.get_ref() {
+        Value::String(written) => NaiveDate::parse_from_str(written.trim(), "%Y-%m-%d").ok(),
+        Value::Datetime(Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        }) => NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into()),
+        _ => None,
+    };
+    day.ok_or_else(|| {
+        format!(
+            "line {}: {field}: {} is not a date; write it as \"YYYY-MM-DD\", e.g. \"2026-03-02\"",
+            line_at(text, value.span().start),
+            value.get_ref()
+        )
+    })
+}
