@@ -7,8 +7,9 @@ use crate::format::Zone;
 use crate::text::sanitize;
 use std::fmt::Write;
 
-/// Sessions shown as columns, the most recent: with the widest names this is 91 columns.
-pub const COLUMNS: usize = 12;
+/// Sessions shown as columns, the most recent. With names cut to `NAME_WIDTH` a row stays
+/// within 100 columns however many sessions there are in all.
+const COLUMNS: usize = 12;
 const NAME_WIDTH: usize = 24;
 
 /// Every mark, in the order the legend lists them.
