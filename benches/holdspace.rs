@@ -1,6 +1,6 @@
 //! The figures holdspace must hold: a full live-screen render, a journal append with its fsync,
-//! replaying a long journal, and reading a long history. `scripts/bench` runs these and then
-//! measures the built binary in tmux.
+//! replaying a long journal, and reading a long history and reporting on it. `scripts/bench` runs
+//! these and then measures the built binary in tmux.
 
 mod sample;
 
@@ -10,6 +10,7 @@ use holdspace::domain::hands::FloorCommand;
 use holdspace::format::Zone;
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
+use holdspace::report;
 use holdspace::store::journal::Journal;
 use holdspace::store::log::{self, SessionLog};
 use holdspace::store::paths::DataDir;
@@ -141,6 +142,12 @@ fn history(c: &mut Criterion) {
             |folder| black_box(log::list(&folder).expect("the folder lists")),
             BatchSize::SmallInput,
         );
+    });
+    group.bench_function("list 5,000 session logs and build the group report", |b| {
+        b.iter(|| {
+            let (logs, _) = log::list(&dir.sessions_dir()).expect("the folder lists");
+            black_box(report::report(&template.group, &logs, Zone::Local))
+        });
     });
     group.finish();
 }

@@ -57,7 +57,11 @@ pub enum Commands {
     /// List the themes, each with a sample line drawn in it.
     Themes,
     /// List saved session logs.
-    Sessions,
+    Sessions {
+        /// Only the sessions of the group with this name (ignoring case).
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+    },
     /// Print a readable summary of one saved session.
     Show {
         /// The session ID, as `holdspace sessions` lists it.
@@ -109,6 +113,23 @@ pub enum Commands {
         #[arg(long, value_name = "NAME", conflicts_with = "anonymised")]
         handover: Option<String>,
         /// Timings and counts only: no names, notes or flags.
+        #[arg(long)]
+        anonymised: bool,
+        /// Write to this file (private to you, replaced atomically) instead of printing.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print who came to which of a group's sessions, the most recent 12 as columns.
+    Attendance {
+        /// The group's name (ignoring case), as `holdspace sessions` lists it.
+        group: String,
+    },
+    /// Write a group's report for the team in Markdown: attendance and its trend, retention,
+    /// feedback, and session timings.
+    Report {
+        /// The group's name (ignoring case), as `holdspace sessions` lists it.
+        group: String,
+        /// Leave out the table of attendance per person, so no one is named.
         #[arg(long)]
         anonymised: bool,
         /// Write to this file (private to you, replaced atomically) instead of printing.

@@ -9,7 +9,7 @@
 mod anonymised;
 pub(crate) mod csv;
 mod json;
-mod md;
+pub(crate) mod md;
 
 use crate::domain::record::{Attendance, Flag, FollowUp};
 use crate::format::Zone;

@@ -28,7 +28,8 @@ impl Zone {
         self.format(at, "%H:%M:%S")
     }
 
-    fn format(self, at: DateTime<Utc>, pattern: &str) -> String {
+    /// `at` in any chrono `strftime` pattern, for the places the ones above do not fit.
+    pub fn format(self, at: DateTime<Utc>, pattern: &str) -> String {
         match self {
             Self::Local => at.with_timezone(&Local).format(pattern).to_string(),
             Self::Fixed(offset) => at.with_timezone(&offset).format(pattern).to_string(),

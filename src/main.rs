@@ -13,7 +13,7 @@ use holdspace::store::log;
 use holdspace::store::paths::DataDir;
 use holdspace::ui::bindings::Keymap;
 use holdspace::ui::themes;
-use holdspace::{plans, script, summary};
+use holdspace::{history, plans, report, script, summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -109,10 +109,11 @@ fn run(cli: Cli) -> Result<String, String> {
                 std::io::stdout().lock(),
             )
         }
-        Some(Commands::Sessions) => {
-            let (logs, errors) = log::list(&dir.sessions_dir()).map_err(|err| err.to_string())?;
-            for error in errors {
-                eprintln!("holdspace: {error}");
+        Some(Commands::Sessions { group }) => {
+            let mut logs = saved_logs(&dir)?;
+            if let Some(group) = group {
+                history::known(&logs, &group)?;
+                logs.retain(|loaded| history::belongs(&loaded.log, &group));
             }
             Ok(summary::list(&logs, Zone::Local))
         }
@@ -155,15 +156,50 @@ fn run(cli: Cli) -> Result<String, String> {
                 (None, false) => Scope::Full,
             };
             let text = export::render(&loaded.log, format, scope, Zone::Local);
-            match output {
-                Some(path) => {
-                    write_atomic(dir.disk().as_ref(), &path, text.as_bytes())
-                        .map_err(|err| err.to_string())?;
-                    Ok(format!("Exported to {}", path.display()))
-                }
-                None => Ok(text),
-            }
+            print_or_write(&dir, output.as_deref(), text, "Exported to")
         }
+        Some(Commands::Attendance { group }) => {
+            let logs = saved_logs(&dir)?;
+            history::known(&logs, &group)?;
+            Ok(history::table(&history::History::of(&logs, &group), Zone::Local))
+        }
+        Some(Commands::Report {
+            group,
+            anonymised,
+            output,
+        }) => {
+            let logs = saved_logs(&dir)?;
+            history::known(&logs, &group)?;
+            let write = if anonymised {
+                report::anonymised
+            } else {
+                report::report
+            };
+            let text = write(&group, &logs, Zone::Local);
+            print_or_write(&dir, output.as_deref(), text, "Report written to")
+        }
+    }
+}
+
+/// Every saved log, oldest first; each file that cannot be read is named on stderr, and the
+/// rest still count.
+fn saved_logs(dir: &DataDir) -> Result<Vec<log::Loaded>, String> {
+    let (logs, errors) = log::list(&dir.sessions_dir()).map_err(|err| err.to_string())?;
+    for error in errors {
+        eprintln!("holdspace: {error}");
+    }
+    Ok(logs)
+}
+
+/// `text` for standard output, or written to `output` privately and atomically, with `done`
+/// and the path to say where it went.
+fn print_or_write(dir: &DataDir, output: Option<&Path>, text: String, done: &str) -> Result<String, String> {
+    match output {
+        Some(path) => {
+            write_atomic(dir.disk().as_ref(), path, text.as_bytes()).map_err(|err| err.to_string())?;
+            Ok(format!("{done} {}", path.display()))
+        }
+        None => Ok(text),
     }
 }
 

@@ -1,4 +1,5 @@
-//! The Markdown export: a readable document with a table per topic, times in the given zone.
+//! The Markdown export: a readable document with a table per topic, times in the given zone. Its
+//! helpers also write the group report.
 
 use super::{Anonymised, Document, Facts, Full, Handover, Item, Value};
 use crate::domain::record::Attendance;
@@ -16,7 +17,7 @@ pub(super) fn render(document: &Document, zone: Zone) -> String {
 
 /// User text on one line, with nothing that could end a table cell, start a block, or turn
 /// into a link, emphasis or raw HTML when the file is rendered.
-fn text(raw: &str) -> String {
+pub(crate) fn text(raw: &str) -> String {
     let mut out = String::new();
     for (i, c) in sanitize(raw).chars().enumerate() {
         let leading = i == 0 && matches!(c, '-' | '+' | '>' | '=' | '~');
@@ -28,7 +29,7 @@ fn text(raw: &str) -> String {
     out
 }
 
-fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+pub(crate) fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(header.len()));
     for row in rows {
@@ -37,11 +38,11 @@ fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<S
     out.push('\n');
 }
 
-fn section(out: &mut String, heading: &str) {
+pub(crate) fn section(out: &mut String, heading: &str) {
     let _ = writeln!(out, "## {heading}\n");
 }
 
-fn line(out: &mut String, words: &str) {
+pub(crate) fn line(out: &mut String, words: &str) {
     let _ = writeln!(out, "{words}\n");
 }
 
@@ -303,7 +304,7 @@ fn agenda(out: &mut String, items: &[Item]) {
 }
 
 /// One newline at the end, not the blank line every section leaves.
-fn finish(mut out: String) -> String {
+pub(crate) fn finish(mut out: String) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
