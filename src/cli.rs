@@ -98,6 +98,13 @@ pub enum Commands {
         #[command(subcommand)]
         command: crate::group_command::GroupCommand,
     },
+    /// A saved group's roster: referrals, statuses, contacts, places and the waiting list.
+    Roster {
+        /// The group, as `holdspace group list` names it.
+        group: String,
+        #[command(subcommand)]
+        command: crate::roster_command::RosterCommand,
+    },
     /// Plans and templates: list the templates, print one to copy, check a plan file.
     Plan {
         #[command(subcommand)]

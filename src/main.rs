@@ -137,6 +137,19 @@ fn run(cli: Cli) -> Result<String, String> {
         Some(Commands::Group { command }) => {
             holdspace::group_command::run(&dir, command, Local::now().naive_local())
         }
+        Some(Commands::Roster { group, command }) => {
+            let stored = holdspace::store::groups::find(&dir, &group)?;
+            let now = Local::now().naive_local();
+            holdspace::roster_command::run(
+                &stored.folder,
+                &stored.group.name,
+                stored.group.capacity,
+                stored.group.next_meeting(now).map(|at| at.date()),
+                now.date(),
+                dir.disk().as_ref(),
+                command,
+            )
+        }
         Some(Commands::Plan { command }) => match command {
             PlanCommand::List => Ok(plans::list_templates()),
             PlanCommand::Show { template } => plans::template_text(&template).map(str::to_owned),

@@ -1,8 +1,10 @@
 //! Starting the live screen: open the data folder, deal with interrupted sessions, run, report.
 
 use crate::cli::{REHEARSAL_SPEED, SessionArgs, parse_ends};
+use crate::domain::checklist::Check;
 use crate::domain::clock::{Clock, ScaledClock, SystemClock};
-use crate::domain::hands::{Floor, FloorCommand};
+use crate::domain::hands::{Floor, FloorCommand, same_name};
+use crate::domain::roster::Roster;
 use crate::domain::{EventKind, SCHEMA_VERSION, SessionMeta};
 use crate::format::Zone;
 use crate::group_session;
@@ -14,9 +16,11 @@ use crate::store::groups::{self, Stored};
 use crate::store::journal;
 use crate::store::log;
 use crate::store::paths::DataDir;
+use crate::store::roster;
 use crate::text::sanitize;
 use crate::ui::app::{App, Outcome, Screen};
 use crate::ui::bindings::Keymap;
+use crate::ui::prepare::{Preparation, Prepared};
 use crate::ui::resume::{Choice, Offer};
 use crate::ui::theme::Theme;
 use crate::ui::{event_loop, terminal};
@@ -149,6 +153,8 @@ pub struct Request<'a> {
     mode: &'a Mode,
     participants: Vec<String>,
     plan: Chosen,
+    /// The preparation checklist as ticked before the start.
+    checklist: Vec<Check>,
     /// The saved group the session is for, if `--group` names one.
     group: Option<Stored>,
     /// What the status line says first about the group: rules carried over, or a name that is
@@ -161,8 +167,15 @@ pub struct Request<'a> {
 impl<'a> Request<'a> {
     pub fn new(dir: &DataDir, args: &'a SessionArgs, mode: &'a Mode) -> Result<Self, String> {
         let real_now = Utc::now();
+        let mut roster = Vec::new();
         let (plan, group, notice) = match args.group.as_deref().map(|name| groups::find(dir, name)) {
             Some(Ok(mut stored)) => {
+                // The confirmed members are expected; `--participant` adds anyone else.
+                roster = Roster::load(&roster::path(&stored.folder))?
+                    .expected()
+                    .into_iter()
+                    .filter(|name| !args.participants.iter().any(|extra| same_name(extra, name)))
+                    .collect();
                 let history = group_session::sessions_of(dir, &stored.group.name);
                 let notice = group_session::carry_rules(dir, &mut stored, &history)?;
                 let plan = group_session::plan_for(&stored, args.plan.as_deref(), &history)?;
@@ -189,8 +202,14 @@ impl<'a> Request<'a> {
         Ok(Self {
             args,
             mode,
-            participants: expected(&args.participants)?,
+            participants: expected(
+                &roster
+                    .into_iter()
+                    .chain(args.participants.iter().cloned())
+                    .collect::<Vec<_>>(),
+            )?,
             plan,
+            checklist: Vec::new(),
             group,
             notice,
             scheduled_end,
@@ -232,7 +251,8 @@ impl<'a> Request<'a> {
                 let clock = clock_for(mode.rehearsal, mode.speed, self.real_now);
                 let start = clock.now();
                 let mut plan = self.plan.plan.clone();
-                if let Some(group) = &args.group {
+                // A saved group's plan already carries its name as saved.
+                if let (Some(group), None) = (&args.group, &self.group) {
                     plan.group.clone_from(group);
                 }
                 let end = self
@@ -249,7 +269,7 @@ impl<'a> Request<'a> {
                     turn_minutes: args.turn_minutes,
                     last_session: args.last_session || self.plan.last_session,
                     rules_version: self.group.as_ref().map(|stored| stored.group.rules_version),
-                    checklist: Vec::new(),
+                    checklist: self.checklist.clone(),
                 };
                 Opened {
                     recorder: Recorder::start(dir, meta, start).map_err(|err| err.to_string())?,
@@ -259,6 +279,46 @@ impl<'a> Request<'a> {
             }
         };
         Ok(Some(opened))
+    }
+
+    /// For a saved group, shows the preparation checklist and the agenda before a new session
+    /// starts; false if the facilitator quit there.
+    pub fn prepare(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        setup: &Setup,
+        stop: &AtomicBool,
+    ) -> Result<bool, String> {
+        let Some(stored) = &self.group else {
+            return Ok(true);
+        };
+        let group = &stored.group;
+        // A meeting that began up to two hours ago is still the one being prepared for.
+        let since = (self.real_now - TimeDelta::hours(2))
+            .with_timezone(&Local)
+            .naive_local();
+        let starts_at = group
+            .next_meeting(since)
+            .and_then(|at| at.and_local_timezone(Local).earliest())
+            .map(|at| at.with_timezone(&Utc));
+        let preparation = Preparation::new(
+            &group.name,
+            &group.when_and_where(),
+            starts_at,
+            self.plan.plan.clone(),
+            &group.checklist,
+        );
+        match preparation
+            .run(terminal, &setup.keys, &setup.theme, stop)
+            .map_err(|err| err.to_string())?
+        {
+            Prepared::Start { plan, checklist } => {
+                self.plan.plan = plan;
+                self.checklist = checklist;
+                Ok(true)
+            }
+            Prepared::Quit => Ok(false),
+        }
     }
 
     /// The app for an opened session, telling the facilitator if a resumed session ignores
@@ -281,7 +341,7 @@ impl<'a> Request<'a> {
 
 /// Runs the live screen until the session ends or the facilitator leaves.
 pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Result<String, String> {
-    let request = Request::new(&dir, args, mode)?;
+    let mut request = Request::new(&dir, args, mode)?;
     need_terminal()?;
     let journals = triage(&dir)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
@@ -303,6 +363,10 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
         if let (Choice::Follow, Some(path)) = (choice, journals.running.first()) {
             let mut app = new_app(Recorder::join(&dir, path)?, &dir, &SystemClock, setup);
             return drive(&mut terminal, &mut app, &SystemClock, &stop);
+        }
+        let new = matches!(choice, Choice::StartNew | Choice::EndAndStartNew);
+        if new && !request.prepare(&mut terminal, setup, &stop)? {
+            return Ok("Nothing was changed.".to_owned());
         }
         let Some(opened) = request.open(&dir, choice, journals.interrupted)? else {
             return Ok("Nothing was changed.".to_owned());

@@ -14,6 +14,7 @@ pub mod now;
 pub mod overlay;
 pub mod people;
 pub mod picker;
+pub mod prepare;
 pub mod resume;
 pub mod review;
 pub mod terminal;
