@@ -147,7 +147,6 @@ fn plan_check_of_a_missing_file_names_it_and_the_templates() {
 /// A plan file that puts terminal escapes where the parser quotes them back (a kind, a key)
 /// must not reach the terminal raw.
 #[test]
-#[ignore = "bug: plans::parse quotes unknown kinds and keys raw, and main prints them to stderr unsanitised"]
 fn plan_check_keeps_control_characters_in_a_bad_plan_off_the_terminal() {
     let (tmp, root) = data();
     let plan = tmp.path().join("hostile.toml");
