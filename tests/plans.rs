@@ -274,7 +274,7 @@ fn position() -> impl Strategy<Value = usize> {
 
 fn edit() -> impl Strategy<Value = AgendaEdit> {
     prop_oneof![
-        3 => (position(), any_item()).prop_map(|(at, item)| AgendaEdit::Insert { at, item }),
+        3 => (position(), any_item()).prop_map(|(at, item)| AgendaEdit::Insert { index: at, item }),
         2 => position().prop_map(|index| AgendaEdit::Remove { index }),
         2 => (position(), position()).prop_map(|(from, to)| AgendaEdit::Move { from, to }),
         2 => (position(), 0..=MAX_MINUTES + 20).prop_map(|(index, minutes)| AgendaEdit::Minutes { index, minutes }),

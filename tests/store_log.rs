@@ -5,7 +5,9 @@ mod fixture;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use fixture::{at, data_dir, log_of, meta};
+use holdspace::domain::checklist::{Check, Setting};
 use holdspace::domain::hands::FloorCommand;
+use holdspace::domain::plan::{AgendaEdit, Kind, PlanItem};
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
 use holdspace::domain::{Author, Command, EventKind, SCHEMA_VERSION, Session, SessionMeta};
 use holdspace::recorder::Recorder;
@@ -680,4 +682,100 @@ fn the_committed_v4_log_still_loads() {
         fresh,
         "apart from its version, item kinds and the rules in force, this holdspace writes the same log"
     );
+}
+
+const GOLDEN_V5: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v5.json");
+
+/// The co-facilitated session above, as a saved group's: its rules at version 2, two of its
+/// checklist ticked before the start, a guest speaker added and the topic shortened during the check-in,
+/// and a rule the group agreed in the topic discussion.
+fn group_log() -> SessionLog {
+    let (mut meta, steps) = steps_with_review();
+    meta.rules_version = Some(2);
+    meta.checklist = Setting::InPerson
+        .default_checklist()
+        .iter()
+        .enumerate()
+        .map(|(index, item)| Check {
+            item: item.clone(),
+            ticked_at: (index < 2).then(|| at(-25 + index as i64, 0)),
+        })
+        .collect();
+    let mut run = fixture::Run::begin(fixture::started(meta));
+    for (now, command) in &steps {
+        if *now == at(30, 0) && *command == Command::Next {
+            run.record(
+                EventKind::AgendaEdited(AgendaEdit::Insert {
+                    index: 3,
+                    item: PlanItem {
+                        prompts: vec!["Dr Okafor".to_owned()],
+                        ..PlanItem::new("Guest speaker", 15).of_kind(Kind::GuestSpeaker)
+                    },
+                }),
+                at(29, 0),
+            );
+            run.record(
+                EventKind::AgendaEdited(AgendaEdit::Minutes {
+                    index: 2,
+                    minutes: 25,
+                }),
+                at(29, 30),
+            );
+        }
+        if *command == Command::End {
+            let mut rules = run.s.rules.clone();
+            rules.push("We look after each other.".to_owned());
+            run.record(EventKind::RulesEdited { rules }, at(39, 0));
+        }
+        run.run(command.clone(), *now);
+    }
+    SessionLog::of(&run.s, &run.events).expect("the session ended")
+}
+
+/// The committed v5 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
+/// the fixed session above; do that only on purpose, never to make a schema change pass.
+#[test]
+fn the_committed_v5_log_still_loads() {
+    let path = Path::new(GOLDEN_V5);
+    let fresh = group_log();
+    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
+        fs::write(path, fresh.to_json()).expect("the golden log is written");
+    }
+    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    assert!(!loaded.newer);
+    let log = loaded.log;
+    assert_eq!(log.schema_version, 5);
+    let Some(EventKind::Started(meta)) = log.events.first().map(|event| &event.kind) else {
+        panic!("the log starts with its start");
+    };
+    assert_eq!(meta.rules_version, Some(2));
+    let ticked: Vec<&str> = meta
+        .checklist
+        .iter()
+        .filter(|check| check.ticked_at.is_some())
+        .map(|check| check.item.as_str())
+        .collect();
+    assert_eq!(
+        ticked,
+        ["Arrive 20–30 minutes early", "Chairs in a circle, one spare"]
+    );
+    let titles: Vec<&str> = log.items.iter().map(|item| item.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Welcome and ground rules",
+            "Check-in round",
+            "Topic discussion",
+            "Guest speaker",
+            "Break",
+            "Activity",
+            "Closing round"
+        ]
+    );
+    assert_eq!(log.items[2].final_minutes, 25);
+    assert_eq!(
+        log.ground_rules.last().map(String::as_str),
+        Some("We look after each other.")
+    );
+    assert_eq!(log, fresh, "this holdspace still writes the committed log");
 }

@@ -257,14 +257,14 @@ pub fn edit_agenda<T>(
         }
     };
     match edit {
-        AgendaEdit::Insert { at, item } => {
-            editable(*at, len + 1)?;
+        AgendaEdit::Insert { index, item } => {
+            editable(*index, len + 1)?;
             if len >= MAX_ENTRIES {
                 return Err(format!("a plan may have at most {MAX_ENTRIES} items"));
             }
             item.validate()
                 .map_err(|(field, message)| format!("{field}: {message}"))?;
-            items.insert(*at, new(item));
+            items.insert(*index, new(item));
         }
         AgendaEdit::Remove { index } => {
             editable(*index, len)?;
@@ -341,11 +341,11 @@ fn lines(what: &str, entries: &[String]) -> Result<(), String> {
 }
 
 /// One change to the agenda, by item position (from 0), the same before a session and during
-/// it, where it is an event.
+/// it, where it is an event. No field may be called `at`: events keep their time under that name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "edit", rename_all = "snake_case")]
 pub enum AgendaEdit {
-    Insert { at: usize, item: PlanItem },
+    Insert { index: usize, item: PlanItem },
     Remove { index: usize },
     Move { from: usize, to: usize },
     Minutes { index: usize, minutes: u32 },
@@ -416,7 +416,7 @@ mod tests {
     fn edits_leave_started_items_alone() {
         let mut plan = plan();
         let add = AgendaEdit::Insert {
-            at: 1,
+            index: 1,
             item: PlanItem::new("Break", 5).of_kind(Kind::Break),
         };
         assert!(plan.edit(&add, 2).unwrap_err().contains("already started"));

@@ -149,7 +149,7 @@ impl Preparation {
             KeyCode::Enter => {
                 let at = (self.item + 1).min(self.plan.items.len());
                 let added = editor::new_item(&text)
-                    .and_then(|item| self.plan.edit(&AgendaEdit::Insert { at, item }, 0));
+                    .and_then(|item| self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0));
                 match added {
                     Ok(()) => self.item = at,
                     Err(reason) => self.message = Some(reason),

@@ -133,7 +133,7 @@ impl App {
             Input::NewItem { at } => {
                 match editor::new_item(&text) {
                     Ok(item) => {
-                        self.edit_agenda(AgendaEdit::Insert { at, item });
+                        self.edit_agenda(AgendaEdit::Insert { index: at, item });
                     }
                     Err(reason) => self.message = Some(reason),
                 }
