@@ -1,7 +1,7 @@
 //! `holdspace group …`: save a new group, list the groups, show one.
 
 use crate::domain::checklist::Setting;
-use crate::domain::group::Group;
+use crate::domain::group::{DEFAULT_CAPACITY, Group};
 use crate::group_session;
 use crate::plans;
 use crate::store::groups::{self, Stored};
@@ -28,7 +28,7 @@ pub enum GroupCommand {
         #[arg(long)]
         online: bool,
         /// How many places it has; over this, new referrals go to the waiting list.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = DEFAULT_CAPACITY)]
         capacity: u32,
         #[arg(long, default_value = "", value_name = "NAME")]
         co_facilitator: String,

@@ -2,7 +2,9 @@
 
 use crate::cli::{REHEARSAL_SPEED, SessionArgs, parse_ends};
 use crate::domain::checklist::Check;
+use crate::domain::checklist::Setting;
 use crate::domain::clock::{Clock, ScaledClock, SystemClock};
+use crate::domain::group::{DEFAULT_CAPACITY, Group};
 use crate::domain::hands::{Floor, FloorCommand, same_name};
 use crate::domain::roster::Roster;
 use crate::domain::{EventKind, SCHEMA_VERSION, SessionMeta};
@@ -20,6 +22,7 @@ use crate::store::roster;
 use crate::text::sanitize;
 use crate::ui::app::{App, Outcome, Screen};
 use crate::ui::bindings::Keymap;
+use crate::ui::home::{GroupLine, Home, Picked};
 use crate::ui::prepare::{Preparation, Prepared};
 use crate::ui::resume::{Choice, Offer};
 use crate::ui::theme::Theme;
@@ -341,7 +344,7 @@ impl<'a> Request<'a> {
 
 /// Runs the live screen until the session ends or the facilitator leaves.
 pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Result<String, String> {
-    let mut request = Request::new(&dir, args, mode)?;
+    let request = Request::new(&dir, args, mode)?;
     need_terminal()?;
     let journals = triage(&dir)?;
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
@@ -365,6 +368,22 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
             return drive(&mut terminal, &mut app, &SystemClock, &stop);
         }
         let new = matches!(choice, Choice::StartNew | Choice::EndAndStartNew);
+        // A group picked at home is asked for as `--group` would be.
+        let grouped: SessionArgs;
+        let mut request = request;
+        if new && args.group.is_none() {
+            match home(&dir, &setup.theme, &mut terminal, &stop)? {
+                None => return Ok("Nothing was changed.".to_owned()),
+                Some(Some(name)) => {
+                    grouped = SessionArgs {
+                        group: Some(name),
+                        ..args.clone()
+                    };
+                    request = Request::new(&dir, &grouped, mode)?;
+                }
+                Some(None) => {}
+            }
+        }
         if new && !request.prepare(&mut terminal, setup, &stop)? {
             return Ok("Nothing was changed.".to_owned());
         }
@@ -376,6 +395,54 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
     })();
     terminal::leave().map_err(|err| err.to_string())?;
     result
+}
+
+/// The home screen, when groups are saved: `None` to quit, else the group picked, if any. A
+/// group saved from it is shown in the list straight away.
+fn home(
+    dir: &DataDir,
+    theme: &Theme,
+    terminal: &mut DefaultTerminal,
+    stop: &AtomicBool,
+) -> Result<Option<Option<String>>, String> {
+    let (mut message, mut saved_name) = (None, None::<String>);
+    loop {
+        let (saved, problems) = groups::list(dir);
+        if saved.is_empty() && problems.is_empty() {
+            return Ok(Some(None));
+        }
+        let now = Local::now().naive_local();
+        let mut screen = Home::new(saved.iter().map(|stored| GroupLine::of(stored, now)).collect());
+        screen.message = message.take().or_else(|| problems.first().cloned());
+        if let Some(name) = saved_name.take() {
+            screen.selected = saved
+                .iter()
+                .position(|stored| stored.group.name == name)
+                .unwrap_or(0);
+        }
+        match screen.run(terminal, theme, stop).map_err(|err| err.to_string())? {
+            Picked::Quit => return Ok(None),
+            Picked::NoGroup => return Ok(Some(None)),
+            Picked::Group(name) => return Ok(Some(Some(name))),
+            Picked::NewGroup(name) => {
+                let group = Group::new(
+                    &name,
+                    Setting::InPerson,
+                    DEFAULT_CAPACITY,
+                    plans::DEFAULT_TEMPLATE,
+                );
+                message = Some(match groups::create(dir, group) {
+                    Ok(stored) => format!(
+                        "{} saved; its day, time, place and places are set in {}",
+                        sanitize(&stored.group.name),
+                        stored.file().display()
+                    ),
+                    Err(err) => err,
+                });
+                saved_name = Some(name);
+            }
+        }
+    }
 }
 
 /// The journal of the session another holdspace is running on this data folder.

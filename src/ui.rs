@@ -8,6 +8,7 @@ pub mod bindings;
 pub mod editor;
 pub mod event_loop;
 pub mod hands;
+pub mod home;
 pub mod keymap;
 pub mod live;
 pub mod now;

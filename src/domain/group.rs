@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 /// The newest group file format this build reads.
 pub const GROUP_VERSION: u32 = 1;
+/// Places a new group has unless it says otherwise.
+pub const DEFAULT_CAPACITY: u32 = 10;
 /// More places than this is not a peer support group.
 pub const MAX_CAPACITY: u32 = 100;
 

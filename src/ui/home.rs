@@ -1,0 +1,212 @@
+//! The home screen, when groups are saved: each group with its next meeting, places and who to
+//! contact; pick one to prepare its session, start one without a group, or save a new group.
+
+use super::terminal;
+use super::theme::{Role, Theme};
+use crate::domain::group::Group;
+use crate::domain::roster::Roster;
+use crate::store::groups::Stored;
+use crate::store::roster;
+use crate::text::sanitize;
+use chrono::NaiveDateTime;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// What the facilitator chose at home.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    /// Prepare and run the next session of the group with this name.
+    Group(String),
+    /// Save a new group with this name, then come back.
+    NewGroup(String),
+    /// A session for no saved group.
+    NoGroup,
+    Quit,
+}
+
+/// One group as the home screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupLine {
+    pub name: String,
+    pub meets: String,
+    pub next: Option<NaiveDateTime>,
+    /// Places held and places, people waiting, people to contact; or why the roster is unread.
+    pub roster: Result<(usize, u32, usize, usize), String>,
+}
+
+impl GroupLine {
+    pub fn of(stored: &Stored, now: NaiveDateTime) -> Self {
+        let group: &Group = &stored.group;
+        let next = group.next_meeting(now);
+        let roster = Roster::load(&roster::path(&stored.folder)).map(|roster| {
+            let to_contact = roster.to_contact(group.capacity, now.date(), next.map(|at| at.date()));
+            (
+                roster.places_held(),
+                group.capacity,
+                roster.waiting_list().len(),
+                to_contact.len(),
+            )
+        });
+        Self {
+            name: group.name.clone(),
+            meets: group.when_and_where(),
+            next,
+            roster,
+        }
+    }
+}
+
+pub struct Home {
+    pub groups: Vec<GroupLine>,
+    pub selected: usize,
+    /// A new group's name being typed.
+    pub typing: Option<String>,
+    pub message: Option<String>,
+}
+
+impl Home {
+    pub fn new(groups: Vec<GroupLine>) -> Self {
+        Self {
+            groups,
+            selected: 0,
+            typing: None,
+            message: None,
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) -> Option<Picked> {
+        self.message = None;
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return Some(Picked::Quit);
+        }
+        if let Some(mut text) = self.typing.take() {
+            match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter if text.trim().is_empty() => {
+                    self.message = Some("a group needs a name".to_owned());
+                }
+                KeyCode::Enter => return Some(Picked::NewGroup(text.trim().to_owned())),
+                KeyCode::Backspace => {
+                    text.pop();
+                    self.typing = Some(text);
+                }
+                KeyCode::Char(c) => {
+                    text.push_str(&sanitize(&c.to_string()));
+                    self.typing = Some(text);
+                }
+                _ => self.typing = Some(text),
+            }
+            return None;
+        }
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected = (self.selected + 1).min(self.groups.len().saturating_sub(1));
+            }
+            KeyCode::Enter => {
+                return self
+                    .groups
+                    .get(self.selected)
+                    .map(|line| Picked::Group(line.name.clone()));
+            }
+            KeyCode::Char('s') => return Some(Picked::NoGroup),
+            KeyCode::Char('n') => self.typing = Some(String::new()),
+            KeyCode::Char('q') | KeyCode::Esc => return Some(Picked::Quit),
+            _ => {}
+        }
+        None
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        let [list, footer] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
+        let mut lines = Vec::new();
+        for (index, line) in self.groups.iter().enumerate() {
+            let selected = index == self.selected;
+            let marker = if selected { "▸ " } else { "  " };
+            let role = if selected { Role::Current } else { Role::Text };
+            lines.push(Line::from(vec![
+                Span::styled(marker, theme.style(Role::Key)),
+                Span::styled(sanitize(&line.name), theme.style(role)),
+                Span::styled(format!("  {}", sanitize(&line.meets)), theme.style(Role::Muted)),
+            ]));
+            let next = line.next.map_or_else(
+                || "no day and time set".to_owned(),
+                |at| format!("next {}", at.format("%a %-d %b, %H:%M")),
+            );
+            let roster = match &line.roster {
+                Ok((held, places, waiting, to_contact)) => {
+                    format!("{held} of {places} places · {waiting} waiting · {to_contact} to contact")
+                }
+                Err(err) => format!("roster unreadable: {err}"),
+            };
+            lines.push(Line::styled(
+                format!("    {next} · {}", sanitize(&roster)),
+                theme.style(Role::Muted),
+            ));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(Span::styled(" holdspace · groups ", theme.style(Role::Title))),
+            )
+            .render(list, buf);
+        let status = match (&self.typing, &self.message) {
+            (Some(text), _) => Line::from(vec![
+                Span::styled(" New group's name: ", theme.style(Role::Key)),
+                Span::raw(sanitize(text)),
+                Span::styled("▏", theme.style(Role::Key)),
+            ]),
+            (None, Some(message)) => {
+                Line::styled(format!(" {}", sanitize(message)), theme.style(Role::Muted))
+            }
+            (None, None) => Line::raw(""),
+        };
+        Paragraph::new(vec![
+            status,
+            Line::styled(
+                " Enter prepares the group's session · ↑↓ select · n new group · s session without a group · q quits",
+                theme.style(Role::Muted),
+            ),
+        ])
+        .wrap(Wrap { trim: false })
+        .render(footer, buf);
+    }
+
+    /// Shows the groups until one is picked; a signal counts as quit.
+    pub fn run(
+        mut self,
+        terminal: &mut DefaultTerminal,
+        theme: &Theme,
+        stop: &AtomicBool,
+    ) -> io::Result<Picked> {
+        let mut dirty = true;
+        while !stop.load(Ordering::Relaxed) {
+            if dirty {
+                terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut(), theme))?;
+            }
+            dirty = event::poll(Duration::from_secs(1))?;
+            if !dirty {
+                continue;
+            }
+            match event::read()? {
+                Event::Resize(width, height) => terminal::resized(terminal, width, height)?,
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    if let Some(picked) = self.on_key(key) {
+                        return Ok(picked);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Picked::Quit)
+    }
+}
