@@ -3,6 +3,7 @@
 use crate::domain::checklist::Setting;
 use crate::domain::group::{DEFAULT_CAPACITY, Group};
 use crate::group_session;
+use crate::history;
 use crate::plans;
 use crate::store::groups::{self, Stored};
 use crate::store::paths::DataDir;
@@ -113,7 +114,7 @@ fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
         out.push_str(&format!("  co-facilitator {}\n", sanitize(&group.co_facilitator)));
     }
     out.push_str(&format!("  plan       {}\n", sanitize(&group.plan)));
-    let sessions = group_session::sessions_of(dir, &group.name).len();
+    let sessions = history::sessions(&group_session::saved(dir), &group.name).len();
     out.push_str(&format!("  sessions   {sessions} saved\n"));
     let (rules, whose) = if group.ground_rules.is_empty() {
         (

@@ -5,30 +5,25 @@ use crate::domain::EventKind;
 use crate::domain::plan::Kind;
 use crate::plans::{self, Chosen};
 use crate::store::groups::Stored;
-use crate::store::log::{self, Loaded};
+use crate::store::log::{self, Loaded, SessionLog};
 use crate::store::paths::DataDir;
 
-/// A group's finished sessions, oldest first, leaving out rehearsals.
-pub fn sessions_of(dir: &DataDir, group: &str) -> Vec<Loaded> {
-    let wanted = group.trim().to_lowercase();
+/// Every saved session log; one that cannot be read is left out here, and `holdspace sessions`
+/// names it.
+pub fn saved(dir: &DataDir) -> Vec<Loaded> {
     log::list(&dir.sessions_dir())
         .map(|(logs, _)| logs)
         .unwrap_or_default()
-        .into_iter()
-        .filter(|loaded| !loaded.log.rehearsal && loaded.log.group.trim().to_lowercase() == wanted)
-        .collect()
 }
 
 /// The ice-breaker prompts the group has been asked, oldest first.
-fn asked(history: &[Loaded]) -> Vec<String> {
+fn asked(history: &[&SessionLog]) -> Vec<String> {
     history
         .iter()
-        .filter_map(
-            |loaded| match loaded.log.events.first().map(|event| &event.kind) {
-                Some(EventKind::Started(meta)) => Some(meta.plan.items.clone()),
-                _ => None,
-            },
-        )
+        .filter_map(|log| match log.events.first().map(|event| &event.kind) {
+            Some(EventKind::Started(meta)) => Some(meta.plan.items.clone()),
+            _ => None,
+        })
         .flatten()
         .filter(|item| item.kind == Kind::IceBreaker)
         .flat_map(|item| item.prompts)
@@ -37,7 +32,7 @@ fn asked(history: &[Loaded]) -> Vec<String> {
 
 /// The group's plan for its next session: `plan` (a template or file) or the group's own, with
 /// the group's name and rules, and each ice-breaker's prompt drawn.
-pub fn plan_for(stored: &Stored, plan: Option<&str>, history: &[Loaded]) -> Result<Chosen, String> {
+pub fn plan_for(stored: &Stored, plan: Option<&str>, history: &[&SessionLog]) -> Result<Chosen, String> {
     let group = &stored.group;
     let mut chosen = plans::load(plan.unwrap_or(&group.plan)).map_err(|err| {
         format!(
@@ -57,18 +52,21 @@ pub fn plan_for(stored: &Stored, plan: Option<&str>, history: &[Loaded]) -> Resu
 /// Makes the rules the group changed in its latest session its own, as the next version, and
 /// says so. Done at the next start rather than at the end of the session, so that a session
 /// that ended in a crash still carries its rules over.
-pub fn carry_rules(dir: &DataDir, stored: &mut Stored, history: &[Loaded]) -> Result<Option<String>, String> {
+pub fn carry_rules(
+    dir: &DataDir,
+    stored: &mut Stored,
+    history: &[&SessionLog],
+) -> Result<Option<String>, String> {
     let Some(latest) = history.last() else {
         return Ok(None);
     };
-    let started_with = match latest.log.events.first().map(|event| &event.kind) {
+    let started_with = match latest.events.first().map(|event| &event.kind) {
         Some(EventKind::Started(meta)) => meta.rules_version,
         _ => None,
     };
-    let rules = &latest.log.ground_rules;
+    let rules = &latest.ground_rules;
     let group = &mut stored.group;
     let edited = latest
-        .log
         .events
         .iter()
         .any(|event| matches!(event.kind, EventKind::RulesEdited { .. }));
@@ -84,6 +82,6 @@ pub fn carry_rules(dir: &DataDir, stored: &mut Stored, history: &[Loaded]) -> Re
     stored.save(dir)?;
     Ok(Some(format!(
         "the ground rules changed in session {} are now the group's, version {}",
-        latest.log.id, stored.group.rules_version
+        latest.id, stored.group.rules_version
     )))
 }

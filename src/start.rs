@@ -10,6 +10,7 @@ use crate::domain::roster::Roster;
 use crate::domain::{EventKind, SCHEMA_VERSION, SessionMeta};
 use crate::format::Zone;
 use crate::group_session;
+use crate::history;
 use crate::plans::{self, Chosen};
 use crate::recorder::Recorder;
 use crate::recovery::{Found, Interrupted, inspect};
@@ -179,7 +180,8 @@ impl<'a> Request<'a> {
                     .into_iter()
                     .filter(|name| !args.participants.iter().any(|extra| same_name(extra, name)))
                     .collect();
-                let history = group_session::sessions_of(dir, &stored.group.name);
+                let logs = group_session::saved(dir);
+                let history = history::sessions(&logs, &stored.group.name);
                 let notice = group_session::carry_rules(dir, &mut stored, &history)?;
                 let plan = group_session::plan_for(&stored, args.plan.as_deref(), &history)?;
                 (plan, Some(stored), notice)
