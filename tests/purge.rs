@@ -4,18 +4,11 @@
 
 mod common;
 
-use common::{data, fails, holdspace, run, run_with_input, write_log};
+use common::{data, fails, holdspace, run, script, write_log};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
-
-/// Runs `holdspace script` with `input` on standard input, to its end.
-fn script(root: &Path, args: &[&str], input: &str) -> String {
-    let out = run_with_input(holdspace(root).arg("script").args(args), input);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// The ID a `script` run printed first: `started ID ack N`.
 fn id_of(stdout: &str) -> String {

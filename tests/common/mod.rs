@@ -48,6 +48,13 @@ pub fn run_with_input(cmd: &mut Command, input: &str) -> std::process::Output {
     child.wait_with_output().expect("holdspace ends")
 }
 
+/// Runs `holdspace script` with `input` on standard input, to its end, and returns its output.
+pub fn script(root: &Path, args: &[&str], input: &str) -> String {
+    let out = run_with_input(holdspace(root).arg("script").args(args), input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub struct Out {
     pub status: ExitStatus,
     pub stdout: String,
