@@ -50,16 +50,11 @@ pub fn plan_for(stored: &Stored, plan: Option<&str>, history: &[&SessionLog]) ->
 }
 
 /// Makes the rules the group changed in its latest session its own, as the next version, and
-/// says so. Done at the next start rather than at the end of the session, so that a session
-/// that ended in a crash still carries its rules over.
-pub fn carry_rules(
-    dir: &DataDir,
-    stored: &mut Stored,
-    history: &[&SessionLog],
-) -> Result<Option<String>, String> {
-    let Some(latest) = history.last() else {
-        return Ok(None);
-    };
+/// says so; the caller saves the group once the next session starts. Done at the next start
+/// rather than at the end of a session, so that one that ended in a crash still carries its
+/// rules over.
+pub fn carry_rules(stored: &mut Stored, history: &[&SessionLog]) -> Option<String> {
+    let latest = history.last()?;
     let started_with = match latest.events.first().map(|event| &event.kind) {
         Some(EventKind::Started(meta)) => meta.rules_version,
         _ => None,
@@ -75,13 +70,12 @@ pub fn carry_rules(
         || rules.is_empty()
         || *rules == group.ground_rules
     {
-        return Ok(None);
+        return None;
     }
     group.ground_rules.clone_from(rules);
     group.rules_version += 1;
-    stored.save(dir)?;
-    Ok(Some(format!(
+    Some(format!(
         "the ground rules changed in session {} are now the group's, version {}",
         latest.id, stored.group.rules_version
-    )))
+    ))
 }

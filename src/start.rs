@@ -164,6 +164,8 @@ pub struct Request<'a> {
     /// What the status line says first about the group: rules carried over, or a name that is
     /// not a saved group.
     notice: Option<String>,
+    /// The group's rules changed with its last session: saved when the new session starts.
+    carried: bool,
     scheduled_end: Option<DateTime<Utc>>,
     real_now: DateTime<Utc>,
 }
@@ -182,7 +184,7 @@ impl<'a> Request<'a> {
                     .collect();
                 let logs = group_session::saved(dir);
                 let history = history::sessions(&logs, &stored.group.name);
-                let notice = group_session::carry_rules(dir, &mut stored, &history)?;
+                let notice = group_session::carry_rules(&mut stored, &history);
                 let plan = group_session::plan_for(&stored, args.plan.as_deref(), &history)?;
                 (plan, Some(stored), notice)
             }
@@ -215,6 +217,7 @@ impl<'a> Request<'a> {
             )?,
             plan,
             checklist: Vec::new(),
+            carried: group.is_some() && notice.is_some(),
             group,
             notice,
             scheduled_end,
@@ -263,6 +266,9 @@ impl<'a> Request<'a> {
                 let end = self
                     .scheduled_end
                     .unwrap_or_else(|| start + TimeDelta::minutes(i64::from(plan.total_minutes())));
+                if let (true, Some(stored)) = (self.carried, &self.group) {
+                    stored.save(dir)?;
+                }
                 let meta = SessionMeta {
                     schema_version: SCHEMA_VERSION,
                     id: new_id(dir, start, mode.rehearsal),
@@ -306,13 +312,14 @@ impl<'a> Request<'a> {
             .next_meeting(since)
             .and_then(|at| at.and_local_timezone(Local).earliest())
             .map(|at| at.with_timezone(&Utc));
-        let preparation = Preparation::new(
+        let mut preparation = Preparation::new(
             &group.name,
             &group.when_and_where(),
             starts_at,
             self.plan.plan.clone(),
             &group.checklist,
         );
+        preparation.message.clone_from(&self.notice);
         match preparation
             .run(terminal, &setup.keys, &setup.theme, stop)
             .map_err(|err| err.to_string())?

@@ -303,9 +303,11 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
     let (tmux, _) = prepare(&root);
     tmux.key("Enter");
     let id = first["id"].as_str().expect("an id");
-    tmux.wait_for(&format!(
-        "the ground rules changed in session {id} are now the group's, version 1"
-    ));
+    // The preparation screen says so first; the live screen's status line again.
+    tmux.wait_all(&[
+        "▶ Welcome",
+        &format!("the ground rules changed in session {id} are now the group's, version 1"),
+    ]);
     let prompt = ice_breaker_prompt(started(&journal_events(&only_journal(&root)).into()));
     assert_ne!(prompt, asked, "the group had that ice-breaker last time");
     tmux.key("n");
@@ -356,8 +358,6 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
 }
 
 #[test]
-#[ignore = "bug: the preparation checklist's boxes are out of line: a row not selected loses its \
-            leading blank, so its ☐ sits a column left of the selected row's ▸☐"]
 fn the_checklist_boxes_line_up() {
     let (_tmp, root) = data();
     new_group(&root);
@@ -373,9 +373,6 @@ fn the_checklist_boxes_line_up() {
 }
 
 #[test]
-#[ignore = "bug: Esc on the preparation screen prints \"Nothing was changed.\", but the rules the \
-            group edited last time were already made its own: group.toml is rewritten with \
-            rules_version + 1, and the notice saying so is never shown"]
 fn quitting_at_the_preparation_changes_nothing() {
     let (_tmp, root) = data();
     let (_, group_file) = new_group(&root);

@@ -234,7 +234,7 @@ impl Preparation {
                 .title(Span::styled(title, theme.style(Role::Title)))
         };
         Paragraph::new(checks)
-            .wrap(Wrap { trim: true })
+            .wrap(Wrap { trim: false })
             .block(titled(
                 format!(" Checklist · {ticked} of {} ", self.checklist.len()),
                 Focus::Checklist,
