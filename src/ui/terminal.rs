@@ -1,6 +1,6 @@
 //! Taking over the terminal and giving it back: raw mode, the alternate screen and mouse clicks.
 
-use crossterm::terminal::EnterAlternateScreen;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use std::io::{self, Write};
@@ -21,12 +21,13 @@ fn clicks(sequence: &[u8]) -> io::Result<()> {
 /// viewport asks the terminal for its size on every draw, a syscall each second while idle.
 pub fn enter() -> io::Result<DefaultTerminal> {
     let (width, height) = crossterm::terminal::size()?;
-    let mut terminal = ratatui::try_init_with_options(TerminalOptions {
+    let terminal = ratatui::try_init_with_options(TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
     })?;
     // Only a fullscreen viewport enters the alternate screen by itself; leaving restores it.
-    crossterm::execute!(io::stdout(), EnterAlternateScreen)?;
-    terminal.clear()?;
+    // The screen is cleared directly: `Terminal::clear` asks the terminal where its cursor is
+    // and waits for the answer, a round trip that delays the first frame.
+    crossterm::execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = clicks(CLICKS_OFF);
