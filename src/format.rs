@@ -1,6 +1,6 @@
 //! How times and durations are written, on screen and in printed summaries.
 
-use chrono::{DateTime, FixedOffset, Local, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 /// The time zone the screen shows: the machine's, or a fixed one for reproducible snapshots.
 #[derive(Debug, Clone, Copy)]
@@ -10,8 +10,11 @@ pub enum Zone {
 }
 
 impl Zone {
+    /// The screen shows this and `hms` every second, so they are written out directly rather
+    /// than through a strftime pattern, which is parsed on every call.
     pub fn hm(self, at: DateTime<Utc>) -> String {
-        self.format(at, "%H:%M")
+        let time = self.local(at);
+        format!("{:02}:{:02}", time.hour(), time.minute())
     }
 
     /// `Thu 26 Nov 2026`
@@ -25,14 +28,20 @@ impl Zone {
     }
 
     pub fn hms(self, at: DateTime<Utc>) -> String {
-        self.format(at, "%H:%M:%S")
+        let time = self.local(at);
+        format!("{:02}:{:02}:{:02}", time.hour(), time.minute(), time.second())
     }
 
     /// `at` in any chrono `strftime` pattern, for the places the ones above do not fit.
     pub fn format(self, at: DateTime<Utc>, pattern: &str) -> String {
+        self.local(at).format(pattern).to_string()
+    }
+
+    /// `at` on the wall clock of this zone.
+    fn local(self, at: DateTime<Utc>) -> NaiveDateTime {
         match self {
-            Self::Local => at.with_timezone(&Local).format(pattern).to_string(),
-            Self::Fixed(offset) => at.with_timezone(&offset).format(pattern).to_string(),
+            Self::Local => at.with_timezone(&Local).naive_local(),
+            Self::Fixed(offset) => at.with_timezone(&offset).naive_local(),
         }
     }
 }
@@ -72,5 +81,6 @@ mod tests {
         let zone = Zone::Fixed(FixedOffset::east_opt(3600).unwrap());
         assert_eq!(zone.hm(at), "19:05");
         assert_eq!(zone.hms(at), "19:05:09");
+        assert_eq!(zone.format(at, "%a %-d %b %H:%M"), "Thu 26 Nov 19:05");
     }
 }
