@@ -6,7 +6,7 @@
 mod fixture;
 mod screen;
 
-use fixture::{at, meta, people, press, t0};
+use fixture::{at, co_facilitator, meta, people, press, t0};
 use holdspace::domain::{Author, Command, Event, EventKind, Session};
 use holdspace::format::Zone;
 use holdspace::recorder::Recorder;
@@ -36,19 +36,6 @@ fn a_running_session_is_left_alone_until_its_journal_is_closed() {
         matches!(inspect(&path), Found::Resumable(_)),
         "closed, it can be resumed"
     );
-}
-
-/// The co-facilitator's app on the running session `id`, at `t0`, showing UTC.
-fn co_facilitator(dir: &DataDir, id: &str) -> App {
-    let recorder = Recorder::join(dir, &dir.journal_path(id)).expect("the running session can be joined");
-    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
-    App::new(
-        recorder,
-        dir.clone(),
-        holdspace::ui::themes::fallback(true),
-        zone,
-        t0(),
-    )
 }
 
 fn decide(recorder: &mut Recorder, command: Command, minutes: i64) {

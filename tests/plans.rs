@@ -3,32 +3,13 @@
 
 mod fixture;
 
-use fixture::{at, meta, started};
+use fixture::{at, golden, meta, started};
 use holdspace::domain::plan::{AgendaEdit, Kind, MAX_ENTRIES, MAX_MINUTES, MAX_TITLE_CHARS};
 use holdspace::domain::{Command, EventKind, Plan, PlanItem, Session, SessionMeta};
 use holdspace::plans::{self, Chosen, TEMPLATES};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
-use std::fs;
-use std::path::{Path, PathBuf};
-
-const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plans");
-
-/// The files in `folder` whose names end with `.suffix`, sorted, so failures come in a fixed order.
-fn files(folder: &str, suffix: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = fs::read_dir(Path::new(GOLDEN).join(folder))
-        .unwrap_or_else(|err| panic!("{GOLDEN}/{folder}: {err}"))
-        .map(|entry| entry.expect("a folder entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == suffix))
-        .collect();
-    found.sort();
-    found
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
-}
 
 /// Parses `text`, then checks that the plan validates and reads back the same from `to_toml`.
 fn parse_and_round_trip(text: &str, context: &str) -> Chosen {
@@ -45,10 +26,10 @@ fn parse_and_round_trip(text: &str, context: &str) -> Chosen {
 
 #[test]
 fn every_good_plan_parses_and_round_trips() {
-    let good = files("good", "toml");
+    let good = golden::files("plans/good", "toml");
     assert!(good.len() >= 9, "the good plans are missing: {good:?}");
     for path in &good {
-        parse_and_round_trip(&read(path), &path.display().to_string());
+        parse_and_round_trip(&golden::read(path), &path.display().to_string());
     }
 }
 
@@ -56,7 +37,7 @@ fn every_good_plan_parses_and_round_trips() {
 #[test]
 fn good_plans_hold_what_they_say() {
     let plan = |name: &str| {
-        let path = Path::new(GOLDEN).join("good").join(name);
+        let path = golden::path("plans/good").join(name);
         plans::load_file(&path).unwrap_or_else(|err| panic!("{err}"))
     };
     let minimal = plan("minimal.toml");
@@ -102,34 +83,18 @@ fn good_plans_hold_what_they_say() {
     assert_eq!(control.items[0].prompts, ["Two\nlines"]);
 }
 
-/// Each bad plan fails with the message in its `.expected` file. `HOLDSPACE_BLESS=1` rewrites
-/// them; read each one before committing it.
+/// Each bad plan fails with the message in its `.expected` file.
 #[test]
 fn every_bad_plan_fails_with_its_expected_message() {
-    let bless = std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1");
-    let bad = files("bad", "toml");
+    let bad = golden::files("plans/bad", "toml");
     assert!(bad.len() >= 20, "the bad plans are missing: {bad:?}");
     for path in &bad {
-        let message = match plans::parse(&read(path)) {
+        match plans::parse(&golden::read(path)) {
             Ok(chosen) => panic!("{} parsed: {chosen:?}", path.display()),
-            Err(message) => format!("{message}\n"),
-        };
-        let expected = path.with_extension("expected");
-        if bless {
-            fs::write(&expected, &message).expect("the expected message is written");
+            Err(message) => golden::assert_expected(path, &message),
         }
-        let wanted = fs::read_to_string(&expected)
-            .unwrap_or_else(|err| panic!("{}: {err} (HOLDSPACE_BLESS=1 writes it)", expected.display()));
-        assert_eq!(message, wanted, "{}", path.display());
     }
-    // An expected message with no plan beside it is a test that no longer runs.
-    for expected in files("bad", "expected") {
-        assert!(
-            expected.with_extension("toml").is_file(),
-            "{} has no plan",
-            expected.display()
-        );
-    }
+    golden::assert_each_expected_has_its_input("plans/bad", "toml");
 }
 
 #[test]

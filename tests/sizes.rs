@@ -13,9 +13,8 @@ use holdspace::ui::keymap::Mode;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Layout, Rect};
-use screen::{HOSTILE_NAMES, render, rows};
-use std::num::NonZeroUsize;
+use ratatui::layout::Rect;
+use screen::{HOSTILE_NAMES, big_layout_cache, render, rows};
 use std::path::Path;
 
 const WIDTHS: std::ops::RangeInclusive<u16> = 0..=120;
@@ -230,13 +229,6 @@ fn drive(setup: &Setup) -> (tempfile::TempDir, App) {
     press(&mut app, setup.last);
     keep_rescue_in(&mut app, tmp.path());
     (tmp, app)
-}
-
-/// Solving layouts is most of the cost of a debug-build frame, and ratatui's default cache
-/// (500 entries) holds less than one sweep of sizes; with room for them all, a state whose
-/// layouts repeat an earlier one's draws about a third faster. Each frame is still drawn in full.
-fn big_layout_cache() {
-    Layout::init_cache(NonZeroUsize::new(1 << 20).expect("non-zero"));
 }
 
 fn assert_clean(buffer: &Buffer, what: &str) -> Result<(), TestCaseError> {

@@ -1,15 +1,17 @@
 //! The screen helpers the render tests share: the app drawn on a test terminal or into a
-//! buffer, the screen read back as text, and what it must and must not show.
+//! buffer, the screen read back as text, what it must and must not show, and a layout cache
+//! big enough for a sweep of terminal sizes.
 #![allow(dead_code)]
 
 use holdspace::ui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
+use std::num::NonZeroUsize;
 
 /// Names the domain accepts but a terminal must not see raw: a 60-character name, emoji (one
 /// a ZWJ family), a combining accent, right-to-left scripts, and control characters.
@@ -40,6 +42,13 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     let mut buffer = Buffer::empty(area);
     app.render(area, &mut buffer);
     buffer
+}
+
+/// Solving layouts is most of the cost of a debug-build frame, and ratatui's default cache
+/// (500 entries) holds less than one sweep of sizes; with room for them all, a state whose
+/// layouts repeat an earlier one's draws about a third faster. Each frame is still drawn in full.
+pub fn big_layout_cache() {
+    Layout::init_cache(NonZeroUsize::new(1 << 20).expect("non-zero"));
 }
 
 /// The screen as text, one line per row, leaving out the cells hidden behind wide characters.
