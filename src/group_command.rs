@@ -61,13 +61,14 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
             } else {
                 Setting::InPerson
             };
-            let group = Group {
-                day: day.map(|day| day.to_lowercase()),
+            let mut group = Group {
+                day,
                 time,
                 place,
                 co_facilitator,
                 ..Group::new(&name, setting, capacity, &plan)
             };
+            group.tidy();
             let stored = groups::create(dir, group)?;
             Ok(format!(
                 "Saved the group {:?} in {}.\n{}Start its next session with: holdspace --group {:?}",

@@ -234,7 +234,6 @@ fn roster_of_an_unknown_group_lists_the_saved_ones() {
 /// `group new --day Thu --time 9:5` is taken (chrono reads both), and should read back as
 /// Thursdays at 09:05; it is shown as "thus at 9:5".
 #[test]
-#[ignore = "bug: a short day and an unpadded time are saved as typed and shown as \"thus at 9:5\""]
 fn a_short_day_and_an_unpadded_time_are_shown_in_full() {
     let (_tmp, root) = data();
     ok(

@@ -107,6 +107,22 @@ impl Group {
         Ok(())
     }
 
+    /// Writes a valid day and time the one way they are shown: `thu` as `thursday`, `9:5` as
+    /// `09:05`, and the name without spaces around it.
+    pub fn tidy(&mut self) {
+        self.name = self.name.trim().to_owned();
+        if let Some(day) = self.day.as_deref().and_then(|day| day.parse::<Weekday>().ok()) {
+            self.day = Some(day_name(day).to_owned());
+        }
+        if let Some(time) = self
+            .time
+            .as_deref()
+            .and_then(|time| NaiveTime::parse_from_str(time, "%H:%M").ok())
+        {
+            self.time = Some(time.format("%H:%M").to_string());
+        }
+    }
+
     /// When the group next meets at or after `now` (local time), if it has a day and time.
     pub fn next_meeting(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
         let day: Weekday = self.day.as_deref()?.parse().ok()?;
@@ -120,7 +136,11 @@ impl Group {
 
     /// A line saying when and where the group meets, for lists and the preparation screen.
     pub fn when_and_where(&self) -> String {
-        let when = match (&self.day, &self.time) {
+        let day = self.day.as_deref().map(|day| {
+            day.parse::<Weekday>()
+                .map_or_else(|_| day.to_owned(), |day| day_name(day).to_owned())
+        });
+        let when = match (&day, &self.time) {
             (Some(day), Some(time)) => format!("{day}s at {time}"),
             (Some(day), None) => format!("{day}s"),
             (None, Some(time)) => format!("at {time}"),
@@ -132,6 +152,18 @@ impl Group {
             format!("{} ({})", self.place, self.setting.name())
         };
         format!("{when}, {place}")
+    }
+}
+
+fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
     }
 }
 

@@ -30,10 +30,6 @@ impl Stored {
     }
 }
 
-pub fn groups_dir(dir: &DataDir) -> PathBuf {
-    dir.root().join("groups")
-}
-
 /// Reads a group file; errors name the file, the line, the field and what is valid.
 pub fn load(path: &Path) -> Result<Group, String> {
     let text = fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
@@ -41,24 +37,39 @@ pub fn load(path: &Path) -> Result<Group, String> {
 }
 
 pub fn parse(text: &str) -> Result<Group, String> {
-    let group: Group = toml_file::parse(text)?;
-    if group.schema_version > GROUP_VERSION {
+    // The version is read first, so that a newer file is named as newer, not as broken.
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: Option<u32>,
+    }
+    if let Ok(Version {
+        schema_version: Some(version),
+    }) = toml::from_str::<Version>(text)
+        && version > GROUP_VERSION
+    {
         return Err(format!(
-            "line {}: schema_version {} is newer than this holdspace reads ({GROUP_VERSION}); update holdspace",
+            "line {}: schema_version {version} is newer than this holdspace reads ({GROUP_VERSION}); update holdspace",
             toml_file::line_of(text, "schema_version"),
-            group.schema_version
         ));
     }
+    let mut group: Group = toml_file::parse(text).map_err(|err| {
+        // The setting is the file's only field with named values, and toml does not name it.
+        match err.split_once(": unknown variant") {
+            Some((line, rest)) => format!("{line}: setting: unknown variant{rest}"),
+            None => err,
+        }
+    })?;
     group.validate().map_err(|(field, message)| {
         format!("line {}: {field}: {message}", toml_file::line_of(text, field))
     })?;
+    group.tidy();
     Ok(group)
 }
 
 /// Every saved group, by name, and a message for each that cannot be read.
 pub fn list(dir: &DataDir) -> (Vec<Stored>, Vec<String>) {
     let (mut found, mut problems) = (Vec::new(), Vec::new());
-    let Ok(entries) = fs::read_dir(groups_dir(dir)) else {
+    let Ok(entries) = fs::read_dir(dir.groups_dir()) else {
         return (found, problems);
     };
     for entry in entries.flatten() {
@@ -82,7 +93,7 @@ pub fn find(dir: &DataDir, name: &str) -> Result<Stored, String> {
     let wanted = name.trim().to_lowercase();
     if let Some(at) = groups
         .iter()
-        .position(|stored| stored.group.name.to_lowercase() == wanted)
+        .position(|stored| stored.group.name.trim().to_lowercase() == wanted)
     {
         return Ok(groups.swap_remove(at));
     }
@@ -116,7 +127,7 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
             crate::text::sanitize(&group.name)
         ));
     }
-    let parent = groups_dir(dir);
+    let parent = dir.groups_dir();
     let base = slug(&group.name);
     let folder = (1..)
         .map(|n| {

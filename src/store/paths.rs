@@ -39,7 +39,22 @@ impl DataDir {
                 .map_err(StoreError::at("create the folder", &folder))?;
             tightened.extend(tighten(&folder, DIR_MODE)?);
         }
-        for folder in [dir.journal_dir(), dir.sessions_dir()] {
+        // Saved groups, with their rosters, are a folder each under `groups/`.
+        let groups = dir.groups_dir();
+        let mut folders = vec![dir.journal_dir(), dir.sessions_dir()];
+        if groups.is_dir() {
+            tightened.extend(tighten(&groups, DIR_MODE)?);
+            for entry in fs::read_dir(&groups)
+                .map_err(StoreError::at("read the folder", &groups))?
+                .flatten()
+            {
+                if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                    tightened.extend(tighten(&entry.path(), DIR_MODE)?);
+                    folders.push(entry.path());
+                }
+            }
+        }
+        for folder in folders {
             let entries = fs::read_dir(&folder).map_err(StoreError::at("read the folder", &folder))?;
             for entry in entries.flatten() {
                 if entry.file_type().is_ok_and(|kind| kind.is_file()) {
@@ -66,6 +81,11 @@ impl DataDir {
 
     pub fn journal_dir(&self) -> PathBuf {
         self.root.join("journal")
+    }
+
+    /// Saved groups, a folder each.
+    pub fn groups_dir(&self) -> PathBuf {
+        self.root.join("groups")
     }
 
     pub fn sessions_dir(&self) -> PathBuf {

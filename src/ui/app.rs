@@ -84,12 +84,14 @@ pub enum Input {
     Takeaway(usize),
     Goal(usize),
     Summary,
-    /// A new agenda item, to go in at this position.
+    /// A new agenda item, to go in at `at`; the editor had `from` selected.
     NewItem {
         at: usize,
+        from: usize,
     },
     NewRule {
         at: usize,
+        from: usize,
     },
     ChangeRule(usize),
 }
@@ -460,14 +462,14 @@ impl App {
         // Text typed from the attendance list returns to it, saved or not.
         let back =
             matches!(purpose, Input::NewPerson | Input::FlagNote { .. }) && self.screen == Screen::Live;
+        // A typed entry goes back to its editor, on the entry it came from unless it is made.
         let entry = match purpose {
-            Input::NewItem { at } => Some((Listed::Agenda, at)),
-            Input::NewRule { at } | Input::ChangeRule(at) => Some((Listed::Rules, at)),
+            Input::NewItem { from, .. } => Some((Listed::Agenda, from)),
+            Input::NewRule { from, .. } | Input::ChangeRule(from) => Some((Listed::Rules, from)),
             _ => None,
         };
         match key.code {
             KeyCode::Esc | KeyCode::Enter => {
-                // A typed entry goes back to its editor, saved or not.
                 if let Some((list, selected)) = entry {
                     self.overlay = Some(Overlay::Edit { list, selected });
                 }

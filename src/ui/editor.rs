@@ -61,9 +61,16 @@ pub fn new_item(text: &str) -> Result<PlanItem, String> {
     if title.is_empty() {
         return Err("type a title, then the minutes: Break 10".to_owned());
     }
+    // A title that begins with a kind's name, as a word, is of that kind: "Break",
+    // "Guest speaker: Dr Okafor", but not "Breakout rooms".
+    let lower = title.to_lowercase();
     let kind = Kind::ALL
         .into_iter()
-        .find(|kind| title.to_lowercase().starts_with(&kind.name().replace('-', " ")))
+        .find(|kind| {
+            lower
+                .strip_prefix(&kind.name().replace('-', " "))
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
         .unwrap_or_default();
     Ok(PlanItem::new(title, minutes).of_kind(kind))
 }
@@ -144,6 +151,7 @@ mod tests {
         );
         let item = new_item("Guest speaker: Dr Okafor").unwrap();
         assert_eq!((item.minutes, item.kind), (NEW_ITEM_MINUTES, Kind::GuestSpeaker));
+        assert_eq!(new_item("Breakout rooms 15").unwrap().kind, Kind::Discussion);
         assert!(new_item("   ").is_err());
     }
 

@@ -233,8 +233,12 @@ impl Preparation {
                 .border_style(theme.style(role))
                 .title(Span::styled(title, theme.style(Role::Title)))
         };
+        // The selected item is kept in view on a short screen. Rows are not wrapped, so that
+        // one row is one item.
+        let rows = usize::from(left.height.saturating_sub(2)).max(1);
+        let scroll = u16::try_from(self.check.saturating_sub(rows - 1)).unwrap_or(u16::MAX);
         Paragraph::new(checks)
-            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(titled(
                 format!(" Checklist · {ticked} of {} ", self.checklist.len()),
                 Focus::Checklist,

@@ -38,7 +38,8 @@ impl App {
             (_, Action::ListDown) => selected = (selected + 1).min(last),
             (Listed::Agenda, Action::AddEntry) => {
                 let at = (selected + 1).max(self.recorder.session.first_editable());
-                return self.open_input(Input::NewItem { at }, String::new());
+                let from = selected;
+                return self.open_input(Input::NewItem { at, from }, String::new());
             }
             (Listed::Agenda, Action::ChangeEntry) => {
                 self.message = Some(
@@ -56,12 +57,14 @@ impl App {
                     .collect();
                 match editor::agenda_edit(action, &minutes, selected) {
                     Ok(edit) => {
-                        selected = match &edit {
+                        let follows = match &edit {
                             AgendaEdit::Move { to, .. } => *to,
                             AgendaEdit::Remove { index } => (*index).min(last.saturating_sub(1)),
                             _ => selected,
                         };
-                        self.edit_agenda(edit);
+                        if self.edit_agenda(edit) {
+                            selected = follows;
+                        }
                     }
                     Err(reason) => self.message = Some(reason),
                 }
@@ -72,7 +75,8 @@ impl App {
                 } else {
                     selected + 1
                 };
-                return self.open_input(Input::NewRule { at }, String::new());
+                let from = selected;
+                return self.open_input(Input::NewRule { at, from }, String::new());
             }
             (Listed::Rules, Action::ChangeEntry) => {
                 if let Some(rule) = self.recorder.session.rules.get(selected).cloned() {
@@ -81,22 +85,26 @@ impl App {
             }
             (Listed::Rules, Action::RemoveEntry | Action::Earlier | Action::Later) => {
                 let mut rules = self.recorder.session.rules.clone();
-                if selected < rules.len() {
-                    match action {
-                        Action::RemoveEntry => {
-                            rules.remove(selected);
-                        }
-                        Action::Earlier if selected > 0 => {
-                            rules.swap(selected, selected - 1);
-                            selected -= 1;
-                        }
-                        Action::Later if selected < last => {
-                            rules.swap(selected, selected + 1);
-                            selected += 1;
-                        }
-                        _ => {}
+                let follows = match action {
+                    _ if selected >= rules.len() => None,
+                    Action::RemoveEntry => {
+                        rules.remove(selected);
+                        Some(selected.min(rules.len().saturating_sub(1)))
                     }
-                    self.set_rules(rules);
+                    Action::Earlier if selected > 0 => {
+                        rules.swap(selected, selected - 1);
+                        Some(selected - 1)
+                    }
+                    Action::Later if selected < last => {
+                        rules.swap(selected, selected + 1);
+                        Some(selected + 1)
+                    }
+                    _ => None,
+                };
+                if let Some(follows) = follows
+                    && self.set_rules(rules)
+                {
+                    selected = follows;
                 }
             }
             (Listed::Rules, _) => self.message = Some("rules have no minutes".to_owned()),
@@ -121,37 +129,52 @@ impl App {
         self.record_kind(EventKind::AgendaEdited(edit))
     }
 
-    fn set_rules(&mut self, rules: Vec<String>) {
-        if rules != self.recorder.session.rules && self.record_kind(EventKind::RulesEdited { rules }) {
+    /// Records the rules as changed; false if they are the same, or were not recorded.
+    fn set_rules(&mut self, rules: Vec<String>) -> bool {
+        let changed =
+            rules != self.recorder.session.rules && self.record_kind(EventKind::RulesEdited { rules });
+        if changed {
             self.message = Some("ground rules changed; the group keeps them for its next session".to_owned());
         }
+        changed
     }
 
-    /// Takes in a typed agenda item or rule, and goes back to its editor.
+    /// Takes in a typed agenda item or rule, and goes back to its editor: on the new entry if
+    /// it was made, else where it was.
     pub(super) fn submit_entry(&mut self, purpose: Input, text: String) {
-        let (list, selected) = match purpose {
-            Input::NewItem { at } => {
-                match editor::new_item(&text) {
-                    Ok(item) => {
-                        self.edit_agenda(AgendaEdit::Insert { index: at, item });
+        let (list, at, from, made) = match purpose {
+            Input::NewItem { at, from } => {
+                let made = match editor::new_item(&text) {
+                    Ok(item) => self.edit_agenda(AgendaEdit::Insert { index: at, item }),
+                    Err(reason) => {
+                        self.message = Some(reason);
+                        false
                     }
-                    Err(reason) => self.message = Some(reason),
-                }
-                (Listed::Agenda, at)
+                };
+                (Listed::Agenda, at, from, made)
             }
-            Input::NewRule { at } | Input::ChangeRule(at) => {
+            Input::NewRule { at, from } | Input::ChangeRule(at @ from) => {
                 let text = text.trim().to_owned();
                 let mut rules = self.recorder.session.rules.clone();
-                match (purpose, text.is_empty()) {
-                    (_, true) => self.message = Some("a rule needs some words".to_owned()),
-                    (Input::ChangeRule(_), false) if at < rules.len() => rules[at] = text,
-                    (_, false) => rules.insert(at.min(rules.len()), text),
-                }
-                self.set_rules(rules);
-                (Listed::Rules, at)
+                let made = match (purpose, text.is_empty()) {
+                    (_, true) => {
+                        self.message = Some("a rule needs some words".to_owned());
+                        false
+                    }
+                    (Input::ChangeRule(_), false) if at < rules.len() => {
+                        rules[at] = text;
+                        self.set_rules(rules)
+                    }
+                    (_, false) => {
+                        rules.insert(at.min(rules.len()), text);
+                        self.set_rules(rules)
+                    }
+                };
+                (Listed::Rules, at, from, made)
             }
             _ => return,
         };
+        let selected = if made { at } else { from };
         self.overlay = Some(Overlay::Edit { list, selected });
     }
 }
