@@ -1,6 +1,6 @@
 //! How times and durations are written, on screen and in printed summaries.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, FixedOffset, Local, TimeDelta, Timelike, Utc};
 
 /// The time zone the screen shows: the machine's, or a fixed one for reproducible snapshots.
 #[derive(Debug, Clone, Copy)]
@@ -13,8 +13,8 @@ impl Zone {
     /// The screen shows this and `hms` every second, so they are written out directly rather
     /// than through a strftime pattern, which is parsed on every call.
     pub fn hm(self, at: DateTime<Utc>) -> String {
-        let time = self.local(at);
-        format!("{:02}:{:02}", time.hour(), time.minute())
+        let (hour, minute, _) = self.time_of_day(at);
+        format!("{hour:02}:{minute:02}")
     }
 
     /// `Thu 26 Nov 2026`
@@ -28,20 +28,27 @@ impl Zone {
     }
 
     pub fn hms(self, at: DateTime<Utc>) -> String {
-        let time = self.local(at);
-        format!("{:02}:{:02}:{:02}", time.hour(), time.minute(), time.second())
+        let (hour, minute, second) = self.time_of_day(at);
+        format!("{hour:02}:{minute:02}:{second:02}")
     }
 
     /// `at` in any chrono `strftime` pattern, for the places the ones above do not fit.
     pub fn format(self, at: DateTime<Utc>, pattern: &str) -> String {
-        self.local(at).format(pattern).to_string()
+        match self {
+            Self::Local => at.with_timezone(&Local).format(pattern).to_string(),
+            Self::Fixed(offset) => at.with_timezone(&offset).format(pattern).to_string(),
+        }
     }
 
-    /// `at` on the wall clock of this zone.
-    fn local(self, at: DateTime<Utc>) -> NaiveDateTime {
+    /// The wall clock's hour, minute and second at `at` in this zone, for any time a log can
+    /// hold (chrono's `naive_local` panics at the very ends of its range; this does not).
+    fn time_of_day(self, at: DateTime<Utc>) -> (u32, u32, u32) {
+        fn parts(time: impl Timelike) -> (u32, u32, u32) {
+            (time.hour(), time.minute(), time.second())
+        }
         match self {
-            Self::Local => at.with_timezone(&Local).naive_local(),
-            Self::Fixed(offset) => at.with_timezone(&offset).naive_local(),
+            Self::Local => parts(at.with_timezone(&Local)),
+            Self::Fixed(offset) => parts(at.with_timezone(&offset)),
         }
     }
 }

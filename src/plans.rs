@@ -144,13 +144,7 @@ pub fn parse(text: &str) -> Result<Chosen, String> {
             version.get_ref()
         ));
     }
-    let file: PlanFile = toml_file::parse(text).map_err(|err| {
-        // The kind is the plan's only field with named values, and toml does not name it.
-        match err.split_once(": unknown variant") {
-            Some((line, rest)) => format!("{line}: kind: unknown variant{rest}"),
-            None => err,
-        }
-    })?;
+    let file: PlanFile = toml_file::parse(text)?;
     let starts: Vec<usize> = file
         .items
         .iter()

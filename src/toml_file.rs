@@ -6,14 +6,31 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Parses `text`; an error starts with the line it is on.
+/// Parses `text`; an error starts with the line it is on and, when toml's message does not
+/// name it, the key written on that line (`minutes: invalid type: string "ten", expected u32`).
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     toml::from_str(text).map_err(|err| {
-        let line = err
-            .span()
-            .map(|span| format!("line {}: ", line_at(text, span.start)))
-            .unwrap_or_default();
-        format!("{line}{}", err.message().trim_end())
+        let message = err.message().trim_end();
+        let Some(span) = err.span() else {
+            return message.to_owned();
+        };
+        let line = line_at(text, span.start);
+        let key = text
+            .lines()
+            .nth(line - 1)
+            .and_then(|written| written.split_once('='))
+            .map(|(key, _)| key.trim().trim_matches('"'))
+            .filter(|key| {
+                !key.is_empty()
+                    && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    && !message.contains(&format!("`{key}`"))
+                    // A missing field is reported at its table, whose first key is another.
+                    && !message.starts_with("missing field")
+            });
+        match key {
+            Some(key) => format!("line {line}: {key}: {message}"),
+            None => format!("line {line}: {message}"),
+        }
     })
 }
 

@@ -52,13 +52,7 @@ pub fn parse(text: &str) -> Result<Group, String> {
             toml_file::line_of(text, "schema_version"),
         ));
     }
-    let mut group: Group = toml_file::parse(text).map_err(|err| {
-        // The setting is the file's only field with named values, and toml does not name it.
-        match err.split_once(": unknown variant") {
-            Some((line, rest)) => format!("{line}: setting: unknown variant{rest}"),
-            None => err,
-        }
-    })?;
+    let mut group: Group = toml_file::parse(text)?;
     group.validate().map_err(|(field, message)| {
         format!("line {}: {field}: {message}", toml_file::line_of(text, field))
     })?;
