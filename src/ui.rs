@@ -21,6 +21,7 @@ pub mod review;
 pub mod terminal;
 pub mod theme;
 pub mod themes;
+pub mod typing;
 
 use app::{App, Screen};
 use ratatui::buffer::Buffer;

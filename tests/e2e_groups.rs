@@ -240,12 +240,7 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
     ]);
     tmux.escape();
     tmux.wait_gone("Edit the ground rules");
-    tmux.key("g");
-    tmux.wait_all(&["Our ground rules", &format!("6. {RULE}")]);
-    tmux.escape();
-    tmux.wait_gone("Our ground rules");
-    tmux.end_session();
-    drop(tmux);
+    rules_show_the_new_one_then_end(tmux);
 
     let first = only_log(&root);
     assert_eq!(first["group"], GROUP);
@@ -313,12 +308,7 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
     tmux.key("n");
     let opening: Vec<&str> = prompt.split(' ').take(4).collect();
     tmux.wait_all(&["▶ Ice-breaker", &format!("ask: {}", opening.join(" "))]);
-    tmux.key("g");
-    tmux.wait_all(&["Our ground rules", &format!("6. {RULE}")]);
-    tmux.escape();
-    tmux.wait_gone("Our ground rules");
-    tmux.end_session();
-    drop(tmux);
+    rules_show_the_new_one_then_end(tmux);
 
     let logs = files_ending(&root.join("sessions"), ".json");
     assert_eq!(logs.len(), 2, "{logs:?}");
@@ -386,4 +376,13 @@ fn quitting_at_the_preparation_changes_nothing() {
     tmux.wait_for("Nothing was changed.");
     let after = fs::read_to_string(&group_file).expect("group.toml");
     assert_eq!(after, before, "group.toml changed");
+}
+
+/// `g` shows the rule the group added, and the session ends and is finished.
+fn rules_show_the_new_one_then_end(tmux: Tmux) {
+    tmux.key("g");
+    tmux.wait_all(&["Our ground rules", &format!("6. {RULE}")]);
+    tmux.escape();
+    tmux.wait_gone("Our ground rules");
+    tmux.end_session();
 }

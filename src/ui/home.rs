@@ -3,6 +3,7 @@
 
 use super::terminal;
 use super::theme::{Role, Theme};
+use super::typing::{self, Typed};
 use crate::domain::group::Group;
 use crate::domain::roster::Roster;
 use crate::store::groups::Stored;
@@ -86,22 +87,14 @@ impl Home {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Picked::Quit);
         }
-        if let Some(mut text) = self.typing.take() {
-            match key.code {
-                KeyCode::Esc => {}
-                KeyCode::Enter if text.trim().is_empty() => {
+        if let Some(text) = self.typing.take() {
+            match typing::key(text, key) {
+                Typed::Editing(text) => self.typing = Some(text),
+                Typed::Done(name) if name.trim().is_empty() => {
                     self.message = Some("a group needs a name".to_owned());
                 }
-                KeyCode::Enter => return Some(Picked::NewGroup(text.trim().to_owned())),
-                KeyCode::Backspace => {
-                    text.pop();
-                    self.typing = Some(text);
-                }
-                KeyCode::Char(c) => {
-                    text.push_str(&sanitize(&c.to_string()));
-                    self.typing = Some(text);
-                }
-                _ => self.typing = Some(text),
+                Typed::Done(name) => return Some(Picked::NewGroup(name.trim().to_owned())),
+                Typed::Cancelled => {}
             }
             return None;
         }
@@ -159,17 +152,12 @@ impl Home {
                     .title(Span::styled(" holdspace · groups ", theme.style(Role::Title))),
             )
             .render(list, buf);
-        let status = match (&self.typing, &self.message) {
-            (Some(text), _) => Line::from(vec![
-                Span::styled(" New group's name: ", theme.style(Role::Key)),
-                Span::raw(sanitize(text)),
-                Span::styled("▏", theme.style(Role::Key)),
-            ]),
-            (None, Some(message)) => {
-                Line::styled(format!(" {}", sanitize(message)), theme.style(Role::Muted))
-            }
-            (None, None) => Line::raw(""),
-        };
+        let status = typing::status_line(
+            "New group's name",
+            self.typing.as_deref(),
+            self.message.as_deref(),
+            theme,
+        );
         Paragraph::new(vec![
             status,
             Line::styled(

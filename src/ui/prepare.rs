@@ -7,6 +7,7 @@ use super::editor::{self, Row};
 use super::keymap::Mode;
 use super::terminal;
 use super::theme::{Role, Theme};
+use super::typing::{self, Typed};
 use crate::domain::checklist::Check;
 use crate::domain::plan::{AgendaEdit, Plan};
 use crate::format::clock;
@@ -143,10 +144,10 @@ impl Preparation {
         }
     }
 
-    fn type_item(&mut self, mut text: String, key: KeyEvent) {
-        match key.code {
-            KeyCode::Esc => return,
-            KeyCode::Enter => {
+    fn type_item(&mut self, text: String, key: KeyEvent) {
+        match typing::key(text, key) {
+            Typed::Editing(text) => self.typing = Some(text),
+            Typed::Done(text) => {
                 let at = (self.item + 1).min(self.plan.items.len());
                 let added = editor::new_item(&text)
                     .and_then(|item| self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0));
@@ -154,15 +155,9 @@ impl Preparation {
                     Ok(()) => self.item = at,
                     Err(reason) => self.message = Some(reason),
                 }
-                return;
             }
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            KeyCode::Char(c) => text.push_str(&sanitize(&c.to_string())),
-            _ => {}
+            Typed::Cancelled => {}
         }
-        self.typing = Some(text);
     }
 
     /// The countdown to the start, in words.
@@ -266,17 +261,12 @@ impl Preparation {
                 Focus::Agenda,
             ))
             .render(right, buf);
-        let status = match (&self.typing, &self.message) {
-            (Some(text), _) => Line::from(vec![
-                Span::styled(" New item (title, then minutes): ", theme.style(Role::Key)),
-                Span::raw(sanitize(text)),
-                Span::styled("▏", theme.style(Role::Key)),
-            ]),
-            (None, Some(message)) => {
-                Line::styled(format!(" {}", sanitize(message)), theme.style(Role::Muted))
-            }
-            (None, None) => Line::raw(""),
-        };
+        let status = typing::status_line(
+            "New item (title, then minutes)",
+            self.typing.as_deref(),
+            self.message.as_deref(),
+            theme,
+        );
         let edits: &[Action] = match self.focus {
             Focus::Checklist => &[Action::ListUp, Action::ListDown],
             Focus::Agenda => &[
