@@ -1,11 +1,12 @@
-//! The home screen, when groups are saved: each group with its next meeting, places and who to
-//! contact; pick one to prepare its session, start one without a group, or save a new group.
+//! The home screen, when groups are saved: each group with its next meeting and places, and for
+//! the selected one who to call, send a waiver or remind; pick one to prepare its session, start
+//! one without a group, or save a new group.
 
 use super::terminal;
 use super::theme::{Role, Theme};
 use super::typing::{self, Typed};
 use crate::domain::group::Group;
-use crate::domain::roster::Roster;
+use crate::domain::roster::{Roster, ToContact};
 use crate::store::groups::Stored;
 use crate::store::roster;
 use crate::text::sanitize;
@@ -38,28 +39,29 @@ pub struct GroupLine {
     pub name: String,
     pub meets: String,
     pub next: Option<NaiveDateTime>,
-    /// Places held and places, people waiting, people to contact; or why the roster is unread.
-    pub roster: Result<(usize, u32, usize, usize), String>,
+    /// Places held, places and people waiting; or why the roster cannot be read.
+    pub roster: Result<(usize, u32, usize), String>,
+    /// Who to call, send a waiver or remind, most urgent first.
+    pub to_contact: Vec<ToContact>,
 }
 
 impl GroupLine {
     pub fn of(stored: &Stored, now: NaiveDateTime) -> Self {
         let group: &Group = &stored.group;
         let next = group.next_meeting(now);
-        let roster = Roster::load(&roster::path(&stored.folder)).map(|roster| {
-            let to_contact = roster.to_contact(group.capacity, now.date(), next.map(|at| at.date()));
-            (
-                roster.places_held(),
-                group.capacity,
-                roster.waiting_list().len(),
-                to_contact.len(),
-            )
-        });
+        let (roster, to_contact) = match Roster::load(&roster::path(&stored.folder)) {
+            Ok(roster) => (
+                Ok((roster.places_held(), group.capacity, roster.waiting_list().len())),
+                roster.to_contact(group.capacity, now.date(), next.map(|at| at.date())),
+            ),
+            Err(err) => (Err(err), Vec::new()),
+        };
         Self {
             name: group.name.clone(),
             meets: group.when_and_where(),
             next,
             roster,
+            to_contact,
         }
     }
 }
@@ -120,8 +122,12 @@ impl Home {
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let [list, footer] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
         let mut lines = Vec::new();
+        let mut selected_at = 0;
         for (index, line) in self.groups.iter().enumerate() {
             let selected = index == self.selected;
+            if selected {
+                selected_at = lines.len();
+            }
             let marker = if selected { "▸ " } else { "  " };
             let role = if selected { Role::Current } else { Role::Text };
             lines.push(Line::from(vec![
@@ -134,18 +140,33 @@ impl Home {
                 |at| format!("next {}", at.format("%a %-d %b, %H:%M")),
             );
             let roster = match &line.roster {
-                Ok((held, places, waiting, to_contact)) => {
-                    format!("{held} of {places} places · {waiting} waiting · {to_contact} to contact")
-                }
+                Ok((held, places, waiting)) => format!(
+                    "{held} of {places} places · {waiting} waiting · {} to contact",
+                    line.to_contact.len()
+                ),
                 Err(err) => format!("roster unreadable: {err}"),
             };
             lines.push(Line::styled(
                 format!("    {next} · {}", sanitize(&roster)),
                 theme.style(Role::Muted),
             ));
+            // The selected group's calls to make, so they are seen before its session.
+            if selected {
+                for person in &line.to_contact {
+                    lines.push(Line::from(vec![
+                        Span::styled("    ☎ ", theme.style(Role::Key)),
+                        Span::styled(sanitize(&person.name), theme.style(Role::Text)),
+                        Span::styled(format!("  {}", sanitize(&person.why)), theme.style(Role::Muted)),
+                    ]));
+                }
+            }
         }
+        // Many groups scroll, keeping the selected one and its first calls in view.
+        let rows = usize::from(list.height.saturating_sub(2)).max(1);
+        let scroll =
+            u16::try_from((selected_at + 4).saturating_sub(rows).min(selected_at)).unwrap_or(u16::MAX);
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(
                 Block::default()
                     .borders(Borders::ALL)
