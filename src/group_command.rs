@@ -115,7 +115,7 @@ fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
         out.push_str(&format!("  co-facilitator {}\n", sanitize(&group.co_facilitator)));
     }
     out.push_str(&format!("  plan       {}\n", sanitize(&group.plan)));
-    let sessions = history::sessions(&group_session::saved(dir), &group.name).len();
+    let sessions = history::sessions(&group_session::saved(dir, &stored.group.name), &group.name).len();
     out.push_str(&format!("  sessions   {sessions} saved\n"));
     let (rules, whose) = if group.ground_rules.is_empty() {
         (

@@ -2,16 +2,17 @@
 //! ground rules, and the rules it changed last time carried over as a new version.
 
 use crate::domain::EventKind;
+use crate::domain::group::same_group;
 use crate::domain::plan::Kind;
 use crate::plans::{self, Chosen};
 use crate::store::groups::Stored;
 use crate::store::log::{self, Loaded, SessionLog};
 use crate::store::paths::DataDir;
 
-/// Every saved session log; one that cannot be read is left out here, and `holdspace sessions`
-/// names it.
-pub fn saved(dir: &DataDir) -> Vec<Loaded> {
-    log::list(&dir.sessions_dir())
+/// The saved session logs of the group called `group`, rehearsals included; one that cannot be
+/// read is left out here, and `holdspace sessions` names it.
+pub fn saved(dir: &DataDir, group: &str) -> Vec<Loaded> {
+    log::list_where(&dir.sessions_dir(), |head| same_group(&head.group, group))
         .map(|(logs, _)| logs)
         .unwrap_or_default()
 }

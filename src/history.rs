@@ -7,6 +7,7 @@ mod table;
 
 pub use table::table;
 
+use crate::domain::group::same_group;
 use crate::domain::record::Attendance;
 use crate::store::log::{Loaded, SessionLog};
 use crate::text::sanitize;
@@ -19,7 +20,7 @@ fn key(name: &str) -> String {
 
 /// Whether `log` was a session of the group called `group`, rehearsal or not.
 pub fn belongs(log: &SessionLog, group: &str) -> bool {
-    key(&log.group) == key(group)
+    same_group(&log.group, group)
 }
 
 /// The group's real sessions, oldest first: rehearsals are practice, not meetings.

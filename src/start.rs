@@ -182,7 +182,7 @@ impl<'a> Request<'a> {
                     .into_iter()
                     .filter(|name| !args.participants.iter().any(|extra| same_name(extra, name)))
                     .collect();
-                let logs = group_session::saved(dir);
+                let logs = group_session::saved(dir, &stored.group.name);
                 let history = history::sessions(&logs, &stored.group.name);
                 let notice = group_session::carry_rules(&mut stored, &history);
                 let plan = group_session::plan_for(&stored, args.plan.as_deref(), &history)?;

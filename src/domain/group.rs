@@ -43,6 +43,11 @@ pub struct Group {
     pub checklist: Vec<String>,
 }
 
+/// Whether two group names are the same group: spaces around them and case do not count.
+pub fn same_group(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 /// What is wrong with a group, by field.
 pub type GroupError = (&'static str, String);
 

@@ -3,7 +3,7 @@
 
 use super::atomic::write_atomic;
 use super::paths::{DIR_MODE, DataDir};
-use crate::domain::group::{GROUP_VERSION, Group};
+use crate::domain::group::{GROUP_VERSION, Group, same_group};
 use crate::toml_file;
 use std::fs;
 use std::io;
@@ -84,10 +84,9 @@ pub fn list(dir: &DataDir) -> (Vec<Stored>, Vec<String>) {
 /// The saved group called `name`, ignoring case; an error lists the groups there are.
 pub fn find(dir: &DataDir, name: &str) -> Result<Stored, String> {
     let (mut groups, problems) = list(dir);
-    let wanted = name.trim().to_lowercase();
     if let Some(at) = groups
         .iter()
-        .position(|stored| stored.group.name.trim().to_lowercase() == wanted)
+        .position(|stored| same_group(&stored.group.name, name))
     {
         return Ok(groups.swap_remove(at));
     }

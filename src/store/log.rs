@@ -222,25 +222,48 @@ impl std::error::Error for LoadError {}
 
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = fs::read(path).map_err(|err| LoadError::Io(StoreError::new("read", path, err)))?;
-    let invalid = |message: String| LoadError::Invalid {
+    let head = head(path, &bytes)?;
+    parse(path, &bytes, &head)
+}
+
+/// What a log says of itself, read in a first pass that skips everything else: its version,
+/// and whose session it was.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Head {
+    schema_version: Option<u64>,
+    #[serde(default)]
+    pub group: String,
+    #[serde(default)]
+    pub rehearsal: bool,
+}
+
+fn invalid(path: &Path, message: String) -> LoadError {
+    LoadError::Invalid {
         path: path.to_owned(),
         message,
-    };
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: Option<u64>,
     }
-    let version = serde_json::from_slice::<Version>(&bytes)
-        .map_err(|err| invalid(err.to_string()))?
-        .schema_version
-        .ok_or_else(|| invalid("the field `schema_version` is missing".to_owned()))?;
+}
+
+fn head(path: &Path, bytes: &[u8]) -> Result<Head, LoadError> {
+    let head = serde_json::from_slice::<Head>(bytes).map_err(|err| invalid(path, err.to_string()))?;
+    if head.schema_version.is_none() {
+        return Err(invalid(path, "the field `schema_version` is missing".to_owned()));
+    }
+    Ok(head)
+}
+
+fn parse(path: &Path, bytes: &[u8], head: &Head) -> Result<Loaded, LoadError> {
+    let version = head.schema_version.unwrap_or_default();
     let newer = version > u64::from(SCHEMA_VERSION);
-    let mut log = serde_json::from_slice::<SessionLog>(&bytes).map_err(|err| {
-        invalid(if newer {
-            format!("it has schema_version {version}, newer than this holdspace knows ({SCHEMA_VERSION}), and cannot be read: {err}")
-        } else {
-            err.to_string()
-        })
+    let mut log = serde_json::from_slice::<SessionLog>(bytes).map_err(|err| {
+        invalid(
+            path,
+            if newer {
+                format!("it has schema_version {version}, newer than this holdspace knows ({SCHEMA_VERSION}), and cannot be read: {err}")
+            } else {
+                err.to_string()
+            },
+        )
     })?;
     if version < 3 {
         // Before version 3 the log did not say who was expected; the start event lists them.
@@ -257,6 +280,16 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Every log in `folder`, oldest first, with a message for each file that could not be read.
 pub fn list(folder: &Path) -> Result<(Vec<Loaded>, Vec<LoadError>), StoreError> {
+    list_where(folder, |_| true)
+}
+
+/// The logs in `folder` whose head `wanted` keeps, oldest first, with a message for each file
+/// that could not be read. Only those kept are read in full, so finding one group's sessions
+/// among many costs little more than a scan.
+pub fn list_where(
+    folder: &Path,
+    wanted: impl Fn(&Head) -> bool,
+) -> Result<(Vec<Loaded>, Vec<LoadError>), StoreError> {
     let mut paths: Vec<PathBuf> = fs::read_dir(folder)
         .map_err(StoreError::at("read the folder", folder))?
         .flatten()
@@ -266,8 +299,15 @@ pub fn list(folder: &Path) -> Result<(Vec<Loaded>, Vec<LoadError>), StoreError> 
     paths.sort();
     let (mut logs, mut errors) = (Vec::new(), Vec::new());
     for path in paths {
-        match load(&path) {
-            Ok(loaded) => logs.push(loaded),
+        let read = fs::read(&path)
+            .map_err(|err| LoadError::Io(StoreError::new("read", &path, err)))
+            .and_then(|bytes| {
+                let head = head(&path, &bytes)?;
+                wanted(&head).then(|| parse(&path, &bytes, &head)).transpose()
+            });
+        match read {
+            Ok(Some(loaded)) => logs.push(loaded),
+            Ok(None) => {}
             Err(err) => errors.push(err),
         }
     }
