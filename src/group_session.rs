@@ -12,7 +12,7 @@ use crate::store::paths::DataDir;
 /// The saved session logs of the group called `group`, rehearsals included; one that cannot be
 /// read is left out here, and `holdspace sessions` names it.
 pub fn saved(dir: &DataDir, group: &str) -> Vec<Loaded> {
-    log::list_where(&dir.sessions_dir(), |head| same_group(&head.group, group))
+    log::list_where(&dir.sessions_dir(), |head| same_group(head.group(), group))
         .map(|(logs, _)| logs)
         .unwrap_or_default()
 }

@@ -227,14 +227,20 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// What a log says of itself, read in a first pass that skips everything else: its version,
-/// and whose session it was.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// and whose session it was. The group is taken as any JSON value, so that a log whose fields
+/// changed in a newer version is still named as newer by the full read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Head {
     schema_version: Option<u64>,
     #[serde(default)]
-    pub group: String,
-    #[serde(default)]
-    pub rehearsal: bool,
+    group: serde_json::Value,
+}
+
+impl Head {
+    /// The group's name, or nothing if the log does not hold one as text.
+    pub fn group(&self) -> &str {
+        self.group.as_str().unwrap_or_default()
+    }
 }
 
 fn invalid(path: &Path, message: String) -> LoadError {
