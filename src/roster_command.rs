@@ -71,6 +71,7 @@ pub fn run(
     command: RosterCommand,
 ) -> Result<String, String> {
     let path = file::path(folder);
+    let _turn = file::take_turn(&path)?;
     let mut roster = Roster::load(&path)?;
     let group = sanitize(group);
     let said = match command {

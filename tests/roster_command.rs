@@ -348,11 +348,12 @@ fn a_change_that_cannot_be_saved_says_so_and_changes_nothing() {
         "{err}"
     );
     assert_eq!(group.text(), before);
-    assert_eq!(
-        fs::read_dir(&group.folder).unwrap().count(),
-        1,
-        "no temporary file is left"
-    );
+    let left: Vec<String> = fs::read_dir(&group.folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "roster.toml.lock")
+        .collect();
+    assert_eq!(left, ["roster.toml"], "no temporary file is left");
     let out = group.folder.join("roster.csv");
     let err = group
         .on(
@@ -362,4 +363,36 @@ fn a_change_that_cannot_be_saved_says_so_and_changes_nothing() {
         )
         .unwrap_err();
     assert!(err.contains("roster.csv"), "{err}");
+}
+
+/// Two roster commands at once take turns on the roster's lock: every referral made from two
+/// threads is on the roster afterwards, none lost to the other's save.
+#[test]
+fn referrals_made_at_the_same_time_are_all_kept() {
+    let group = Group::new();
+    std::thread::scope(|scope| {
+        for side in ["A", "B"] {
+            let group = &group;
+            scope.spawn(move || {
+                for number in 0..25 {
+                    let name = format!("{side}{number}");
+                    group.ok(day(1), &["add", &name, "--referred-by", "CMHT"]);
+                }
+            });
+        }
+    });
+    let list = group.ok(day(1), &["list"]);
+    for side in ["A", "B"] {
+        for number in 0..25 {
+            assert!(
+                list.contains(&format!("{side}{number} ")),
+                "{side}{number} is missing:\n{list}"
+            );
+        }
+    }
+    let mode = fs::metadata(group.folder.join("roster.toml.lock"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
 }

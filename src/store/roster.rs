@@ -5,6 +5,7 @@
 use super::StoreError;
 use super::atomic::write_atomic;
 use super::disk::Disk;
+use super::paths::FILE_MODE;
 use crate::domain::hands::{MAX_NAME_CHARS, check_name, same_name};
 use crate::domain::roster::{Contact, Member, Roster, Status};
 use crate::text::sanitize;
@@ -12,8 +13,9 @@ use crate::toml_file::{self, line_at};
 use chrono::NaiveDate;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use std::fs;
+use std::fs::{self, File, OpenOptions};
 use std::io;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use toml::value::Datetime;
 use toml::{Spanned, Value};
@@ -25,6 +27,21 @@ pub const FILE_NAME: &str = "roster.toml";
 pub const SCHEMA_VERSION: i64 = 1;
 
 /// The roster file of the group whose folder is `folder`.
+/// Holds the roster's lock until dropped, so that two roster commands run at once (two
+/// terminals, a script) take turns: each reads the roster after the other has saved it.
+pub fn take_turn(roster: &Path) -> Result<File, String> {
+    let lock = roster.with_extension("toml.lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(FILE_MODE)
+        .open(&lock)
+        .map_err(|err| format!("{}: {err}", lock.display()))?;
+    file.lock().map_err(|err| format!("{}: {err}", lock.display()))?;
+    Ok(file)
+}
+
 pub fn path(folder: &Path) -> PathBuf {
     folder.join(FILE_NAME)
 }
