@@ -84,14 +84,21 @@ pub struct Row<'a> {
     pub editable: bool,
 }
 
-/// The agenda's rows as lines, the selected one marked; rows that cannot change are muted.
-pub fn agenda_lines(rows: &[Row], selected: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let width = rows
+/// The agenda's rows as lines `width` cells wide at most, the selected one marked; rows that
+/// cannot change are muted. A narrow list leaves out the kind, then shortens titles, so the
+/// minutes always show.
+pub fn agenda_lines(rows: &[Row], selected: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    // The marker and glyph, the gap after the title, the minutes and the protected mark.
+    const FIXED: usize = 3 + 2 + 4 + 2;
+    const KIND: usize = 14;
+    let longest = rows
         .iter()
         .map(|row| row.item.title.chars().count())
         .max()
         .unwrap_or(0)
         .min(40);
+    let show_kind = FIXED + longest + KIND <= width;
+    let title_width = longest.min(width.saturating_sub(FIXED + if show_kind { KIND } else { 0 }));
     rows.iter()
         .enumerate()
         .map(|(index, row)| {
@@ -103,17 +110,25 @@ pub fn agenda_lines(rows: &[Row], selected: usize, theme: &Theme) -> Vec<Line<'s
             } else {
                 theme.style(Role::Text)
             };
-            let title: String = sanitize(&row.item.title).chars().take(width).collect();
-            Line::from(vec![
+            let title: String = sanitize(&row.item.title).chars().take(title_width).collect();
+            let mut spans = vec![
                 Span::styled(format!("{marker}{} ", row.glyph), theme.style(Role::Key)),
-                Span::styled(format!("{title:<width$}  "), style),
-                Span::styled(format!("{:<13} ", row.item.kind.name()), theme.style(Role::Muted)),
+                Span::styled(format!("{title:<title_width$}  "), style),
+            ];
+            if show_kind {
+                spans.push(Span::styled(
+                    format!("{:<13} ", row.item.kind.name()),
+                    theme.style(Role::Muted),
+                ));
+            }
+            spans.extend([
                 Span::styled(format!("{:>3}m", row.minutes), style),
                 Span::styled(
                     if row.item.protected { " ◆" } else { "" }.to_owned(),
                     theme.style(Role::Muted),
                 ),
-            ])
+            ]);
+            Line::from(spans)
         })
         .collect()
 }

@@ -333,6 +333,7 @@ fn edit_list(app: &App, list: Listed, selected: usize, area: Rect, buf: &mut Buf
         Action::RemoveEntry,
     ];
     let session = &app.recorder.session;
+    let width = area.width.saturating_sub(4).min(90);
     let (title, lines) = match list {
         Listed::Agenda => {
             let first = session.first_editable();
@@ -355,7 +356,7 @@ fn edit_list(app: &App, list: Listed, selected: usize, area: Rect, buf: &mut Buf
                 .collect();
             (
                 " Edit the agenda ",
-                editor::agenda_lines(&rows, selected, &app.theme),
+                editor::agenda_lines(&rows, selected, usize::from(width.saturating_sub(2)), &app.theme),
             )
         }
         Listed::Rules => (
@@ -373,7 +374,7 @@ fn edit_list(app: &App, list: Listed, selected: usize, area: Rect, buf: &mut Buf
         .collect();
     let popup = centered(
         area,
-        area.width.saturating_sub(4).min(90),
+        width,
         u16::try_from(lines.len().max(1))
             .unwrap_or(u16::MAX)
             .saturating_add(3),

@@ -160,19 +160,24 @@ impl Preparation {
         }
     }
 
-    /// The countdown to the start, in words.
+    /// The countdown to the start, in words: to the second within a day, else the day.
     pub fn countdown(&self, now: DateTime<Utc>) -> String {
-        match self.starts_at {
-            None => "no meeting time set".to_owned(),
-            Some(at) => {
-                let local = at.with_timezone(&Local).format("%H:%M");
-                let left = at - now;
-                if left >= TimeDelta::zero() {
-                    format!("starts at {local}, in {}", clock(left))
-                } else {
-                    format!("was due at {local}, {} ago", clock(-left))
-                }
-            }
+        let Some(at) = self.starts_at else {
+            return "no meeting time set".to_owned();
+        };
+        let local = at.with_timezone(&Local);
+        let left = at - now;
+        if left < TimeDelta::zero() {
+            format!("was due at {}, {} ago", local.format("%H:%M"), clock(-left))
+        } else if left < TimeDelta::days(1) {
+            format!("starts at {}, in {}", local.format("%H:%M"), clock(left))
+        } else {
+            let days = left.num_days();
+            format!(
+                "next meets {}, in {days} day{}",
+                local.format("%a %-d %b at %H:%M"),
+                if days == 1 { "" } else { "s" }
+            )
         }
     }
 
@@ -255,12 +260,17 @@ impl Preparation {
         } else {
             usize::MAX
         };
-        Paragraph::new(editor::agenda_lines(&rows, selected, theme))
-            .block(titled(
-                format!(" Agenda · {} min ", self.plan.total_minutes()),
-                Focus::Agenda,
-            ))
-            .render(right, buf);
+        Paragraph::new(editor::agenda_lines(
+            &rows,
+            selected,
+            usize::from(right.width.saturating_sub(2)),
+            theme,
+        ))
+        .block(titled(
+            format!(" Agenda · {} min ", self.plan.total_minutes()),
+            Focus::Agenda,
+        ))
+        .render(right, buf);
         let status = typing::status_line(
             "New item (title, then minutes)",
             self.typing.as_deref(),
