@@ -6,10 +6,9 @@ use crate::export::csv;
 use crate::store::atomic::write_atomic;
 use crate::store::disk::Disk;
 use crate::store::roster as file;
-use crate::text::sanitize;
+use crate::text::{cells, sanitize};
 use chrono::NaiveDate;
 use clap::Subcommand;
-use ratatui::text::Line;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -246,13 +245,12 @@ fn export(roster: &Roster) -> String {
 /// Rows of cells in columns as wide as a terminal shows their widest cell; the last column is
 /// not padded.
 fn table(rows: Vec<Vec<String>>) -> String {
-    let width = |text: &str| Line::raw(text).width();
     let mut widths: Vec<usize> = Vec::new();
     for row in &rows {
         for (column, cell) in row.iter().enumerate() {
             match widths.get_mut(column) {
-                Some(widest) => *widest = (*widest).max(width(cell)),
-                None => widths.push(width(cell)),
+                Some(widest) => *widest = (*widest).max(cells(cell)),
+                None => widths.push(cells(cell)),
             }
         }
     }
@@ -262,7 +260,7 @@ fn table(rows: Vec<Vec<String>>) -> String {
         for (column, cell) in row.iter().enumerate() {
             out.push_str(cell);
             if column < last {
-                out.push_str(&" ".repeat(widths[column] - width(cell) + 2));
+                out.push_str(&" ".repeat(widths[column] - cells(cell) + 2));
             }
         }
         out.push('\n');

@@ -4,7 +4,7 @@ use crate::domain::record::{Attendance, FollowUp};
 use crate::format::{Zone, clock, clock_seconds};
 use crate::records::to_do;
 use crate::store::log::{Loaded, SessionLog};
-use crate::text::sanitize;
+use crate::text::{cells, pad, sanitize};
 use std::fmt::Write;
 
 fn flags(loaded: &Loaded) -> String {
@@ -123,13 +123,14 @@ fn talk(log: &SessionLog) -> String {
     let mut people: Vec<_> = log.participants.iter().collect();
     people.sort_by_key(|person| std::cmp::Reverse(person.talk_seconds));
     let names: Vec<String> = people.iter().map(|person| sanitize(&person.name)).collect();
-    let width = names.iter().map(|name| name.chars().count()).max().unwrap_or(0);
+    let width = names.iter().map(|name| cells(name)).max().unwrap_or(0);
     let mut out = String::from("\nTalk time:\n");
     for (person, name) in people.iter().zip(&names) {
         let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let _ = writeln!(
             out,
-            "  {name:width$}  {:>7}  {}, {}",
+            "  {}  {:>7}  {}, {}",
+            pad(name, width),
             clock_seconds(person.talk_seconds),
             plural(person.turns, "turn", "turns"),
             plural(person.hands_raised, "hand raised", "hands raised"),
@@ -159,7 +160,7 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
     let width = log
         .items
         .iter()
-        .map(|i| i.title.chars().count())
+        .map(|i| cells(&sanitize(&i.title)))
         .max()
         .unwrap_or(4)
         .max(4);
@@ -171,8 +172,8 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
         };
         let _ = writeln!(
             out,
-            "  {:width$}  {:>7}  {:>5}  {:>7}  {:>7}{}",
-            sanitize(&item.title),
+            "  {}  {:>7}  {:>5}  {:>7}  {:>7}{}",
+            pad(&sanitize(&item.title), width),
             item.planned_minutes,
             item.final_minutes,
             match item.started_at {

@@ -1,4 +1,6 @@
-//! Making text from users and files safe to put on a terminal.
+//! Making text from users and files safe to put on a terminal, and measuring it in cells.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Replaces control characters (C0, DEL, C1) with U+FFFD so that names, notes and rules can
 /// never move the cursor, change colours or retitle the terminal, and bidirectional overrides,
@@ -20,6 +22,37 @@ pub fn sanitize_lines(text: &str) -> String {
     text.lines().map(sanitize).collect::<Vec<_>>().join("\n")
 }
 
+/// How many terminal cells `text` takes: a CJK character or an emoji takes two.
+pub fn cells(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` cut to `width` cells at most, with `…` where it was cut.
+pub fn cut(text: &str, width: usize) -> String {
+    if cells(text) <= width {
+        return text.to_owned();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let wide = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + wide + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += wide;
+    }
+    if width > 0 {
+        kept.push('…');
+    }
+    kept
+}
+
+/// `text` followed by spaces to fill `width` cells.
+pub fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(cells(text))))
+}
+
 /// `NotSaved` as files spell names: `not_saved`.
 pub fn snake_case(name: &str) -> String {
     let mut snake = String::new();
@@ -34,7 +67,16 @@ pub fn snake_case(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{cells, cut, pad, sanitize};
+
+    #[test]
+    fn wide_characters_take_two_cells() {
+        assert_eq!(cells("漢字"), 4);
+        assert_eq!(cut("漢字の名前", 5), "漢字…");
+        assert_eq!(cut("Ana", 5), "Ana");
+        assert_eq!(pad("漢", 4), "漢  ");
+        assert_eq!(cut("anything", 0), "");
+    }
 
     #[test]
     fn escape_sequences_cannot_reach_the_terminal() {

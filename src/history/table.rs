@@ -4,7 +4,7 @@
 use super::{History, Mark};
 use crate::domain::record::Attendance;
 use crate::format::Zone;
-use crate::text::sanitize;
+use crate::text::{cells, cut, pad, sanitize};
 use std::fmt::Write;
 
 /// Sessions shown as columns, the most recent. With names cut to `NAME_WIDTH` a row stays
@@ -43,17 +43,6 @@ fn glyph(mark: Mark) -> char {
     }
 }
 
-/// Cut to `width` characters, with `…` where it was cut.
-fn fit(name: &str, width: usize) -> String {
-    if name.chars().count() <= width {
-        name.to_owned()
-    } else {
-        let mut cut: String = name.chars().take(width - 1).collect();
-        cut.push('…');
-        cut
-    }
-}
-
 /// The table for `history`, dates in `zone`.
 pub fn table(history: &History, zone: Zone) -> String {
     let group = sanitize(&history.group);
@@ -79,14 +68,9 @@ pub fn table(history: &History, zone: Zone) -> String {
         );
     }
     let names: Vec<String> = (history.people.iter())
-        .map(|person| fit(&sanitize(&person.name), NAME_WIDTH))
+        .map(|person| cut(&sanitize(&person.name), NAME_WIDTH))
         .collect();
-    let width = names
-        .iter()
-        .map(|name| name.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
+    let width = names.iter().map(|name| cells(name)).max().unwrap_or(0).max(4);
     let counts: Vec<String> = (history.people.iter())
         .map(|person| format!("{} of {}", person.attended(), person.listed()))
         .collect();
@@ -107,7 +91,11 @@ pub fn table(history: &History, zone: Zone) -> String {
             .map(|mark| format!("{:>4}", glyph(*mark)))
             .collect();
         let percent = format!("{:.0}%", person.rate() * 100.0);
-        let _ = writeln!(out, "{name:width$}{cells}   {count:>count_width$} {percent:>4}");
+        let _ = writeln!(
+            out,
+            "{}{cells}   {count:>count_width$} {percent:>4}",
+            pad(name, width)
+        );
     }
     let legend: Vec<String> = MARKS
         .iter()

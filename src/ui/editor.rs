@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::theme::{Role, Theme};
 use crate::domain::plan::{AgendaEdit, Kind, MAX_MINUTES, PlanItem};
-use crate::text::sanitize;
+use crate::text::{cells, cut, pad, sanitize};
 use ratatui::text::{Line, Span};
 
 /// Which list the editor has open.
@@ -93,7 +93,7 @@ pub fn agenda_lines(rows: &[Row], selected: usize, width: usize, theme: &Theme) 
     const KIND: usize = 14;
     let longest = rows
         .iter()
-        .map(|row| row.item.title.chars().count())
+        .map(|row| cells(&sanitize(&row.item.title)))
         .max()
         .unwrap_or(0)
         .min(40);
@@ -110,10 +110,10 @@ pub fn agenda_lines(rows: &[Row], selected: usize, width: usize, theme: &Theme) 
             } else {
                 theme.style(Role::Text)
             };
-            let title: String = sanitize(&row.item.title).chars().take(title_width).collect();
+            let title = pad(&cut(&sanitize(&row.item.title), title_width), title_width);
             let mut spans = vec![
                 Span::styled(format!("{marker}{} ", row.glyph), theme.style(Role::Key)),
-                Span::styled(format!("{title:<title_width$}  "), style),
+                Span::styled(format!("{title}  "), style),
             ];
             if show_kind {
                 spans.push(Span::styled(
