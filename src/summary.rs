@@ -4,7 +4,7 @@ use crate::domain::record::{Attendance, FollowUp};
 use crate::format::{Zone, clock, clock_seconds};
 use crate::records::to_do;
 use crate::store::log::{Loaded, SessionLog};
-use crate::text::{cells, pad, sanitize};
+use crate::text::{cells, cut, pad, sanitize};
 use std::fmt::Write;
 
 fn flags(loaded: &Loaded) -> String {
@@ -50,12 +50,13 @@ pub fn list(logs: &[Loaded], zone: Zone) -> String {
             .any(|flag| flag.follow_up == FollowUp::Safeguarding);
         let _ = writeln!(
             out,
-            "{:width$}  {}  {}–{}  {:<24}  {:>5}  {:>10}{}",
+            "{:width$}  {}  {}–{}  {}  {:>5}  {:>10}{}",
             sanitize(&log.id),
             zone.date(log.started_at),
             zone.hm(log.started_at),
             zone.hm(log.ended_at),
-            sanitize(&log.group),
+            // A long name is cut so the counts after it stay in their columns.
+            pad(&cut(&sanitize(&log.group), 24), 24),
             log.notes.len(),
             // A safeguarding concern is marked, so it cannot be missed in the list.
             if safeguarding {
