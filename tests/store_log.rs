@@ -776,3 +776,19 @@ fn the_committed_v5_log_still_loads() {
     );
     assert_eq!(log, fresh, "this holdspace still writes the committed log");
 }
+
+#[test]
+fn a_rating_out_of_range_is_named_rather_than_averaged() {
+    let (_tmp, dir) = data_dir();
+    let mut log: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(GOLDEN_V5).expect("the golden log")).expect("JSON");
+    log["participants"][1]["rating"] = 200.into();
+    let path = dir.log_path("2026-11-26-1800");
+    fs::write(&path, log.to_string()).expect("written");
+    let err = log::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("2026-11-26-1800.json")
+            && err.contains("participants[1].rating: 200 is out of range; use 1 to 5"),
+        "{err}"
+    );
+}

@@ -271,6 +271,18 @@ fn parse(path: &Path, bytes: &[u8], head: &Head) -> Result<Loaded, LoadError> {
             },
         )
     })?;
+    // Reports average the ratings, so one out of range (a hand edit) would skew them unseen.
+    if let Some((who, rating)) = log.participants.iter().enumerate().find_map(|(who, person)| {
+        person
+            .rating
+            .filter(|rating| !(1..=5).contains(rating))
+            .map(|rating| (who, rating))
+    }) {
+        return Err(invalid(
+            path,
+            format!("participants[{who}].rating: {rating} is out of range; use 1 to 5, or null for none"),
+        ));
+    }
     if version < 3 {
         // Before version 3 the log did not say who was expected; the start event lists them.
         let expected = match log.events.first().map(|event| &event.kind) {
