@@ -18,10 +18,15 @@ pub(super) fn render(document: &Document, zone: Zone) -> String {
 /// User text on one line, with nothing that could end a table cell, start a block, or turn
 /// into a link, emphasis or raw HTML when the file is rendered.
 pub(crate) fn text(raw: &str) -> String {
+    let clean = sanitize(raw);
+    // "1." or "2)" at the start would begin a numbered list.
+    let digits = clean.chars().take_while(char::is_ascii_digit).count();
     let mut out = String::new();
-    for (i, c) in sanitize(raw).chars().enumerate() {
+    for (i, c) in clean.chars().enumerate() {
         let leading = i == 0 && matches!(c, '-' | '+' | '>' | '=' | '~');
-        if leading || matches!(c, '\\' | '|' | '<' | '*' | '_' | '`' | '[' | '#') {
+        let numbered = digits > 0 && i == digits && matches!(c, '.' | ')');
+        // `&` would start an entity: `&lt;` must not show as `<`.
+        if leading || numbered || matches!(c, '\\' | '|' | '<' | '*' | '_' | '`' | '[' | '#' | '&') {
             out.push('\\');
         }
         out.push(c);
@@ -309,4 +314,18 @@ pub(crate) fn finish(mut out: String) -> String {
         out.pop();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn user_text_cannot_start_a_list_or_an_entity() {
+        assert_eq!(text("1. spoke first"), "1\\. spoke first");
+        assert_eq!(text("12) later"), "12\\) later");
+        assert_eq!(text("2026 was a year."), "2026 was a year.");
+        assert_eq!(text("&lt;b&gt; tea & cake"), "\\&lt;b\\&gt; tea \\& cake");
+        assert_eq!(text("- a | b"), "\\- a \\| b");
+    }
 }
