@@ -131,9 +131,9 @@ fn utc(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// Control characters other than line breaks and tabs (which quoting keeps in a cell) could
-/// drive a terminal the file is printed on; a leading `=`, `+`, `-`, `@`, tab or carriage
-/// return would make a spreadsheet run the cell as a formula, so it gets a leading `'`.
+/// Line breaks, tabs and other control characters become spaces or U+FFFD (see `sanitize`), so
+/// no cell can drive a terminal the file is printed on; a leading `=`, `+`, `-` or `@` would make
+/// a spreadsheet run the cell as a formula, so it gets a leading `'`.
 fn cell(text: &str) -> String {
     // Exports print to the terminal as readily as to a file: no control character goes out.
     let clean = sanitize(text);
@@ -144,15 +144,15 @@ fn cell(text: &str) -> String {
     }
 }
 
-/// `rows` as a CSV file a spreadsheet opens as UTF-8, every cell cleaned by `cell`. Rows must
-/// be of equal length.
+/// `rows` as a CSV file a spreadsheet opens as UTF-8, every cell cleaned by `cell`.
 pub(crate) fn write(rows: &[Vec<String>]) -> String {
-    let mut writer = ::csv::WriterBuilder::new().from_writer(BOM.as_bytes().to_vec());
+    // Flexible, so that rows of unequal length are written as they are: with that, writing to
+    // memory cannot fail, and no row can be dropped.
+    let mut writer = ::csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(BOM.as_bytes().to_vec());
     for row in rows {
-        // Writing to memory fails only on rows of unequal length, which no caller makes.
-        if writer.write_record(row.iter().map(|text| cell(text))).is_err() {
-            break;
-        }
+        let _ = writer.write_record(row.iter().map(|text| cell(text)));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
