@@ -111,14 +111,8 @@ const BAD: [(&str, &[&str]); 13] = [
     ("capacity-101", &["capacity: ", "use 1 to 100"]),
     ("capacity-negative", &["`-3`", "expected u32"]),
     ("capacity-zero", &["capacity: ", "use 1 to 100"]),
-    (
-        "empty-checklist-entry",
-        &["checklist: ", "each 1 to 300 characters"],
-    ),
-    (
-        "empty-ground-rule",
-        &["ground_rules: ", "each 1 to 300 characters"],
-    ),
+    ("empty-checklist-entry", &["checklist: ", "entry 2 is empty"]),
+    ("empty-ground-rule", &["ground_rules: ", "entry 2 is empty"]),
     ("empty-name", &["name: ", "1 to 60 characters"]),
     ("future-schema-version", &["schema_version 2", "update holdspace"]),
     ("missing-capacity", &["`capacity`"]),

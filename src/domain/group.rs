@@ -2,7 +2,7 @@
 //! its own ground rules (versioned) and its preparation checklist.
 
 use super::checklist::Setting;
-use super::plan::{MAX_ENTRIES, MAX_LINE_CHARS, MAX_TITLE_CHARS};
+use super::plan::{MAX_TITLE_CHARS, check_entries};
 use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -98,16 +98,7 @@ impl Group {
             ("ground_rules", &self.ground_rules),
             ("checklist", &self.checklist),
         ] {
-            if entries.len() > MAX_ENTRIES
-                || entries
-                    .iter()
-                    .any(|entry| entry.trim().is_empty() || entry.chars().count() > MAX_LINE_CHARS)
-            {
-                return Err((
-                    field,
-                    format!("use at most {MAX_ENTRIES} entries, each 1 to {MAX_LINE_CHARS} characters"),
-                ));
-            }
+            check_entries(field, entries).map_err(|message| (field, message))?;
         }
         Ok(())
     }

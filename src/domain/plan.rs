@@ -185,7 +185,8 @@ impl Plan {
                 ),
             ));
         }
-        lines("ground_rules", &self.ground_rules).map_err(|message| whole("ground_rules", message))?;
+        check_entries("ground_rules", &self.ground_rules)
+            .map_err(|message| whole("ground_rules", message))?;
         for (index, item) in self.items.iter().enumerate() {
             item.validate().map_err(|(field, message)| PlanError {
                 item: Some(index),
@@ -315,11 +316,13 @@ impl PlanItem {
                 format!("{min} is more than its {} planned minutes", self.minutes),
             ));
         }
-        lines("prompts", &self.prompts).map_err(|message| ("prompts", message))
+        check_entries("prompts", &self.prompts).map_err(|message| ("prompts", message))
     }
 }
 
-fn lines(what: &str, entries: &[String]) -> Result<(), String> {
+/// Checks a list of short texts (prompts, ground rules, a checklist): not too many, none
+/// empty, none too long; an error names the entry, counting from 1.
+pub fn check_entries(what: &str, entries: &[String]) -> Result<(), String> {
     if entries.len() > MAX_ENTRIES {
         return Err(format!(
             "{} {what} is more than the {MAX_ENTRIES} allowed",
