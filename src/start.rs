@@ -174,7 +174,7 @@ impl<'a> Request<'a> {
     pub fn new(dir: &DataDir, args: &'a SessionArgs, mode: &'a Mode) -> Result<Self, String> {
         let real_now = Utc::now();
         let mut roster = Vec::new();
-        let (plan, group, notice) = match args.group.as_deref().map(|name| groups::find(dir, name)) {
+        let (plan, group, notice, carried) = match args.group.as_deref().map(|name| groups::find(dir, name)) {
             Some(Ok(mut stored)) => {
                 // The confirmed members are expected; `--participant` adds anyone else.
                 roster = Roster::load(&roster::path(&stored.folder))?
@@ -186,7 +186,8 @@ impl<'a> Request<'a> {
                 let history = history::sessions(&logs, &stored.group.name);
                 let notice = group_session::carry_rules(&mut stored, &history);
                 let plan = group_session::plan_for(&stored, args.plan.as_deref(), &history)?;
-                (plan, Some(stored), notice)
+                let carried = notice.is_some();
+                (plan, Some(stored), notice, carried)
             }
             found => (
                 plans::load(args.plan.as_deref().unwrap_or(plans::DEFAULT_TEMPLATE)).map(|mut chosen| {
@@ -199,6 +200,7 @@ impl<'a> Request<'a> {
                      `holdspace group new NAME` saves it"
                         .to_owned()
                 }),
+                false,
             ),
         };
         let scheduled_end = args
@@ -217,7 +219,7 @@ impl<'a> Request<'a> {
             )?,
             plan,
             checklist: Vec::new(),
-            carried: group.is_some() && notice.is_some(),
+            carried,
             group,
             notice,
             scheduled_end,
@@ -266,7 +268,8 @@ impl<'a> Request<'a> {
                 let end = self
                     .scheduled_end
                     .unwrap_or_else(|| start + TimeDelta::minutes(i64::from(plan.total_minutes())));
-                if let (true, Some(stored)) = (self.carried, &self.group) {
+                // A rehearsal uses the carried rules but leaves the group's file as it is.
+                if let (true, false, Some(stored)) = (self.carried, mode.rehearsal, &self.group) {
                     stored.save(dir)?;
                 }
                 let meta = SessionMeta {
