@@ -393,7 +393,11 @@ fn stat(pid: u32) -> Option<(String, char, u32)> {
 pub fn exits_within(pid: u32, limit: Duration) -> bool {
     let deadline = Instant::now() + limit;
     loop {
-        if stat(pid).is_none_or(|(_, state, _)| state == 'Z') {
+        // A zombie leader can still have threads exiting that hold its files, and with them the
+        // journal's lock: it has exited once its open files are gone too.
+        let files_closed =
+            || fs::read_dir(format!("/proc/{pid}/fd")).map_or(true, |mut fds| fds.next().is_none());
+        if stat(pid).is_none_or(|(_, state, _)| state == 'Z' && files_closed()) {
             return true;
         }
         if Instant::now() > deadline {
