@@ -69,11 +69,8 @@ pub fn run(
     disk: &dyn Disk,
     command: RosterCommand,
 ) -> Result<String, String> {
-    let path = file::path(folder);
-    let _turn = file::take_turn(&path)?;
-    let mut roster = Roster::load(&path)?;
     let group = sanitize(group);
-    let said = match command {
+    file::update(&file::path(folder), disk, |roster| match command {
         RosterCommand::Add {
             name,
             referred_by,
@@ -86,22 +83,22 @@ pub fn run(
                 referred_on: referred_on.unwrap_or(today),
                 adjustments,
             };
-            roster.add(referral, capacity, today)?
+            roster.add(referral, capacity, today)
         }
-        RosterCommand::Set { name, status } => roster.set_status(&name, status, capacity, today)?,
+        RosterCommand::Set { name, status } => roster.set_status(&name, status, capacity, today),
         RosterCommand::Contact { name, note, on } => {
             let contact = Contact {
                 on: on.unwrap_or(today),
                 note,
             };
-            roster.log_contact(&name, contact, today)?
+            roster.log_contact(&name, contact, today)
         }
-        RosterCommand::Adjust { name, text } => roster.adjust(&name, &text)?,
-        RosterCommand::List => return Ok(list(&roster, &group, capacity)),
-        RosterCommand::ToContact => return Ok(to_contact(&roster, &group, capacity, today, next_meeting)),
+        RosterCommand::Adjust { name, text } => roster.adjust(&name, &text),
+        RosterCommand::List => Ok(list(roster, &group, capacity)),
+        RosterCommand::ToContact => Ok(to_contact(roster, &group, capacity, today, next_meeting)),
         RosterCommand::Export { output, .. } => {
-            let text = export(&roster);
-            return match output {
+            let text = export(roster);
+            match output {
                 None => Ok(text),
                 Some(output) => {
                     write_atomic(disk, &output, text.as_bytes()).map_err(|err| err.to_string())?;
@@ -111,13 +108,9 @@ pub fn run(
                         output.display()
                     ))
                 }
-            };
+            }
         }
-    };
-    roster
-        .save(disk, &path)
-        .map_err(|err| format!("NOT SAVED: {err}. The roster is as it was."))?;
-    Ok(said)
+    })
 }
 
 /// A day as the command line takes it.

@@ -29,7 +29,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// The roster file of the group whose folder is `folder`.
 /// Holds the roster's lock until dropped, so that two roster commands run at once (two
 /// terminals, a script) take turns: each reads the roster after the other has saved it.
-pub fn take_turn(roster: &Path) -> Result<File, String> {
+fn take_turn(roster: &Path) -> Result<File, String> {
     let lock = roster.with_extension("toml.lock");
     let file = OpenOptions::new()
         .create(true)
@@ -40,6 +40,25 @@ pub fn take_turn(roster: &Path) -> Result<File, String> {
         .map_err(|err| format!("{}: {err}", lock.display()))?;
     file.lock().map_err(|err| format!("{}: {err}", lock.display()))?;
     Ok(file)
+}
+
+/// Reads the roster at `path` as it is now, under its lock, applies `change`, and saves it if
+/// it changed; gives back what `change` said, or why nothing was saved.
+pub fn update(
+    path: &Path,
+    disk: &dyn Disk,
+    change: impl FnOnce(&mut Roster) -> Result<String, String>,
+) -> Result<String, String> {
+    let _turn = take_turn(path)?;
+    let mut roster = Roster::load(path)?;
+    let before = roster.clone();
+    let said = change(&mut roster)?;
+    if roster != before {
+        roster
+            .save(disk, path)
+            .map_err(|err| format!("NOT SAVED: {err}. The roster is as it was."))?;
+    }
+    Ok(said)
 }
 
 pub fn path(folder: &Path) -> PathBuf {
