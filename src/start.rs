@@ -26,6 +26,7 @@ use crate::ui::bindings::Keymap;
 use crate::ui::home::{GroupLine, Home, Picked};
 use crate::ui::prepare::{Preparation, Prepared};
 use crate::ui::resume::{Choice, Offer};
+use crate::ui::roster_view::RosterView;
 use crate::ui::theme::Theme;
 use crate::ui::{event_loop, terminal};
 use chrono::{DateTime, Local, TimeDelta, Utc};
@@ -436,6 +437,18 @@ fn home(
             Picked::Quit => return Ok(None),
             Picked::NoGroup => return Ok(Some(None)),
             Picked::Group(name) => return Ok(Some(Some(name))),
+            Picked::Roster(name) => {
+                if let Some(stored) = saved.iter().find(|stored| stored.group.name == name) {
+                    let path = roster::path(&stored.folder);
+                    match RosterView::open(&stored.group.name, stored.group.capacity, path) {
+                        Ok(view) => view
+                            .run(terminal, theme, dir.disk().as_ref(), stop)
+                            .map_err(|err| err.to_string())?,
+                        Err(err) => message = Some(err),
+                    }
+                }
+                saved_name = Some(name);
+            }
             Picked::NewGroup(name) => {
                 let group = Group::new(
                     &name,

@@ -18,6 +18,7 @@ pub mod picker;
 pub mod prepare;
 pub mod resume;
 pub mod review;
+pub mod roster_view;
 pub mod terminal;
 pub mod theme;
 pub mod themes;

@@ -1,6 +1,6 @@
 //! The home screen, when groups are saved: each group with its next meeting and places, and for
 //! the selected one who to call, send a waiver or remind; pick one to prepare its session, start
-//! one without a group, or save a new group.
+//! one without a group, look at a group's roster, or save a new group.
 
 use super::terminal;
 use super::theme::{Role, Theme};
@@ -28,6 +28,8 @@ pub enum Picked {
     Group(String),
     /// Save a new group with this name, then come back.
     NewGroup(String),
+    /// Show the roster of the group with this name, then come back.
+    Roster(String),
     /// A session for no saved group.
     NoGroup,
     Quit,
@@ -111,6 +113,12 @@ impl Home {
                     .get(self.selected)
                     .map(|line| Picked::Group(line.name.clone()));
             }
+            KeyCode::Char('r') => {
+                return self
+                    .groups
+                    .get(self.selected)
+                    .map(|line| Picked::Roster(line.name.clone()));
+            }
             KeyCode::Char('s') => return Some(Picked::NoGroup),
             KeyCode::Char('n') => self.typing = Some(String::new()),
             KeyCode::Char('q') | KeyCode::Esc => return Some(Picked::Quit),
@@ -182,7 +190,7 @@ impl Home {
         Paragraph::new(vec![
             status,
             Line::styled(
-                " Enter prepares the group's session · ↑↓ select · n new group · s session without a group · q quits",
+                " Enter prepares the group's session · r its roster · ↑↓ select · n new group · s session without a group · q quits",
                 theme.style(Role::Muted),
             ),
         ])
