@@ -100,6 +100,10 @@ fn keys_pick_a_group_a_new_one_or_none() {
         press(&mut home, "↓⏎"),
         Some(Picked::Group("Tuesday group".to_owned()))
     );
+    assert_eq!(
+        press(&mut home, "r"),
+        Some(Picked::Roster("Tuesday group".to_owned()))
+    );
     assert_eq!(press(&mut home, "s"), Some(Picked::NoGroup));
     assert_eq!(press(&mut home, "q"), Some(Picked::Quit));
     assert_eq!(
