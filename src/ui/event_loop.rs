@@ -3,9 +3,10 @@
 use super::app::{App, Followed, Screen};
 use super::terminal;
 use crate::domain::clock::Clock;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::DefaultTerminal;
+use chrono::{DateTime, Utc};
+use crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, Frame};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -66,6 +67,45 @@ pub fn run(
     Ok(())
 }
 
+/// Shows a screen of its own (home, a roster, the preparation) over `state` until `on_key` gives
+/// an answer; `None` if a signal stops it first. It draws on input and resize, and at each
+/// second when `ticking` (a countdown), sleeping in between.
+pub fn until_answer<S, T>(
+    terminal: &mut DefaultTerminal,
+    stop: &AtomicBool,
+    ticking: bool,
+    state: &mut S,
+    draw: impl Fn(&S, &mut Frame, DateTime<Utc>),
+    on_key: impl Fn(&mut S, KeyEvent, DateTime<Utc>) -> Option<T>,
+) -> io::Result<Option<T>> {
+    let mut dirty = true;
+    while !stop.load(Ordering::Relaxed) {
+        let now = Utc::now();
+        if dirty || ticking {
+            terminal.draw(|frame| draw(state, frame, now))?;
+        }
+        let wait = if ticking {
+            until_next_second(now, 1.0)
+        } else {
+            Duration::from_secs(1)
+        };
+        dirty = event::poll(wait)?;
+        if !dirty {
+            continue;
+        }
+        match event::read()? {
+            Event::Resize(width, height) => terminal::resized(terminal, width, height)?,
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                if let Some(answer) = on_key(state, key, Utc::now()) {
+                    return Ok(Some(answer));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(None)
+}
+
 /// What a tick can change that the screen shows: the session's events, the followed
 /// holdspace's state, and the screen.
 fn seen(app: &App) -> (u64, Option<Followed>, Screen) {
@@ -73,7 +113,7 @@ fn seen(app: &App) -> (u64, Option<Followed>, Screen) {
 }
 
 /// Real time until the clock's next whole second, at least `MIN_WAIT`.
-fn until_next_second(now: chrono::DateTime<chrono::Utc>, speed: f64) -> Duration {
+fn until_next_second(now: DateTime<Utc>, speed: f64) -> Duration {
     let clock_ms = 1000 - u64::from(now.timestamp_subsec_millis().min(999));
     let real = Duration::from_secs_f64(clock_ms as f64 / 1000.0 / speed.max(0.001));
     real.max(MIN_WAIT).min(Duration::from_secs(1))
@@ -82,7 +122,7 @@ fn until_next_second(now: chrono::DateTime<chrono::Utc>, speed: f64) -> Duration
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, TimeDelta};
+    use chrono::TimeDelta;
 
     #[test]
     fn waits_for_the_next_second_boundary() {

@@ -2,7 +2,7 @@
 //! the selected one who to call, send a waiver or remind; pick one to prepare its session, start
 //! one without a group, look at a group's roster, or save a new group.
 
-use super::terminal;
+use super::event_loop;
 use super::theme::{Role, Theme};
 use super::typing::{self, Typed};
 use crate::domain::group::Group;
@@ -11,15 +11,14 @@ use crate::store::groups::Stored;
 use crate::store::roster;
 use crate::text::sanitize;
 use chrono::NaiveDateTime;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
 
 /// What the facilitator chose at home.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,25 +204,14 @@ impl Home {
         theme: &Theme,
         stop: &AtomicBool,
     ) -> io::Result<Picked> {
-        let mut dirty = true;
-        while !stop.load(Ordering::Relaxed) {
-            if dirty {
-                terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut(), theme))?;
-            }
-            dirty = event::poll(Duration::from_secs(1))?;
-            if !dirty {
-                continue;
-            }
-            match event::read()? {
-                Event::Resize(width, height) => terminal::resized(terminal, width, height)?,
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if let Some(picked) = self.on_key(key) {
-                        return Ok(picked);
-                    }
-                }
-                _ => {}
-            }
-        }
-        Ok(Picked::Quit)
+        let picked = event_loop::until_answer(
+            terminal,
+            stop,
+            false,
+            &mut self,
+            |home, frame, _| home.render(frame.area(), frame.buffer_mut(), theme),
+            |home, key, _| home.on_key(key),
+        )?;
+        Ok(picked.unwrap_or(Picked::Quit))
     }
 }

@@ -4,8 +4,8 @@
 use super::action::Action;
 use super::bindings::Keymap;
 use super::editor::{self, Row};
+use super::event_loop;
 use super::keymap::Mode;
-use super::terminal;
 use super::theme::{Role, Theme};
 use super::typing::{self, Typed};
 use crate::domain::checklist::Check;
@@ -13,15 +13,14 @@ use crate::domain::plan::{AgendaEdit, Plan};
 use crate::format::clock;
 use crate::text::sanitize;
 use chrono::{DateTime, Local, TimeDelta, Utc};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
 
 /// Which list the keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,23 +316,14 @@ impl Preparation {
         theme: &Theme,
         stop: &AtomicBool,
     ) -> io::Result<Prepared> {
-        while !stop.load(Ordering::Relaxed) {
-            let now = Utc::now();
-            terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut(), keys, theme, now))?;
-            let to_next_second = 1000 - u64::from(now.timestamp_subsec_millis().min(999));
-            if !event::poll(Duration::from_millis(to_next_second))? {
-                continue;
-            }
-            match event::read()? {
-                Event::Resize(width, height) => terminal::resized(terminal, width, height)?,
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if let Some(prepared) = self.on_key(key, keys, Utc::now()) {
-                        return Ok(prepared);
-                    }
-                }
-                _ => {}
-            }
-        }
-        Ok(Prepared::Quit)
+        let prepared = event_loop::until_answer(
+            terminal,
+            stop,
+            true,
+            &mut self,
+            |preparation, frame, now| preparation.render(frame.area(), frame.buffer_mut(), keys, theme, now),
+            |preparation, key, now| preparation.on_key(key, keys, now),
+        )?;
+        Ok(prepared.unwrap_or(Prepared::Quit))
     }
 }

@@ -1,19 +1,18 @@
 //! The start-up question when an interrupted session, or a journal that cannot be used, is found.
 
-use super::terminal;
+use super::event_loop;
 use crate::format::{Zone, clock};
 use crate::recovery::Interrupted;
 use crate::text::sanitize;
 use chrono::{DateTime, Utc};
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::io;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -126,37 +125,30 @@ impl Offer<'_> {
 
     /// Shows the question and waits for one of its keys; a signal or Ctrl-c counts as quit.
     pub fn ask(&self, terminal: &mut DefaultTerminal, stop: &AtomicBool) -> io::Result<Choice> {
-        let mut dirty = true;
-        while !stop.load(Ordering::Relaxed) {
-            if dirty {
-                terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut()))?;
-                dirty = false;
-            }
-            if !event::poll(Duration::from_secs(1))? {
-                continue;
-            }
-            dirty = true;
-            let event = event::read()?;
-            if let Event::Resize(width, height) = event {
-                terminal::resized(terminal, width, height)?;
-            }
-            if let Event::Key(key) = event {
-                if key.kind != KeyEventKind::Press {
-                    continue;
-                }
-                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                    return Ok(Choice::Quit);
-                }
-                if let KeyCode::Char(c) = key.code
-                    && let Some((_, choice, _)) = self.choices().into_iter().find(|(k, _, _)| *k == c)
-                {
-                    return Ok(choice);
-                }
-                if key.code == KeyCode::Esc {
-                    return Ok(Choice::Quit);
-                }
-            }
+        let choice = event_loop::until_answer(
+            terminal,
+            stop,
+            false,
+            &mut (),
+            |(), frame, _| self.render(frame.area(), frame.buffer_mut()),
+            |(), key, _| self.answer(key),
+        )?;
+        Ok(choice.unwrap_or(Choice::Quit))
+    }
+
+    /// The choice `key` makes, if it makes one.
+    fn answer(&self, key: KeyEvent) -> Option<Choice> {
+        if key.code == KeyCode::Esc
+            || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
+        {
+            return Some(Choice::Quit);
         }
-        Ok(Choice::Quit)
+        let KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        self.choices()
+            .into_iter()
+            .find(|(k, _, _)| *k == c)
+            .map(|(_, choice, _)| choice)
     }
 }

@@ -2,14 +2,14 @@
 //! referral, adjustments and last contact; a number key sets the selected person's status, as
 //! `holdspace roster GROUP set` does, with the same places rule.
 
-use super::terminal;
+use super::event_loop;
 use super::theme::{Role, Theme};
 use crate::domain::roster::{Roster, Status};
 use crate::store::disk::Disk;
 use crate::store::roster;
 use crate::text::{cells, cut, pad, sanitize};
 use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,8 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::io;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
 
 pub struct RosterView {
     pub group: String,
@@ -164,26 +163,17 @@ impl RosterView {
         disk: &dyn Disk,
         stop: &AtomicBool,
     ) -> io::Result<()> {
-        let mut dirty = true;
-        while !stop.load(Ordering::Relaxed) {
-            if dirty {
-                terminal.draw(|frame| self.render(frame.area(), frame.buffer_mut(), theme))?;
-            }
-            dirty = event::poll(Duration::from_secs(1))?;
-            if !dirty {
-                continue;
-            }
-            match event::read()? {
-                Event::Resize(width, height) => terminal::resized(terminal, width, height)?,
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    let today = chrono::Local::now().date_naive();
-                    if !self.on_key(key, disk, today) {
-                        return Ok(());
-                    }
-                }
-                _ => {}
-            }
-        }
+        event_loop::until_answer(
+            terminal,
+            stop,
+            false,
+            &mut self,
+            |view, frame, _| view.render(frame.area(), frame.buffer_mut(), theme),
+            |view, key, now| {
+                let today = now.with_timezone(&chrono::Local).date_naive();
+                (!view.on_key(key, disk, today)).then_some(())
+            },
+        )?;
         Ok(())
     }
 }
