@@ -16,7 +16,7 @@ use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use std::io;
 use std::sync::atomic::AtomicBool;
 
@@ -186,15 +186,15 @@ impl Home {
             self.message.as_deref(),
             theme,
         );
-        Paragraph::new(vec![
+        typing::footer(
             status,
-            Line::styled(
-                " Enter prepares the group's session · r its roster · ↑↓ select · n new group · s session without a group · q quits",
-                theme.style(Role::Muted),
-            ),
-        ])
-        .wrap(Wrap { trim: false })
-        .render(footer, buf);
+            " Enter prepares the group's session · r its roster · ↑↓ select · n new group · \
+             s session without a group · q quits"
+                .to_owned(),
+            theme,
+            footer,
+            buf,
+        );
     }
 
     /// Shows the groups until one is picked; a signal counts as quit.

@@ -18,7 +18,7 @@ use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use std::io;
 use std::sync::atomic::AtomicBool;
 
@@ -300,12 +300,7 @@ impl Preparation {
             Focus::Agenda => "Tab checklist".to_owned(),
         });
         hints.push("Esc quits".to_owned());
-        Paragraph::new(vec![
-            status,
-            Line::styled(hints.join(" · "), theme.style(Role::Muted)),
-        ])
-        .wrap(Wrap { trim: true })
-        .render(footer, buf);
+        typing::footer(status, hints.join(" · "), theme, footer, buf);
     }
 
     /// Shows the preparation until Enter or Esc, redrawing each second for the countdown.

@@ -4,6 +4,7 @@
 
 use super::event_loop;
 use super::theme::{Role, Theme};
+use super::typing;
 use crate::domain::roster::{Roster, Status};
 use crate::store::disk::Disk;
 use crate::store::roster;
@@ -14,7 +15,7 @@ use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -143,16 +144,13 @@ impl RosterView {
         let statuses: Vec<String> = (Status::ALL.iter().enumerate())
             .map(|(index, status)| format!("{} {}", index + 1, status.describe()))
             .collect();
-        let message = self.message.as_deref().map(sanitize).unwrap_or_default();
-        Paragraph::new(vec![
-            Line::styled(format!(" {message}"), theme.style(Role::Muted)),
-            Line::styled(
-                format!(" Set the status: {} · ↑↓ select · Esc back", statuses.join(" · ")),
-                theme.style(Role::Muted),
-            ),
-        ])
-        .wrap(Wrap { trim: false })
-        .render(footer, buf);
+        typing::footer(
+            typing::status_line("", None, self.message.as_deref(), theme),
+            format!(" Set the status: {} · ↑↓ select · Esc back", statuses.join(" · ")),
+            theme,
+            footer,
+            buf,
+        );
     }
 
     /// Shows the roster until Esc; a signal closes it too.

@@ -1,10 +1,14 @@
 //! A line typed on the home and preparation screens (a new group's name, a new agenda item):
-//! the keys that edit it, and the status line that shows it or the latest message.
+//! the keys that edit it, and the footer of those screens, which shows it or the latest message
+//! above the screen's keys.
 
 use super::theme::{Role, Theme};
 use crate::text::sanitize;
 use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Where a line being typed stands after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,4 +48,11 @@ pub fn status_line(
         (None, Some(message)) => Line::styled(format!(" {}", sanitize(message)), theme.style(Role::Muted)),
         (None, None) => Line::raw(""),
     }
+}
+
+/// The footer: `status` (see `status_line`), then the screen's `keys`, wrapped to fit.
+pub fn footer(status: Line<'static>, keys: String, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(vec![status, Line::styled(keys, theme.style(Role::Muted))])
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
