@@ -14,8 +14,6 @@ pub enum Setting {
 }
 
 impl Setting {
-    pub const ALL: [Self; 2] = [Self::InPerson, Self::Online];
-
     pub fn name(self) -> &'static str {
         match self {
             Self::InPerson => "in-person",

@@ -2,6 +2,7 @@
 //! its own ground rules (versioned) and its preparation checklist.
 
 use super::checklist::Setting;
+use super::hands::same_name;
 use super::plan::{MAX_TITLE_CHARS, check_entries};
 use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
@@ -43,9 +44,10 @@ pub struct Group {
     pub checklist: Vec<String>,
 }
 
-/// Whether two group names are the same group: spaces around them and case do not count.
+/// Whether two group names are the same group: spaces around them and case do not count, as
+/// for people's names.
 pub fn same_group(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    same_name(a, b)
 }
 
 /// What is wrong with a group, by field.

@@ -63,11 +63,6 @@ impl Kind {
         }
     }
 
-    /// Every name, for messages that say what would be valid.
-    pub fn names() -> String {
-        Self::ALL.map(Self::name).join(", ")
-    }
-
     /// What an item's prompts are, in the words the screen uses.
     pub fn prompt_label(self) -> &'static str {
         match self {

@@ -2,7 +2,7 @@
 
 use super::event::{Author, Event, EventKind, SessionMeta};
 use super::hands::Floor;
-use super::plan::{MAX_ENTRIES, MAX_MINUTES, PlanItem, edit_agenda};
+use super::plan::{AgendaEdit, MAX_ENTRIES, MAX_MINUTES, PlanItem, edit_agenda};
 use super::record::Record;
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use std::fmt;
@@ -263,12 +263,7 @@ impl Session {
             }
             EventKind::AgendaEdited(edit) => {
                 let first = self.first_editable();
-                edit_agenda(&mut self.items, edit, first, ItemState::new, |item, minutes| {
-                    item.minutes = minutes;
-                    item.plan.cap_floor(minutes);
-                })
-                .map_err(|message| fail(&message))?;
-                // The running item may have shifted with an edit; it is never edited itself.
+                edit_items(&mut self.items, edit, first).map_err(|message| fail(&message))?;
             }
             EventKind::Note { text } => self.notes.push(Note {
                 at,
@@ -320,9 +315,23 @@ impl Session {
         started.max(self.current.map_or(0, |index| index + 1))
     }
 
+    /// Whether `edit` can be made now, by the rule the fold applies; why not, in words.
+    pub fn check_agenda_edit(&self, edit: &AgendaEdit) -> Result<(), String> {
+        edit_items(&mut self.items.clone(), edit, self.first_editable())
+    }
+
     pub fn is_paused(&self) -> bool {
         self.paused_since.is_some()
     }
+}
+
+/// Applies an agenda edit to the session's items: a changed length is the item's planned time
+/// now, and a protected item's floor never stays above it.
+fn edit_items(items: &mut Vec<ItemState>, edit: &AgendaEdit, first_editable: usize) -> Result<(), String> {
+    edit_agenda(items, edit, first_editable, ItemState::new, |item, minutes| {
+        item.minutes = minutes;
+        item.plan.cap_floor(minutes);
+    })
 }
 
 /// Intervals never count backwards, even if the wall clock was set back mid-session.

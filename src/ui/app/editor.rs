@@ -113,16 +113,8 @@ impl App {
     }
 
     fn edit_agenda(&mut self, edit: AgendaEdit) -> bool {
-        // Checked here too, so a refused edit is explained rather than recorded and rejected.
-        let mut plan = self.recorder.session.meta.plan.clone();
-        plan.items = self
-            .recorder
-            .session
-            .items
-            .iter()
-            .map(|item| item.plan.clone())
-            .collect();
-        if let Err(reason) = plan.edit(&edit, self.recorder.session.first_editable()) {
+        // Checked first, so a refused edit is explained rather than recorded and rejected.
+        if let Err(reason) = self.recorder.session.check_agenda_edit(&edit) {
             self.message = Some(reason);
             return false;
         }
