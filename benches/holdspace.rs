@@ -105,20 +105,24 @@ fn append(c: &mut Criterion) {
     }
 }
 
+/// Reading and folding a journal: 10,000 events is what a launch that offers to resume reads
+/// before its first frame, 100,000 the replay target.
 fn replay(c: &mut Criterion) {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
-    let (_, events) = sample::session("replay", 100_000, false);
-    let path = dir.journal_path("replay");
-    std::fs::write(&path, sample::journal(&events)).expect("the journal is written");
     let mut group = c.benchmark_group("replay");
     group.sample_size(10);
-    group.bench_function("read and fold a 100,000-event journal", |b| {
-        b.iter(|| match recovery::inspect(&path) {
-            Found::Resumable(found) => black_box(found),
-            _ => panic!("the sample journal resumes"),
+    for (count, label) in [(10_000, "10,000"), (100_000, "100,000")] {
+        let (_, events) = sample::session("replay", count, false);
+        let path = dir.journal_path(&format!("replay-{count}"));
+        std::fs::write(&path, sample::journal(&events)).expect("the journal is written");
+        group.bench_function(format!("read and fold a {label}-event journal"), |b| {
+            b.iter(|| match recovery::inspect(&path) {
+                Found::Resumable(found) => black_box(found),
+                _ => panic!("the sample journal resumes"),
+            });
         });
-    });
+    }
     group.finish();
 }
 

@@ -424,3 +424,66 @@ fn a_data_folder_under_a_regular_file_is_an_error_naming_it() {
     assert!(err.to_string().contains(&root.display().to_string()), "{err}");
     assert_eq!(fs::read(&file).expect("still there"), b"not a folder");
 }
+
+/// A journal long enough to be read on several threads: its events come back in order, and a
+/// bad line in any part of it is named by its own line number.
+#[test]
+fn a_long_journal_keeps_its_order_and_its_line_numbers() {
+    let events: Vec<Event> = (1..=6_000u64)
+        .map(|seq| Event {
+            seq,
+            at: at(0, seq as i64),
+            by: Default::default(),
+            kind: if seq == 1 {
+                EventKind::Started(Box::new(meta("long")))
+            } else {
+                EventKind::Note {
+                    text: format!("note {seq}"),
+                }
+            },
+        })
+        .collect();
+    let bad = [2usize, 2_999, 3_001, 6_000];
+    let mut bytes = Vec::new();
+    for (index, event) in events.iter().enumerate() {
+        if bad.contains(&(index + 1)) {
+            bytes.extend_from_slice(b"{\"seq\":");
+        } else {
+            bytes.extend(serde_json::to_vec(event).expect("an event serialises"));
+        }
+        bytes.push(b'\n');
+    }
+    let contents = journal::parse(&bytes);
+    let lines: Vec<usize> = contents.bad_lines.iter().map(|bad| bad.line).collect();
+    assert_eq!(lines, bad);
+    let kept: Vec<Event> = events
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| !bad.contains(&(index + 1)))
+        .map(|(_, event)| event)
+        .collect();
+    assert_eq!(contents.events, kept);
+}
+
+/// Holdspace writes event times in UTC with a `Z`; a time with an offset, or in the relaxed form
+/// with a space, reads as the same instant, and a time that is none names what is wrong.
+#[test]
+fn event_times_read_in_every_rfc_3339_form() {
+    let read = |at: &str| {
+        serde_json::from_str::<Event>(&format!(r#"{{"seq":2,"at":"{at}","type":"paused"}}"#))
+            .map(|event| event.at)
+            .map_err(|err| err.to_string())
+    };
+    let instant = at(0, 0);
+    assert_eq!(read(&instant.to_rfc3339()), Ok(instant));
+    let offset = instant.with_timezone(&chrono::FixedOffset::east_opt(3600).expect("an offset"));
+    assert_eq!(read(&offset.to_rfc3339()), Ok(instant));
+    let relaxed = instant.format("%Y-%m-%d %H:%M:%S%:z").to_string();
+    assert_eq!(read(&relaxed), Ok(instant));
+    let wrong = read("2026-13-01T00:00:00Z").expect_err("month 13 is refused");
+    assert!(wrong.contains("out of range"), "{wrong}");
+    let kind = serde_json::from_str::<Event>(r#"{"seq":2,"at":7,"type":"paused"}"#)
+        .expect_err("a number is not a time")
+        .to_string();
+    assert!(kind.contains("RFC 3339"), "{kind}");
+}

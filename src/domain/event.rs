@@ -3,8 +3,10 @@
 use super::checklist::Check;
 use super::plan::{AgendaEdit, Plan};
 use super::record::{Attendance, FollowUp, subject};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The version of the journal and session-log formats this build writes.
 /// Version 2 added participants, the raise-hand queue and turns; version 3 attendance, follow-up
@@ -32,12 +34,35 @@ impl Author {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub seq: u64,
+    #[serde(deserialize_with = "event_time")]
     pub at: DateTime<Utc>,
     /// Left out for the facilitator, as every event before version 4 was theirs.
     #[serde(default, skip_serializing_if = "Author::is_facilitator")]
     pub by: Author,
     #[serde(flatten)]
     pub kind: EventKind,
+}
+
+/// An event's time. chrono's own `Deserialize` goes through its relaxed, general RFC 3339 parser,
+/// which was a seventh of reading a journal; its strict parser reads what holdspace writes in a
+/// fraction of that, and the relaxed one still takes anything else, with its own message.
+fn event_time<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
+    struct Time;
+    impl Visitor<'_> for Time {
+        type Value = DateTime<Utc>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("an RFC 3339 formatted date and time string")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            DateTime::parse_from_rfc3339(text)
+                .or_else(|_| text.parse::<DateTime<FixedOffset>>())
+                .map(|at| at.with_timezone(&Utc))
+                .map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_str(Time)
 }
 
 /// Everything the session needs to know when it starts; the first event of every journal.
