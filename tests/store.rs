@@ -425,8 +425,7 @@ fn a_data_folder_under_a_regular_file_is_an_error_naming_it() {
     assert_eq!(fs::read(&file).expect("still there"), b"not a folder");
 }
 
-/// A journal long enough to be read on several threads: its events come back in order, and a
-/// bad line in any part of it is named by its own line number.
+/// A long journal comes back in order, and a bad line anywhere in it is named by its own number.
 #[test]
 fn a_long_journal_keeps_its_order_and_its_line_numbers() {
     let events: Vec<Event> = (1..=6_000u64)

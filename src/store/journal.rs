@@ -268,58 +268,17 @@ pub fn parse(bytes: &[u8]) -> Contents {
         clean_len: clean_len as u64,
         ..Contents::default()
     };
-    let Some(body) = clean.strip_suffix(b"\n") else {
-        return contents;
-    };
-    let lines: Vec<&[u8]> = body.split(|&b| b == b'\n').collect();
-    // A long journal is what a launch that offers to resume reads before its first frame, so
-    // its lines are shared out among the cores; each chunk keeps its place in the order.
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(4);
-    let chunk = if lines.len() >= PARALLEL_FROM {
-        lines.len().div_ceil(threads)
-    } else {
-        lines.len().max(1)
-    };
-    let parsed: Vec<(Vec<Event>, Vec<BadLine>)> = std::thread::scope(|scope| {
-        let mut chunks = lines.chunks(chunk).enumerate();
-        let first = chunks.next();
-        let others: Vec<_> = chunks
-            .map(|(index, lines)| scope.spawn(move || parse_lines(lines, index * chunk)))
-            .collect();
-        first
-            .map(|(_, lines)| parse_lines(lines, 0))
-            .into_iter()
-            .chain(others.into_iter().map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }))
-            .collect()
-    });
-    for (events, bad_lines) in parsed {
-        contents.events.extend(events);
-        contents.bad_lines.extend(bad_lines);
-    }
-    contents
-}
-
-/// Below this many lines a journal is read on one thread: starting another costs more.
-const PARALLEL_FROM: usize = 2_000;
-
-/// The events in `lines`, and the lines that hold none, numbered from `before` + 1.
-fn parse_lines(lines: &[&[u8]], before: usize) -> (Vec<Event>, Vec<BadLine>) {
-    let mut events = Vec::with_capacity(lines.len());
-    let mut bad_lines = Vec::new();
-    for (index, line) in lines.iter().enumerate() {
+    let lines = clean.strip_suffix(b"\n").map(|body| body.split(|&b| b == b'\n'));
+    for (index, line) in lines.into_iter().flatten().enumerate() {
         match serde_json::from_slice::<Event>(line) {
-            Ok(event) => events.push(event),
-            Err(err) => bad_lines.push(BadLine {
-                line: before + index + 1,
+            Ok(event) => contents.events.push(event),
+            Err(err) => contents.bad_lines.push(BadLine {
+                line: index + 1,
                 error: err.to_string(),
             }),
         }
     }
-    (events, bad_lines)
+    contents
 }
 
 /// Moves a torn tail out of the journal into `<journal>.torn` (kept for inspection) and
