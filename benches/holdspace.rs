@@ -15,6 +15,8 @@ use holdspace::store::journal::Journal;
 use holdspace::store::log::{self, SessionLog};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -68,6 +70,23 @@ fn render(c: &mut Criterion) {
             });
         });
     }
+}
+
+/// One idle second's frame through `Terminal::draw`: drawn, diffed against the last one (the
+/// clocks moved a second) and written to a test backend.
+fn frame(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let mut app = busy_app(&dir);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test backend");
+    c.bench_function("idle frame 120x40, drawn, diffed and written", |b| {
+        b.iter(|| {
+            app.now += chrono::TimeDelta::seconds(1);
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .expect("a test backend");
+        });
+    });
 }
 
 /// Each append is timed on its own, so the spread of fsync times (p50, p99) can be reported as
@@ -156,5 +175,5 @@ fn history(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, append, replay, history);
+criterion_group!(benches, render, frame, append, replay, history);
 criterion_main!(benches);
