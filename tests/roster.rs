@@ -195,7 +195,8 @@ fn contacts_are_noted_in_date_order_and_never_in_the_future() {
         r.members[0].contacts,
         [contact(day(3), "letter"), contact(day(5), "rang, keen")]
     );
-    assert!(r.log_contact("Ana", contact(day(6), "x"), day(5)).is_err());
+    let err = r.log_contact("Ana", contact(day(6), "x"), day(5)).unwrap_err();
+    assert_eq!(err, "the contact date 2026-03-06 is after today (2026-03-05)");
     assert!(r.log_contact("Ana", contact(day(5), "  "), day(5)).is_err());
     assert_eq!(r.members[0].contacts.len(), 2);
 }

@@ -183,12 +183,7 @@ impl Roster {
         if referred_by.is_empty() {
             return Err("say who referred them: their care co-ordinator or team".to_owned());
         }
-        if referral.referred_on > today {
-            return Err(format!(
-                "the referral date {} is after today ({today})",
-                referral.referred_on
-            ));
-        }
+        not_after_today("referral", referral.referred_on, today)?;
         let full = !self.has_room(capacity);
         self.members.push(Member {
             name: name.to_owned(),
@@ -283,12 +278,7 @@ impl Roster {
         if note.is_empty() {
             return Err("say what the contact was about: the note cannot be blank".to_owned());
         }
-        if contact.on > today {
-            return Err(format!(
-                "the contact date {} is after today ({today})",
-                contact.on
-            ));
-        }
+        not_after_today("contact", contact.on, today)?;
         let member = &mut self.members[who];
         member.contacts.push(Contact {
             on: contact.on,
@@ -389,4 +379,12 @@ impl Roster {
             }
         })
     }
+}
+
+/// A referral or a contact cannot be dated in the future: that is a typing slip.
+fn not_after_today(what: &str, date: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    if date > today {
+        return Err(format!("the {what} date {date} is after today ({today})"));
+    }
+    Ok(())
 }
