@@ -15,6 +15,7 @@ use holdspace::store::journal::Journal;
 use holdspace::store::log::{self, SessionLog};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::App;
+use holdspace::ui::screen::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -72,8 +73,9 @@ fn render(c: &mut Criterion) {
     }
 }
 
-/// One idle second's frame through `Terminal::draw`: drawn, diffed against the last one (the
-/// clocks moved a second) and written to a test backend.
+/// One idle second's frame: drawn, diffed against the last one (the clocks moved a second) and
+/// written to a test backend. Whole, through `Terminal::draw`, and as the live loop draws it,
+/// only the parts with a clock in them.
 fn frame(c: &mut Criterion) {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
@@ -84,6 +86,17 @@ fn frame(c: &mut Criterion) {
             app.now += chrono::TimeDelta::seconds(1);
             terminal
                 .draw(|frame| frame.render_widget(&app, frame.area()))
+                .expect("a test backend");
+        });
+    });
+    let mut backend = TestBackend::new(120, 40);
+    let mut screen = Screen::cleared(Rect::new(0, 0, 120, 40));
+    screen.draw_app(&mut backend, &app, true).expect("a test backend");
+    c.bench_function("idle second 120x40, clock parts drawn", |b| {
+        b.iter(|| {
+            app.now += chrono::TimeDelta::seconds(1);
+            screen
+                .draw_app(&mut backend, &app, false)
                 .expect("a test backend");
         });
     });

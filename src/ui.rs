@@ -19,6 +19,7 @@ pub mod prepare;
 pub mod resume;
 pub mod review;
 pub mod roster_view;
+pub mod screen;
 pub mod terminal;
 pub mod theme;
 pub mod themes;
@@ -37,6 +38,15 @@ pub const MIN_HEIGHT: u16 = 15;
 /// clicks land on nothing.
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+impl App {
+    /// The parts of the screen at `area` that the clock alone changes, where a second ticking
+    /// over needs to draw only those: the live screen with nothing over it.
+    pub fn clock_parts(&self, area: Rect) -> Option<[live::Part; 8]> {
+        (self.screen == Screen::Live && self.overlay.is_none() && !too_small(area))
+            .then(|| live::clock_parts(self, area))
+    }
 }
 
 impl Widget for &App {

@@ -251,6 +251,12 @@ impl App {
         }
     }
 
+    /// What a tick can change that the screen shows, besides the clock: the session's events,
+    /// the followed holdspace's state, and the screen.
+    pub fn seen(&self) -> (u64, Option<Followed>, Screen) {
+        (self.recorder.session.last_seq, self.followed.clone(), self.screen)
+    }
+
     /// True once after the end warning is raised: the terminal bell rings for it.
     pub fn take_bell(&mut self) -> bool {
         std::mem::take(&mut self.bell)

@@ -1,6 +1,7 @@
 //! The event loop: draw when something changed or the clock's second ticks over, sleep otherwise.
 
-use super::app::{App, Followed, Screen};
+use super::app::{App, Screen as AppScreen};
+use super::screen::Screen;
 use super::terminal;
 use crate::domain::clock::Clock;
 use chrono::{DateTime, Utc};
@@ -23,18 +24,24 @@ pub fn run(
     clock: &dyn Clock,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    // This loop keeps its own record of what the terminal shows, so it starts on a cleared
+    // screen and leaves one, for ratatui's record to be true again afterwards.
+    let area = terminal.get_frame().area();
+    terminal.resize(area)?;
+    terminal.hide_cursor()?;
+    let mut screen = Screen::cleared(area);
     let mut dirty = true;
     let mut shown_second = i64::MIN;
     while app.outcome.is_none() && !stop.load(Ordering::Relaxed) {
         let now = clock.now();
-        let before = seen(app);
+        let before = app.seen();
         app.tick(now);
         // The live screen's clocks move every second; the review shows no clock, so it is
         // drawn again only when something in it changed (a co-facilitator's view follows the
         // facilitator's review).
-        let ticking = app.screen == Screen::Live && now.timestamp() != shown_second;
-        if dirty || ticking || seen(app) != before {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let ticking = app.screen == AppScreen::Live && now.timestamp() != shown_second;
+        if dirty || ticking || app.seen() != before {
+            screen.draw_app(terminal.backend_mut(), app, dirty)?;
             if app.take_bell() {
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;
@@ -52,19 +59,19 @@ pub fn run(
                 }
                 Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                     app.tick(clock.now());
-                    let size = terminal.size()?;
-                    app.on_click(mouse.column, mouse.row, Rect::new(0, 0, size.width, size.height));
+                    app.on_click(mouse.column, mouse.row, screen.area());
                     dirty = true;
                 }
                 Event::Resize(width, height) => {
                     terminal::resized(terminal, width, height)?;
+                    screen = Screen::cleared(Rect::new(0, 0, width, height));
                     dirty = true;
                 }
                 _ => {}
             }
         }
     }
-    Ok(())
+    terminal.resize(screen.area())
 }
 
 /// Shows a screen of its own (home, a roster, the preparation) over `state` until `on_key` gives
@@ -104,12 +111,6 @@ pub fn until_answer<S, T>(
         }
     }
     Ok(None)
-}
-
-/// What a tick can change that the screen shows: the session's events, the followed
-/// holdspace's state, and the screen.
-fn seen(app: &App) -> (u64, Option<Followed>, Screen) {
-    (app.recorder.session.last_seq, app.followed.clone(), app.screen)
 }
 
 /// Real time until the clock's next whole second, at least `MIN_WAIT`.

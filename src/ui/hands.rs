@@ -2,7 +2,7 @@
 
 use super::action::Action;
 use super::app::App;
-use super::live::{frame, panel};
+use super::live::frame;
 use super::theme::Role;
 use crate::format::clock;
 use crate::text::sanitize;
@@ -10,7 +10,7 @@ use chrono::TimeDelta;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 /// The first of `len` entries to show in `visible` rows so that `selected` is in view.
 pub fn scroll(selected: usize, len: usize, visible: usize) -> usize {
@@ -23,10 +23,9 @@ pub fn scroll(selected: usize, len: usize, visible: usize) -> usize {
         .min(len.saturating_sub(visible))
 }
 
-/// Where the queue panel's hands are drawn: their rows and the first hand shown. The row above
-/// them is the floor line (who is speaking).
-fn hand_rows(app: &App, area: Rect) -> (Rect, usize) {
-    let inner = frame(app).inner(area);
+/// Where the queue panel's hands are drawn, inside its border (`inner`): their rows and the
+/// first hand shown. The row above them is the floor line (who is speaking).
+fn hand_rows(app: &App, inner: Rect) -> (Rect, usize) {
     let rows = Rect {
         y: inner.y.saturating_add(1),
         height: inner.height.saturating_sub(1),
@@ -38,7 +37,7 @@ fn hand_rows(app: &App, area: Rect) -> (Rect, usize) {
 
 /// The queue entry drawn at `position` in the panel at `area`.
 pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
-    let (rows, first) = hand_rows(app, area);
+    let (rows, first) = hand_rows(app, frame(app).inner(area));
     if !rows.contains(position) {
         return None;
     }
@@ -46,9 +45,9 @@ pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
     (index < app.recorder.session.floor.queue.len()).then_some(index)
 }
 
-pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
-    let session = &app.recorder.session;
-    let floor = &session.floor;
+/// The queue panel's border, titled with how many hands are waiting.
+pub fn queue_panel(app: &App) -> Block<'static> {
+    let floor = &app.recorder.session.floor;
     let style = |role| app.theme.style(role);
     let mut title = vec![Span::styled(
         format!(" Hands · {} waiting ", floor.queue.len()),
@@ -57,10 +56,22 @@ pub fn render_queue(app: &App, area: Rect, buf: &mut Buffer) {
     if floor.gentle_priority {
         title.push(Span::styled("· gentle priority ", style(Role::NotSpoken)));
     }
-    let block = frame(app).title(Line::from(title));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let (rows_area, first) = hand_rows(app, area);
+    frame(app).title(Line::from(title))
+}
+
+/// The rows the queue panel's content takes: the floor line and one row per waiting hand (or
+/// the line saying how to raise one). Those below stay empty.
+pub fn queue_height(app: &App) -> u16 {
+    let waiting = app.recorder.session.floor.queue.len().max(1);
+    u16::try_from(waiting).unwrap_or(u16::MAX).saturating_add(1)
+}
+
+/// Who is speaking and the waiting hands, inside the queue panel's border (at `inner`).
+pub fn render_queue(app: &App, inner: Rect, buf: &mut Buffer) {
+    let session = &app.recorder.session;
+    let floor = &session.floor;
+    let style = |role| app.theme.style(role);
+    let (rows_area, first) = hand_rows(app, inner);
     // With no row for the queue, the floor line names who is next.
     let next = floor.queue.first().filter(|_| rows_area.height == 0).map(|hand| {
         Span::styled(
@@ -147,13 +158,11 @@ pub fn talk_height(app: &App) -> u16 {
     }
 }
 
-/// Talk time and turns per participant as small bars, for the facilitator's eyes only.
-pub fn render_talk(app: &App, area: Rect, buf: &mut Buffer) {
+/// Talk time and turns per participant as small bars, for the facilitator's eyes only, inside
+/// the talk-time panel's border (at `inner`).
+pub fn render_talk(app: &App, inner: Rect, buf: &mut Buffer) {
     let floor = &app.recorder.session.floor;
     let style = |role| app.theme.style(role);
-    let block = panel(app, " Talk time · private ");
-    let inner = block.inner(area);
-    block.render(area, buf);
     let talks: Vec<TimeDelta> = (0..floor.participants.len())
         .map(|who| floor.talk(who, app.now))
         .collect();

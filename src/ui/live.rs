@@ -126,50 +126,131 @@ pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
     hands::hand_at(app, layout(app, area).hands, position)
 }
 
-/// The agenda item whose row is drawn at `position`. The table keeps the running item in view,
-/// so on a short panel its rows start where that leaves them.
+/// The agenda item whose row is drawn at `position`.
 pub fn agenda_item_at(app: &App, area: Rect, position: Position) -> Option<usize> {
     if too_small(area) || app.overlay.is_some() {
         return None;
     }
-    let agenda = layout(app, area).agenda;
-    // Inside the border, below the header row.
-    let rows = Rect {
-        x: agenda.x + 1,
-        y: agenda.y + 2,
-        width: agenda.width.saturating_sub(2),
-        height: agenda.height.saturating_sub(3),
-    };
+    let (rows, offset) = agenda_rows(app, frame(app).inner(layout(app, area).agenda));
     if !rows.contains(position) {
         return None;
     }
+    let index = offset + usize::from(position.y - rows.y);
+    (index < app.recorder.session.items.len()).then_some(index)
+}
+
+/// The agenda's item rows inside its panel (`inner`), below the header row, and the first item
+/// shown there. The table keeps the running item in view, so on a short panel its rows start
+/// where that leaves them.
+fn agenda_rows(app: &App, inner: Rect) -> (Rect, usize) {
+    let rows = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
     let visible = usize::from(rows.height);
     let offset = app
         .recorder
         .session
         .current
         .map_or(0, |current| (current + 1).saturating_sub(visible));
-    let index = offset + usize::from(position.y - rows.y);
-    (index < app.recorder.session.items.len()).then_some(index)
+    (rows, offset)
+}
+
+/// The running item's row in the agenda panel's inside (`inner`); empty when none runs or the
+/// panel has no room for it.
+fn current_row(app: &App, inner: Rect) -> Rect {
+    let (rows, offset) = agenda_rows(app, inner);
+    match app.recorder.session.current {
+        Some(current) if !rows.is_empty() => Rect {
+            y: rows.y + u16::try_from(current - offset).unwrap_or(u16::MAX),
+            height: 1,
+            ..rows
+        },
+        _ => Rect::default(),
+    }
 }
 
 /// Draws the live screen and returns its body, where overlays that should leave the clocks and
 /// banners in view (the ground rules) draw.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     let areas = layout(app, area);
-    render_header(app, areas.header, buf);
-    render_schedule(app, areas.schedule, buf);
-    Paragraph::new(banner_lines(app)).render(areas.banner, buf);
-    render_agenda(app, areas.agenda, buf);
-    hands::render_queue(app, areas.hands, buf);
-    hands::render_talk(app, areas.talk, buf);
-    now::render(app, areas.now, buf);
-    let hints = match (app.recorder.is_co_facilitator(), app.recorder.session.flow) {
-        (true, Author::Facilitator) => CO_HINTS,
-        _ => HINTS,
-    };
-    render_status(app, hints, areas.status, buf);
+    let inside = |area: Rect| frame(app).inner(area);
+    panel(app, " Agenda ").render(areas.agenda, buf);
+    render_agenda(app, inside(areas.agenda), buf);
+    hands::queue_panel(app).render(areas.hands, buf);
+    panel(app, " Talk time · private ").render(areas.talk, buf);
+    panel(app, " Now ").render(areas.now, buf);
+    now::render_after(app, inside(areas.now), buf);
+    for part in parts(app, &areas) {
+        // Each part draws on blank cells, as it does alone when the clock ticks over.
+        for position in part.area.intersection(buf.area).positions() {
+            buf[position].reset();
+        }
+        part.draw(app, buf);
+    }
     areas.body
+}
+
+/// A part of the live screen that the clock alone changes, drawn by itself on blank cells. A
+/// whole frame draws everything, then blanks each part's area and draws the part; a second
+/// ticking over draws the parts only (see `screen.rs`).
+#[derive(Clone, Copy)]
+pub struct Part {
+    pub area: Rect,
+    draw: fn(&App, Rect, &mut Buffer),
+}
+
+impl Part {
+    pub fn draw(&self, app: &App, buf: &mut Buffer) {
+        if !self.area.is_empty() {
+            (self.draw)(app, self.area, buf);
+        }
+    }
+}
+
+/// The parts of the live screen at size `area` that move with the clock: the header, schedule,
+/// banner and status lines, the running item's row, who speaks and who waits, talk time, and
+/// the Now panel's clock rows.
+pub fn clock_parts(app: &App, area: Rect) -> [Part; 8] {
+    parts(app, &layout(app, area))
+}
+
+fn parts(app: &App, areas: &Areas) -> [Part; 8] {
+    let inside = |area: Rect| frame(app).inner(area);
+    let hands = inside(areas.hands);
+    let now = inside(areas.now);
+    let part = |area, draw| Part { area, draw };
+    [
+        part(areas.header, render_header),
+        part(areas.schedule, render_schedule),
+        part(areas.banner, |app, area, buf| {
+            Paragraph::new(banner_lines(app)).render(area, buf)
+        }),
+        part(current_row(app, inside(areas.agenda)), render_current_item),
+        part(
+            Rect {
+                height: hands::queue_height(app).min(hands.height),
+                ..hands
+            },
+            hands::render_queue,
+        ),
+        part(inside(areas.talk), hands::render_talk),
+        part(
+            Rect {
+                height: now::clock_height(app, now),
+                ..now
+            },
+            now::render_clock,
+        ),
+        part(areas.status, |app, area, buf| {
+            let hints = match (app.recorder.is_co_facilitator(), app.recorder.session.flow) {
+                (true, Author::Facilitator) => CO_HINTS,
+                _ => HINTS,
+            };
+            render_status(app, hints, area, buf)
+        }),
+    ]
 }
 
 pub(super) fn style(app: &App, role: Role) -> Style {
@@ -322,55 +403,68 @@ fn banner_lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn render_agenda(app: &App, area: Rect, buf: &mut Buffer) {
+/// The agenda's table, inside its panel's border (at `inner`).
+fn render_agenda(app: &App, inner: Rect, buf: &mut Buffer) {
     let session = &app.recorder.session;
-    let rows = session.items.iter().enumerate().map(|(index, item)| {
-        let current = session.current == Some(index);
-        let elapsed = session.item_elapsed(index, app.now);
-        let over = elapsed - TimeDelta::minutes(i64::from(item.minutes));
-        let (glyph, role) = match (current, session.is_paused()) {
-            (true, true) => ("⏸", Role::Paused),
-            (true, false) => ("▶", Role::Current),
-            (false, _) if item.last_left.is_some() => ("✓", Role::Done),
-            _ => ("·", Role::Text),
-        };
-        let shown = |text: String| {
-            if item.first_started.is_some() {
-                text
-            } else {
-                String::new()
-            }
-        };
-        Row::new([
-            Cell::from(glyph),
-            Cell::from(sanitize(&item.plan.title)),
-            Cell::from(if item.plan.protected { "◆" } else { "" }),
-            Cell::from(format!("{:>3}m", item.minutes)),
-            Cell::from(shown(clock(elapsed))),
-            Cell::from(if over > TimeDelta::zero() {
-                format!("+{}", clock(over))
-            } else {
-                String::new()
-            })
-            .style(style(app, Role::Over)),
-        ])
-        .style(style(app, role))
-    });
-    let widths = [
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(4),
-        Constraint::Length(7),
-        Constraint::Length(8),
-    ];
-    let table = Table::new(rows, widths)
-        .header(Row::new(["", "item", "", "plan", "actual", "over"]).style(style(app, Role::Muted)))
-        .block(panel(app, " Agenda "));
+    let rows = (0..session.items.len()).map(|index| agenda_row(app, index));
+    let table = Table::new(rows, AGENDA_COLUMNS)
+        .header(Row::new(["", "item", "", "plan", "actual", "over"]).style(style(app, Role::Muted)));
     // Selecting the current row keeps it scrolled into view on a short screen; its look comes
     // from the row style, so selection adds no highlight of its own.
     let mut state = TableState::default().with_selected(session.current);
-    StatefulWidget::render(table, area, buf, &mut state);
+    StatefulWidget::render(table, inner, buf, &mut state);
+}
+
+/// The running item's row of the agenda, at `area`, laid out as in the whole table.
+fn render_current_item(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(current) = app.recorder.session.current {
+        Widget::render(Table::new([agenda_row(app, current)], AGENDA_COLUMNS), area, buf);
+    }
+}
+
+const AGENDA_COLUMNS: [Constraint; 6] = [
+    Constraint::Length(1),
+    Constraint::Fill(1),
+    Constraint::Length(1),
+    Constraint::Length(4),
+    Constraint::Length(7),
+    Constraint::Length(8),
+];
+
+/// Item `index`'s row in the agenda: its state, title, planned and actual time, and overrun.
+fn agenda_row(app: &App, index: usize) -> Row<'static> {
+    let session = &app.recorder.session;
+    let item = &session.items[index];
+    let current = session.current == Some(index);
+    let elapsed = session.item_elapsed(index, app.now);
+    let over = elapsed - TimeDelta::minutes(i64::from(item.minutes));
+    let (glyph, role) = match (current, session.is_paused()) {
+        (true, true) => ("⏸", Role::Paused),
+        (true, false) => ("▶", Role::Current),
+        (false, _) if item.last_left.is_some() => ("✓", Role::Done),
+        _ => ("·", Role::Text),
+    };
+    let shown = |text: String| {
+        if item.first_started.is_some() {
+            text
+        } else {
+            String::new()
+        }
+    };
+    Row::new([
+        Cell::from(glyph),
+        Cell::from(sanitize(&item.plan.title)),
+        Cell::from(if item.plan.protected { "◆" } else { "" }),
+        Cell::from(format!("{:>3}m", item.minutes)),
+        Cell::from(shown(clock(elapsed))),
+        Cell::from(if over > TimeDelta::zero() {
+            format!("+{}", clock(over))
+        } else {
+            String::new()
+        })
+        .style(style(app, Role::Over)),
+    ])
+    .style(style(app, role))
 }
 
 pub fn panel<'a>(app: &App, title: &'a str) -> Block<'a> {
