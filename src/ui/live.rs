@@ -16,7 +16,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{
+    Block, Borders, Cell, Clear, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
+};
 
 /// The Now panel sits beside the agenda from this width, above it below.
 const SIDE_BY_SIDE: u16 = 90;
@@ -88,8 +90,7 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     // Waiting hands come first, then the agenda (at least its header and current row), then the
     // private talk time if it fits whole; whatever is left goes to the queue to grow into.
     let height = column.height;
-    let waiting = app.recorder.session.floor.queue.len().max(1);
-    let hands_wanted = 3u16.saturating_add(u16::try_from(waiting).unwrap_or(u16::MAX));
+    let hands_wanted = hands::queue_height(app).saturating_add(2);
     let hands_height = hands_wanted.min(height.saturating_sub(4));
     let agenda_wanted = app.recorder.session.items.len() as u16 + 3;
     let agenda_height = agenda_wanted.min(height - hands_height);
@@ -184,9 +185,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     now::render_after(app, inside(areas.now), buf);
     for part in parts(app, &areas) {
         // Each part draws on blank cells, as it does alone when the clock ticks over.
-        for position in part.area.intersection(buf.area).positions() {
-            buf[position].reset();
-        }
+        Clear.render(part.area, buf);
         part.draw(app, buf);
     }
     areas.body
