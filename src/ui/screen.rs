@@ -4,8 +4,8 @@
 //! `Terminal::draw` renders every cell, resets a whole buffer and compares every cell with the
 //! last frame, each second. Most of the live screen (borders, the agenda's other rows, empty
 //! rows) changes only with an event, so between events only the clock parts are drawn, each
-//! into a buffer of its own size, and only rows that differ from what is shown are compared
-//! cell by cell and written.
+//! into a buffer of its own size, diffed in place against what the terminal shows there, and
+//! only the cells that changed are written.
 
 use super::app::{App, Followed, Screen as AppScreen};
 use ratatui::backend::Backend;
@@ -26,17 +26,20 @@ pub enum Drew {
 }
 
 pub struct Screen {
-    /// What the terminal shows.
+    /// What the terminal shows, but for the clock parts' areas while `behind`.
     shown: Buffer,
     /// Where the next whole frame is drawn.
     scratch: Buffer,
-    /// Where each part is drawn, one buffer each, so their sizes stay put from second to second.
+    /// What the terminal shows in each clock part's area, kept from the last whole frame on:
+    /// a second's part is diffed against it in place, as ratatui diffs a whole frame.
     parts: Vec<Buffer>,
-    /// A changed row as it was shown and as it is drawn now, for ratatui's diff.
-    rows: [Buffer; 2],
+    /// Where a part is drawn, before it is diffed and swapped into `parts`.
+    next: Buffer,
     /// The cells to write, gathered from all the parts so they go out in one write.
     updates: Vec<(u16, u16, Cell)>,
     drawn: Option<Drawn>,
+    /// The parts were drawn since the last whole frame, so `shown` lags behind them there.
+    behind: bool,
 }
 
 impl Screen {
@@ -46,9 +49,10 @@ impl Screen {
             shown: Buffer::empty(area),
             scratch: Buffer::empty(Rect::ZERO),
             parts: Vec::new(),
-            rows: [Buffer::empty(Rect::ZERO), Buffer::empty(Rect::ZERO)],
+            next: Buffer::empty(Rect::ZERO),
             updates: Vec::new(),
             drawn: None,
+            behind: false,
         }
     }
 
@@ -67,12 +71,13 @@ impl Screen {
             Some(parts) if !changed && drawn == self.drawn => {
                 self.draw_parts(
                     backend,
-                    parts.map(|part| (part.area, move |buf: &mut Buffer| part.draw(app, buf))),
+                    parts.map(|part| move |buf: &mut Buffer| part.draw(app, buf)),
                 )?;
                 Drew::Parts
             }
             _ => {
                 self.draw(backend, |buf| app.render(area, buf))?;
+                self.keep_parts(drawn.as_ref().map_or(&[][..], |(_, areas)| &areas[..]));
                 Drew::Whole
             }
         };
@@ -86,6 +91,11 @@ impl Screen {
 
     /// Draws a whole frame and writes the cells that differ from what is shown.
     fn draw<B: Backend>(&mut self, backend: &mut B, draw: impl FnOnce(&mut Buffer)) -> Result<(), B::Error> {
+        if std::mem::take(&mut self.behind) {
+            for part in &self.parts {
+                copy(part, &mut self.shown, part.area);
+            }
+        }
         self.scratch.resize(self.shown.area);
         self.scratch.reset();
         draw(&mut self.scratch);
@@ -94,27 +104,36 @@ impl Screen {
         backend.flush()
     }
 
-    /// Draws each of `parts` alone into a blank area of its own and writes the cells that differ
-    /// from what is shown. Everything outside the parts must be as the last frame left it.
+    /// Keeps what a whole frame showed in each of `areas`, for the parts to be diffed against.
+    fn keep_parts(&mut self, areas: &[Rect]) {
+        self.parts.resize_with(areas.len(), Buffer::default);
+        for (part, area) in self.parts.iter_mut().zip(areas) {
+            part.resize(area.intersection(self.shown.area));
+            copy(&self.shown, part, part.area);
+        }
+    }
+
+    /// Draws each of the parts kept by the last whole frame again, alone on blank cells, and
+    /// writes the cells that differ from what it shows. Everything outside the parts must be as
+    /// the last whole frame left it.
     fn draw_parts<B: Backend>(
         &mut self,
         backend: &mut B,
-        parts: impl IntoIterator<Item = (Rect, impl FnOnce(&mut Buffer))>,
+        draws: impl IntoIterator<Item = impl FnOnce(&mut Buffer)>,
     ) -> Result<(), B::Error> {
-        for (index, (area, draw)) in parts.into_iter().enumerate() {
-            let area = area.intersection(self.shown.area);
-            if area.is_empty() {
+        for (part, draw) in self.parts.iter_mut().zip(draws) {
+            if part.area.is_empty() {
                 continue;
             }
-            if self.parts.len() <= index {
-                self.parts.resize_with(index + 1, Buffer::default);
-            }
-            let part = &mut self.parts[index];
-            part.resize(area);
-            part.reset();
-            draw(part);
-            take_changed_rows(part, &mut self.shown, &mut self.rows, &mut self.updates);
+            self.next.resize(part.area);
+            self.next.reset();
+            draw(&mut self.next);
+            let changes = part.diff_iter(&self.next);
+            self.updates
+                .extend(changes.map(|(x, y, cell)| (x, y, cell.clone())));
+            std::mem::swap(part, &mut self.next);
         }
+        self.behind = true;
         let updates = self.updates.iter().map(|(x, y, cell)| (*x, *y, cell));
         backend.draw(updates)?;
         self.updates.clear();
@@ -122,31 +141,11 @@ impl Screen {
     }
 }
 
-/// Gathers into `updates` the changes in the rows of `part` that differ from what is `shown`,
-/// and keeps those rows as shown.
-fn take_changed_rows(
-    part: &Buffer,
-    shown: &mut Buffer,
-    rows: &mut [Buffer; 2],
-    updates: &mut Vec<(u16, u16, Cell)>,
-) {
-    let area = part.area;
+/// Copies the cells of `area`, which both buffers hold, from one to the other.
+fn copy(from: &Buffer, to: &mut Buffer, area: Rect) {
     let width = usize::from(area.width);
-    for (index, new) in part.content.chunks_exact(width).enumerate() {
-        let y = area.y + index as u16;
-        let start = shown.index_of(area.x, y);
-        let old = &mut shown.content[start..start + width];
-        if old == new {
-            continue;
-        }
-        // ratatui's own diff of the row keeps its rules for wide characters.
-        for (row, cells) in rows.iter_mut().zip([&*old, new]) {
-            row.area = Rect { y, height: 1, ..area };
-            row.content.clear();
-            row.content.extend_from_slice(cells);
-        }
-        let changes = rows[0].diff_iter(&rows[1]);
-        updates.extend(changes.map(|(x, y, cell)| (x, y, cell.clone())));
-        old.clone_from_slice(new);
+    for y in area.top()..area.bottom() {
+        let (start, end) = (from.index_of(area.x, y), to.index_of(area.x, y));
+        to.content[end..end + width].clone_from_slice(&from.content[start..start + width]);
     }
 }
