@@ -351,11 +351,14 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
 fn the_checklist_boxes_line_up() {
     let (_tmp, root) = data();
     new_group(&root);
-    let (_tmux, screen) = prepare(&root);
+    let (tmux, _) = prepare(&root);
+    // A frame goes out in more than one write, so the capture can catch it half drawn.
+    let screen = tmux.wait_until("the six checklist boxes", |screen| {
+        screen.matches('☐').count() == 6
+    });
     let columns: Vec<usize> = (screen.lines())
         .filter_map(|line| line.chars().position(|c| c == '☐'))
         .collect();
-    assert_eq!(columns.len(), 6, "{screen}");
     assert!(
         columns.iter().all(|column| *column == columns[0]),
         "boxes in columns {columns:?}:\n{screen}"
