@@ -50,10 +50,16 @@ const CO_HINTS: &[Action] = &[
     Action::Help,
 ];
 
+/// The wall clock's cells at the right of the header: " HH:MM:SS ".
+const WALL_WIDTH: u16 = 10;
+
 /// Where each part of the live screen goes at a given size: shared by drawing and by mouse
 /// clicks, so a click lands on what is drawn.
 pub struct Areas {
-    pub header: Rect,
+    /// The header but for the wall clock, which has cells of its own so that a long group name
+    /// is cut before it, not over it.
+    pub title: Rect,
+    pub wall: Rect,
     pub schedule: Rect,
     pub banner: Rect,
     /// Below the banners, above the status line: the ground rules cover it.
@@ -75,6 +81,8 @@ pub fn layout(app: &App, area: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(area);
+    let [title, wall] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(WALL_WIDTH)]).areas(header);
     let (column, now) = if area.width >= SIDE_BY_SIDE {
         let now_width = (area.width * 2 / 5).max(36);
         let [column, now] =
@@ -107,7 +115,8 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     ])
     .areas(column);
     Areas {
-        header,
+        title,
+        wall,
         schedule,
         banner,
         body,
@@ -177,6 +186,7 @@ fn current_row(app: &App, inner: Rect) -> Rect {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     let areas = layout(app, area);
     let inside = |area: Rect| frame(app).inner(area);
+    render_title(app, areas.title, buf);
     panel(app, " Agenda ").render(areas.agenda, buf);
     render_agenda(app, inside(areas.agenda), buf);
     hands::queue_panel(app).render(areas.hands, buf);
@@ -208,7 +218,7 @@ impl Part {
     }
 }
 
-/// The parts of the live screen at size `area` that move with the clock: the header, schedule,
+/// The parts of the live screen at size `area` that move with the clock: the header's clock, the schedule,
 /// banner and status lines, the running item's row, who speaks and who waits, talk time, and
 /// the Now panel's clock rows.
 pub fn clock_parts(app: &App, area: Rect) -> [Part; 8] {
@@ -221,7 +231,10 @@ fn parts(app: &App, areas: &Areas) -> [Part; 8] {
     let now = inside(areas.now);
     let part = |area, draw| Part { area, draw };
     [
-        part(areas.header, render_header),
+        part(areas.wall, |app, area, buf| {
+            let time = format!(" {} ", app.zone.hms(app.now));
+            Paragraph::new(Span::styled(time, style(app, Role::Clock))).render(area, buf)
+        }),
         part(areas.schedule, render_schedule),
         part(areas.banner, |app, area, buf| {
             Paragraph::new(banner_lines(app)).render(area, buf)
@@ -256,25 +269,20 @@ pub(super) fn style(app: &App, role: Role) -> Style {
     app.theme.style(role)
 }
 
-fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.recorder.session;
-    let mut left = vec![
+    let mut spans = vec![
         Span::styled(" holdspace", style(app, Role::Title)),
         Span::styled(" · ", style(app, Role::Muted)),
         Span::styled(sanitize(&session.meta.plan.group), style(app, Role::Text)),
     ];
     if session.meta.rehearsal {
-        left.push(Span::styled(
+        spans.push(Span::styled(
             format!("  REHEARSAL {}×", app.speed),
             style(app, Role::Paused),
         ));
     }
-    // The clock gets its own cells so a long group name is cut before it, not over it.
-    let time = format!(" {} ", app.zone.hms(app.now));
-    let [name, wall] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(time.len() as u16)]).areas(area);
-    Paragraph::new(Line::from(left)).render(name, buf);
-    Paragraph::new(Span::styled(time, style(app, Role::Clock))).render(wall, buf);
+    Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
 fn render_schedule(app: &App, area: Rect, buf: &mut Buffer) {
