@@ -33,8 +33,9 @@ pub struct Screen {
     /// What the terminal shows in each clock part's area, kept from the last whole frame on:
     /// a second's part is diffed against it in place, as ratatui diffs a whole frame.
     parts: Vec<Buffer>,
-    /// Where a part is drawn, before it is diffed and swapped into `parts`.
-    next: Buffer,
+    /// Where each part is drawn, before it is diffed and swapped into `parts`: one buffer for
+    /// each, so their sizes stay put from second to second.
+    next: Vec<Buffer>,
     /// The cells to write, gathered from all the parts so they go out in one write.
     updates: Vec<(u16, u16, Cell)>,
     drawn: Option<Drawn>,
@@ -49,7 +50,7 @@ impl Screen {
             shown: Buffer::empty(area),
             scratch: Buffer::empty(Rect::ZERO),
             parts: Vec::new(),
-            next: Buffer::empty(Rect::ZERO),
+            next: Vec::new(),
             updates: Vec::new(),
             drawn: None,
             behind: false,
@@ -107,6 +108,7 @@ impl Screen {
     /// Keeps what a whole frame showed in each of `areas`, for the parts to be diffed against.
     fn keep_parts(&mut self, areas: &[Rect]) {
         self.parts.resize_with(areas.len(), Buffer::default);
+        self.next.resize_with(areas.len(), Buffer::default);
         for (part, area) in self.parts.iter_mut().zip(areas) {
             part.resize(area.intersection(self.shown.area));
             copy(&self.shown, part, part.area);
@@ -121,17 +123,17 @@ impl Screen {
         backend: &mut B,
         draws: impl IntoIterator<Item = impl FnOnce(&mut Buffer)>,
     ) -> Result<(), B::Error> {
-        for (part, draw) in self.parts.iter_mut().zip(draws) {
+        for ((part, next), draw) in self.parts.iter_mut().zip(&mut self.next).zip(draws) {
             if part.area.is_empty() {
                 continue;
             }
-            self.next.resize(part.area);
-            self.next.reset();
-            draw(&mut self.next);
-            let changes = part.diff_iter(&self.next);
+            next.resize(part.area);
+            next.reset();
+            draw(next);
+            let changes = part.diff_iter(next);
             self.updates
                 .extend(changes.map(|(x, y, cell)| (x, y, cell.clone())));
-            std::mem::swap(part, &mut self.next);
+            std::mem::swap(part, next);
         }
         self.behind = true;
         let updates = self.updates.iter().map(|(x, y, cell)| (*x, *y, cell));
