@@ -218,9 +218,9 @@ impl Part {
     }
 }
 
-/// The parts of the live screen at size `area` that move with the clock: the header's clock, the schedule,
-/// banner and status lines, the running item's row, who speaks and who waits, talk time, and
-/// the Now panel's clock rows.
+/// The parts of the live screen at size `area` that move with the clock: the header's clock,
+/// the schedule, banner and status lines, the running item's row, who speaks and who waits,
+/// talk time, and the Now panel's clock rows.
 pub fn clock_parts(app: &App, area: Rect) -> [Part; 8] {
     parts(app, &layout(app, area))
 }
