@@ -27,10 +27,10 @@ use crate::ui::home::{GroupLine, Home, Picked};
 use crate::ui::prepare::{Preparation, Prepared};
 use crate::ui::resume::{Choice, Offer};
 use crate::ui::roster_view::RosterView;
-use crate::ui::terminal::Tui;
 use crate::ui::theme::Theme;
 use crate::ui::{event_loop, terminal};
 use chrono::{DateTime, Local, TimeDelta, Utc};
+use ratatui::DefaultTerminal;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -298,7 +298,12 @@ impl<'a> Request<'a> {
 
     /// For a saved group, shows the preparation checklist and the agenda before a new session
     /// starts; false if the facilitator quit there.
-    pub fn prepare(&mut self, terminal: &mut Tui, setup: &Setup, stop: &AtomicBool) -> Result<bool, String> {
+    pub fn prepare(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        setup: &Setup,
+        stop: &AtomicBool,
+    ) -> Result<bool, String> {
         let Some(stored) = &self.group else {
             return Ok(true);
         };
@@ -410,7 +415,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
 fn home(
     dir: &DataDir,
     theme: &Theme,
-    terminal: &mut Tui,
+    terminal: &mut DefaultTerminal,
     stop: &AtomicBool,
 ) -> Result<Option<Option<String>>, String> {
     let (mut message, mut saved_name) = (None, None::<String>);
@@ -564,7 +569,12 @@ pub fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock, setup: &Set
 }
 
 /// Runs the app until it has an outcome or a signal stops it, and says how things were left.
-fn drive(terminal: &mut Tui, app: &mut App, clock: &dyn Clock, stop: &AtomicBool) -> Result<String, String> {
+fn drive(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    clock: &dyn Clock,
+    stop: &AtomicBool,
+) -> Result<String, String> {
     event_loop::run(terminal, app, clock, stop).map_err(|err| err.to_string())?;
     Ok(farewell(app))
 }

@@ -3,12 +3,11 @@
 use super::app::{App, Screen as AppScreen};
 use super::screen::Screen;
 use super::terminal;
-use super::terminal::Tui;
 use crate::domain::clock::Clock;
 use chrono::{DateTime, Utc};
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, Frame};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -19,7 +18,12 @@ const MIN_WAIT: Duration = Duration::from_millis(100);
 /// Runs until the app has an outcome, `stop` is set (SIGTERM, SIGHUP) or the terminal fails.
 /// Every event is already flushed to the journal when it is recorded, so leaving at any point
 /// loses nothing.
-pub fn run(terminal: &mut Tui, app: &mut App, clock: &dyn Clock, stop: &AtomicBool) -> io::Result<()> {
+pub fn run(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    clock: &dyn Clock,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     // This loop keeps its own record of what the terminal shows, so it starts on a cleared
     // screen and leaves one, for ratatui's record to be true again afterwards.
     let area = terminal.get_frame().area();
@@ -74,7 +78,7 @@ pub fn run(terminal: &mut Tui, app: &mut App, clock: &dyn Clock, stop: &AtomicBo
 /// an answer; `None` if a signal stops it first. It draws on input and resize, and at each
 /// second when `ticking` (a countdown), sleeping in between.
 pub fn until_answer<S, T>(
-    terminal: &mut Tui,
+    terminal: &mut DefaultTerminal,
     stop: &AtomicBool,
     ticking: bool,
     state: &mut S,

@@ -3,7 +3,6 @@
 //! one without a group, look at a group's roster, or save a new group.
 
 use super::event_loop;
-use super::terminal::Tui;
 use super::theme::{Role, Theme};
 use super::typing::{self, Typed};
 use crate::domain::group::Group;
@@ -13,6 +12,7 @@ use crate::store::roster;
 use crate::text::sanitize;
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -198,7 +198,12 @@ impl Home {
     }
 
     /// Shows the groups until one is picked; a signal counts as quit.
-    pub fn run(mut self, terminal: &mut Tui, theme: &Theme, stop: &AtomicBool) -> io::Result<Picked> {
+    pub fn run(
+        mut self,
+        terminal: &mut DefaultTerminal,
+        theme: &Theme,
+        stop: &AtomicBool,
+    ) -> io::Result<Picked> {
         let picked = event_loop::until_answer(
             terminal,
             stop,

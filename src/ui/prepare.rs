@@ -6,7 +6,6 @@ use super::bindings::Keymap;
 use super::editor::{self, Row};
 use super::event_loop;
 use super::keymap::Mode;
-use super::terminal::Tui;
 use super::theme::{Role, Theme};
 use super::typing::{self, Typed};
 use crate::domain::checklist::Check;
@@ -15,6 +14,7 @@ use crate::format::clock;
 use crate::text::sanitize;
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -306,7 +306,7 @@ impl Preparation {
     /// Shows the preparation until Enter or Esc, redrawing each second for the countdown.
     pub fn run(
         mut self,
-        terminal: &mut Tui,
+        terminal: &mut DefaultTerminal,
         keys: &Keymap,
         theme: &Theme,
         stop: &AtomicBool,

@@ -1,12 +1,12 @@
 //! The start-up question when an interrupted session, or a journal that cannot be used, is found.
 
 use super::event_loop;
-use super::terminal::Tui;
 use crate::format::{Zone, clock};
 use crate::recovery::Interrupted;
 use crate::text::sanitize;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
@@ -124,7 +124,7 @@ impl Offer<'_> {
     }
 
     /// Shows the question and waits for one of its keys; a signal or Ctrl-c counts as quit.
-    pub fn ask(&self, terminal: &mut Tui, stop: &AtomicBool) -> io::Result<Choice> {
+    pub fn ask(&self, terminal: &mut DefaultTerminal, stop: &AtomicBool) -> io::Result<Choice> {
         let choice = event_loop::until_answer(
             terminal,
             stop,

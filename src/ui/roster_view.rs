@@ -3,7 +3,6 @@
 //! `holdspace roster GROUP set` does, with the same places rule.
 
 use super::event_loop;
-use super::terminal::Tui;
 use super::theme::{Role, Theme};
 use super::typing;
 use crate::domain::roster::{Roster, Status};
@@ -12,6 +11,7 @@ use crate::store::roster;
 use crate::text::{cells, cut, pad, sanitize};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -156,7 +156,7 @@ impl RosterView {
     /// Shows the roster until Esc; a signal closes it too.
     pub fn run(
         mut self,
-        terminal: &mut Tui,
+        terminal: &mut DefaultTerminal,
         theme: &Theme,
         disk: &dyn Disk,
         stop: &AtomicBool,

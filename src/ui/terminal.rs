@@ -1,18 +1,9 @@
 //! Taking over the terminal and giving it back: raw mode, the alternate screen and mouse clicks.
 
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::io::{self, BufWriter, Stdout, Write};
-
-/// The terminal every screen draws on. Its output is buffered until a frame is flushed whole:
-/// standard output alone writes every 1,024 bytes, so a terminal (or a test capturing the
-/// screen) could show a frame half written.
-pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
-
-/// Room for a whole frame of a large, busy screen, styles and all.
-const FRAME_BYTES: usize = 64 * 1024;
+use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
+use std::io::{self, Write};
 
 /// Reports button presses only (xterm mode 1000, SGR encoding 1006): no motion events, so the
 /// mouse moving over the screen never wakes the app.
@@ -28,30 +19,26 @@ fn clicks(sequence: &[u8]) -> io::Result<()> {
 /// Raw mode, the alternate screen and clicks; a panic gives the terminal back before its message.
 /// The viewport is fixed to the screen's size and changed only on a resize event: a fullscreen
 /// viewport asks the terminal for its size on every draw, a syscall each second while idle.
-pub fn enter() -> io::Result<Tui> {
+pub fn enter() -> io::Result<DefaultTerminal> {
     let (width, height) = crossterm::terminal::size()?;
-    crossterm::terminal::enable_raw_mode()?;
-    let terminal = Terminal::with_options(
-        CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, io::stdout())),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
-        },
-    )?;
+    let terminal = ratatui::try_init_with_options(TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+    })?;
     // Only a fullscreen viewport enters the alternate screen by itself; leaving restores it.
     // The screen is cleared directly: `Terminal::clear` asks the terminal where its cursor is
     // and waits for the answer, a round trip that delays the first frame.
     crossterm::execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
-    let previous = std::panic::take_hook();
+    let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = leave();
-        previous(info);
+        let _ = clicks(CLICKS_OFF);
+        restore_screen(info);
     }));
     clicks(CLICKS_ON)?;
     Ok(terminal)
 }
 
 /// Follows the terminal to its new size; the next draw repaints everything.
-pub fn resized(terminal: &mut Tui, width: u16, height: u16) -> io::Result<()> {
+pub fn resized(terminal: &mut DefaultTerminal, width: u16, height: u16) -> io::Result<()> {
     terminal.resize(Rect::new(0, 0, width, height))
 }
 
