@@ -14,7 +14,7 @@ use holdspace::store::paths::DataDir;
 use holdspace::ui::bindings::Keymap;
 use holdspace::ui::themes;
 use holdspace::{history, plans, report, script, summary};
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,17 +22,34 @@ fn main() -> ExitCode {
     holdspace::bug::install();
     let cli = Cli::parse();
     match run(cli) {
-        Ok(message) => {
-            print!("{message}");
-            if !message.ends_with('\n') {
-                println!();
-            }
-            ExitCode::SUCCESS
-        }
+        Ok(message) => print_out(&message),
         Err(message) => {
             // Errors can quote a file's text back, escapes and all.
             eprintln!("holdspace: {}", holdspace::text::sanitize_lines(&message));
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// sysexits' EX_IOERR: the command did its work but could not hand over its output.
+const OUTPUT_FAILED: u8 = 74;
+
+/// Writes a command's output, ended by a newline. A reader that has gone, as `head -1` goes
+/// after its line, ends the command quietly, as other command-line tools end; any other failure
+/// is one line naming standard output, never the panic report of a bug.
+fn print_out(text: &str) -> ExitCode {
+    let newline: &[u8] = if text.ends_with('\n') { b"" } else { b"\n" };
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(newline))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("holdspace: could not write to standard output: {err}");
+            ExitCode::from(OUTPUT_FAILED)
         }
     }
 }

@@ -576,3 +576,88 @@ fn sessions_counts_follow_ups_and_marks_a_safeguarding_concern() {
         "two follow-ups, one a safeguarding concern: {line:?}"
     );
 }
+
+/// Runs `holdspace sessions` on a folder with a saved session, its standard output going to
+/// `stdout`, and returns how it ended and what it said on standard error.
+fn sessions_into(stdout: impl Into<std::process::Stdio>) -> (std::process::ExitStatus, String) {
+    let tmp = tempdir().unwrap();
+    write_log(tmp.path(), "2026-11-26-1800", "Tuesday group", "a note");
+    let out = holdspace(tmp.path())
+        .arg("sessions")
+        .stdin(std::process::Stdio::null())
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("holdspace runs");
+    (out.status, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn item8_a_full_standard_output_is_one_line_naming_it_not_a_bug() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let (status, stderr) = sessions_into(full);
+    assert!(!status.success(), "{status}: {stderr}");
+    assert_ne!(status.code(), Some(101), "the panic code: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("standard output"), "{stderr}");
+    assert!(!stderr.contains("bug") && !stderr.contains("resume"), "{stderr}");
+}
+
+#[test]
+fn item8_a_closed_pipe_ends_quietly() {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    // Whoever read the output has gone, as `head -1` has after its line.
+    drop(reader);
+    let (status, stderr) = sessions_into(writer);
+    assert!(status.success(), "{status}: {stderr}");
+    assert_eq!(stderr, "", "nothing to say about a reader that left");
+}
+
+/// Puts something that is not a hand-edited file at `path`: a named pipe nobody writes to, or
+/// an endless device.
+fn not_a_file(path: &std::path::Path, pipe: bool) {
+    if pipe {
+        let made = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+        assert!(made.success(), "mkfifo {}", path.display());
+    } else {
+        std::os::unix::fs::symlink("/dev/zero", path).expect("a link to /dev/zero");
+    }
+}
+
+/// `run` stops a holdspace still running after 10 s and fails, so a hang fails here too.
+#[test]
+fn item9_a_pipe_or_a_device_as_settings_keys_theme_or_plan_is_refused_at_once() {
+    for pipe in [true, false] {
+        for which in ["config.toml", "keys.toml", "themes/mine.toml", "plan.toml"] {
+            let tmp = tempdir().unwrap();
+            let folder = tmp.path().join("settings");
+            fs::create_dir_all(folder.join("themes")).unwrap();
+            let file = folder.join(which);
+            not_a_file(&file, pipe);
+            let mut cmd = holdspace(&tmp.path().join("data"));
+            cmd.env("HOLDSPACE_CONFIG", folder.join("config.toml"));
+            let out = match which {
+                "plan.toml" => run(cmd.args(["plan", "check"]).arg(&file)),
+                "themes/mine.toml" => run(cmd.args(["--theme", "mine", "sessions"])),
+                _ => run(cmd.arg("sessions")),
+            };
+            let what = format!("{which} as {}", if pipe { "a pipe" } else { "/dev/zero" });
+            assert!(!out.stderr.contains("bug"), "{what}: {out:?}");
+            assert!(
+                out.stderr.contains(&format!("{}: is a ", file.display()))
+                    && out.stderr.contains("not a regular file")
+                    && out.stderr.contains("at most 1 MiB"),
+                "{what}: {out:?}"
+            );
+            if which == "plan.toml" {
+                fails(&out);
+            } else {
+                // Settings, keys and themes give way to the built-in ones, after saying so.
+                assert!(out.status.success(), "{what}: {out:?}");
+            }
+        }
+    }
+}
