@@ -2,9 +2,9 @@
 //! file, the line and the field, and what would be valid.
 
 use crate::domain::plan::{Kind, Plan, PlanError, PlanItem};
+use crate::store::user_file;
 use crate::toml_file;
 use serde::Deserialize;
-use std::fs;
 use std::path::Path;
 use toml::Spanned;
 
@@ -88,12 +88,15 @@ pub fn load(name_or_path: &str) -> Result<Chosen, String> {
 }
 
 pub fn load_file(path: &Path) -> Result<Chosen, String> {
-    let text = fs::read_to_string(path).map_err(|err| {
-        format!(
-            "plan {}: {err}; give a plan file, or a template name ({})",
-            path.display(),
-            template_names()
-        )
+    let text = user_file::read(path).map_err(|err| {
+        if err.is_missing() {
+            format!(
+                "plan {err}; give a plan file, or a template name ({})",
+                template_names()
+            )
+        } else {
+            err.to_string()
+        }
     })?;
     parse(&text).map_err(|err| format!("{}: {err}", path.display()))
 }

@@ -7,6 +7,7 @@ pub mod journal;
 pub mod log;
 pub mod paths;
 pub mod roster;
+pub mod user_file;
 
 use std::fmt;
 use std::io;

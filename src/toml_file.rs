@@ -1,9 +1,8 @@
 //! Reading the hand-edited TOML files (settings, keys, themes): errors that name the line, and
 //! a missing or broken file that gives way to the built-in one after saying so.
 
+use crate::store::user_file;
 use serde::de::DeserializeOwned;
-use std::fs;
-use std::io;
 use std::path::Path;
 
 /// Parses `text`; an error starts with the line it is on and, when toml's message does not
@@ -54,18 +53,14 @@ pub fn load<T: Default>(
     parse: impl Fn(&str) -> Result<T, String>,
     valid: &str,
 ) -> (T, Option<String>) {
-    let problem = match fs::read_to_string(path) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return (T::default(), None),
+    let problem = match user_file::read(path) {
+        Err(err) if err.is_missing() => return (T::default(), None),
         Err(err) => err.to_string(),
         Ok(text) => match parse(&text) {
             Ok(value) => return (value, None),
-            Err(err) => err,
+            Err(err) => format!("{}: {err}", path.display()),
         },
     };
-    let message = format!(
-        "{}: {}. {valid}",
-        path.display(),
-        problem.trim_end().trim_end_matches('.')
-    );
+    let message = format!("{}. {valid}", problem.trim_end().trim_end_matches('.'));
     (T::default(), Some(message))
 }

@@ -682,3 +682,35 @@ fn monochrome_shows_the_speaker_the_unheard_and_flags_in_glyphs() {
         screen(&terminal)
     );
 }
+
+#[test]
+fn item9_a_theme_chain_20000_parents_deep_is_refused_naming_the_chain() {
+    let tmp = tempdir().expect("a temporary folder");
+    let themes = tmp.path().join("settings").join("themes");
+    fs::create_dir_all(&themes).expect("a themes folder");
+    for n in 0..20_000 {
+        fs::write(
+            themes.join(format!("t{n}.toml")),
+            format!("parent = \"t{}\"\n", n + 1),
+        )
+        .expect("a theme");
+    }
+    let err = themes::load("t0", Some(&themes))
+        .map(|_| ())
+        .expect_err("too deep");
+    assert!(
+        err.contains(&themes.join("t0.toml").display().to_string()),
+        "{err}"
+    );
+    assert!(err.contains("t0 → t1 → t2") && err.contains("16"), "{err}");
+
+    // The command does the same, and goes on with the built-in theme.
+    let out = run(holdspace(&tmp.path().join("data"))
+        .env(
+            "HOLDSPACE_CONFIG",
+            tmp.path().join("settings").join("config.toml"),
+        )
+        .args(["--theme", "t0", "sessions"]));
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stderr.contains("t0 → t1 → t2"), "{out:?}");
+}

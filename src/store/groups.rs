@@ -3,6 +3,7 @@
 
 use super::atomic::write_atomic;
 use super::paths::{DIR_MODE, DataDir};
+use super::user_file;
 use crate::domain::group::{GROUP_VERSION, Group, same_group};
 use crate::toml_file;
 use std::fs;
@@ -32,7 +33,7 @@ impl Stored {
 
 /// Reads a group file; errors name the file, the line, the field and what is valid.
 pub fn load(path: &Path) -> Result<Group, String> {
-    let text = fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
+    let text = user_file::read(path).map_err(|err| err.to_string())?;
     parse(&text).map_err(|err| format!("{}: {err}", path.display()))
 }
 

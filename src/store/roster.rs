@@ -6,6 +6,7 @@ use super::StoreError;
 use super::atomic::write_atomic;
 use super::disk::Disk;
 use super::paths::FILE_MODE;
+use super::user_file;
 use crate::domain::hands::{MAX_NAME_CHARS, check_name, same_name};
 use crate::domain::roster::{Contact, Member, Roster, Status};
 use crate::text::sanitize;
@@ -13,7 +14,7 @@ use crate::toml_file::{self, line_at};
 use chrono::NaiveDate;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
@@ -142,9 +143,9 @@ impl Roster {
     /// The roster in the file at `path`; no file is an empty roster. Any error starts with the
     /// file's path and the line, and says what would be valid.
     pub fn load(path: &Path) -> Result<Self, String> {
-        match fs::read_to_string(path) {
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(err) => Err(StoreError::new("read", path, err).to_string()),
+        match user_file::read(path) {
+            Err(err) if err.is_missing() => Ok(Self::default()),
+            Err(err) => Err(err.to_string()),
             Ok(text) => Self::parse(&text).map_err(|err| format!("{}: {err}", path.display())),
         }
     }

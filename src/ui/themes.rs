@@ -2,6 +2,7 @@
 //! `themes/` folder beside the settings file, each over a parent; and choosing one by name.
 
 use super::theme::Theme;
+use crate::store::user_file;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -35,28 +36,79 @@ pub enum Origin {
     File(PathBuf),
 }
 
+/// The most user theme files one chain of parents holds, the chosen one first: more than anyone
+/// writes by hand, and few enough that a chain made by a script is refused, not followed.
+pub const MAX_CHAIN: usize = 16;
+
 /// The theme called `name`: the user's file `<folder>/<name>.toml` over its parent (the
 /// built-in of the same name, or `default`, unless it names one), else the built-in. An error
-/// names the file, the line and what would be valid.
+/// names the file, the line and what would be valid; a chain of parents that loops or is longer
+/// than [`MAX_CHAIN`] files is named whole.
 pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, String> {
-    load_within(name, folder, &mut Vec::new())
+    // The user files from the chosen theme up to the first that stands on a built-in, each with
+    // its path, read before any is put over its parent.
+    let mut chain: Vec<(String, PathBuf, Theme)> = Vec::new();
+    let mut next = name.to_owned();
+    let base = loop {
+        let route = || {
+            let names: Vec<&str> = chain.iter().map(|(name, _, _)| name.as_str()).collect();
+            format!("{} → {next}", names.join(" → "))
+        };
+        if let Some((_, first, _)) = chain.first() {
+            if chain.iter().any(|(name, _, _)| *name == next) {
+                return Err(format!(
+                    "{}: themes name each other as parents in a loop: {}",
+                    first.display(),
+                    route()
+                ));
+            }
+            if chain.len() == MAX_CHAIN {
+                return Err(format!(
+                    "{}: themes name parents more than {MAX_CHAIN} files deep: {}; a theme may \
+                     build on at most {} others in turn",
+                    first.display(),
+                    route(),
+                    MAX_CHAIN - 1
+                ));
+            }
+        }
+        // A parent's problem is named after every child that led to it.
+        let within = |err: String| {
+            let children: String = chain
+                .iter()
+                .map(|(_, path, _)| format!("{}: parent: ", path.display()))
+                .collect();
+            format!("{children}{err}")
+        };
+        let theme = user_theme(&next, folder).map_err(within)?;
+        let Some((path, theme)) = theme else {
+            break builtin(&next).ok_or_else(|| {
+                within(format!(
+                    "there is no theme called {next:?}; themes: {}",
+                    names(folder).join(", ")
+                ))
+            })?;
+        };
+        let parent = theme.parent.clone();
+        chain.push((next.clone(), path, theme));
+        match parent {
+            // A user file naming its own name as parent builds on the built-in of that name.
+            Some(parent) if parent == next && builtin(&next).is_some() => {
+                break builtin(&next).unwrap_or_default();
+            }
+            Some(parent) => next = parent,
+            None => break builtin(&next).or_else(|| builtin("default")).unwrap_or_default(),
+        }
+    };
+    Ok(chain
+        .into_iter()
+        .rev()
+        .fold(base, |parent, (_, _, theme)| theme.over(&parent)))
 }
 
-/// `load`, with the names of the children already on the way down, to catch a loop.
-fn load_within(name: &str, folder: Option<&Path>, children: &mut Vec<String>) -> Result<Theme, String> {
-    if let Some(first) = children
-        .first()
-        .filter(|_| children.iter().any(|child| child == name))
-    {
-        let file = folder
-            .map(|folder| folder.join(format!("{first}.toml")))
-            .unwrap_or_default();
-        return Err(format!(
-            "{}: themes name each other as parents in a loop: {} → {name}",
-            file.display(),
-            children.join(" → ")
-        ));
-    }
+/// The user's theme file called `name` and what it holds, if there is one; an error names the
+/// file, or says what a theme name may hold.
+fn user_theme(name: &str, folder: Option<&Path>) -> Result<Option<(PathBuf, Theme)>, String> {
     if !name
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
@@ -71,33 +123,11 @@ fn load_within(name: &str, folder: Option<&Path>, children: &mut Vec<String>) ->
         .map(|folder| folder.join(format!("{name}.toml")))
         .filter(|path| path.exists())
     else {
-        return builtin(name).ok_or_else(|| {
-            format!(
-                "there is no theme called {name:?}; themes: {}",
-                names(folder).join(", ")
-            )
-        });
+        return Ok(None);
     };
-    let text = fs::read_to_string(&path).map_err(|err| format!("{}: {err}", path.display()))?;
+    let text = user_file::read(&path).map_err(|err| err.to_string())?;
     let theme = Theme::parse(&text).map_err(|err| format!("{}: {err}", path.display()))?;
-    let parent = match theme.parent.clone() {
-        // A user file naming its own name as parent builds on the built-in of that name.
-        Some(parent) if parent == name && builtin(name).is_some() => builtin(name).unwrap_or_default(),
-        Some(parent) => {
-            children.push(name.to_owned());
-            let loaded = load_within(&parent, folder, children);
-            children.pop();
-            loaded.map_err(|err| {
-                if err.contains(" in a loop: ") {
-                    err
-                } else {
-                    format!("{}: parent: {err}", path.display())
-                }
-            })?
-        }
-        None => builtin(name).or_else(|| builtin("default")).unwrap_or_default(),
-    };
-    Ok(theme.over(&parent))
+    Ok(Some((path, theme)))
 }
 
 /// Every theme name: the built-in ones, then the user's.
