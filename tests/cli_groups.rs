@@ -343,3 +343,51 @@ fn the_next_session_of_a_group_asks_a_new_ice_breaker_on_the_rules_changed_last_
     let shown = ok(&root, &["group", "show", "Tuesday group"]);
     assert!(shown.contains("Ground rules (version 1):"), "{shown}");
 }
+
+/// A saved group whose file was broken by hand stops the session with what `plan check` would
+/// say: the file, the line, the field and what is valid; it is not taken for an unsaved group.
+#[test]
+fn item10_a_broken_group_file_stops_group_with_the_file_line_field_and_what_is_valid() {
+    for (was, broken, said) in [
+        (
+            "capacity = 8",
+            "capacity = 0",
+            "capacity: 0 places is out of range; use 1 to 100",
+        ),
+        (
+            "day = \"tuesday\"",
+            "day = \"someday\"",
+            "day: \"someday\" is not a day; use monday to sunday",
+        ),
+        // The name cannot be read from a file that is not TOML: its folder says whose it is.
+        ("capacity = 8", "capacity = = 8", "capacity"),
+    ] {
+        let (_tmp, root) = data();
+        tuesday(&root);
+        let file = group_file(&root, "tuesday-group");
+        let text = fs::read_to_string(&file).expect("the group file");
+        assert!(text.contains(was), "{text}");
+        let text = text.replace(was, broken);
+        fs::write(&file, &text).expect("the group file edited");
+        let line = text
+            .lines()
+            .position(|l| l.starts_with(broken))
+            .expect("the line")
+            + 1;
+        let out = run(holdspace(&root).args(["script", "--group", "Tuesday group"]));
+        let err = fails(&out);
+        assert!(
+            err.contains(&format!("{}: line {line}: {said}", file.display())),
+            "{broken}: {out:?}"
+        );
+        assert!(
+            files_ending(&root.join("journal"), "").is_empty(),
+            "{broken}: a session was started"
+        );
+        assert_eq!(
+            fs::read_to_string(&file).expect("the file"),
+            text,
+            "left as it was"
+        );
+    }
+}

@@ -180,7 +180,7 @@ fn no_file_is_an_empty_roster_and_an_unreadable_one_is_named() {
     fs::create_dir(file::path(tmp.path())).unwrap();
     let err = Roster::load(&file::path(tmp.path())).unwrap_err();
     assert!(
-        err.starts_with("could not read ") && err.contains("roster.toml"),
+        err.contains("roster.toml: is a folder, not a regular file"),
         "{err}"
     );
     let invalid = tmp.path().join("latin1.toml");
