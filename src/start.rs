@@ -15,7 +15,7 @@ use crate::plans::{self, Chosen};
 use crate::recorder::Recorder;
 use crate::recovery::{Found, Interrupted, inspect};
 use crate::signals;
-use crate::store::groups::{self, Stored};
+use crate::store::groups::{self, FindError, Stored};
 use crate::store::journal;
 use crate::store::log;
 use crate::store::paths::DataDir;
@@ -175,7 +175,13 @@ impl<'a> Request<'a> {
     pub fn new(dir: &DataDir, args: &'a SessionArgs, mode: &'a Mode) -> Result<Self, String> {
         let real_now = Utc::now();
         let mut roster = Vec::new();
-        let (plan, group, notice, carried) = match args.group.as_deref().map(|name| groups::find(dir, name)) {
+        let found = match args.group.as_deref().map(|name| groups::find(dir, name)) {
+            // A saved group whose file is broken is not run as an unsaved one: its rules,
+            // roster and history would be left out without a word.
+            Some(Err(FindError::Broken(problem))) => return Err(problem),
+            found => found,
+        };
+        let (plan, group, notice, carried) = match found {
             Some(Ok(mut stored)) => {
                 // The confirmed members are expected; `--participant` adds anyone else.
                 roster = Roster::load(&roster::path(&stored.folder))?

@@ -12,7 +12,7 @@ use holdspace::domain::group::{GROUP_VERSION, Group};
 use holdspace::domain::plan::Kind;
 use holdspace::domain::{Command, EventKind};
 use holdspace::group_session::{carry_rules, plan_for};
-use holdspace::store::groups::{self, GROUP_FILE, Stored};
+use holdspace::store::groups::{self, FindError, GROUP_FILE, Stored};
 use holdspace::store::log::{Loaded, SessionLog};
 use holdspace::store::paths::DataDir;
 use proptest::prelude::*;
@@ -297,14 +297,16 @@ fn a_group_folder_copied_in_open_is_tightened_at_the_next_start() {
 #[test]
 fn finding_an_unknown_group_lists_the_saved_ones() {
     let (_tmp, dir) = data_dir();
-    let err = groups::find(&dir, "Nope").unwrap_err();
+    let err = groups::find(&dir, "Nope").unwrap_err().to_string();
     assert!(err.contains("there are no saved groups yet"), "{err}");
     assert!(err.contains("`holdspace group new NAME`"), "{err}");
 
     create(&dir, "Tuesday group");
     create(&dir, "心の会");
     create(&dir, "\x1b]0;owned\x07Sneaky");
-    let err = groups::find(&dir, "Wednesday\x1b[2J group").unwrap_err();
+    let err = groups::find(&dir, "Wednesday\x1b[2J group")
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains(
             "the saved groups are \"\u{fffd}]0;owned\u{fffd}Sneaky\", \"Tuesday group\", \"心の会\""
@@ -359,7 +361,7 @@ fn a_broken_group_file_is_reported_and_the_others_still_load() {
     );
 
     assert!(groups::find(&dir, "tuesday GROUP").is_ok());
-    let err = groups::find(&dir, "Nope").unwrap_err();
+    let err = groups::find(&dir, "Nope").unwrap_err().to_string();
     assert!(
         err.contains("\"Thursday group\", \"Tuesday group\"") && err.contains(&file),
         "{err}"
@@ -604,4 +606,29 @@ fn rules_are_carried_only_from_an_edit_in_the_latest_session_on_the_current_vers
         assert_eq!(carry_rules(&mut stored, &logs(&history)), None, "{why}");
         assert_eq!(stored, before, "{why}");
     }
+}
+
+/// A group whose file is broken is found as broken, by the name it gives or, when not even that
+/// can be read, by its folder; any other name is still unknown, and is not stopped by it.
+#[test]
+fn item10_a_group_whose_file_is_broken_is_found_broken_not_unknown() {
+    let (_tmp, dir) = data_dir();
+    let capacity = create(&dir, "Tuesday group");
+    let text = fs::read_to_string(capacity.file()).expect("the file");
+    fs::write(capacity.file(), text.replace("capacity = 8", "capacity = 0")).expect("edited");
+    let syntax = create(&dir, "Thursday group");
+    fs::write(syntax.file(), "name = = \"Thursday group\"\n").expect("edited");
+
+    for (name, stored) in [("tuesday GROUP", &capacity), ("Thursday group", &syntax)] {
+        match groups::find(&dir, name) {
+            Err(FindError::Broken(problem)) => {
+                let file = stored.file().display().to_string();
+                assert!(problem.starts_with(&format!("{file}: line ")), "{problem}");
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+        let err = groups::create(&dir, tuesday(name)).unwrap_err();
+        assert!(err.contains("its file cannot be used"), "{name}: {err}");
+    }
+    assert!(matches!(groups::find(&dir, "Nope"), Err(FindError::Unknown(_))));
 }

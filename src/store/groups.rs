@@ -6,6 +6,7 @@ use super::paths::{DIR_MODE, DataDir};
 use super::user_file;
 use crate::domain::group::{GROUP_VERSION, Group, same_group};
 use crate::toml_file;
+use std::fmt;
 use std::fs;
 use std::io;
 use std::os::unix::fs::DirBuilderExt;
@@ -63,9 +64,15 @@ pub fn parse(text: &str) -> Result<Group, String> {
 
 /// Every saved group, by name, and a message for each that cannot be read.
 pub fn list(dir: &DataDir) -> (Vec<Stored>, Vec<String>) {
-    let (mut found, mut problems) = (Vec::new(), Vec::new());
+    let (found, broken) = scan(dir);
+    (found, broken.into_iter().map(|(_, problem)| problem).collect())
+}
+
+/// Every saved group, by name, and each group file that cannot be read with why.
+fn scan(dir: &DataDir) -> (Vec<Stored>, Vec<(PathBuf, String)>) {
+    let (mut found, mut broken) = (Vec::new(), Vec::new());
     let Ok(entries) = fs::read_dir(dir.groups_dir()) else {
-        return (found, problems);
+        return (found, broken);
     };
     for entry in entries.flatten() {
         let folder = entry.path();
@@ -75,21 +82,49 @@ pub fn list(dir: &DataDir) -> (Vec<Stored>, Vec<String>) {
         }
         match load(&file) {
             Ok(group) => found.push(Stored { folder, group }),
-            Err(err) => problems.push(err),
+            Err(err) => broken.push((file, err)),
         }
     }
     found.sort_by_key(|stored| stored.group.name.to_lowercase());
-    (found, problems)
+    (found, broken)
 }
 
-/// The saved group called `name`, ignoring case; an error lists the groups there are.
-pub fn find(dir: &DataDir, name: &str) -> Result<Stored, String> {
-    let (mut groups, problems) = list(dir);
+/// Why [`find`] gave no group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindError {
+    /// No saved group has the name: the message lists the groups there are.
+    Unknown(String),
+    /// The group's file is there but cannot be used: the message names the file, the line, the
+    /// field and what would be valid, and nothing should go on as if the group were not saved.
+    Broken(String),
+}
+
+impl fmt::Display for FindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unknown(message) | Self::Broken(message) => f.write_str(message),
+        }
+    }
+}
+
+impl From<FindError> for String {
+    fn from(err: FindError) -> Self {
+        err.to_string()
+    }
+}
+
+/// The saved group called `name`, ignoring case. When its file cannot be used, that file's
+/// problem; else an error lists the groups there are.
+pub fn find(dir: &DataDir, name: &str) -> Result<Stored, FindError> {
+    let (mut groups, broken) = scan(dir);
     if let Some(at) = groups
         .iter()
         .position(|stored| same_group(&stored.group.name, name))
     {
         return Ok(groups.swap_remove(at));
+    }
+    if let Some((_, problem)) = broken.iter().find(|(file, _)| is_for(file, name)) {
+        return Err(FindError::Broken(problem.clone()));
     }
     let names = groups
         .iter()
@@ -104,10 +139,33 @@ pub fn find(dir: &DataDir, name: &str) -> Result<Stored, String> {
         "there is no saved group {:?}; {known}. `holdspace group new NAME` saves one",
         crate::text::sanitize(name)
     );
-    for problem in problems {
+    for (_, problem) in broken {
         message.push_str(&format!("\n{problem}"));
     }
-    Err(message)
+    Err(FindError::Unknown(message))
+}
+
+/// Whether the group file at `file`, which cannot be used, is the group called `name`: by the
+/// name it gives, if that much of it can be read, else by the folder `create` made for the name.
+fn is_for(file: &Path, name: &str) -> bool {
+    let written = user_file::read(file)
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|table| table.get("name")?.as_str().map(str::to_owned));
+    if let Some(written) = written {
+        return same_group(&written, name);
+    }
+    let base = slug(name);
+    let folder = file
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|folder| folder.to_str())
+        .unwrap_or_default();
+    folder == base
+        || folder
+            .strip_prefix(&base)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Saves a new group in a folder of its own, refusing a name already taken.
@@ -115,11 +173,21 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
     group
         .validate()
         .map_err(|(field, message)| format!("{field}: {message}"))?;
-    if find(dir, &group.name).is_ok() {
-        return Err(format!(
-            "a group called {:?} is saved already; `holdspace group show NAME` shows it",
-            crate::text::sanitize(&group.name)
-        ));
+    match find(dir, &group.name) {
+        Ok(_) => {
+            return Err(format!(
+                "a group called {:?} is saved already; `holdspace group show NAME` shows it",
+                crate::text::sanitize(&group.name)
+            ));
+        }
+        // Saving another would leave two groups of one name once the first file is mended.
+        Err(FindError::Broken(problem)) => {
+            return Err(format!(
+                "a group called {:?} is saved already, and its file cannot be used: {problem}",
+                crate::text::sanitize(&group.name)
+            ));
+        }
+        Err(FindError::Unknown(_)) => {}
     }
     let parent = dir.groups_dir();
     let base = slug(&group.name);
