@@ -1,17 +1,24 @@
-//! Session logs, journals and themes read from disk never panic the app, whatever their bytes:
-//! arbitrary input and damaged copies of valid files either load or fail with a message that
-//! says what and where, and files from a newer holdspace are read-only or refused as newer.
+//! Session logs, journals and every hand-edited file (plan, group, roster, theme, keys,
+//! settings) read from disk never panic the app, whatever their bytes: arbitrary input and
+//! damaged copies of valid files either load or fail with a message that names the file, the
+//! file is left as it was, and files from a newer holdspace are read-only or refused as newer.
 
 use chrono::FixedOffset;
 use chrono::{DateTime, Utc};
+use holdspace::config::Config;
+use holdspace::domain::roster::Roster;
 use holdspace::domain::{EventKind, SCHEMA_VERSION, Session};
 use holdspace::export::{self, Format, Scope};
 use holdspace::format::Zone;
+use holdspace::plans;
 use holdspace::recovery::{self, Found};
+use holdspace::store::groups;
 use holdspace::store::journal;
 use holdspace::store::log::{self, Loaded, SessionLog};
 use holdspace::summary;
+use holdspace::ui::bindings::Keymap;
 use holdspace::ui::theme::Theme;
+use holdspace::ui::themes;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
@@ -29,6 +36,57 @@ const THEMES: [&str; 2] = [
     include_str!("../themes/default.toml"),
     include_str!("../themes/monochrome.toml"),
 ];
+
+/// A hand-edited file's loader as the app calls it; an error is the message the app shows,
+/// including a warning that the built-in settings or keys go on instead.
+type Loader = fn(&Path) -> Result<(), String>;
+
+/// Every hand-edited file: the name its file has, how the app loads it, and valid files to
+/// damage.
+fn hand_edited() -> [(&'static str, Loader, Vec<&'static [u8]>); 6] {
+    [
+        (
+            "plan.toml",
+            |path| plans::load_file(path).map(drop),
+            plans::TEMPLATES
+                .iter()
+                .map(|template| template.text.as_bytes())
+                .chain([&include_bytes!("golden/plans/good/every-kind.toml")[..]])
+                .collect(),
+        ),
+        (
+            "group.toml",
+            |path| groups::load(path).map(drop),
+            vec![
+                include_bytes!("golden/groups/good/full.toml"),
+                include_bytes!("golden/groups/good/minimal.toml"),
+            ],
+        ),
+        (
+            "roster.toml",
+            |path| Roster::load(path).map(drop),
+            vec![
+                include_bytes!("golden/roster/good.toml"),
+                include_bytes!("golden/roster/hand-edited.toml"),
+            ],
+        ),
+        (
+            "mine.toml",
+            |path| themes::load("mine", path.parent()).map(drop),
+            THEMES.iter().map(|text| text.as_bytes()).collect(),
+        ),
+        (
+            "keys.toml",
+            |path| Keymap::load(path).1.map_or(Ok(()), Err),
+            vec![b"[live]\nnext = [\"N\", \"right\"]\n\n[people]\n"],
+        ),
+        (
+            "config.toml",
+            |path| Config::load(path).1.map_or(Ok(()), Err),
+            vec![b"# a year\nretention_days = 365\ntheme = \"high-contrast\"\n"],
+        ),
+    ]
+}
 
 /// Literals that stress whatever reads a value: overflow at every integer width, the ends of
 /// chrono's range, wrong types, and text a terminal would obey.
@@ -210,11 +268,34 @@ fn schema_version(bytes: &[u8]) -> Option<u64> {
     value.get("schema_version")?.as_u64()
 }
 
-/// Loads `bytes` as a log: an error names the file, and a loaded log is `newer` exactly when
-/// its version is above this build's.
+/// Whether the file at `path` still holds `bytes`: reading it changed nothing.
+fn untouched(path: &Path, bytes: &[u8]) -> Result<(), TestCaseError> {
+    let now = fs::read(path).map_err(|err| TestCaseError::fail(format!("read back: {err}")))?;
+    prop_assert!(now == bytes, "{} was changed by reading it", path.display());
+    Ok(())
+}
+
+/// Loads `bytes` written at `path` with `load`: it loads, or fails with a message naming the
+/// file, and either way the file is as it was.
+fn check_hand_edited(path: &Path, bytes: &[u8], load: Loader) -> Result<(), TestCaseError> {
+    write(path, bytes);
+    if let Err(message) = load(path) {
+        prop_assert!(
+            message.contains(&path.display().to_string()),
+            "the error does not name the file: {}",
+            message
+        );
+    }
+    untouched(path, bytes)
+}
+
+/// Loads `bytes` as a log: an error names the file, a loaded log is `newer` exactly when its
+/// version is above this build's, and the file is as it was.
 fn check_log(path: &Path, bytes: &[u8]) -> Result<Option<Loaded>, TestCaseError> {
     write(path, bytes);
-    match log::load(path) {
+    let loaded = log::load(path);
+    untouched(path, bytes)?;
+    match loaded {
         Ok(loaded) => {
             let version = schema_version(bytes);
             prop_assert_eq!(
@@ -581,6 +662,27 @@ proptest! {
     }
 
     #[test]
+    fn issue19_a_damaged_hand_edited_file_loads_or_names_it_and_is_untouched(
+        which in 0..6usize,
+        seed in any::<Index>(),
+        mutations in mutations(),
+    ) {
+        let (name, load, seeds) = &hand_edited()[which];
+        let (_tmp, path) = file(name);
+        check_hand_edited(&path, &mutate(seeds[seed.index(seeds.len())], &mutations), *load)?;
+    }
+
+    #[test]
+    fn issue19_any_bytes_as_a_hand_edited_file_load_or_name_it_and_are_untouched(
+        which in 0..6usize,
+        bytes in prop::collection::vec(any::<u8>(), 0..2048),
+    ) {
+        let (name, load, _) = &hand_edited()[which];
+        let (_tmp, path) = file(name);
+        check_hand_edited(&path, &bytes, *load)?;
+    }
+
+    #[test]
     fn a_damaged_theme_parses_or_says_why(seed in 0..THEMES.len(), mutations in mutations()) {
         let text = String::from_utf8_lossy(&mutate(THEMES[seed].as_bytes(), &mutations)).into_owned();
         if let Err(message) = Theme::parse(&text) {
@@ -662,6 +764,13 @@ fn the_seeds_are_valid() {
     }
     for theme in THEMES {
         Theme::parse(theme).expect("a built-in theme parses");
+    }
+    for (name, load, seeds) in hand_edited() {
+        let (_tmp, path) = file(name);
+        for seed in seeds {
+            write(&path, seed);
+            load(&path).unwrap_or_else(|err| panic!("a {name} seed: {err}"));
+        }
     }
 }
 
