@@ -703,6 +703,18 @@ fn item9_a_theme_chain_20000_parents_deep_is_refused_naming_the_chain() {
         "{err}"
     );
     assert!(err.contains("t0 → t1 → t2") && err.contains("16"), "{err}");
+    // Sixteen files on a built-in are as deep as a chain goes.
+    fs::write(themes.join("t15.toml"), "parent = \"light\"\n").expect("a theme");
+    themes::load("t0", Some(&themes)).expect("sixteen files load");
+    fs::write(themes.join("t16.toml"), "parent = \"light\"\n").expect("a theme");
+    fs::write(themes.join("t15.toml"), "parent = \"t16\"\n").expect("a theme");
+    let err = themes::load("t0", Some(&themes))
+        .map(|_| ())
+        .expect_err("seventeen");
+    assert!(
+        err.ends_with("t15 → t16; a theme may build on at most 15 others of yours in turn"),
+        "{err}"
+    );
 
     // The command does the same, and goes on with the built-in theme.
     let out = run(holdspace(&tmp.path().join("data"))

@@ -54,23 +54,14 @@ pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, String> {
             let names: Vec<&str> = chain.iter().map(|(name, _, _)| name.as_str()).collect();
             format!("{} → {next}", names.join(" → "))
         };
-        if let Some((_, first, _)) = chain.first() {
-            if chain.iter().any(|(name, _, _)| *name == next) {
-                return Err(format!(
-                    "{}: themes name each other as parents in a loop: {}",
-                    first.display(),
-                    route()
-                ));
-            }
-            if chain.len() == MAX_CHAIN {
-                return Err(format!(
-                    "{}: themes name parents more than {MAX_CHAIN} files deep: {}; a theme may \
-                     build on at most {} others in turn",
-                    first.display(),
-                    route(),
-                    MAX_CHAIN - 1
-                ));
-            }
+        if let Some((_, first, _)) = chain.first()
+            && chain.iter().any(|(name, _, _)| *name == next)
+        {
+            return Err(format!(
+                "{}: themes name each other as parents in a loop: {}",
+                first.display(),
+                route()
+            ));
         }
         // A parent's problem is named after every child that led to it.
         let within = |err: String| {
@@ -89,6 +80,15 @@ pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, String> {
                 ))
             })?;
         };
+        if let Some((_, first, _)) = chain.first().filter(|_| chain.len() == MAX_CHAIN) {
+            return Err(format!(
+                "{}: themes name parents more than {MAX_CHAIN} files deep: {}; a theme may \
+                 build on at most {} others of yours in turn",
+                first.display(),
+                route(),
+                MAX_CHAIN - 1
+            ));
+        }
         let parent = theme.parent.clone();
         chain.push((next.clone(), path, theme));
         match parent {
