@@ -89,7 +89,11 @@ impl<R: Readings> SystemClock<R> {
 impl<R: Readings> Clock for SystemClock<R> {
     fn now(&self) -> DateTime<Utc> {
         let passed = self.readings.steady().saturating_sub(self.steady_origin);
-        self.origin + TimeDelta::from_std(passed).unwrap_or(TimeDelta::MAX)
+        // A steady clock counts from boot, so this never runs past chrono's range in practice;
+        // should it, the clock stops at the end of time rather than panic.
+        (TimeDelta::from_std(passed).ok())
+            .and_then(|passed| self.origin.checked_add_signed(passed))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
     }
 
     fn wall_offset(&self) -> TimeDelta {
