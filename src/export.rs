@@ -3,14 +3,17 @@
 //!
 //! Each scope is first gathered into a small document (the structs below, which are also the
 //! JSON schema) and every format is written from that document alone. So the formats cannot
-//! disagree about what a scope holds, and an anonymised document has no field that a name or a
-//! note could reach.
+//! disagree about what a scope holds, and an anonymised document has no field that text anyone
+//! typed could reach: no name, note, group or plan name, and no agenda title (an item is "Item 3
+//! (guest speaker)", as a title can hold a name).
 
 mod anonymised;
 pub(crate) mod csv;
 mod json;
 pub(crate) mod md;
 
+use crate::domain::Session;
+use crate::domain::plan::Kind;
 use crate::domain::record::{Attendance, Flag, FollowUp};
 use crate::format::Zone;
 use crate::records::{self, Occasion};
@@ -79,8 +82,9 @@ pub fn render(log: &SessionLog, format: Format, scope: Scope, zone: Zone) -> Str
     }
 }
 
-/// Bumped when a field is renamed or removed; new fields do not bump it.
-const EXPORT_VERSION: u32 = 1;
+/// Bumped when a field is renamed or removed; new fields do not bump it. Version 2 left the
+/// group's and the plan's names out of anonymised exports.
+const EXPORT_VERSION: u32 = 2;
 
 enum Document {
     Full(Full),
@@ -117,11 +121,14 @@ struct Anonymised {
 
 #[derive(Serialize)]
 struct Facts {
-    /// Left out of anonymised exports, so they cannot be matched to the full record.
+    /// The ID, group and plan are left out of anonymised exports: the ID could match them to
+    /// the full record, and the names are typed text.
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<String>,
-    group: String,
-    plan: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan: Option<String>,
     started_at: DateTime<Utc>,
     ended_at: DateTime<Utc>,
     scheduled_end: DateTime<Utc>,
@@ -166,7 +173,10 @@ struct ToDo {
 
 #[derive(Serialize)]
 struct Item {
+    /// In an anonymised export, the item's place and kind (`item_label`).
     title: String,
+    /// `None` in a log from before item kinds (version 5).
+    kind: Option<Kind>,
     protected: bool,
     /// Whether the item was ever started.
     run: bool,
@@ -260,7 +270,7 @@ impl Document {
                 })
                 .collect(),
                 notes: log.notes.clone(),
-                agenda: log.items.iter().map(Item::of).collect(),
+                agenda: Item::agenda(log, true),
             }),
             Scope::Handover(who) => Self::Handover(Handover {
                 session: Facts::of(log, true),
@@ -272,11 +282,12 @@ impl Document {
 }
 
 impl Facts {
-    fn of(log: &SessionLog, with_id: bool) -> Self {
+    /// The session's facts; `named` with its ID, group and plan, else without.
+    fn of(log: &SessionLog, named: bool) -> Self {
         Self {
-            id: with_id.then(|| log.id.clone()),
-            group: log.group.clone(),
-            plan: log.plan.clone(),
+            id: named.then(|| log.id.clone()),
+            group: named.then(|| log.group.clone()),
+            plan: named.then(|| log.plan.clone()),
             started_at: log.started_at,
             ended_at: log.ended_at,
             scheduled_end: log.scheduled_end,
@@ -324,9 +335,24 @@ impl Person {
 }
 
 impl Item {
-    fn of(item: &ItemLog) -> Self {
+    /// The log's agenda, each item under its title if `titled`, else under `item_label`.
+    fn agenda(log: &SessionLog, titled: bool) -> Vec<Self> {
+        (log.items.iter().zip(item_kinds(log)).enumerate())
+            .map(|(index, (item, kind))| Self {
+                title: if titled {
+                    item.title.clone()
+                } else {
+                    item_label(index + 1, kind)
+                },
+                ..Self::of(item, kind)
+            })
+            .collect()
+    }
+
+    fn of(item: &ItemLog, kind: Option<Kind>) -> Self {
         Self {
-            title: item.title.clone(),
+            title: String::new(),
+            kind,
             protected: item.protected,
             run: item.started_at.is_some(),
             planned_minutes: item.planned_minutes,
@@ -334,5 +360,38 @@ impl Item {
             actual_seconds: seconds(item.actual_seconds),
             overrun_seconds: seconds(item.overrun_seconds),
         }
+    }
+}
+
+/// Each agenda item's kind, in the log's order. A log keeps no kind beside its items, so they
+/// come from folding its events again; `None` for each item of a log from before version 5,
+/// when items had no kind, or of one whose events do not fold into the items it lists (a hand
+/// edit): a kind guessed would be a kind made up.
+pub(crate) fn item_kinds(log: &SessionLog) -> Vec<Option<Kind>> {
+    let folded = (log.schema_version >= 5)
+        .then(|| Session::from_events(&log.events).ok())
+        .flatten()
+        .filter(|session| {
+            session.items.len() == log.items.len()
+                && (session.items.iter().zip(&log.items)).all(|(state, item)| state.plan.title == item.title)
+        });
+    match folded {
+        Some(session) => session.items.iter().map(|item| Some(item.plan.kind)).collect(),
+        None => vec![None; log.items.len()],
+    }
+}
+
+/// What an item's kind is called in anonymised text, as plan files name it (`guest-speaker`);
+/// `None` is an item of an older log.
+pub(crate) fn kind_words(kind: Option<Kind>) -> &'static str {
+    kind.map_or("kind not recorded", Kind::name)
+}
+
+/// How anonymised text names an agenda item: by its place and kind, as its title may hold a
+/// name ("Ana's story").
+pub(crate) fn item_label(number: usize, kind: Option<Kind>) -> String {
+    match kind {
+        Some(_) => format!("Item {number} ({})", kind_words(kind)),
+        None => format!("Item {number}"),
     }
 }

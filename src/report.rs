@@ -1,9 +1,11 @@
 //! The group report: the evidence of value a team is asked for (attendance, retention, feedback
 //! and timekeeping across a group's sessions), in Markdown.
 //!
-//! Only the per-person table names anyone, and the anonymised report leaves it out.
+//! Only the per-person table names anyone, and the anonymised report leaves it out, with all
+//! other text someone typed: the group is "The group", and agenda items go by their kind.
 
 use crate::export::md::{finish, line, section, table, text};
+use crate::export::{item_kinds, kind_words};
 use crate::format::{Zone, clock_seconds};
 use crate::history::{History, Mark};
 use crate::store::log::{Loaded, SessionLog};
@@ -28,7 +30,11 @@ pub fn anonymised(group: &str, logs: &[Loaded], zone: Zone) -> String {
 }
 
 fn render(history: &History, zone: Zone, names: bool) -> String {
-    let group = text(&history.group);
+    let group = if names {
+        text(&history.group)
+    } else {
+        "The group".to_owned()
+    };
     let sessions = &history.sessions;
     let (Some(first), Some(last)) = (sessions.first(), sessions.last()) else {
         let mut out = format!("# {group}\n\n");
@@ -61,7 +67,7 @@ fn render(history: &History, zone: Zone, names: bool) -> String {
     attendance(&mut out, history, zone);
     retention(&mut out, history);
     feedback(&mut out, sessions, zone);
-    timings(&mut out, sessions, zone);
+    timings(&mut out, sessions, zone, names);
     if names {
         people(&mut out, history);
     }
@@ -186,7 +192,7 @@ fn feedback(out: &mut String, sessions: &[&SessionLog], zone: Zone) {
     line(out, &format!("Overall: {}.", average(&all)));
 }
 
-fn timings(out: &mut String, sessions: &[&SessionLog], zone: Zone) {
+fn timings(out: &mut String, sessions: &[&SessionLog], zone: Zone, names: bool) {
     section(out, "Session timings");
     line(out, "Planned length: from the start to the scheduled end.");
     let late = |log: &SessionLog| (log.ended_at - log.scheduled_end).num_seconds();
@@ -243,10 +249,11 @@ fn timings(out: &mut String, sessions: &[&SessionLog], zone: Zone) {
         "- Mean overrun past the scheduled end: {} (a session that ended on time or early counts as 0:00).\n",
         clock_seconds(overrun.round() as i64)
     );
-    items(out, &timed);
+    items(out, &timed, names);
 }
 
-/// One agenda item across sessions, matched by title ignoring case.
+/// One agenda item across sessions, matched by title ignoring case, or, in an anonymised
+/// report, every item of one kind.
 #[derive(Default)]
 struct Item {
     title: String,
@@ -255,16 +262,29 @@ struct Item {
     overrun_seconds: i64,
 }
 
-fn items(out: &mut String, sessions: &[&SessionLog]) {
+fn items(out: &mut String, sessions: &[&SessionLog], names: bool) {
     let _ = writeln!(out, "### Agenda items that most often overran\n");
     let mut found: HashMap<String, Item> = HashMap::new();
-    for item in sessions.iter().flat_map(|log| &log.items) {
-        let tally = found.entry(item.title.trim().to_lowercase()).or_default();
-        tally.title = item.title.trim().to_owned();
-        tally.run += usize::from(item.started_at.is_some());
-        if item.overrun_seconds > 0 {
-            tally.overran += 1;
-            tally.overrun_seconds = tally.overrun_seconds.saturating_add(item.overrun_seconds);
+    for log in sessions {
+        // Folding a log's events again costs time, so only the anonymised report does it.
+        let kinds = if names {
+            vec![None; log.items.len()]
+        } else {
+            item_kinds(log)
+        };
+        for (item, kind) in log.items.iter().zip(kinds) {
+            let title = if names {
+                item.title.trim().to_owned()
+            } else {
+                kind_words(kind).to_owned()
+            };
+            let tally = found.entry(title.to_lowercase()).or_default();
+            tally.title = title;
+            tally.run += usize::from(item.started_at.is_some());
+            if item.overrun_seconds > 0 {
+                tally.overran += 1;
+                tally.overrun_seconds = tally.overrun_seconds.saturating_add(item.overrun_seconds);
+            }
         }
     }
     let mut items: Vec<Item> = found.into_values().filter(|item| item.overran > 0).collect();
@@ -285,7 +305,8 @@ fn items(out: &mut String, sessions: &[&SessionLog]) {
             clock_seconds(item.overrun_seconds / overran),
         ]
     });
-    table(out, &["Item", "Overran", "Mean overrun when it did"], rows);
+    let item = if names { "Item" } else { "Kind of item" };
+    table(out, &[item, "Overran", "Mean overrun when it did"], rows);
 }
 
 fn people(out: &mut String, history: &History) {

@@ -30,11 +30,9 @@ pub fn run(
 ) -> Result<String, String> {
     let (word, mut app, clock) = if follow {
         let recorder = Recorder::join(dir, &start::running_session(dir)?)?;
-        (
-            "joined",
-            start::new_app(recorder, dir, &SystemClock, &Setup::default()),
-            Box::new(SystemClock) as Box<dyn Clock>,
-        )
+        let clock: Box<dyn Clock> = Box::new(SystemClock::new());
+        let app = start::new_app(recorder, dir, clock.as_ref(), &Setup::default());
+        ("joined", app, clock)
     } else {
         let request = Request::new(dir, args, mode)?;
         let journals = start::triage(dir)?;
@@ -70,7 +68,7 @@ pub fn run(
             continue;
         }
         for key in keys {
-            app.tick(clock.now());
+            app.tick_on(clock.as_ref());
             app.on_key(key);
         }
         writeln!(out, "{}", ack(&app)).map_err(write_err)?;

@@ -3,7 +3,7 @@
 use crate::cli::{REHEARSAL_SPEED, SessionArgs, parse_ends};
 use crate::domain::checklist::Check;
 use crate::domain::checklist::Setting;
-use crate::domain::clock::{Clock, ScaledClock, SystemClock};
+use crate::domain::clock::{Clock, Machine, ScaledClock, SystemClock};
 use crate::domain::group::{DEFAULT_CAPACITY, Group};
 use crate::domain::hands::{Floor, FloorCommand, same_name};
 use crate::domain::roster::Roster;
@@ -137,11 +137,14 @@ fn new_id(dir: &DataDir, start: DateTime<Utc>, rehearsal: bool) -> String {
         .unwrap_or(base)
 }
 
-fn clock_for(rehearsal: bool, speed: f64, origin: DateTime<Utc>) -> Box<dyn Clock> {
+/// The session's clock, starting now but never before `not_before` (a resumed session's last
+/// event, should the wall clock have been set back since).
+fn clock_for(rehearsal: bool, speed: f64, not_before: DateTime<Utc>) -> Box<dyn Clock> {
+    let origin = Utc::now().max(not_before);
     if rehearsal {
         Box::new(ScaledClock::new(origin, speed))
     } else {
-        Box::new(SystemClock)
+        Box::new(SystemClock::starting_at(Machine, origin))
     }
 }
 
@@ -252,7 +255,7 @@ impl<'a> Request<'a> {
                 } else {
                     REHEARSAL_SPEED
                 };
-                let clock = clock_for(rehearsal, speed, self.real_now.max(found.session.last_at));
+                let clock = clock_for(rehearsal, speed, found.session.last_at);
                 let mut recorder = reopen(dir, found)?;
                 recorder.record(EventKind::Recovered, clock.now());
                 Opened {
@@ -383,8 +386,9 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
             Choice::StartNew
         };
         if let (Choice::Follow, Some(path)) = (choice, journals.running.first()) {
-            let mut app = new_app(Recorder::join(&dir, path)?, &dir, &SystemClock, setup);
-            return drive(&mut terminal, &mut app, &SystemClock, &stop);
+            let clock = SystemClock::new();
+            let mut app = new_app(Recorder::join(&dir, path)?, &dir, &clock, setup);
+            return drive(&mut terminal, &mut app, &clock, &stop);
         }
         let new = matches!(choice, Choice::StartNew | Choice::EndAndStartNew);
         // A group picked at home is asked for as `--group` would be.
@@ -534,9 +538,10 @@ fn on_screen(
     let stop = signals::watch().map_err(|err| format!("could not watch for signals: {err}"))?;
     let mut terminal =
         terminal::enter().map_err(|err| format!("{what} needs an interactive terminal ({err})"))?;
-    let mut app = new_app(recorder, dir, &SystemClock, setup);
+    let clock = SystemClock::new();
+    let mut app = new_app(recorder, dir, &clock, setup);
     app.screen = screen;
-    let result = drive(&mut terminal, &mut app, &SystemClock, &stop);
+    let result = drive(&mut terminal, &mut app, &clock, &stop);
     terminal::leave().map_err(|err| err.to_string())?;
     result
 }

@@ -3,13 +3,16 @@
 mod fixture;
 mod screen;
 
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use fixture::{at, ctrl_c, key, press, start};
+use fixture::{at, ctrl_c, key, press, start, t0};
 use holdspace::domain::EventKind;
+use holdspace::domain::clock::{Readings, SystemClock};
 use holdspace::domain::event::Replan;
 use holdspace::store::journal;
 use holdspace::ui::app::{App, Input, Outcome, Overlay, Screen};
+use std::cell::Cell;
+use std::time::Duration;
 
 fn kinds(app: &App) -> Vec<EventKind> {
     app.recorder
@@ -368,4 +371,106 @@ fn messages_name_the_keys_in_force() {
     }
     let shown = screen::screen(&screen::draw(&app, 120, 40));
     assert!(shown.contains("Agenda complete. Q ends the session."), "{shown}");
+}
+
+/// The computer's clocks as a test sets them: a wall clock to jump, a steady clock to advance.
+struct Machine {
+    wall: Cell<DateTime<Utc>>,
+    steady: Cell<Duration>,
+}
+
+impl Readings for &Machine {
+    fn wall(&self) -> DateTime<Utc> {
+        self.wall.get()
+    }
+
+    fn steady(&self) -> Duration {
+        self.steady.get()
+    }
+}
+
+#[test]
+fn item12_a_wall_clock_set_a_day_on_and_back_moves_no_timer_and_is_logged_once() {
+    let (_tmp, mut app) = start();
+    let machine = Machine {
+        wall: Cell::new(t0()),
+        steady: Cell::new(Duration::from_secs(1_000)),
+    };
+    let clock = SystemClock::starting_at(&machine, t0());
+    let day = TimeDelta::days(1);
+    for second in 1..=20 * 60 {
+        machine.steady.set(machine.steady.get() + Duration::from_secs(1));
+        machine.wall.set(machine.wall.get() + TimeDelta::seconds(1));
+        match second {
+            120 => machine.wall.set(machine.wall.get() + day),
+            // Back again, to the second, and later a minute's correction: neither is a change.
+            240 => machine.wall.set(machine.wall.get() - day),
+            600 => machine.wall.set(machine.wall.get() + TimeDelta::seconds(50)),
+            _ => {}
+        }
+        assert_eq!(
+            app.tick_on(&clock),
+            at(0, second),
+            "the session's clock keeps its pace"
+        );
+    }
+    let kinds = kinds(&app);
+    assert!(
+        !kinds
+            .iter()
+            .any(|kind| matches!(kind, EventKind::WarningRaised | EventKind::ScheduledEndPassed)),
+        "no end warning and no OVER TIME: {kinds:?}"
+    );
+    assert!(!app.recorder.session.warning_showing());
+    let changes: Vec<&holdspace::domain::Event> = app
+        .recorder
+        .events
+        .iter()
+        .filter(|event| matches!(event.kind, EventKind::ClockChanged { .. }))
+        .collect();
+    assert_eq!(changes.len(), 1, "{kinds:?}");
+    assert_eq!(
+        changes[0].kind,
+        EventKind::ClockChanged {
+            wall_offset_seconds: 86_400
+        }
+    );
+    assert_eq!(changes[0].at, at(2, 0), "labelled with the session's clock");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|message| message.contains("24:00:00 ahead")),
+        "{:?}",
+        app.message
+    );
+    assert!(
+        app.recorder.events.iter().all(|event| event.at <= at(20, 0)),
+        "every event is on the session's clock"
+    );
+    let on_disk = journal::read(app.recorder.journal_path()).expect("the journal reads");
+    assert_eq!(on_disk.events, app.recorder.events);
+}
+
+#[test]
+fn item12_a_clock_set_back_and_then_on_again_is_two_changes() {
+    let (_tmp, mut app) = start();
+    let machine = Machine {
+        wall: Cell::new(t0()),
+        steady: Cell::new(Duration::ZERO),
+    };
+    let clock = SystemClock::starting_at(&machine, t0());
+    app.tick_on(&clock);
+    machine.wall.set(t0() - TimeDelta::hours(1));
+    app.tick_on(&clock);
+    app.tick_on(&clock);
+    machine.wall.set(t0() + TimeDelta::hours(1));
+    app.tick_on(&clock);
+    let offsets: Vec<i64> = kinds(&app)
+        .into_iter()
+        .filter_map(|kind| match kind {
+            EventKind::ClockChanged { wall_offset_seconds } => Some(wall_offset_seconds),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(offsets, [-3600, 3600]);
 }

@@ -5,13 +5,16 @@
 mod fixture;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use fixture::{at, log_of, meta};
+use fixture::{Run, at, log_of, meta};
+use holdspace::domain::checklist::Check;
 use holdspace::domain::hands::FloorCommand;
+use holdspace::domain::plan::{AgendaEdit, Kind, PlanItem};
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
-use holdspace::domain::{Command, SessionMeta};
+use holdspace::domain::{Command, EventKind, SessionMeta};
 use holdspace::export::{self, Format, Scope};
 use holdspace::format::Zone;
-use holdspace::store::log::SessionLog;
+use holdspace::report;
+use holdspace::store::log::{Loaded, SessionLog};
 use std::fs;
 use std::path::Path;
 
@@ -219,8 +222,11 @@ fn anonymised_exports_hold_no_names_notes_or_comments() {
                 "{text:?} in the anonymised {format:?}"
             );
         }
-        // What it does hold: the counts and timings.
+        // What it does hold: the counts and timings, each item by its place and kind.
         for figure in ["Tuesday group", "Check-in round", "Closing round"] {
+            assert!(!out.contains(figure), "{figure:?} in {format:?}:\n{out}");
+        }
+        for figure in ["Item 2 (check-in)", "Item 6 (closing)"] {
             assert!(out.contains(figure), "{figure:?} missing from {format:?}:\n{out}");
         }
     }
@@ -326,16 +332,12 @@ fn csv_starts_with_a_bom_and_every_cell_is_safe_for_spreadsheets() {
         rows[6][comment], "She said \"fine, thanks\", then left; a, b  c",
         "quotes and commas survive"
     );
+    // The anonymised export holds neither the group's name nor an item's title.
     let rows = parse_csv(&render(&log, Format::Csv, Scope::Anonymised));
     assert!(
-        rows.contains(
-            &["session", "", "group", "'=cmd|' /C calc'!A0"]
-                .map(str::to_owned)
-                .to_vec()
-        )
+        (rows.iter().flatten()).all(|cell| !cell.contains("cmd") && !cell.contains("Check-in")),
+        "{rows:?}"
     );
-    // Item labels are numbered, so a title starting with `+` cannot start a cell.
-    assert!(rows.iter().any(|row| row[1] == "2. +Check-in"), "{rows:?}");
 }
 
 #[test]
@@ -409,10 +411,12 @@ fn json_names_its_version_and_scope_and_writes_times_in_utc() {
             serde_json::from_str(&render(&log, Format::Json, scope)).expect("valid JSON");
         assert_eq!(
             (&value["export_version"], &value["scope"]),
-            (&1.into(), &name.into())
+            (&2.into(), &name.into())
         );
         assert_eq!(value["session"]["started_at"], "2026-11-26T18:00:00Z");
-        assert_eq!(value["session"]["id"].is_null(), name == "anonymised");
+        for fact in ["id", "group", "plan"] {
+            assert_eq!(value["session"][fact].is_null(), name == "anonymised");
+        }
     }
 }
 
@@ -485,4 +489,134 @@ fn the_person_is_found_by_name_whatever_the_case() {
     empty.participants.clear();
     let err = export::find_person(&empty, "Bo").expect_err("nobody is there");
     assert!(err.contains("no participants"), "{err}");
+}
+
+/// Typed into every free-text field a session has, and looked for in every anonymised output.
+const TYPED: &str = "Zqxvbn";
+
+/// A session of a saved group in which `TYPED` is in every piece of text someone typed: the
+/// group's and the plan's names, each agenda item's title and prompts, an item added live, the
+/// ground rules as planned and as edited, the checklist, every name (expected and added),
+/// notes, follow-up notes, record notes, comments, takeaways, goals and the summary.
+fn typed_everywhere() -> SessionLog {
+    let typed = |what: &str| format!("{TYPED}'s {what}");
+    let mut meta = SessionMeta {
+        participants: vec![TYPED.to_owned(), typed("friend")],
+        last_session: true,
+        checklist: vec![Check {
+            item: typed("chair by the door"),
+            ticked_at: Some(at(-10, 0)),
+        }],
+        ..meta("2026-11-26-1800")
+    };
+    meta.plan.name = typed("plan");
+    meta.plan.group = typed("group");
+    meta.plan.ground_rules.push(typed("rule"));
+    for (number, item) in meta.plan.items.iter_mut().enumerate() {
+        item.title = typed(&format!("item {number}"));
+        item.prompts = vec![typed("prompt")];
+    }
+    let mut run = Run::begin(fixture::started(meta));
+    run.run(Command::Note(typed("note")), at(1, 0));
+    run.record(
+        EventKind::AgendaEdited(AgendaEdit::Insert {
+            index: 2,
+            item: PlanItem {
+                prompts: vec![typed("speaker")],
+                ..PlanItem::new(&typed("story"), 10).of_kind(Kind::GuestSpeaker)
+            },
+        }),
+        at(2, 0),
+    );
+    run.record(
+        EventKind::RulesEdited {
+            rules: vec![typed("edited rule")],
+        },
+        at(3, 0),
+    );
+    run.run(
+        Command::Floor(FloorCommand::AddParticipant(typed("guest"))),
+        at(4, 0),
+    );
+    run.run(Command::Floor(FloorCommand::RaiseHand(2)), at(5, 0));
+    run.run(Command::Floor(FloorCommand::NextSpeaker), at(6, 0));
+    run.run(Command::Next, at(12, 0));
+    run.run(Command::End, at(40, 0));
+    let review = [
+        RecordCommand::Flag {
+            who: 0,
+            follow_up: FollowUp::Safeguarding,
+            note: typed("flag"),
+        },
+        RecordCommand::RecordNote {
+            who: 1,
+            text: typed("record note"),
+        },
+        RecordCommand::Comment {
+            who: 2,
+            text: typed("comment"),
+        },
+        RecordCommand::Takeaway {
+            who: 0,
+            text: typed("takeaway"),
+        },
+        RecordCommand::Goal {
+            who: 1,
+            text: typed("goal"),
+        },
+        RecordCommand::Summary(typed("summary")),
+    ];
+    for request in review {
+        run.run(Command::Record(request), at(41, 0));
+    }
+    SessionLog::of(&run.s, &run.events).expect("the session ended")
+}
+
+#[test]
+fn item13_no_anonymised_output_holds_any_text_a_person_typed() {
+    let log = typed_everywhere();
+    let full = render(&log, Format::Json, Scope::Full);
+    assert!(
+        full.matches(TYPED).count() >= 20,
+        "typed into every field:\n{full}"
+    );
+    let mut outputs: Vec<(String, String)> = FORMATS
+        .iter()
+        .map(|(format, name)| (format!("export {name}"), render(&log, *format, Scope::Anonymised)))
+        .collect();
+    let loaded = [Loaded {
+        log: log.clone(),
+        newer: false,
+    }];
+    outputs.push((
+        "report".to_owned(),
+        report::anonymised(&log.group, &loaded, utc()),
+    ));
+    for (what, out) in &outputs {
+        assert!(
+            !out.to_lowercase().contains(&TYPED.to_lowercase()),
+            "typed text in the anonymised {what}:\n{out}"
+        );
+    }
+    // What they hold instead: item kinds, minutes and generic labels.
+    for (what, expected) in [
+        (
+            "export md",
+            "| Item 3 (guest-speaker) | 10 min | 10 min | not run |",
+        ),
+        (
+            "export md",
+            "| Item 1 (welcome) | 10 min | 10 min | 12:00 | +2:00 |",
+        ),
+        ("export csv", "item,Item 7 (closing),protected,yes"),
+        ("export json", "\"kind\": \"guest-speaker\""),
+        ("report", "# The group: 26 Nov 2026"),
+        ("report", "| welcome | 1 of 1 times run | 2:00 |"),
+    ] {
+        let (_, out) = (outputs.iter().find(|(name, _)| name == what)).expect("an output");
+        assert!(
+            out.contains(expected),
+            "{expected:?} missing from the {what}:\n{out}"
+        );
+    }
 }

@@ -118,7 +118,7 @@ fn the_report_in_full() {
 }
 
 #[test]
-fn the_anonymised_report_names_no_one_and_leaves_out_only_the_table_of_people() {
+fn the_anonymised_report_names_no_one_nor_the_group_nor_an_item_and_leaves_out_the_table_of_people() {
     let logs = loaded(tuesday());
     let full = report("tuesday group", &logs, zone());
     let anonymous = anonymised("tuesday group", &logs, zone());
@@ -136,16 +136,30 @@ fn the_anonymised_report_names_no_one_and_leaves_out_only_the_table_of_people() 
     let (before, _) = full
         .split_once("## Attendance per person")
         .expect("the full report has the table");
+    // The same report otherwise, but that agenda items go by their kind (a title may hold a
+    // name) and the group by no name.
     let body = |report: &str| {
         report
             .split_once("## Attendance\n")
-            .map(|(_, body)| body.to_owned())
+            .and_then(|(_, body)| body.split_once("### Agenda items"))
+            .map(|(body, _)| body.to_owned())
     };
-    assert_eq!(
-        body(before.trim_end()),
-        body(anonymous.trim_end()),
-        "the same report otherwise"
+    assert_eq!(body(before), body(&anonymous), "the same report otherwise");
+    assert!(
+        anonymous.starts_with("# The group: 26 Nov 2026 to 31 Dec 2026\n"),
+        "{anonymous}"
     );
+    assert!(
+        full.contains("| Check-in round | 2 of 4 times run | 3:30 |"),
+        "{full}"
+    );
+    assert!(
+        anonymous.contains("| check-in | 2 of 4 times run | 3:30 |"),
+        "{anonymous}"
+    );
+    for typed in ["tuesday", "check-in round", "welcome and"] {
+        assert!(!anonymous.to_lowercase().contains(typed), "{typed}:\n{anonymous}");
+    }
     // Everything before the table names no one either.
     for name in NAMES {
         assert!(!before.contains(name), "{name} before the table:\n{before}");

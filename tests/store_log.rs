@@ -9,7 +9,7 @@ use holdspace::domain::checklist::{Check, Setting};
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::plan::{AgendaEdit, Kind, PlanItem};
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
-use holdspace::domain::{Author, Command, EventKind, SCHEMA_VERSION, Session, SessionMeta};
+use holdspace::domain::{Author, Command, Event, EventKind, SCHEMA_VERSION, Session, SessionMeta};
 use holdspace::recorder::Recorder;
 use holdspace::recovery::{self, Found};
 use holdspace::store::disk::Os;
@@ -729,15 +729,12 @@ fn group_log() -> SessionLog {
     SessionLog::of(&run.s, &run.events).expect("the session ended")
 }
 
-/// The committed v5 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
-/// the fixed session above; do that only on purpose, never to make a schema change pass.
+/// The committed v5 log, written by the last holdspace of that version, must load in every later
+/// one.
 #[test]
 fn the_committed_v5_log_still_loads() {
     let path = Path::new(GOLDEN_V5);
     let fresh = group_log();
-    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
-        fs::write(path, fresh.to_json()).expect("the golden log is written");
-    }
     let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
     assert!(!loaded.newer);
     let log = loaded.log;
@@ -774,6 +771,53 @@ fn the_committed_v5_log_still_loads() {
         log.ground_rules.last().map(String::as_str),
         Some("We look after each other.")
     );
+    writes_the_same_log(log, &fresh);
+}
+
+const GOLDEN_V6: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v6.json");
+
+/// The saved group's session above, during which the computer's clock was set a day on in the
+/// check-in round.
+fn clock_changed_log() -> SessionLog {
+    let log = group_log();
+    let mut run = fixture::Run::begin(log.events[0].clone());
+    let mut changed = false;
+    for event in &log.events[1..] {
+        if !changed && event.at > at(15, 0) {
+            changed = true;
+            run.record(
+                EventKind::ClockChanged {
+                    wall_offset_seconds: 86_400,
+                },
+                at(15, 0),
+            );
+        }
+        run.record(event.kind.clone(), event.at);
+    }
+    SessionLog::of(&run.s, &run.events).expect("the session ended")
+}
+
+/// The committed v6 log must load in every later holdspace. `HOLDSPACE_BLESS=1` rewrites it from
+/// the fixed session above; do that only on purpose, never to make a schema change pass.
+#[test]
+fn the_committed_v6_log_still_loads() {
+    let path = Path::new(GOLDEN_V6);
+    let fresh = clock_changed_log();
+    if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
+        fs::write(path, fresh.to_json()).expect("the golden log is written");
+    }
+    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    assert!(!loaded.newer);
+    let log = loaded.log;
+    assert_eq!(log.schema_version, 6);
+    let changes: Vec<&Event> = log
+        .events
+        .iter()
+        .filter(|event| matches!(event.kind, EventKind::ClockChanged { .. }))
+        .collect();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].at, at(15, 0));
+    assert_eq!(log.warning_at, None, "a clock change raises no warning");
     assert_eq!(log, fresh, "this holdspace still writes the committed log");
 }
 

@@ -12,8 +12,9 @@ use std::fmt;
 /// Version 2 added participants, the raise-hand queue and turns; version 3 attendance, follow-up
 /// flags, record notes, feedback and takeaways; version 4 the co-facilitator (`by`, and passing
 /// the flow); version 5 item kinds and prompts, agenda and ground-rule edits, the group's
-/// rules version and the preparation checklist. Older files read as they are.
-pub const SCHEMA_VERSION: u32 = 5;
+/// rules version and the preparation checklist; version 6 the wall clock's changes. Older files
+/// read as they are.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Who recorded an event: the holdspace running the session, or one following it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +212,12 @@ pub enum EventKind {
     /// facilitator, or the co-facilitator they handed it to.
     FlowPassed {
         to: Author,
+    },
+    /// The computer's wall clock was set more than a minute away from the session's clock,
+    /// which every timer and event time keeps to: it now reads this many seconds ahead of it
+    /// (behind if negative).
+    ClockChanged {
+        wall_offset_seconds: i64,
     },
     /// The app was restarted on this session's journal after an interruption.
     Recovered,

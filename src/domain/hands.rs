@@ -312,6 +312,7 @@ impl Floor {
             | EventKind::RulesEdited { .. }
             | EventKind::AgendaEdited(_)
             | EventKind::Note { .. }
+            | EventKind::ClockChanged { .. }
             | EventKind::Recovered
             | EventKind::FlowPassed { .. }
             | EventKind::Attended { .. }

@@ -16,7 +16,7 @@ impl Anonymised {
             .then(|| (ratings.iter().sum::<f64>() / ratings.len() as f64 * 100.0).round() / 100.0);
         Self {
             session: Facts::of(log, false),
-            agenda: log.items.iter().map(Item::of).collect(),
+            agenda: Item::agenda(log, false),
             attendance,
             floor,
             feedback: Feedback {

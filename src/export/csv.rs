@@ -50,8 +50,6 @@ pub(super) fn render(document: &Document) -> String {
                 ["section", "item", "measure", "value"]
                     .map(str::to_owned)
                     .to_vec(),
-                fact("group", session.group.clone()),
-                fact("plan", session.plan.clone()),
                 fact("started_at", utc(session.started_at)),
                 fact("ended_at", utc(session.ended_at)),
                 fact("scheduled_end", utc(session.scheduled_end)),
@@ -60,11 +58,9 @@ pub(super) fn render(document: &Document) -> String {
                 fact("last_session", yes(session.last_session)),
             ];
             rows.extend(anonymised.measures().iter().map(measure));
-            for (number, item) in anonymised.agenda.iter().enumerate() {
-                // Numbered, as a plan may hold two items of the same title.
-                let label = format!("{}. {}", number + 1, item.title);
+            for item in &anonymised.agenda {
                 let mut figure = |measure: &str, value: String| {
-                    rows.push(vec!["item".into(), label.clone(), measure.into(), value]);
+                    rows.push(vec!["item".into(), item.title.clone(), measure.into(), value]);
                 };
                 figure("protected", yes(item.protected));
                 figure("run", yes(item.run));

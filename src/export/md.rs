@@ -55,8 +55,12 @@ fn facts(out: &mut String, facts: &Facts, zone: Zone) {
     if let Some(id) = &facts.id {
         let _ = writeln!(out, "- Session: {}", text(id));
     }
-    let _ = writeln!(out, "- Group: {}", text(&facts.group));
-    let _ = writeln!(out, "- Plan: {}", text(&facts.plan));
+    if let Some(group) = &facts.group {
+        let _ = writeln!(out, "- Group: {}", text(group));
+    }
+    if let Some(plan) = &facts.plan {
+        let _ = writeln!(out, "- Plan: {}", text(plan));
+    }
     let _ = writeln!(out, "- Date: {}", zone.date(facts.started_at));
     let _ = writeln!(
         out,

@@ -11,6 +11,7 @@ use super::keymap::Mode;
 use super::overlay;
 use super::picker::Picker;
 use super::theme::Theme;
+use crate::domain::clock::{Clock, WallWatch};
 use crate::domain::record::FollowUp;
 use crate::domain::{Author, Command, EventKind};
 use crate::format::Zone;
@@ -19,7 +20,7 @@ use crate::store::StoreError;
 use crate::store::journal;
 use crate::store::paths::DataDir;
 use crate::text::sanitize;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 
@@ -138,6 +139,8 @@ pub struct App {
     /// Whether the private talk-time panel is on screen.
     pub show_talk: bool,
     bell: bool,
+    /// The wall clock's offset from the session's clock, from the first tick on `tick_on`.
+    wall: Option<WallWatch>,
     /// A first Ctrl-c with unsaved events was answered with a warning.
     leave_armed: bool,
 }
@@ -163,6 +166,7 @@ impl App {
             person: 0,
             show_talk: true,
             bell: false,
+            wall: None,
             leave_armed: false,
         }
     }
@@ -181,6 +185,35 @@ impl App {
             }
             self.recorder.record(kind, now);
         }
+    }
+
+    /// Moves the app to `clock`'s time, as `tick` does, and returns that time. The facilitator's
+    /// records the wall clock's being set away from the session's clock, once per change, and
+    /// says so: timers keep to the session's clock, so the change moves none of them.
+    pub fn tick_on(&mut self, clock: &dyn Clock) -> DateTime<Utc> {
+        let now = clock.now();
+        self.tick(now);
+        let offset = clock.wall_offset();
+        let changed = self
+            .wall
+            .get_or_insert_with(|| WallWatch::new(offset))
+            .changed(offset);
+        let running = self.recorder.session.ended.is_none() && !self.recorder.is_co_facilitator();
+        if let Some(offset) = changed.filter(|_| running) {
+            let wall_offset_seconds = offset.num_seconds();
+            self.recorder
+                .record(EventKind::ClockChanged { wall_offset_seconds }, now);
+            let way = if offset > TimeDelta::zero() {
+                "ahead of"
+            } else {
+                "behind"
+            };
+            self.message = Some(format!(
+                "the computer's clock was changed: it reads {} {way} the session's, whose time every timer keeps",
+                crate::format::clock(offset)
+            ));
+        }
+        now
     }
 
     /// Takes in what the other holdspaces on this session appended. A co-facilitator's also

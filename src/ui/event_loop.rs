@@ -33,9 +33,8 @@ pub fn run(
     let mut dirty = true;
     let mut shown_second = i64::MIN;
     while app.outcome.is_none() && !stop.load(Ordering::Relaxed) {
-        let now = clock.now();
         let before = app.seen();
-        app.tick(now);
+        let now = app.tick_on(clock);
         // The live screen's clocks move every second; the review shows no clock, so it is
         // drawn again only when something in it changed (a co-facilitator's view follows the
         // facilitator's review).
@@ -53,12 +52,12 @@ pub fn run(
         if event::poll(until_next_second(now, clock.speed()))? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    app.tick(clock.now());
+                    app.tick_on(clock);
                     app.on_key(key);
                     dirty = true;
                 }
                 Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
-                    app.tick(clock.now());
+                    app.tick_on(clock);
                     app.on_click(mouse.column, mouse.row, screen.area());
                     dirty = true;
                 }
