@@ -19,7 +19,7 @@ fn save(root: &Path, logs: Vec<SessionLog>) {
     let (dir, _) = DataDir::open(root).expect("the data folder opens");
     for (n, mut log) in logs.into_iter().enumerate() {
         log.id = format!("2026-{n:03}");
-        log.write(dir.disk().as_ref(), &dir.log_path(&log.id))
+        log.write(dir.disk().as_ref(), &dir.log_path(&log.id).expect("a session ID"))
             .expect("the log is written");
     }
 }

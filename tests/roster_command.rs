@@ -319,8 +319,8 @@ impl Disk for NoRename {
     fn open(&self, path: &Path, how: Open) -> io::Result<Box<dyn Durable>> {
         Os.open(path, how)
     }
-    fn temp(&self, folder: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
-        Os.temp(folder)
+    fn temp(&self, target: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
+        Os.temp(target)
     }
     fn rename(&self, _: &Path, _: &Path) -> io::Result<()> {
         Err(io::Error::from_raw_os_error(28))

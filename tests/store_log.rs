@@ -122,15 +122,15 @@ fn expected_items() -> Vec<ItemLog> {
 #[test]
 fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
     let (_tmp, dir) = data_dir();
-    let recorder = recorded(&dir, "finish", &steps());
+    let mut recorder = recorded(&dir, "finish", &steps());
     assert_eq!(
         recorder.events,
         the_log("finish").events,
         "the recorder and the fold agree"
     );
-    let journal = dir.journal_path("finish");
+    let journal = dir.journal_path("finish").expect("a session ID");
     let path = recorder.finish(&dir).expect("the log is written");
-    assert_eq!(path, dir.log_path("finish"));
+    assert_eq!(path, dir.log_path("finish").expect("a session ID"));
     assert!(!journal.exists(), "the journal is retired");
     assert_eq!(dir.open_journals().expect("reads"), Vec::<PathBuf>::new());
     assert_eq!(mode(&path), 0o600);
@@ -191,8 +191,8 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
 fn finishing_a_running_session_fails_and_keeps_the_journal() {
     let (_tmp, dir) = data_dir();
     let steps = steps();
-    let recorder = recorded(&dir, "running", &steps[..steps.len() - 1]);
-    let journal = dir.journal_path("running");
+    let mut recorder = recorded(&dir, "running", &steps[..steps.len() - 1]);
+    let journal = dir.journal_path("running").expect("a session ID");
     let before = fs::read(&journal).expect("the journal exists");
     let err = recorder.finish(&dir).expect_err("the session has not ended");
     assert!(err.to_string().contains(&journal.display().to_string()), "{err}");
@@ -211,7 +211,7 @@ fn a_session_resumed_after_a_crash_logs_every_event_and_the_recovery() {
     let (_tmp, dir) = data_dir();
     let steps = steps();
     let before = recorded(&dir, "resumed", &steps[..4]).events;
-    let path = dir.journal_path("resumed");
+    let path = dir.journal_path("resumed").expect("a session ID");
     let mut bytes = fs::read(&path).expect("the journal exists");
     bytes.extend(b"{\"seq\":6,\"at\":\"2026-11-26T18:1");
     fs::write(&path, bytes).expect("a torn write is left by the crash");
@@ -247,7 +247,7 @@ fn a_session_resumed_after_a_crash_logs_every_event_and_the_recovery() {
 fn closing_an_interrupted_session_marks_its_log_interrupted() {
     let (_tmp, dir) = data_dir();
     recorded(&dir, "closed", &steps()[..5]);
-    let path = dir.journal_path("closed");
+    let path = dir.journal_path("closed").expect("a session ID");
     let Found::Resumable(found) = recovery::inspect(&path) else {
         panic!("it resumes")
     };
@@ -783,7 +783,7 @@ fn a_rating_out_of_range_is_named_rather_than_averaged() {
     let mut log: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(GOLDEN_V5).expect("the golden log")).expect("JSON");
     log["participants"][1]["rating"] = 200.into();
-    let path = dir.log_path("2026-11-26-1800");
+    let path = dir.log_path("2026-11-26-1800").expect("a session ID");
     fs::write(&path, log.to_string()).expect("written");
     let err = log::load(&path).unwrap_err().to_string();
     assert!(
