@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         }
     };
     let (_, events) = sample::session("sample", count, false);
-    let path = dir.journal_path("sample");
+    let path = dir.journal_path("sample").expect("a plain session ID");
     // Private, as holdspace keeps its files, so the start measured says nothing about them.
     let written = std::fs::OpenOptions::new()
         .write(true)

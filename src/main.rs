@@ -8,7 +8,7 @@ use holdspace::export::{self, Scope};
 use holdspace::format::Zone;
 use holdspace::purge::{self, Rule};
 use holdspace::start::{self, Mode, Setup};
-use holdspace::store::atomic::write_atomic;
+use holdspace::store::guard;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
 use holdspace::ui::bindings::Keymap;
@@ -226,7 +226,8 @@ fn saved_logs(dir: &DataDir) -> Result<Vec<log::Loaded>, String> {
 fn print_or_write(dir: &DataDir, output: Option<&Path>, text: String, done: &str) -> Result<String, String> {
     match output {
         Some(path) => {
-            write_atomic(dir.disk().as_ref(), path, text.as_bytes()).map_err(|err| err.to_string())?;
+            guard::write_output(dir.disk().as_ref(), dir.root(), path, text.as_bytes())
+                .map_err(|err| err.to_string())?;
             Ok(format!("{done} {}", path.display()))
         }
         None => Ok(text),
@@ -320,16 +321,11 @@ fn themes_list(folder: Option<&Path>, no_color: bool) -> String {
 
 /// The path of the saved log with this ID, or a message saying where to find the IDs.
 fn saved(dir: &DataDir, id: &str) -> Result<PathBuf, String> {
-    let path = dir.log_path(id);
-    let plain = id
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if plain && path.exists() {
-        Ok(path)
-    } else {
-        Err(format!(
+    match dir.log_path(id) {
+        Ok(path) if path.exists() => Ok(path),
+        _ => Err(format!(
             "no saved session has the ID {id:?}; `holdspace sessions` lists them (looked in {})",
             dir.sessions_dir().display()
-        ))
+        )),
     }
 }

@@ -4,7 +4,7 @@
 //! holdspace is never touched.
 
 use crate::store::StoreError;
-use crate::store::disk::{TEMP_PREFIX, TEMP_SUFFIX};
+use crate::store::disk::{TEMP_PREFIX, TEMP_SUFFIX, temp_target};
 use crate::store::journal;
 use crate::store::paths::DataDir;
 use chrono::{DateTime, Local, NaiveDate, TimeDelta};
@@ -70,7 +70,11 @@ fn inventory(dir: &DataDir) -> Result<(BTreeMap<String, Stored>, Vec<PathBuf>), 
             let entry = entry.map_err(StoreError::at("read the folder", &folder))?;
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            // A temporary file named for a session's file is that session's, whatever its age.
+            let target = temp_target(&name).unwrap_or(&name);
+            let is_temp = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+            let id = suffixes.iter().find_map(|suffix| target.strip_suffix(suffix));
+            if is_temp && id.is_none() {
                 let age = fs::metadata(&path)
                     .and_then(|meta| meta.modified())
                     .map(|modified| now.duration_since(modified).unwrap_or_default());
@@ -79,7 +83,7 @@ fn inventory(dir: &DataDir) -> Result<(BTreeMap<String, Stored>, Vec<PathBuf>), 
                 }
                 continue;
             }
-            let Some(id) = suffixes.iter().find_map(|suffix| name.strip_suffix(suffix)) else {
+            let Some(id) = id else {
                 continue;
             };
             let stored = sessions.entry(id.to_owned()).or_insert_with(|| Stored {
@@ -88,7 +92,7 @@ fn inventory(dir: &DataDir) -> Result<(BTreeMap<String, Stored>, Vec<PathBuf>), 
                 files: Vec::new(),
                 running: false,
             });
-            stored.running |= name.ends_with(".jsonl") && journal::in_use(&path);
+            stored.running |= !is_temp && name.ends_with(".jsonl") && journal::in_use(&path);
             stored.files.push(path);
         }
     }

@@ -6,9 +6,10 @@
 use crate::domain::{Author, Event, EventKind, Session, SessionMeta};
 use crate::recovery::fold_contents;
 use crate::store::journal::{self, Journal, Tail};
-use crate::store::log::SessionLog;
-use crate::store::paths::DataDir;
-use crate::store::{StoreError, atomic::write_atomic};
+use crate::store::log::{SessionLog, load};
+use crate::store::paths::{DataDir, id_of};
+use crate::store::{StoreError, atomic::write_atomic, guard};
+use std::fs;
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
@@ -34,12 +35,18 @@ pub struct Recorder {
     /// co-facilitator following it.
     pub author: Author,
     pub not_saved: Option<NotSaved>,
+    /// Something the facilitator should see once, such as a journal written again.
+    notice: Option<String>,
+    /// The log is written and the journal removed on purpose: it is not to be written again.
+    retired: bool,
 }
 
 impl Recorder {
     /// Starts a new session: its journal is created and the `started` event flushed first.
     pub fn start(dir: &DataDir, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
-        let path = dir.journal_path(&meta.id);
+        let path = dir
+            .journal_path(&meta.id)
+            .map_err(|bad| StoreError::new("create the journal in", &dir.journal_dir(), bad.into()))?;
         let journal = Journal::create(dir.disk().clone(), &path)?;
         Self::begin(journal, meta, now).inspect_err(|_| {
             // Nothing in it was acknowledged, so no later start should offer it for resuming.
@@ -61,8 +68,12 @@ impl Recorder {
     /// Reopens a saved session for its review: a new journal holds its events, so review edits
     /// are flushed like any other event, and `finish` writes the log again.
     pub fn restore(dir: &DataDir, log: &SessionLog) -> Result<Self, StoreError> {
-        let journal = Journal::create(dir.disk().clone(), &dir.journal_path(&log.id))?;
-        Self::on(journal, log.events.clone())
+        let path = dir
+            .journal_path(&log.id)
+            .map_err(|bad| StoreError::new("create the journal in", &dir.journal_dir(), bad.into()))?;
+        let journal = Journal::create(dir.disk().clone(), &path)?;
+        // Its first event names the session as the file does, as a journal's must.
+        Self::on(journal, log.renamed(&log.id).events)
     }
 
     /// Writes `events` to a new journal, and folds them.
@@ -83,6 +94,8 @@ impl Recorder {
             tail,
             author: Author::Facilitator,
             not_saved: None,
+            notice: None,
+            retired: false,
         })
     }
 
@@ -101,6 +114,8 @@ impl Recorder {
             journal,
             author: Author::Facilitator,
             not_saved: None,
+            notice: None,
+            retired: false,
         })
     }
 
@@ -124,6 +139,8 @@ impl Recorder {
             journal,
             author: Author::CoFacilitator,
             not_saved: None,
+            notice: None,
+            retired: false,
         })
     }
 
@@ -150,13 +167,14 @@ impl Recorder {
             // Events kept only in memory hold the numbers others' events would take.
             return Ok(0);
         }
-        catch_up(&mut self.tail, &mut self.session, &mut self.events)
+        self.keep_saved();
+        catch_up(&mut self.journal, &mut self.tail, &mut self.session, &mut self.events)
     }
 
     /// Records an event and returns whether it reached the disk. The state takes it first, so
     /// an event that does not fit the session, or that this holdspace may not record, is never
     /// written; the screen is drawn only after this returns, so nothing shows before the
-    /// journal has it.
+    /// journal has it, at its path.
     pub fn record(&mut self, kind: EventKind, now: DateTime<Utc>) -> bool {
         if self.not_saved.is_some() {
             let mut event = self.session.stamp(kind, now);
@@ -166,13 +184,18 @@ impl Recorder {
             }
             return false;
         }
-        let (author, tail, session, events) =
-            (self.author, &mut self.tail, &mut self.session, &mut self.events);
+        let (author, tail, session, events, notice) = (
+            self.author,
+            &mut self.tail,
+            &mut self.session,
+            &mut self.events,
+            &mut self.notice,
+        );
         let written = self.journal.exclusively(|journal| {
             if journal.shared() {
                 // Others may have appended since this holdspace last looked: theirs come first,
                 // and a line a dead writer left unfinished is set aside.
-                catch_up(tail, session, events)?;
+                catch_up(journal, tail, session, events)?;
                 tail.set_aside_unfinished(journal.disk())
                     .map_err(|err| err.to_string())?;
             }
@@ -181,18 +204,21 @@ impl Recorder {
             if session.apply(&event).is_err() {
                 return Ok(None);
             }
-            let bytes = journal.append(&event);
-            if let Ok(bytes) = bytes {
-                tail.wrote(bytes);
-            }
             let seq = event.seq;
+            let bytes = journal.append(&event);
             events.push(event);
-            Ok(Some((seq, bytes.map(|_| ()))))
+            let bytes = match bytes {
+                Ok(bytes) => bytes,
+                Err(err) => return Ok(Some((seq, Err(err.to_string())))),
+            };
+            tail.wrote(bytes);
+            // Flushed is not enough: the file must still be the one at the journal's path.
+            Ok(Some((seq, keep_in_place(journal, tail, events, notice))))
         });
         let failure = match written {
             Ok(Ok(None)) => return false,
             Ok(Ok(Some((_, Ok(()))))) => return true,
-            Ok(Ok(Some((seq, Err(err))))) => (seq, err.to_string()),
+            Ok(Ok(Some((seq, Err(err))))) => (seq, err),
             Ok(Err(message)) => (self.session.last_seq + 1, message),
             Err(err) => (self.session.last_seq + 1, format!("the append lock: {err}")),
         };
@@ -202,6 +228,42 @@ impl Recorder {
             rescued_through: None,
         });
         false
+    }
+
+    /// Makes sure every event is in the file at the journal's path, writing the journal again
+    /// from memory if it was removed or replaced since the last look: before saying where the
+    /// session is saved, and each second, so a removed journal is back within a second. Only
+    /// the facilitator's holdspace does this unasked: to a co-facilitator's, a journal gone is
+    /// most often a session finished.
+    pub fn keep_saved(&mut self) {
+        if self.retired
+            || self.is_co_facilitator()
+            || self.not_saved.is_some()
+            || self.journal.in_place().unwrap_or(false)
+        {
+            return;
+        }
+        let (tail, session, events, notice) =
+            (&mut self.tail, &mut self.session, &mut self.events, &mut self.notice);
+        let kept = self.journal.exclusively(|journal| {
+            catch_up(journal, tail, session, events)?;
+            keep_in_place(journal, tail, events, notice)
+        });
+        let error = match kept {
+            Ok(Ok(())) => return,
+            Ok(Err(err)) => err,
+            Err(err) => format!("the append lock: {err}"),
+        };
+        self.not_saved = Some(NotSaved {
+            error: format!("{}: {error}", self.journal.path().display()),
+            from_seq: self.session.last_seq + 1,
+            rescued_through: None,
+        });
+    }
+
+    /// What the recorder has to tell the facilitator (a journal written again), once.
+    pub fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
     }
 
     pub fn journal_path(&self) -> &Path {
@@ -224,25 +286,30 @@ impl Recorder {
                 std::io::Error::other("the session has not ended"),
             )
         })?;
-        let path = dir.log_path(&self.session.meta.id);
+        let id = id_of(self.journal_path())
+            .map_err(|bad| StoreError::new("name the log of", self.journal_path(), bad.into()))?;
+        let (log, path) = log_slot(dir, &log, id)?;
         log.write(dir.disk().as_ref(), &path)?;
         Ok(path)
     }
 
     /// Writes the final log of an ended session and retires its journal.
-    pub fn finish(&self, dir: &DataDir) -> Result<PathBuf, StoreError> {
+    pub fn finish(&mut self, dir: &DataDir) -> Result<PathBuf, StoreError> {
         let path = self.write_log(dir)?;
         journal::retire(dir.disk().as_ref(), self.journal_path())?;
+        self.retired = true;
         Ok(path)
     }
 
-    /// Writes every event so far, as JSON Lines, to a file of the user's choosing.
-    pub fn rescue(&mut self, path: &Path) -> Result<(), StoreError> {
+    /// Writes every event so far, as JSON Lines, to a file of the user's choosing outside the
+    /// data folder.
+    pub fn rescue(&mut self, dir: &DataDir, path: &Path) -> Result<(), StoreError> {
         let mut bytes = Vec::new();
         for event in &self.events {
             bytes.extend(serde_json::to_vec(event).unwrap_or_default());
             bytes.push(b'\n');
         }
+        guard::outside(dir.root(), path)?;
         write_atomic(self.journal.disk(), path, &bytes)?;
         if let Some(not_saved) = &mut self.not_saved {
             not_saved.rescued_through = Some(self.session.last_seq);
@@ -251,8 +318,78 @@ impl Recorder {
     }
 }
 
-/// Applies the complete lines appended to the journal since `tail` last read it.
-fn catch_up(tail: &mut Tail, session: &mut Session, events: &mut Vec<Event>) -> Result<usize, String> {
+/// The log to write for a session whose journal is named `id`, and where: at its own name,
+/// unless a saved log there is another session's or cannot be read, when the first free name
+/// (or its own earlier log) among `ID-2`, `ID-3`, ... is taken and the log renamed to match.
+/// A saved log is replaced only by one that holds all of its events: its own review.
+fn log_slot(dir: &DataDir, log: &SessionLog, id: &str) -> Result<(SessionLog, PathBuf), StoreError> {
+    for n in 1..=MAX_LOG_SLOTS {
+        let name = if n == 1 { id.to_owned() } else { format!("{id}-{n}") };
+        let Ok(path) = dir.log_path(&name) else {
+            break;
+        };
+        let candidate = log.renamed(&name);
+        let free = match fs::symlink_metadata(&path) {
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => true,
+            Err(err) => return Err(StoreError::new("read", &path, err)),
+            Ok(_) => load(&path).is_ok_and(|saved| {
+                !saved.newer && candidate.events.starts_with(&saved.log.events)
+            }),
+        };
+        if free {
+            return Ok((candidate, path));
+        }
+    }
+    Err(StoreError::new(
+        "find a free name for the log of",
+        &dir.journal_path(id).unwrap_or_default(),
+        std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("the names {id} to {id}-{MAX_LOG_SLOTS} hold other sessions' logs"),
+        ),
+    ))
+}
+
+/// How many names `log_slot` tries before giving up.
+const MAX_LOG_SLOTS: usize = 100;
+
+/// If the journal's file is no longer at its path, writes every event to the path again and
+/// goes on with that file, saying so in `notice`.
+fn keep_in_place(
+    journal: &mut Journal,
+    tail: &mut Tail,
+    events: &[Event],
+    notice: &mut Option<String>,
+) -> Result<(), String> {
+    if journal.in_place().map_err(|err| err.to_string())? {
+        return Ok(());
+    }
+    let bytes = journal.rewrite(events).map_err(|err| err.to_string())?;
+    *tail = Tail::new(journal.path(), bytes, events.len());
+    *notice = Some(format!(
+        "{} was removed or replaced; all {} events were written to it again",
+        journal.path().display(),
+        events.len()
+    ));
+    Ok(())
+}
+
+/// Applies the complete lines appended to the journal since `tail` last read it. When another
+/// holdspace has written the journal again (it found it removed), the new file is read and
+/// written from here on, if it holds every event this one knows.
+fn catch_up(
+    journal: &mut Journal,
+    tail: &mut Tail,
+    session: &mut Session,
+    events: &mut Vec<Event>,
+) -> Result<usize, String> {
+    if journal.shared() && !journal.in_place().map_err(|err| err.to_string())? {
+        let there = journal::read(journal.path());
+        if there.is_ok_and(|contents| contents.events.starts_with(events)) {
+            tail.find_place().map_err(|err| err.to_string())?;
+            journal.reattach().map_err(|err| err.to_string())?;
+        }
+    }
     let fresh = tail.poll().map_err(|err| err.to_string())?;
     for event in &fresh {
         session

@@ -3,6 +3,8 @@
 use crate::domain::session::FoldError;
 use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
 use crate::store::journal::{self, Contents};
+use crate::store::{guard, paths::id_of};
+use crate::text::sanitize;
 use std::path::{Path, PathBuf};
 
 /// A journal that folds into a session and can be resumed or closed.
@@ -25,6 +27,9 @@ pub enum Found {
 }
 
 pub fn inspect(path: &Path) -> Found {
+    if let Err(refused) = guard::regular_file(path) {
+        return Found::Unusable(format!("{refused}; it was left untouched."));
+    }
     if journal::in_use(path) {
         return Found::Running(path.to_owned());
     }
@@ -46,7 +51,7 @@ pub fn inspect(path: &Path) -> Found {
         Err(unreadable @ Unreadable::Newer { .. }) => {
             Found::Unusable(format!("{unreadable}; it was left untouched."))
         }
-        Err(unreadable @ Unreadable::DoesNotFold { .. }) => {
+        Err(unreadable @ (Unreadable::DoesNotFold { .. } | Unreadable::Misnamed { .. })) => {
             Found::Unusable(format!("{unreadable}. The journal was left untouched."))
         }
     }
@@ -69,6 +74,8 @@ pub enum Unreadable {
         line: usize,
         message: String,
     },
+    /// The session's ID, written in its first line, is not the file's name.
+    Misnamed { path: PathBuf, id: String },
 }
 
 impl std::fmt::Display for Unreadable {
@@ -85,6 +92,13 @@ impl std::fmt::Display for Unreadable {
             Self::DoesNotFold { path, line, message } => {
                 write!(f, "{} line {line}: {message}", path.display())
             }
+            Self::Misnamed { path, id } => write!(
+                f,
+                "{} line 1: id: {:?} is not the file's name; a session's ID is the name of its \
+                 files, so the two must agree",
+                path.display(),
+                sanitize(id)
+            ),
         }
     }
 }
@@ -112,13 +126,20 @@ pub fn fold_contents(path: &Path, contents: &Contents) -> Result<Option<Session>
     if contents.events.is_empty() {
         return Ok(None);
     }
-    fold(&contents.events)
-        .map(Some)
-        .map_err(|(line, err)| Unreadable::DoesNotFold {
+    let session = fold(&contents.events).map_err(|(line, err)| Unreadable::DoesNotFold {
+        path: path.to_owned(),
+        line,
+        message: err.message,
+    })?;
+    // The ID names the log the session is saved to: one that is not the file's own name could
+    // send it anywhere, or onto another session's log.
+    if id_of(path).ok() != Some(session.meta.id.as_str()) {
+        return Err(Unreadable::Misnamed {
             path: path.to_owned(),
-            line,
-            message: err.message,
-        })
+            id: session.meta.id,
+        });
+    }
+    Ok(Some(session))
 }
 
 /// Folds events in order, naming the line (one per event here, as no line was bad) that failed.

@@ -3,7 +3,7 @@
 
 use crate::domain::roster::{Contact, Member, Referral, Roster, Status};
 use crate::export::csv;
-use crate::store::atomic::write_atomic;
+use crate::store::{groups, guard};
 use crate::store::disk::Disk;
 use crate::store::roster as file;
 use crate::text::{cells, sanitize};
@@ -101,7 +101,8 @@ pub fn run(
             match output {
                 None => Ok(text),
                 Some(output) => {
-                    write_atomic(disk, &output, text.as_bytes()).map_err(|err| err.to_string())?;
+                    guard::write_output(disk, groups::data_folder(folder), &output, text.as_bytes())
+                        .map_err(|err| err.to_string())?;
                     Ok(format!(
                         "Exported the roster of {group} ({} people) to {}",
                         roster.members.len(),

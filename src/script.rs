@@ -77,7 +77,7 @@ pub fn run(
             break;
         }
     }
-    Ok(start::farewell(&app))
+    Ok(start::farewell(&mut app))
 }
 
 /// `ack N` when every event up to N is on disk; otherwise what is not.

@@ -82,7 +82,7 @@ pub fn triage(dir: &DataDir) -> Result<Journals, String> {
         match inspect(&path) {
             Found::Resumable(session) if session.session.ended.is_some() => {
                 // Ended but its log was never written: finish the job without asking.
-                let recorder = reopen(dir, *session)?;
+                let mut recorder = reopen(dir, *session)?;
                 let log = recorder.finish(dir).map_err(|err| err.to_string())?;
                 eprintln!("holdspace: saved the log of an ended session: {}", log.display());
             }
@@ -133,7 +133,10 @@ fn new_id(dir: &DataDir, start: DateTime<Utc>, rehearsal: bool) -> String {
                 format!("{base}-{n}")
             }
         })
-        .find(|id| !dir.journal_path(id).exists() && !dir.log_path(id).exists())
+        .find(|id| {
+            let taken = |path: Result<PathBuf, _>| path.is_ok_and(|path: PathBuf| path.exists());
+            !taken(dir.journal_path(id)) && !taken(dir.log_path(id))
+        })
         .unwrap_or(base)
 }
 
@@ -513,7 +516,7 @@ pub fn review(dir: &DataDir, path: &Path, setup: &Setup) -> Result<String, Strin
             loaded.log.id
         ));
     }
-    let journal = dir.journal_path(&loaded.log.id);
+    let journal = dir.journal_path(&loaded.log.id).map_err(|bad| bad.to_string())?;
     if journal.exists() {
         return Err(format!(
             "{} exists: this session is open in another holdspace, or its review was interrupted; \
@@ -590,8 +593,10 @@ fn drive(
     Ok(farewell(app))
 }
 
-/// How the app left things: where the log is, or that the journal keeps the session.
-pub fn farewell(app: &App) -> String {
+/// How the app left things: where the log is, or that the journal keeps the session, which is
+/// made true first if the journal was removed since the last event.
+pub fn farewell(app: &mut App) -> String {
+    app.recorder.keep_saved();
     let journal = app.recorder.journal_path().display();
     let ended = app.recorder.session.ended.is_some();
     if app.recorder.is_co_facilitator() {

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod disk;
 pub mod groups;
+pub mod guard;
 pub mod journal;
 pub mod log;
 pub mod paths;

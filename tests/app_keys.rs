@@ -237,7 +237,7 @@ fn q_then_y_ends_writes_the_log_and_opens_the_review_which_q_finishes() {
     press(&mut app, "y");
     assert_eq!(app.screen, Screen::Review);
     assert_eq!(app.outcome, None);
-    let log = app.dir.log_path("test");
+    let log = app.dir.log_path("test").expect("a session ID");
     assert!(log.is_file(), "the log is written as the session ends");
     assert!(journal.is_file(), "the journal stays open for the review");
     press(&mut app, "q");

@@ -93,7 +93,7 @@ fn end(app: &mut App) {
 }
 
 fn saved_log(app: &App) -> SessionLog {
-    load(&app.dir.log_path("test")).expect("the log loads").log
+    load(&app.dir.log_path("test").expect("a session ID")).expect("the log loads").log
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn q_y_ends_into_the_review_and_q_finishes_it() {
     let (_tmp, mut app) = start(&["Ana", "Ben"], false);
     press(&mut app, "apa⎋");
     end(&mut app);
-    let log_path = app.dir.log_path("test");
+    let log_path = app.dir.log_path("test").expect("a session ID");
     assert!(log_path.exists() && app.recorder.journal_path().exists());
     assert!(
         message(&app).starts_with("session ended and its log saved"),
@@ -299,7 +299,7 @@ fn the_last_session_of_a_course_takes_takeaways_and_goals() {
     };
     assert_eq!(since(&app, before), [takeaway, goal]);
     ctrl_c(&mut app);
-    assert_eq!(app.outcome, Some(Outcome::Finished(app.dir.log_path("test"))));
+    assert_eq!(app.outcome, Some(Outcome::Finished(app.dir.log_path("test").expect("a session ID"))));
     let ana = &saved_log(&app).participants[0];
     assert_eq!(
         (ana.takeaway.as_str(), ana.goal.as_str()),

@@ -471,7 +471,8 @@ fn export_prints_or_writes_a_file_only_its_owner_can_read() {
     assert!(out.stdout.contains("| Cy |"), "{out:?}");
 
     // An existing file readable by others is replaced, not rewritten in place.
-    let output = tmp.path().join("bo.csv");
+    let elsewhere = tempdir().unwrap();
+    let output = elsewhere.path().join("bo.csv");
     fs::write(&output, "old").unwrap();
     fs::set_permissions(&output, fs::Permissions::from_mode(0o644)).unwrap();
     let out = run(holdspace(tmp.path())
@@ -487,7 +488,7 @@ fn export_prints_or_writes_a_file_only_its_owner_can_read() {
         "{csv}"
     );
 
-    let output = tmp.path().join("counts.json");
+    let output = elsewhere.path().join("counts.json");
     let out = run(holdspace(tmp.path())
         .args(["export", id, "--format", "json", "--anonymised", "--output"])
         .arg(&output));

@@ -19,7 +19,7 @@ fn save(root: &Path, logs: Vec<SessionLog>) {
     let (dir, _) = DataDir::open(root).expect("the data folder opens");
     for (n, mut log) in logs.into_iter().enumerate() {
         log.id = format!("2026-{n:03}");
-        log.write(dir.disk().as_ref(), &dir.log_path(&log.id))
+        log.write(dir.disk().as_ref(), &dir.log_path(&log.id).expect("a session ID"))
             .expect("the log is written");
     }
 }
@@ -148,7 +148,8 @@ fn report_prints_markdown_or_writes_a_file_only_its_owner_can_read() {
     assert!(out.stderr.is_empty(), "{out:?}");
 
     // An existing file readable by others is replaced, not rewritten in place.
-    let output = tmp.path().join("tuesday.md");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = elsewhere.path().join("tuesday.md");
     fs::write(&output, "old").unwrap();
     fs::set_permissions(&output, fs::Permissions::from_mode(0o644)).unwrap();
     let out = run(holdspace(tmp.path())
@@ -169,7 +170,7 @@ fn report_prints_markdown_or_writes_a_file_only_its_owner_can_read() {
         "{written}"
     );
     assert_eq!(
-        files_ending(tmp.path(), ".md"),
+        files_ending(elsewhere.path(), ""),
         [output],
         "no temporary file is left"
     );

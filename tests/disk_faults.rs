@@ -114,9 +114,9 @@ impl Disk for Failing {
         Ok(self.0.wrap(path, Os.open(path, how)?))
     }
 
-    fn temp(&self, folder: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
-        self.0.tick("create a temporary file in", folder)?;
-        let (path, file) = Os.temp(folder)?;
+    fn temp(&self, target: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
+        self.0.tick("create a temporary file beside", target)?;
+        let (path, file) = Os.temp(target)?;
         let file = self.0.wrap(&path, file);
         Ok((path, file))
     }
@@ -237,13 +237,13 @@ fn run(fail_at: usize, errno: i32) -> Run {
 
 /// The events the data folder holds for the session: its journal if one is left, else its log.
 fn on_disk(dir: &DataDir) -> Vec<Event> {
-    let journal = dir.journal_path("faults");
+    let journal = dir.journal_path("faults").expect("a session ID");
     if journal.exists() {
         let contents = journal::read(&journal).unwrap();
         assert!(contents.bad_lines.is_empty(), "{:?}", contents.bad_lines);
         return contents.events;
     }
-    match log::load(&dir.log_path("faults")) {
+    match log::load(&dir.log_path("faults").expect("a session ID")) {
         Ok(loaded) => loaded.log.events,
         Err(_) => Vec::new(),
     }
@@ -317,7 +317,7 @@ fn check(fail_at: usize, errno: i32, baseline: &[Event]) {
     // The next start finds a whole session: the log, or a journal that resumes and appends.
     if finished {
         assert_eq!(
-            log::load(&dir.log_path("faults")).unwrap().log.events,
+            log::load(&dir.log_path("faults").expect("a session ID")).unwrap().log.events,
             events,
             "{context}"
         );
@@ -328,7 +328,7 @@ fn check(fail_at: usize, errno: i32, baseline: &[Event]) {
 
 /// Resumes the session's journal as the next start would and appends to it; its state.
 fn recovery_of(dir: &DataDir) -> Option<Session> {
-    let path = dir.journal_path("faults");
+    let path = dir.journal_path("faults").expect("a session ID");
     if !path.exists() {
         return None;
     }

@@ -3,7 +3,7 @@
 mod fixture;
 
 use chrono::TimeDelta;
-use fixture::{meta, t0};
+use fixture::{data_dir, meta, t0};
 use holdspace::domain::{Command, Event, Session};
 use holdspace::recorder::Recorder;
 use holdspace::store::disk::Durable;
@@ -148,7 +148,8 @@ fn rescue_copy_holds_every_event_after_a_failure() {
     assert!(acknowledged.len() < recorder.events.len());
     let folder = tempfile::tempdir().unwrap();
     let copy = folder.path().join("copy.jsonl");
-    recorder.rescue(&copy).unwrap();
+    let (_data, dir) = data_dir();
+    recorder.rescue(&dir, &copy).unwrap();
     let saved: Vec<Event> = journal::read(&copy).unwrap().events;
     assert_eq!(saved, recorder.events);
     assert_eq!(
@@ -207,7 +208,8 @@ mod screen {
         assert!(screen(&app).contains("Ctrl-c again leaves anyway"));
 
         press(&mut app, KeyCode::Char('S'), KeyModifiers::SHIFT);
-        let copy = folder.path().join("copy.jsonl");
+        let elsewhere = tempfile::tempdir().unwrap();
+        let copy = elsewhere.path().join("copy.jsonl");
         let Some(holdspace::ui::app::Overlay::Input { text, .. }) = &mut app.overlay else {
             panic!("S opens the path input");
         };

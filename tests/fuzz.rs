@@ -746,7 +746,8 @@ proptest! {
 /// The golden files are good seeds: they load, parse and resume as they are.
 #[test]
 fn the_seeds_are_valid() {
-    let (_tmp, path) = file("seed.json");
+    // Named as the seeds' session, as a session's files are.
+    let (_tmp, path) = file("2026-11-26-1800.json");
     for seed in LOGS {
         write(&path, seed);
         let loaded = log::load(&path).unwrap_or_else(|err| panic!("{err}"));

@@ -20,7 +20,7 @@ use std::io::Write;
 fn a_running_session_is_left_alone_until_its_journal_is_closed() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, _) = DataDir::open(tmp.path()).unwrap();
-    let path = dir.journal_path("running");
+    let path = dir.journal_path("running").expect("a session ID");
     let running = Recorder::start(&dir, meta("running"), t0()).unwrap();
 
     assert!(
@@ -140,7 +140,7 @@ fn the_co_facilitator_adds_hands_notes_and_follow_ups_and_both_agree() {
 
 /// The session the journal `id` folds to.
 fn journal_fold(dir: &DataDir, id: &str) -> Session {
-    let contents = journal::read(&dir.journal_path(id)).unwrap();
+    let contents = journal::read(&dir.journal_path(id).expect("a session ID")).unwrap();
     assert!(contents.bad_lines.is_empty() && contents.torn_tail.is_empty());
     Session::from_events(&contents.events).unwrap()
 }
@@ -212,7 +212,7 @@ fn a_facilitator_that_stops_can_be_taken_over() {
     press(&mut co, "n");
     assert_eq!(co.recorder.session.current, Some(2), "it runs the session now");
     assert!(
-        matches!(inspect(&dir.journal_path("stops")), Found::Running(_)),
+        matches!(inspect(&dir.journal_path("stops").expect("a session ID")), Found::Running(_)),
         "and holds the journal as the facilitator did"
     );
     assert_eq!(journal_fold(&dir, "stops"), co.recorder.session);
@@ -249,7 +249,7 @@ fn two_writers_appending_at_once_converge() {
     const EACH: usize = 1500;
     let (_tmp, dir) = fixture::data_dir();
     let first = Recorder::start(&dir, people("busy", &["Ana", "Ben"]), t0()).unwrap();
-    let co = Recorder::join(&dir, &dir.journal_path("busy")).unwrap();
+    let co = Recorder::join(&dir, &dir.journal_path("busy").expect("a session ID")).unwrap();
     let writer = |mut recorder: Recorder, facilitator: bool| {
         std::thread::spawn(move || {
             for n in 0..EACH {
@@ -286,7 +286,7 @@ fn two_writers_appending_at_once_converge() {
 fn a_line_left_unfinished_by_one_writer_does_not_break_the_other() {
     let (_tmp, dir) = fixture::data_dir();
     let mut first = Recorder::start(&dir, meta("torn"), t0()).unwrap();
-    let path = dir.journal_path("torn");
+    let path = dir.journal_path("torn").expect("a session ID");
     let mut next = first.session.clone();
     let event: Event = next.stamp(EventKind::Note { text: "half".into() }, at(1, 0));
     next.apply(&event).unwrap();
@@ -313,7 +313,7 @@ fn a_line_left_unfinished_by_one_writer_does_not_break_the_other() {
 fn a_partial_line_is_left_for_the_next_poll() {
     let (_tmp, dir) = fixture::data_dir();
     let first = Recorder::start(&dir, meta("partial"), t0()).unwrap();
-    let path = dir.journal_path("partial");
+    let path = dir.journal_path("partial").expect("a session ID");
     let mut tail = journal::Tail::new(&path, std::fs::metadata(&path).unwrap().len(), 1);
     let next = first.session.clone();
     let event = next.stamp(EventKind::Paused, at(1, 0));

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{data, fails, holdspace, run, script, write_log};
+use holdspace::store::disk::{Disk, Os};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -99,6 +100,21 @@ fn a_purged_participant_appears_nowhere_in_the_data_folder() {
     );
     let listed = run(holdspace(&root).arg("sessions"));
     assert!(listed.stdout.contains("2026-11-20-1800") && !listed.stdout.contains(&finished));
+}
+
+#[test]
+fn item14_a_purged_sessions_temporary_files_go_whatever_their_age() {
+    let (_tmp, root) = data();
+    let name = "Quillon-Vantrebesque";
+    let id = id_of(&script(&root, &["--participant", name], "key q y\nkey q\n"));
+    // A save of its log cut short a moment ago, as a crash leaves it: named after the log.
+    let (temp, _) = Os
+        .temp(&root.join("sessions").join(format!("{id}.json")))
+        .expect("a temporary file");
+    fs::write(&temp, format!("{{\"participants\":[\"{name}\"]}}")).expect("a leftover");
+    let out = run(holdspace(&root).args(["purge", "--session", &id, "--yes"]));
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(files_holding(&root, name), Vec::<PathBuf>::new(), "{out:?}");
 }
 
 #[test]

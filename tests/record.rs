@@ -352,9 +352,9 @@ fn ended(dir: &DataDir) -> Recorder {
 fn the_log_is_written_the_journal_retired_and_restored_for_a_later_review() {
     let (_tmp, dir) = data_dir();
     let mut recorder = ended(&dir);
-    let journal_path = dir.journal_path("rec");
+    let journal_path = dir.journal_path("rec").expect("a session ID");
     let path = recorder.write_log(&dir).expect("the log is written");
-    assert_eq!(path, dir.log_path("rec"));
+    assert_eq!(path, dir.log_path("rec").expect("a session ID"));
     assert!(journal_path.exists(), "the review still writes to the journal");
     assert!(record(&mut recorder, rate(0, Some(4)), at(95, 0)));
     let early = load(&path).expect("the log loads").log;

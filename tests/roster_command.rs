@@ -262,7 +262,8 @@ fn the_csv_is_the_teams_spreadsheet_and_cannot_run_formulas() {
 Ben\u{fffd}[2J,waiver sent,2026-03-03,\"Jo, \"\"EIP\"\"\",2026-03-02,,2,2026-03-03,'-2 days to go sent the waiver
 "
     );
-    let out = group.folder.join("roster.csv");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("roster.csv");
     let said = group.ok(day(3), &["export", "--csv", "-o", out.to_str().unwrap()]);
     assert_eq!(
         said,
@@ -319,8 +320,8 @@ impl Disk for NoRename {
     fn open(&self, path: &Path, how: Open) -> io::Result<Box<dyn Durable>> {
         Os.open(path, how)
     }
-    fn temp(&self, folder: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
-        Os.temp(folder)
+    fn temp(&self, target: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
+        Os.temp(target)
     }
     fn rename(&self, _: &Path, _: &Path) -> io::Result<()> {
         Err(io::Error::from_raw_os_error(28))
@@ -354,7 +355,8 @@ fn a_change_that_cannot_be_saved_says_so_and_changes_nothing() {
         .filter(|name| name != "roster.toml.lock")
         .collect();
     assert_eq!(left, ["roster.toml"], "no temporary file is left");
-    let out = group.folder.join("roster.csv");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("roster.csv");
     let err = group
         .on(
             day(3),

@@ -79,7 +79,7 @@ fn unusable(path: &Path) -> String {
 fn journal_round_trip_gives_back_exactly_the_recorded_events() {
     let (_tmp, dir) = data_dir();
     let recorder = recorded(&dir, "round-trip");
-    let path = dir.journal_path("round-trip");
+    let path = dir.journal_path("round-trip").expect("a session ID");
     assert_eq!(recorder.journal_path(), path);
     let seqs: Vec<u64> = recorder.events.iter().map(|event| event.seq).collect();
     assert_eq!(seqs, (1..=11).collect::<Vec<u64>>());
@@ -100,7 +100,7 @@ fn journal_round_trip_gives_back_exactly_the_recorded_events() {
 fn starting_a_session_never_overwrites_an_existing_journal() {
     let (_tmp, dir) = data_dir();
     recorded(&dir, "taken");
-    let path = dir.journal_path("taken");
+    let path = dir.journal_path("taken").expect("a session ID");
     let before = fs::read(&path).expect("the journal exists");
     let err = Recorder::start(&dir, meta("taken"), at(50, 0)).expect_err("the id is taken");
     assert!(err.to_string().contains(&path.display().to_string()), "{err}");
@@ -111,9 +111,11 @@ fn starting_a_session_never_overwrites_an_existing_journal() {
 fn recovery_at_every_byte_cut_keeps_exactly_the_acknowledged_events() {
     let (_tmp, dir) = data_dir();
     let source = recorded(&dir, "source");
-    let bytes = fs::read(dir.journal_path("source")).expect("the journal exists");
+    let bytes = fs::read(dir.journal_path("source").expect("a session ID")).expect("the journal exists");
     let events = &source.events;
-    let path = dir.journal_path("cut");
+    // Cut copies go to another data folder, under the session's own ID, as a journal's name is.
+    let (_elsewhere, copies) = data_dir();
+    let path = copies.journal_path("source").expect("a session ID");
     let torn = torn_path(&path);
     for k in 0..=bytes.len() {
         let prefix = &bytes[..k];
@@ -182,7 +184,7 @@ fn a_corrupt_middle_line_is_reported_and_the_journal_left_untouched() {
     let (_tmp, dir) = data_dir();
     // Dropped at once, as a crash would close the journal and release its lock.
     let events = recorded(&dir, "corrupt").events;
-    let path = dir.journal_path("corrupt");
+    let path = dir.journal_path("corrupt").expect("a session ID");
     let mut damaged = lines(&fs::read(&path).expect("the journal exists"));
     damaged[3] = b"{\"seq\":4,garbage}\n".to_vec();
     damaged.push(b"{\"seq\":12,\"at".to_vec());
@@ -239,7 +241,7 @@ fn journal_with_version(path: &Path, version: u32) -> Vec<u8> {
 #[test]
 fn a_journal_from_a_newer_holdspace_is_unusable_and_untouched() {
     let (_tmp, dir) = data_dir();
-    let path = dir.journal_path("versioned");
+    let path = dir.journal_path("versioned").expect("a session ID");
     journal_with_version(&path, SCHEMA_VERSION);
     let found = recovery::inspect(&path);
     assert!(matches!(found, Found::Resumable(_)), "{found:?}");
@@ -257,7 +259,7 @@ fn a_journal_from_a_newer_holdspace_is_unusable_and_untouched() {
 fn a_missing_or_repeated_event_is_unusable_naming_its_line() {
     let (_tmp, dir) = data_dir();
     recorded(&dir, "gap");
-    let path = dir.journal_path("gap");
+    let path = dir.journal_path("gap").expect("a session ID");
     let original = lines(&fs::read(&path).expect("the journal exists"));
 
     let mut gap = original.clone();
@@ -280,7 +282,7 @@ fn a_missing_or_repeated_event_is_unusable_naming_its_line() {
 fn a_gap_followed_by_a_repeat_names_the_first_bad_line() {
     let (_tmp, dir) = data_dir();
     recorded(&dir, "gap-repeat");
-    let path = dir.journal_path("gap-repeat");
+    let path = dir.journal_path("gap-repeat").expect("a session ID");
     let mut lines = lines(&fs::read(&path).expect("the journal exists"));
     let sixth = lines[5].clone();
     lines.remove(4); // line 5 holds seq 6 where seq 5 was expected ...
@@ -293,7 +295,7 @@ fn a_gap_followed_by_a_repeat_names_the_first_bad_line() {
 #[test]
 fn a_newer_journal_with_an_unknown_event_type_still_says_newer() {
     let (_tmp, dir) = data_dir();
-    let path = dir.journal_path("future");
+    let path = dir.journal_path("future").expect("a session ID");
     let mut bytes = journal_with_version(&path, SCHEMA_VERSION + 1);
     bytes.extend(b"{\"seq\":4,\"at\":\"2026-11-26T18:05:00Z\",\"type\":\"mood_check\"}\n");
     fs::write(&path, &bytes).expect("the journal is written");
@@ -319,7 +321,7 @@ fn a_full_disk_at_the_start_is_an_error_and_a_healthy_disk_saves_every_event() {
     let kind = recorder.session.decide(&Command::End, now).expect("it can end");
     assert!(recorder.record(kind, now));
     assert_eq!(recorder.not_saved, None);
-    let on_disk = journal::read(&dir.journal_path("healthy")).expect("the journal reads");
+    let on_disk = journal::read(&dir.journal_path("healthy").expect("a session ID")).expect("the journal reads");
     assert_eq!(on_disk.events, recorder.events);
 }
 
@@ -330,12 +332,12 @@ fn a_rescue_copy_holds_every_event_written_atomically_and_privately() {
     let copy = tmp.path().join("copy.jsonl");
     fs::write(&copy, "x".repeat(100_000)).expect("an older, longer file is there");
     set_mode(&copy, 0o644);
-    recorder.rescue(&copy).expect("the copy is written");
+    recorder.rescue(&dir, &copy).expect("the copy is written");
 
     let contents = journal::read(&copy).expect("the copy reads");
     assert_eq!(contents.events, recorder.events);
     assert!(contents.torn_tail.is_empty() && contents.bad_lines.is_empty());
-    let journal = fs::read(dir.journal_path("rescue")).expect("the journal exists");
+    let journal = fs::read(dir.journal_path("rescue").expect("a session ID")).expect("the journal exists");
     assert_eq!(
         fs::read(&copy).expect("the copy exists"),
         journal,

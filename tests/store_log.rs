@@ -23,6 +23,19 @@ use std::path::{Path, PathBuf};
 const GOLDEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v1.json");
 const GOLDEN_V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v2.json");
 const GOLDEN_V3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v3.json");
+/// Loads a committed log as holdspace finds one: in a sessions folder, named by its ID.
+fn load_golden(path: impl AsRef<Path>) -> Result<log::Loaded, log::LoadError> {
+    let bytes = fs::read(path.as_ref()).expect("the golden log reads");
+    let id = serde_json::from_slice::<serde_json::Value>(&bytes).expect("JSON")["id"]
+        .as_str()
+        .expect("an ID")
+        .to_owned();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let named = folder.path().join(format!("{id}.json"));
+    fs::write(&named, bytes).expect("the copy is written");
+    log::load(&named)
+}
+
 const GOLDEN_V4: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/session-log-v4.json");
 const NOTE: &str = "A. shared about work; follow up next week";
 
@@ -122,15 +135,15 @@ fn expected_items() -> Vec<ItemLog> {
 #[test]
 fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
     let (_tmp, dir) = data_dir();
-    let recorder = recorded(&dir, "finish", &steps());
+    let mut recorder = recorded(&dir, "finish", &steps());
     assert_eq!(
         recorder.events,
         the_log("finish").events,
         "the recorder and the fold agree"
     );
-    let journal = dir.journal_path("finish");
+    let journal = dir.journal_path("finish").expect("a session ID");
     let path = recorder.finish(&dir).expect("the log is written");
-    assert_eq!(path, dir.log_path("finish"));
+    assert_eq!(path, dir.log_path("finish").expect("a session ID"));
     assert!(!journal.exists(), "the journal is retired");
     assert_eq!(dir.open_journals().expect("reads"), Vec::<PathBuf>::new());
     assert_eq!(mode(&path), 0o600);
@@ -191,8 +204,8 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
 fn finishing_a_running_session_fails_and_keeps_the_journal() {
     let (_tmp, dir) = data_dir();
     let steps = steps();
-    let recorder = recorded(&dir, "running", &steps[..steps.len() - 1]);
-    let journal = dir.journal_path("running");
+    let mut recorder = recorded(&dir, "running", &steps[..steps.len() - 1]);
+    let journal = dir.journal_path("running").expect("a session ID");
     let before = fs::read(&journal).expect("the journal exists");
     let err = recorder.finish(&dir).expect_err("the session has not ended");
     assert!(err.to_string().contains(&journal.display().to_string()), "{err}");
@@ -211,7 +224,7 @@ fn a_session_resumed_after_a_crash_logs_every_event_and_the_recovery() {
     let (_tmp, dir) = data_dir();
     let steps = steps();
     let before = recorded(&dir, "resumed", &steps[..4]).events;
-    let path = dir.journal_path("resumed");
+    let path = dir.journal_path("resumed").expect("a session ID");
     let mut bytes = fs::read(&path).expect("the journal exists");
     bytes.extend(b"{\"seq\":6,\"at\":\"2026-11-26T18:1");
     fs::write(&path, bytes).expect("a torn write is left by the crash");
@@ -247,7 +260,7 @@ fn a_session_resumed_after_a_crash_logs_every_event_and_the_recovery() {
 fn closing_an_interrupted_session_marks_its_log_interrupted() {
     let (_tmp, dir) = data_dir();
     recorded(&dir, "closed", &steps()[..5]);
-    let path = dir.journal_path("closed");
+    let path = dir.journal_path("closed").expect("a session ID");
     let Found::Resumable(found) = recovery::inspect(&path) else {
         panic!("it resumes")
     };
@@ -325,9 +338,9 @@ fn the_history_lists_good_logs_by_start_and_one_error_per_bad_file() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
     let folder = tmp.path();
     for (name, id, days) in [
-        ("a.json", "late", 2),
-        ("b.json", "early", -1),
-        ("c.json", "middle", 0),
+        ("late.json", "late", 2),
+        ("early.json", "early", -1),
+        ("middle.json", "middle", 0),
     ] {
         let mut log = the_log(id);
         log.started_at += TimeDelta::days(days);
@@ -364,7 +377,7 @@ fn the_history_lists_good_logs_by_start_and_one_error_per_bad_file() {
 /// log has no participants, and its events fold as they did.
 #[test]
 fn the_committed_v1_log_still_loads() {
-    let loaded = log::load(Path::new(GOLDEN_V1)).unwrap_or_else(|err| panic!("{err}"));
+    let loaded = load_golden(GOLDEN_V1).unwrap_or_else(|err| panic!("{err}"));
     assert!(!loaded.newer);
     assert_eq!(
         (&loaded.log.participants, loaded.log.turn_minutes),
@@ -413,7 +426,7 @@ fn the_committed_v1_log_still_loads() {
 /// holdspace: its participants read with nothing recorded, and its events fold as they did.
 #[test]
 fn the_committed_v2_log_still_loads() {
-    let loaded = log::load(Path::new(GOLDEN_V2)).unwrap_or_else(|err| panic!("{err}"));
+    let loaded = load_golden(GOLDEN_V2).unwrap_or_else(|err| panic!("{err}"));
     assert!(!loaded.newer);
     let log = loaded.log;
     assert_eq!((log.schema_version, log.turn_minutes), (2, Some(3)));
@@ -551,7 +564,7 @@ fn the_committed_v3_log_still_loads() {
     let path = Path::new(GOLDEN_V3);
     let (meta, steps) = steps_with_review();
     let fresh = log_of(meta, &steps);
-    let loaded = log::load(path).expect("the committed v3 log loads");
+    let loaded = load_golden(path).expect("the committed v3 log loads");
     assert!(!loaded.newer);
     let log = loaded.log;
     assert_eq!(log.schema_version, 3);
@@ -660,7 +673,7 @@ fn co_facilitated_log() -> SessionLog {
 fn the_committed_v4_log_still_loads() {
     let path = Path::new(GOLDEN_V4);
     let fresh = co_facilitated_log();
-    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    let loaded = load_golden(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
     assert!(!loaded.newer);
     let log = loaded.log;
     assert_eq!(log.schema_version, 4);
@@ -735,7 +748,7 @@ fn group_log() -> SessionLog {
 fn the_committed_v5_log_still_loads() {
     let path = Path::new(GOLDEN_V5);
     let fresh = group_log();
-    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    let loaded = load_golden(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
     assert!(!loaded.newer);
     let log = loaded.log;
     assert_eq!(log.schema_version, 5);
@@ -806,7 +819,7 @@ fn the_committed_v6_log_still_loads() {
     if std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1") {
         fs::write(path, fresh.to_json()).expect("the golden log is written");
     }
-    let loaded = log::load(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
+    let loaded = load_golden(path).unwrap_or_else(|err| panic!("{err} (HOLDSPACE_BLESS=1 writes it)"));
     assert!(!loaded.newer);
     let log = loaded.log;
     assert_eq!(log.schema_version, 6);
@@ -827,7 +840,7 @@ fn a_rating_out_of_range_is_named_rather_than_averaged() {
     let mut log: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(GOLDEN_V5).expect("the golden log")).expect("JSON");
     log["participants"][1]["rating"] = 200.into();
-    let path = dir.log_path("2026-11-26-1800");
+    let path = dir.log_path("2026-11-26-1800").expect("a session ID");
     fs::write(&path, log.to_string()).expect("written");
     let err = log::load(&path).unwrap_err().to_string();
     assert!(

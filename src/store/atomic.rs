@@ -1,19 +1,15 @@
 //! Whole-file writes that leave either the old file or the new one, never half of either.
 
 use super::StoreError;
-use super::disk::Disk;
+use super::disk::{Disk, folder_of};
 use std::path::Path;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync, rename,
 /// fsync the folder. The temporary file is private (0600) and removed if anything fails.
 pub fn write_atomic(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    // A bare file name has the empty path as its parent: that is the current folder.
-    let folder = path
-        .parent()
-        .filter(|folder| !folder.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = folder_of(path);
     let (temp, mut file) = disk
-        .temp(folder)
+        .temp(path)
         .map_err(StoreError::at("create a temporary file in", folder))?;
     let written = file
         .write_all(bytes)

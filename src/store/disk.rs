@@ -5,7 +5,7 @@ use super::paths::FILE_MODE;
 use std::fmt;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -13,11 +13,50 @@ use std::sync::Arc;
 pub trait Durable: Write + Send {
     /// Makes everything written so far survive a crash or power cut.
     fn sync(&mut self) -> io::Result<()>;
+
+    /// Which file this is on its device, and whether a name in a folder still leads to it;
+    /// `None` for a stand-in with no file behind it.
+    fn identity(&self) -> io::Result<Option<Identity>> {
+        Ok(None)
+    }
 }
 
 impl Durable for File {
     fn sync(&mut self) -> io::Result<()> {
         self.sync_data()
+    }
+
+    fn identity(&self) -> io::Result<Option<Identity>> {
+        self.metadata().map(|meta| Some(Identity::of(&meta)))
+    }
+}
+
+/// A file's device and inode, and its number of names: what tells whether a path still leads
+/// to the file a handle has open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity {
+    pub device: u64,
+    pub inode: u64,
+    pub links: u64,
+}
+
+impl Identity {
+    pub fn of(meta: &fs::Metadata) -> Self {
+        Self {
+            device: meta.dev(),
+            inode: meta.ino(),
+            links: meta.nlink(),
+        }
+    }
+
+    /// Whether `path` names this very file, which still has a name: false once it was
+    /// removed, or another file (or a link) was put in its place.
+    pub fn is_at(&self, path: &Path) -> bool {
+        self.links > 0
+            && fs::symlink_metadata(path).is_ok_and(|meta| {
+                let there = Self::of(&meta);
+                (there.device, there.inode) == (self.device, self.inode)
+            })
     }
 }
 
@@ -39,8 +78,9 @@ pub enum Open {
 /// Every change the store makes to files goes through one of these operations.
 pub trait Disk: fmt::Debug + Send + Sync {
     fn open(&self, path: &Path, how: Open) -> io::Result<Box<dyn Durable>>;
-    /// A new private file in `folder` with a name no other file has, for an atomic replace.
-    fn temp(&self, folder: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)>;
+    /// A new private file beside `target`, with a name no other file has, to replace `target`
+    /// atomically. Its name says which file it is for (`temp_target`), so a purge can find it.
+    fn temp(&self, target: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)>;
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
     fn remove(&self, path: &Path) -> io::Result<()>;
     /// Cuts a file to `len` bytes and flushes the change.
@@ -63,13 +103,14 @@ impl Os {
 impl Disk for Os {
     fn open(&self, path: &Path, how: Open) -> io::Result<Box<dyn Durable>> {
         let mut options = OpenOptions::new();
-        options.append(true).mode(FILE_MODE);
+        // A link planted where a session's file goes would lead the write elsewhere.
+        options.append(true).mode(FILE_MODE).custom_flags(libc::O_NOFOLLOW);
         match how {
             Open::CreateNew => options.create_new(true),
             Open::Append | Open::Join => &mut options,
             Open::AppendOrCreate => options.create(true),
         };
-        let file = options.open(path)?;
+        let file = options.open(path).map_err(not_through_links)?;
         if how == Open::Join {
             return Ok(Box::new(file));
         }
@@ -82,11 +123,18 @@ impl Disk for Os {
         Ok(Box::new(file))
     }
 
-    fn temp(&self, folder: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
+    fn temp(&self, target: &Path) -> io::Result<(PathBuf, Box<dyn Durable>)> {
+        let name: String = target
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .chars()
+            .take(TEMP_NAME_MAX)
+            .collect();
         let temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
+            .prefix(&format!("{TEMP_PREFIX}{name}."))
             .suffix(TEMP_SUFFIX)
-            .tempfile_in(folder)?;
+            .tempfile_in(folder_of(target))?;
         let (file, path) = temp.keep().map_err(|err| err.error)?;
         Ok((path, Box::new(file)))
     }
@@ -100,7 +148,11 @@ impl Disk for Os {
     }
 
     fn truncate(&self, path: &Path, len: u64) -> io::Result<()> {
-        let file = OpenOptions::new().write(true).open(path)?;
+        let file = OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+            .map_err(not_through_links)?;
         file.set_len(len)?;
         file.sync_all()
     }
@@ -110,6 +162,37 @@ impl Disk for Os {
     }
 }
 
-/// Temporary files are named `.holdspace-XXXXXX.tmp`, so a purge can find any left by a crash.
+/// What `O_NOFOLLOW` refusing a link means, said plainly: the bare error is "too many levels
+/// of symbolic links".
+pub fn not_through_links(err: io::Error) -> io::Error {
+    if err.raw_os_error() == Some(libc::ELOOP) {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a symbolic link, and holdspace never writes through a link in its data folder",
+        )
+    } else {
+        err
+    }
+}
+
+/// Temporary files are named `.holdspace-<target>.XXXXXX.tmp`, so a purge can find any left by
+/// a crash, and tell which session's file each was to become.
 pub const TEMP_PREFIX: &str = ".holdspace-";
 pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The most characters of the target's name a temporary file's name carries.
+const TEMP_NAME_MAX: usize = 100;
+
+/// The name of the file a temporary file was to replace, if its name says (older holdspaces
+/// named them `.holdspace-XXXXXX.tmp`, which does not).
+pub fn temp_target(temp_name: &str) -> Option<&str> {
+    let middle = temp_name.strip_prefix(TEMP_PREFIX)?.strip_suffix(TEMP_SUFFIX)?;
+    middle.rsplit_once('.').map(|(target, _random)| target)
+}
+
+/// The folder `path` is in; a bare file name is in the current folder.
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}

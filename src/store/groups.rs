@@ -2,14 +2,15 @@
 //! group's roster beside it).
 
 use super::atomic::write_atomic;
-use super::paths::{DIR_MODE, DataDir};
+use super::disk::not_through_links;
+use super::paths::{DIR_MODE, DataDir, FILE_MODE};
 use super::user_file;
 use crate::domain::group::{GROUP_VERSION, Group, same_group};
 use crate::toml_file;
 use std::fmt;
-use std::fs;
+use std::fs::{self, OpenOptions};
 use std::io;
-use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub const GROUP_FILE: &str = "group.toml";
@@ -30,6 +31,11 @@ impl Stored {
         let text = toml::to_string_pretty(&self.group).map_err(|err| err.to_string())?;
         write_atomic(dir.disk().as_ref(), &self.file(), text.as_bytes()).map_err(|err| err.to_string())
     }
+}
+
+/// The data folder a group's folder is in (`<data>/groups/<group>`): outputs never go there.
+pub fn data_folder(group_folder: &Path) -> &Path {
+    group_folder.ancestors().nth(2).unwrap_or(group_folder)
 }
 
 /// Reads a group file; errors name the file, the line, the field and what is valid.
@@ -173,6 +179,23 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
     group
         .validate()
         .map_err(|(field, message)| format!("{field}: {message}"))?;
+    let parent = dir.groups_dir();
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(DIR_MODE)
+        .create(&parent)
+        .map_err(|err| format!("could not create {}: {err}", parent.display()))?;
+    // Two `group new` at once must not both find a name free and both take it.
+    let lock = parent.join(CREATE_LOCK);
+    let held = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(FILE_MODE)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&lock)
+        .map_err(not_through_links)
+        .and_then(|file| file.lock().map(|()| file))
+        .map_err(|err| format!("could not lock {}: {err}", lock.display()))?;
     match find(dir, &group.name) {
         Ok(_) => {
             return Err(format!(
@@ -189,27 +212,41 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
         }
         Err(FindError::Unknown(_)) => {}
     }
-    let parent = dir.groups_dir();
     let base = slug(&group.name);
-    let folder = (1..)
-        .map(|n| {
-            if n == 1 {
-                parent.join(&base)
-            } else {
-                parent.join(format!("{base}-{n}"))
+    let mut made = None;
+    for n in 1..=MAX_FOLDERS {
+        let folder = if n == 1 {
+            parent.join(&base)
+        } else {
+            parent.join(format!("{base}-{n}"))
+        };
+        // Made only if it did not exist: a folder is never shared by two groups.
+        match fs::DirBuilder::new().mode(DIR_MODE).create(&folder) {
+            Ok(()) => {
+                made = Some(folder);
+                break;
             }
-        })
-        .find(|folder| !folder.exists())
-        .unwrap_or_else(|| parent.join(&base));
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(DIR_MODE)
-        .create(&folder)
-        .map_err(|err: io::Error| format!("could not create {}: {err}", folder.display()))?;
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(err) => return Err(format!("could not create {}: {err}", folder.display())),
+        }
+    }
+    let folder = made.ok_or_else(|| {
+        format!(
+            "{base} to {base}-{MAX_FOLDERS} are all taken in {}; choose another name",
+            parent.display()
+        )
+    })?;
     let stored = Stored { folder, group };
     stored.save(dir)?;
+    drop(held);
     Ok(stored)
 }
+
+/// The lock `create` holds while it checks a new group's name and makes its folder.
+const CREATE_LOCK: &str = ".create.lock";
+
+/// How many folder names `create` tries for one group name.
+const MAX_FOLDERS: usize = 100;
 
 /// A folder name from a group name: lower-case ASCII letters and digits joined by dashes.
 fn slug(name: &str) -> String {

@@ -1,7 +1,8 @@
 //! The append-only JSON Lines journal of a session in progress, and reading it back after a crash.
 
 use super::StoreError;
-use super::disk::{Disk, Durable, Open, Os};
+use super::atomic::write_atomic;
+use super::disk::{Disk, Durable, Open, Os, not_through_links};
 use super::paths::FILE_MODE;
 use crate::domain::Event;
 use std::fs::{self, File, OpenOptions};
@@ -20,6 +21,8 @@ use std::sync::Arc;
 pub struct Journal {
     file: Box<dyn Durable>,
     path: PathBuf,
+    /// How it was opened, to open it the same way (but as existing) once written again.
+    how: Open,
     disk: Arc<dyn Disk>,
     /// The append lock; a stand-in journal in tests has none.
     writers: Option<File>,
@@ -63,11 +66,14 @@ impl Journal {
             .create(true)
             .append(true)
             .mode(FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW)
             .open(&lock)
+            .map_err(not_through_links)
             .map_err(StoreError::at("open the append lock", &lock))?;
         Ok(Self {
             file,
             path: path.to_owned(),
+            how,
             disk,
             writers: Some(writers),
         })
@@ -78,6 +84,7 @@ impl Journal {
         Self {
             file: Box::new(file),
             path: path.to_owned(),
+            how: Open::Append,
             disk: Os::shared(),
             writers: None,
         }
@@ -116,15 +123,53 @@ impl Journal {
 
     /// Appends several events with one write and one flush: a journal rebuilt from a saved log.
     pub fn append_all(&mut self, events: &[Event]) -> io::Result<u64> {
-        let mut lines = Vec::new();
-        for event in events {
-            serde_json::to_writer(&mut lines, event).map_err(io::Error::other)?;
-            lines.push(b'\n');
-        }
+        let lines = lines(events)?;
         self.file.write_all(&lines)?;
         self.file.sync()?;
         Ok(lines.len() as u64)
     }
+
+    /// Whether what was written is still at the journal's path: false once the file was
+    /// removed, or another file (or a link) was put in its place, and writes reach no name.
+    pub fn in_place(&self) -> io::Result<bool> {
+        Ok(self
+            .file
+            .identity()?
+            .is_none_or(|identity| identity.is_at(&self.path)))
+    }
+
+    /// Goes on writing to the file now at the journal's path, opened as before.
+    pub fn reattach(&mut self) -> Result<(), StoreError> {
+        let how = if self.how == Open::Join {
+            Open::Join
+        } else {
+            Open::Append
+        };
+        self.file = self
+            .disk
+            .open(&self.path, how)
+            .map_err(StoreError::at("open the journal", &self.path))?;
+        Ok(())
+    }
+
+    /// Writes `events`, the whole session, to the journal's path again (atomically, flushed)
+    /// and goes on appending to that new file; the number of bytes written.
+    pub fn rewrite(&mut self, events: &[Event]) -> Result<u64, StoreError> {
+        let bytes = lines(events).map_err(StoreError::at("write", &self.path))?;
+        write_atomic(self.disk.as_ref(), &self.path, &bytes)?;
+        self.reattach()?;
+        Ok(bytes.len() as u64)
+    }
+}
+
+/// Events as journal lines.
+fn lines(events: &[Event]) -> io::Result<Vec<u8>> {
+    let mut lines = Vec::new();
+    for event in events {
+        serde_json::to_writer(&mut lines, event).map_err(io::Error::other)?;
+        lines.push(b'\n');
+    }
+    Ok(lines)
 }
 
 /// The append lock every writer of the journal at `journal` holds while it appends.
@@ -222,6 +267,22 @@ impl Tail {
         self.lines += contents.events.len();
         self.pending = contents.torn_tail;
         Ok(contents.events)
+    }
+
+    /// Opens the file now at the path, which another holdspace wrote again from memory when it
+    /// found the journal gone, and goes on after the lines already read, counted there.
+    pub fn find_place(&mut self) -> Result<(), StoreError> {
+        let file = File::open(&self.path).map_err(StoreError::at("follow the journal", &self.path))?;
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut &file, &mut bytes)
+            .map_err(StoreError::at("follow the journal", &self.path))?;
+        self.offset = bytes
+            .split_inclusive(|&b| b == b'\n')
+            .take(self.lines)
+            .map(|line| line.len() as u64)
+            .sum();
+        self.file = Some(file);
+        Ok(())
     }
 
     /// Sets aside a line left unfinished by a writer that died, as `cut_torn_tail` does. Only

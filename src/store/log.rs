@@ -3,6 +3,9 @@
 use super::StoreError;
 use super::atomic::write_atomic;
 use super::disk::Disk;
+use super::guard;
+use super::paths::id_of;
+use crate::text::sanitize;
 use crate::domain::record::{Attendance, Flag};
 use crate::domain::session::ItemState;
 use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
@@ -168,6 +171,17 @@ impl SessionLog {
         })
     }
 
+    /// The same log under another ID, which its first event also carries.
+    #[must_use]
+    pub fn renamed(&self, id: &str) -> Self {
+        let mut log = self.clone();
+        log.id = id.to_owned();
+        if let Some(EventKind::Started(meta)) = log.events.first_mut().map(|event| &mut event.kind) {
+            meta.id = id.to_owned();
+        }
+        log
+    }
+
     pub fn to_json(&self) -> Vec<u8> {
         let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
         bytes.push(b'\n');
@@ -221,6 +235,7 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    guard::regular_file(path).map_err(LoadError::Io)?;
     let bytes = fs::read(path).map_err(|err| LoadError::Io(StoreError::new("read", path, err)))?;
     let head = head(path, &bytes)?;
     parse(path, &bytes, &head)
@@ -283,6 +298,17 @@ fn parse(path: &Path, bytes: &[u8], head: &Head) -> Result<Loaded, LoadError> {
             format!("participants[{who}].rating: {rating} is out of range; use 1 to 5, or null for none"),
         ));
     }
+    // The ID names the files a review writes: it must be the file's own name.
+    let named = id_of(path).ok();
+    if named != Some(log.id.as_str()) {
+        return Err(invalid(
+            path,
+            format!(
+                "id: {:?} is not the file's name; a session's ID is the name of its files, so the two must agree",
+                sanitize(&log.id)
+            ),
+        ));
+    }
     if version < 3 {
         // Before version 3 the log did not say who was expected; the start event lists them.
         let expected = match log.events.first().map(|event| &event.kind) {
@@ -317,8 +343,9 @@ pub fn list_where(
     paths.sort();
     let (mut logs, mut errors) = (Vec::new(), Vec::new());
     for path in paths {
-        let read = fs::read(&path)
-            .map_err(|err| LoadError::Io(StoreError::new("read", &path, err)))
+        let read = guard::regular_file(&path)
+            .and_then(|()| fs::read(&path).map_err(|err| StoreError::new("read", &path, err)))
+            .map_err(LoadError::Io)
             .and_then(|bytes| {
                 let head = head(&path, &bytes)?;
                 wanted(&head).then(|| parse(&path, &bytes, &head)).transpose()

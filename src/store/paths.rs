@@ -92,12 +92,14 @@ impl DataDir {
         self.root.join("sessions")
     }
 
-    pub fn journal_path(&self, id: &str) -> PathBuf {
-        self.journal_dir().join(format!("{id}.jsonl"))
+    /// The journal of the session `id`; an ID that is not a plain file name has no path.
+    pub fn journal_path(&self, id: &str) -> Result<PathBuf, BadId> {
+        check_id(id).map(|()| self.journal_dir().join(format!("{id}.jsonl")))
     }
 
-    pub fn log_path(&self, id: &str) -> PathBuf {
-        self.sessions_dir().join(format!("{id}.json"))
+    /// The log of the session `id`; an ID that is not a plain file name has no path.
+    pub fn log_path(&self, id: &str) -> Result<PathBuf, BadId> {
+        check_id(id).map(|()| self.sessions_dir().join(format!("{id}.json")))
     }
 
     /// Journals of sessions that never wrote their log: interrupted sessions, oldest first.
@@ -111,6 +113,51 @@ impl DataDir {
             .collect();
         found.sort();
         Ok(found)
+    }
+}
+
+/// The longest session ID: IDs holdspace makes are about 25 characters.
+pub const ID_MAX: usize = 64;
+
+/// A session's ID is the name of its files, so it may only be a plain name: 1 to `ID_MAX`
+/// ASCII letters, digits, `-` and `_`. The same rule holds for an ID typed on the command
+/// line and for one read from a file, which can then never point outside its folder.
+pub fn check_id(id: &str) -> Result<(), BadId> {
+    let plain = id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if plain && (1..=ID_MAX).contains(&id.len()) {
+        Ok(())
+    } else {
+        Err(BadId(id.to_owned()))
+    }
+}
+
+/// The ID a session file's name gives it: `2026-01-06-1800` for `2026-01-06-1800.jsonl`.
+pub fn id_of(path: &Path) -> Result<&str, BadId> {
+    let stem = path.file_stem().unwrap_or_default();
+    let id = stem.to_str().ok_or_else(|| BadId(stem.to_string_lossy().into_owned()))?;
+    check_id(id).map(|()| id)
+}
+
+/// An ID that cannot name a session's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadId(pub String);
+
+impl std::fmt::Display for BadId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:?} is not a session ID: an ID is the name of the session's files, 1 to {ID_MAX} \
+             letters, digits, \"-\" or \"_\"",
+            crate::text::sanitize(&self.0)
+        )
+    }
+}
+
+impl std::error::Error for BadId {}
+
+impl From<BadId> for std::io::Error {
+    fn from(bad: BadId) -> Self {
+        Self::new(std::io::ErrorKind::InvalidInput, bad.to_string())
     }
 }
 

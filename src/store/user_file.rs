@@ -88,8 +88,10 @@ pub fn read(path: &Path) -> Result<String, UserFileError> {
 }
 
 /// What a file that is not a regular file is, in a user's words.
-fn describe(kind: FileType) -> &'static str {
-    if kind.is_dir() {
+pub fn describe(kind: FileType) -> &'static str {
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
         "a folder"
     } else if kind.is_fifo() {
         "a named pipe"

@@ -227,6 +227,9 @@ impl App {
         let path = self.recorder.journal_path().to_owned();
         let running = co && journal::in_use(&path);
         let followed = self.recorder.follow();
+        if let Some(notice) = self.recorder.take_notice() {
+            self.message = Some(notice);
+        }
         if self.recorder.session.ended.is_some() {
             // The facilitator is in the review now: so is the co-facilitator's view.
             self.screen = Screen::Review;
@@ -469,6 +472,9 @@ impl App {
         match self.recorder.session.permits(&kind, self.recorder.author) {
             Ok(()) => {
                 self.recorder.record(kind, self.now);
+                if let Some(notice) = self.recorder.take_notice() {
+                    self.message = Some(notice);
+                }
                 true
             }
             Err(reason) => {
@@ -547,7 +553,7 @@ impl App {
             Input::NewItem { .. } | Input::NewRule { .. } | Input::ChangeRule(_) => {
                 self.submit_entry(purpose, text);
             }
-            Input::RescuePath => match self.recorder.rescue(text.trim().as_ref()) {
+            Input::RescuePath => match self.recorder.rescue(&self.dir, text.trim().as_ref()) {
                 Ok(()) => self.message = Some(format!("copy saved to {}", text.trim())),
                 Err(err) => self.message = Some(err.to_string()),
             },
