@@ -1,10 +1,11 @@
-//! The figures holdspace must hold: a full live-screen render, a journal append with its fsync,
-//! replaying a long journal, and reading a long history and reporting on it. `scripts/bench` runs
+//! The figures holdspace must hold: a full live-screen render, a long paste, a journal append
+//! with its fsync, replaying a long journal, and reading a long history and reporting on it. `scripts/bench` runs
 //! these and then measures the built binary in tmux.
 
 mod sample;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use holdspace::domain::Command;
 use holdspace::domain::hands::FloorCommand;
 use holdspace::format::Zone;
@@ -16,6 +17,7 @@ use holdspace::store::log::{self, SessionLog};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::App;
 use holdspace::ui::screen::Screen;
+use holdspace::ui::typing::Field;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -98,6 +100,28 @@ fn frame(c: &mut Criterion) {
             screen
                 .draw_app(&mut backend, &app, false)
                 .expect("a test backend");
+        });
+    });
+}
+
+/// A 100 KB paste into a note, and the frame that shows it: one pass over the paste, where each
+/// character used to be a key and a redraw of the whole growing note.
+fn paste(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let mut app = busy_app(&dir);
+    let line = "a line of a long document\n";
+    let pasted = line.repeat(100_000 / line.len());
+    let area = Rect::new(0, 0, 120, 40);
+    let press = |app: &mut App, code| app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    c.bench_function("paste 100 KB into a note and draw it", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Char(':'));
+            app.on_paste(black_box(&pasted));
+            let mut buffer = Buffer::empty(area);
+            (&app).render(area, &mut buffer);
+            press(&mut app, KeyCode::Esc);
+            buffer
         });
     });
 }
@@ -188,5 +212,5 @@ fn history(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, frame, append, replay, history);
+criterion_group!(benches, render, frame, paste, append, replay, history);
 criterion_main!(benches);

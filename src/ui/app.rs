@@ -571,14 +571,12 @@ impl Field for App {
         }
     }
 
+    /// As typing does: the picker's choices start from the top again.
     fn on_paste(&mut self, pasted: &str) {
         match &mut self.overlay {
+            Some(Overlay::Input { text, .. }) => typing::insert(text, pasted),
             Some(Overlay::Pick(picker)) => picker.insert(pasted),
-            _ => {
-                if let Some(text) = self.field() {
-                    typing::insert(text, pasted);
-                }
-            }
+            _ => {}
         }
     }
 }
