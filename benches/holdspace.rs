@@ -1,10 +1,11 @@
-//! The figures holdspace must hold: a full live-screen render, a journal append with its fsync,
-//! replaying a long journal, and reading a long history and reporting on it. `scripts/bench` runs
+//! The figures holdspace must hold: a full live-screen render, a long paste, a journal append
+//! with its fsync, replaying a long journal, and reading a long history and reporting on it. `scripts/bench` runs
 //! these and then measures the built binary in tmux.
 
 mod sample;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use holdspace::domain::Command;
 use holdspace::domain::hands::FloorCommand;
 use holdspace::format::Zone;
@@ -16,6 +17,7 @@ use holdspace::store::log::{self, SessionLog};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::App;
 use holdspace::ui::screen::Screen;
+use holdspace::ui::typing::Field;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -102,6 +104,28 @@ fn frame(c: &mut Criterion) {
     });
 }
 
+/// A 100 KB paste into a note, and the frame that shows it: one pass over the paste, where each
+/// character used to be a key and a redraw of the whole growing note.
+fn paste(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let mut app = busy_app(&dir);
+    let line = "a line of a long document\n";
+    let pasted = line.repeat(100_000 / line.len());
+    let area = Rect::new(0, 0, 120, 40);
+    let press = |app: &mut App, code| app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    c.bench_function("paste 100 KB into a note and draw it", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Char(':'));
+            app.on_paste(black_box(&pasted));
+            let mut buffer = Buffer::empty(area);
+            (&app).render(area, &mut buffer);
+            press(&mut app, KeyCode::Esc);
+            buffer
+        });
+    });
+}
+
 /// Each append is timed on its own, so the spread of fsync times (p50, p99) can be reported as
 /// well as criterion's mean.
 fn append(c: &mut Criterion) {
@@ -109,7 +133,11 @@ fn append(c: &mut Criterion) {
     let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
     let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
     let (_, events) = sample::session("append", 64, false);
-    let mut journal = Journal::create(dir.disk().clone(), &dir.journal_path("append")).expect("a journal");
+    let mut journal = Journal::create(
+        dir.disk().clone(),
+        &dir.journal_path("append").expect("a session ID"),
+    )
+    .expect("a journal");
     let mut times = Vec::new();
     c.bench_function("journal append with fsync", |b| {
         b.iter_custom(|iterations| {
@@ -146,7 +174,9 @@ fn replay(c: &mut Criterion) {
     group.sample_size(10);
     for (count, label) in [(10_000, "10,000"), (100_000, "100,000")] {
         let (_, events) = sample::session("replay", count, false);
-        let path = dir.journal_path(&format!("replay-{count}"));
+        let path = dir
+            .journal_path(&format!("replay-{count}"))
+            .expect("a session ID");
         std::fs::write(&path, sample::journal(&events)).expect("the journal is written");
         group.bench_function(format!("read and fold a {label}-event journal"), |b| {
             b.iter(|| match recovery::inspect(&path) {
@@ -168,7 +198,8 @@ fn history(c: &mut Criterion) {
             id: format!("2026-{:05}", n),
             ..template.clone()
         };
-        std::fs::write(dir.log_path(&log.id), log.to_json()).expect("the log is written");
+        std::fs::write(dir.log_path(&log.id).expect("a session ID"), log.to_json())
+            .expect("the log is written");
     }
     let mut group = c.benchmark_group("history");
     group.sample_size(10);
@@ -188,5 +219,5 @@ fn history(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, frame, append, replay, history);
+criterion_group!(benches, render, frame, paste, append, replay, history);
 criterion_main!(benches);

@@ -9,8 +9,8 @@ use crate::store::journal::{self, Journal, Tail};
 use crate::store::log::{SessionLog, load};
 use crate::store::paths::{DataDir, id_of};
 use crate::store::{StoreError, atomic::write_atomic, guard};
-use std::fs;
 use chrono::{DateTime, Utc};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Why events are no longer reaching the journal. Once a write or flush has failed the journal
@@ -168,7 +168,12 @@ impl Recorder {
             return Ok(0);
         }
         self.keep_saved();
-        catch_up(&mut self.journal, &mut self.tail, &mut self.session, &mut self.events)
+        catch_up(
+            &mut self.journal,
+            &mut self.tail,
+            &mut self.session,
+            &mut self.events,
+        )
     }
 
     /// Records an event and returns whether it reached the disk. The state takes it first, so
@@ -243,8 +248,12 @@ impl Recorder {
         {
             return;
         }
-        let (tail, session, events, notice) =
-            (&mut self.tail, &mut self.session, &mut self.events, &mut self.notice);
+        let (tail, session, events, notice) = (
+            &mut self.tail,
+            &mut self.session,
+            &mut self.events,
+            &mut self.notice,
+        );
         let kept = self.journal.exclusively(|journal| {
             catch_up(journal, tail, session, events)?;
             keep_in_place(journal, tail, events, notice)
@@ -324,7 +333,11 @@ impl Recorder {
 /// A saved log is replaced only by one that holds all of its events: its own review.
 fn log_slot(dir: &DataDir, log: &SessionLog, id: &str) -> Result<(SessionLog, PathBuf), StoreError> {
     for n in 1..=MAX_LOG_SLOTS {
-        let name = if n == 1 { id.to_owned() } else { format!("{id}-{n}") };
+        let name = if n == 1 {
+            id.to_owned()
+        } else {
+            format!("{id}-{n}")
+        };
         let Ok(path) = dir.log_path(&name) else {
             break;
         };
@@ -332,9 +345,9 @@ fn log_slot(dir: &DataDir, log: &SessionLog, id: &str) -> Result<(SessionLog, Pa
         let free = match fs::symlink_metadata(&path) {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => true,
             Err(err) => return Err(StoreError::new("read", &path, err)),
-            Ok(_) => load(&path).is_ok_and(|saved| {
-                !saved.newer && candidate.events.starts_with(&saved.log.events)
-            }),
+            Ok(_) => {
+                load(&path).is_ok_and(|saved| !saved.newer && candidate.events.starts_with(&saved.log.events))
+            }
         };
         if free {
             return Ok((candidate, path));

@@ -3,9 +3,9 @@
 
 use crate::domain::roster::{Contact, Member, Referral, Roster, Status};
 use crate::export::csv;
-use crate::store::{groups, guard};
 use crate::store::disk::Disk;
 use crate::store::roster as file;
+use crate::store::{groups, guard};
 use crate::text::{cells, sanitize};
 use chrono::NaiveDate;
 use clap::Subcommand;

@@ -12,9 +12,11 @@ use std::time::Duration;
 const GRACE: Duration = Duration::from_secs(2);
 
 /// Returns a flag set when an ending signal arrives. The event loop checks it at least once a
-/// second. A thread blocked on the signal pipe (no wake-ups while idle) waits out `GRACE` and
-/// then exits the process itself: once the terminal has gone, crossterm's input read can spin
-/// without ever returning, and every event is already on disk, so leaving is safe.
+/// second, and leaves by itself when the terminal goes (see `ui::input`). A thread blocked on
+/// the signal pipe (no wake-ups while idle) waits out `GRACE` and then exits the process
+/// itself, for a loop held up anyway (crossterm's reader, should the terminal go in the instant
+/// it is handed input, loops without returning); every event is already on disk, so leaving
+/// is safe.
 pub fn watch() -> io::Result<Arc<AtomicBool>> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;

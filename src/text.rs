@@ -7,14 +7,17 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// embeddings and isolates too, so a name cannot make the text after it read backwards. Tabs
 /// and newlines become spaces: every caller shows text on a single line.
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => ' ',
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    text.chars().map(safe_char).collect()
+}
+
+/// One character as [`sanitize`] puts it on the terminal.
+pub fn safe_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => ' ',
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    }
 }
 
 /// [`sanitize`] line by line, keeping the line breaks: for messages that quote a file.

@@ -9,6 +9,7 @@ pub mod editor;
 pub mod event_loop;
 pub mod hands;
 pub mod home;
+pub mod input;
 pub mod keymap;
 pub mod live;
 pub mod now;

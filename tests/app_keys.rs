@@ -11,6 +11,7 @@ use holdspace::domain::clock::{Readings, SystemClock};
 use holdspace::domain::event::Replan;
 use holdspace::store::journal;
 use holdspace::ui::app::{App, Input, Outcome, Overlay, Screen};
+use holdspace::ui::typing::Field;
 use std::cell::Cell;
 use std::time::Duration;
 
@@ -473,4 +474,65 @@ fn item12_a_clock_set_back_and_then_on_again_is_two_changes() {
         })
         .collect();
     assert_eq!(offsets, [-3600, 3600]);
+}
+
+/// Item 7: a paste is text for the field that has focus, never keys: "q" then "y" in it must
+/// not end the session.
+#[test]
+fn item7_a_paste_goes_into_the_note_not_the_keys() {
+    let (_tmp, mut app) = start();
+    press(&mut app, ":");
+    app.on_paste("first line\nq\ny\r\nlast\u{1b}[2J\u{9b}31m");
+    assert_eq!(app.outcome, None);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Input {
+            purpose: Input::Note,
+            text: "first line q y last\u{FFFD}[2J\u{FFFD}31m".to_owned(),
+        })
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(last_kind(&app), EventKind::Note { text } if text.starts_with("first line q y")));
+}
+
+/// Item 7: with no field open, a paste does nothing at all: not a key, not an event.
+#[test]
+fn item7_a_paste_with_no_field_open_changes_nothing() {
+    let (_tmp, mut app) = start();
+    let before = kinds(&app);
+    app.on_paste("q\ny\nn\n ");
+    assert_eq!((app.overlay.clone(), app.outcome.clone()), (None, None));
+    assert_eq!(kinds(&app), before);
+    press(&mut app, "?");
+    app.on_paste("Sam\n");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+}
+
+/// Item 7: a 100 KB paste arrives whole, sanitised, with each line break one space.
+#[test]
+fn item7_a_100_kb_paste_is_taken_whole() {
+    let (_tmp, mut app) = start();
+    press(&mut app, ":");
+    let line = "a line of a long paste\u{7}\r\n";
+    let pasted = line.repeat(100_000 / line.len());
+    app.on_paste(&pasted);
+    let Some(Overlay::Input { text, .. }) = &app.overlay else {
+        panic!("the note field closed: {:?}", app.overlay);
+    };
+    assert_eq!(
+        text,
+        &"a line of a long paste\u{FFFD} ".repeat(100_000 / line.len())
+    );
+}
+
+/// Item 7: the raise-hand picker takes a paste as its name, and chooses from the top again.
+#[test]
+fn item7_a_paste_goes_into_the_picker() {
+    let (_tmp, mut app) = start();
+    press(&mut app, "h↓");
+    app.on_paste("Sam\nq");
+    let Some(Overlay::Pick(picker)) = &app.overlay else {
+        panic!("the picker closed: {:?}", app.overlay);
+    };
+    assert_eq!((picker.text.as_str(), picker.selected), ("Sam q", 0));
 }

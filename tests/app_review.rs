@@ -93,7 +93,9 @@ fn end(app: &mut App) {
 }
 
 fn saved_log(app: &App) -> SessionLog {
-    load(&app.dir.log_path("test").expect("a session ID")).expect("the log loads").log
+    load(&app.dir.log_path("test").expect("a session ID"))
+        .expect("the log loads")
+        .log
 }
 
 #[test]
@@ -299,7 +301,10 @@ fn the_last_session_of_a_course_takes_takeaways_and_goals() {
     };
     assert_eq!(since(&app, before), [takeaway, goal]);
     ctrl_c(&mut app);
-    assert_eq!(app.outcome, Some(Outcome::Finished(app.dir.log_path("test").expect("a session ID"))));
+    assert_eq!(
+        app.outcome,
+        Some(Outcome::Finished(app.dir.log_path("test").expect("a session ID")))
+    );
     let ana = &saved_log(&app).participants[0];
     assert_eq!(
         (ana.takeaway.as_str(), ana.goal.as_str()),

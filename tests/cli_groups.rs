@@ -53,10 +53,7 @@ fn group_file(root: &Path, folder: &str) -> PathBuf {
 /// The folders under `groups/`: none when nothing was saved.
 fn saved_groups(root: &Path) -> usize {
     fs::read_dir(root.join("groups")).map_or(0, |entries| {
-        entries
-            .flatten()
-            .filter(|entry| entry.path().is_dir())
-            .count()
+        entries.flatten().filter(|entry| entry.path().is_dir()).count()
     })
 }
 

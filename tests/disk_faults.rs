@@ -317,7 +317,10 @@ fn check(fail_at: usize, errno: i32, baseline: &[Event]) {
     // The next start finds a whole session: the log, or a journal that resumes and appends.
     if finished {
         assert_eq!(
-            log::load(&dir.log_path("faults").expect("a session ID")).unwrap().log.events,
+            log::load(&dir.log_path("faults").expect("a session ID"))
+                .unwrap()
+                .log
+                .events,
             events,
             "{context}"
         );

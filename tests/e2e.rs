@@ -4,14 +4,15 @@
 mod common;
 
 use common::{
-    BIN, Tmux, assert_private, data, event_types, exits_within, files_ending, holdspace, journal_events,
-    kill_9, only_journal, only_log, rehearse, rehearse_exec, run, signal,
+    BIN, Tmux, assert_private, cpu_time, data, event_types, exits_within, files_ending, holdspace,
+    journal_events, kill_9, only_journal, only_log, rehearse, rehearse_exec, run, signal,
 };
 use serde_json::Value;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
 
 fn note(tmux: &Tmux, text: &str) {
     tmux.key(":");
@@ -310,16 +311,25 @@ fn stdout_redirected_away_from_the_terminal_is_refused() {
     assert!(files_ending(&root.join("journal"), ".jsonl").is_empty());
 }
 
-/// Closing the terminal window must not leave the app running. Every event is already on disk,
-/// so it can simply go.
+/// Item 11: closing the terminal window must not leave the app running, nor spinning on a
+/// terminal that reads as closed: every event is already on disk, so it leaves at once.
 #[test]
-fn closing_the_terminal_ends_the_app() {
+fn item11_closing_the_terminal_ends_the_app_without_spinning() {
     let (_tmp, root) = data();
     let tmux = Tmux::start(120, 40, &rehearse_exec(&root));
     tmux.wait_for("REHEARSAL");
     let pid = tmux.pane_pid();
+    let before = cpu_time(pid).expect("the app's CPU time");
     tmux.kill_server();
-    let gone = exits_within(pid, Duration::from_secs(3));
+    // Sampled until it has gone: a zombie's times are its last ones.
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let mut used = before;
+    while !exits_within(pid, Duration::ZERO) && Instant::now() < deadline {
+        used = cpu_time(pid).unwrap_or(used);
+        sleep(Duration::from_millis(5));
+    }
+    used = cpu_time(pid).unwrap_or(used);
+    let gone = exits_within(pid, Duration::ZERO);
     if !gone {
         signal(pid, "-KILL");
     }
@@ -327,9 +337,52 @@ fn closing_the_terminal_ends_the_app() {
         gone,
         "holdspace (pid {pid}) kept running after its terminal closed"
     );
+    assert!(
+        used - before < Duration::from_millis(100),
+        "holdspace used {:?} of CPU between its terminal closing and its exit",
+        used - before
+    );
     assert_eq!(
         event_types(&Value::from(journal_events(&only_journal(&root)))),
         ["started"]
+    );
+}
+
+/// Item 7: a paste into the note is text, not keys (its "q" then "y" would end the session),
+/// and 100 KB of it is in the note within seconds: one event, not 100,000 keys and redraws.
+#[test]
+fn item7_a_pasted_note_is_text_and_a_long_one_is_quick() {
+    let (_tmp, root) = data();
+    let tmux = Tmux::start(120, 40, &rehearse_exec(&root));
+    tmux.wait_for("REHEARSAL");
+    tmux.key(":");
+    tmux.wait_for("┌ Note");
+    tmux.paste("first line\nq\ny\n");
+    tmux.wait_for("first line q y ▏");
+    let line = "pasted from a long document\n";
+    let long = line.repeat(100_000 / line.len());
+    let pasted = Instant::now();
+    tmux.paste(&long);
+    tmux.key("Enter");
+    tmux.wait_for("note saved");
+    let took = pasted.elapsed();
+    assert!(took < Duration::from_secs(5), "a 100 KB paste took {took:?}");
+    let events = journal_events(&only_journal(&root));
+    let notes: Vec<&Value> = events.iter().filter(|event| event["type"] == "note").collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let spaced = "pasted from a long document ".repeat(100_000 / line.len());
+    let expected = format!("first line q y {}", spaced.trim_end());
+    let text = notes[0]["text"].as_str().expect("the note's text");
+    let differs = text.chars().zip(expected.chars()).position(|(a, b)| a != b);
+    assert!(
+        text == expected,
+        "the note has {} characters, not {}; they differ from character {differs:?}: {:?}",
+        text.chars().count(),
+        expected.chars().count(),
+        text.chars()
+            .skip(differs.unwrap_or(0).saturating_sub(20))
+            .take(80)
+            .collect::<String>()
     );
 }
 

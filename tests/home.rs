@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use holdspace::domain::roster::ToContact;
 use holdspace::ui::home::{GroupLine, Home, Picked};
 use holdspace::ui::themes::fallback;
+use holdspace::ui::typing::Field;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use screen::{HOSTILE_NAMES, assert_no_control, assert_shows};
@@ -115,6 +116,21 @@ fn keys_pick_a_group_a_new_one_or_none() {
     assert_eq!(home.message.as_deref(), Some("a group needs a name"));
     assert_eq!(press(&mut home, "nAbc⎋"), None);
     assert_eq!(home.typing, None);
+}
+
+/// Item 7: a paste names a new group being typed, its line breaks as spaces; with no name being
+/// typed it does nothing, where its "q" as a key would quit.
+#[test]
+fn item7_a_paste_names_a_new_group_and_is_never_keys() {
+    let mut home = Home::new(groups());
+    home.on_paste("↓q\n");
+    assert_eq!((home.selected, home.typing.as_deref()), (0, None));
+    assert_eq!(press(&mut home, "n"), None);
+    home.on_paste("Wednesday\ndrop-in\u{1b}[2J");
+    assert_eq!(
+        press(&mut home, "⏎"),
+        Some(Picked::NewGroup("Wednesday drop-in\u{FFFD}[2J".to_owned()))
+    );
 }
 
 #[test]

@@ -63,7 +63,11 @@ fn item1_an_id_in_a_journal_never_steers_a_path() {
         .filter(|path| !path.starts_with(&root))
         .collect();
     assert!(outside.is_empty(), "written outside the data folder: {outside:?}");
-    assert_eq!(fs::read(&journal).expect("the journal reads"), before, "kept untouched");
+    assert_eq!(
+        fs::read(&journal).expect("the journal reads"),
+        before,
+        "kept untouched"
+    );
 }
 
 #[test]
@@ -94,17 +98,33 @@ fn item1_an_id_in_a_saved_log_never_steers_a_path() {
 fn item2_a_journal_never_replaces_a_saved_log_that_is_not_its_own() {
     let (_tmp, root) = data();
     let journal = interrupted(&root);
-    let id = journal.file_stem().expect("a name").to_string_lossy().into_owned();
+    let id = journal
+        .file_stem()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
     // Another session's log under the same ID (copied in, or from another machine).
     let (_elsewhere, away) = data();
     let other = root.join("sessions").join(format!("{id}.json"));
-    fs::copy(write_log(&away, &id, "Another group", "the other session's note"), &other).expect("copied");
+    fs::copy(
+        write_log(&away, &id, "Another group", "the other session's note"),
+        &other,
+    )
+    .expect("copied");
     let before = fs::read(&other).expect("the log reads");
     let out = script(&root, &[], "key q\nkey y\nkey q\n");
     assert!(out.contains("ack"), "{out}");
-    assert_eq!(fs::read(&other).expect("the log reads"), before, "the saved log is byte-identical");
+    assert_eq!(
+        fs::read(&other).expect("the log reads"),
+        before,
+        "the saved log is byte-identical"
+    );
     let logs = common::files_ending(&root.join("sessions"), ".json");
-    assert_eq!(logs.len(), 2, "the journal's session has a log of its own: {logs:?}");
+    assert_eq!(
+        logs.len(),
+        2,
+        "the journal's session has a log of its own: {logs:?}"
+    );
     let mine = logs.iter().find(|path| **path != other).expect("the new log");
     let json = common::read_json(mine);
     assert_eq!(
@@ -129,7 +149,10 @@ fn item2_a_review_still_replaces_its_own_log() {
     for event in json["events"].as_array().expect("events") {
         lines.push_str(&format!("{event}\n"));
     }
-    let last = json["events"].as_array().and_then(|events| events.last()).expect("an event");
+    let last = json["events"]
+        .as_array()
+        .and_then(|events| events.last())
+        .expect("an event");
     let seq = last["seq"].as_u64().expect("a seq") + 1;
     lines.push_str(&format!(
         "{{\"seq\":{seq},\"at\":{},\"type\":\"summarised\",\"text\":\"reviewed later\"}}\n",
@@ -147,7 +170,11 @@ fn item3_an_export_never_lands_in_the_data_folder_or_on_a_device() {
     let (tmp, root) = data();
     let log = write_log(&root, "2026-01-06-1800", "Tuesday group", "a note");
     let before = fs::read(&log).expect("the log reads");
-    let inside = [log.clone(), root.join("journal/new.md"), root.join("sessions/../x.md")];
+    let inside = [
+        log.clone(),
+        root.join("journal/new.md"),
+        root.join("sessions/../x.md"),
+    ];
     for target in &inside {
         for command in [
             vec!["export", "2026-01-06-1800", "-o"],
@@ -155,28 +182,53 @@ fn item3_an_export_never_lands_in_the_data_folder_or_on_a_device() {
         ] {
             let out = run(holdspace(&root).args(&command).arg(target));
             let stderr = fails(&out);
-            assert!(stderr.contains("data folder"), "{command:?} {}: {stderr}", target.display());
+            assert!(
+                stderr.contains("data folder"),
+                "{command:?} {}: {stderr}",
+                target.display()
+            );
         }
     }
-    assert_eq!(fs::read(&log).expect("the log reads"), before, "the log is untouched");
+    assert_eq!(
+        fs::read(&log).expect("the log reads"),
+        before,
+        "the log is untouched"
+    );
     // A symbolic link to the data folder is the data folder.
     let link = tmp.path().join("link");
     symlink(&root, &link).expect("a link");
-    let out = run(holdspace(&root).args(["export", "2026-01-06-1800", "-o"]).arg(link.join("sessions/2026-01-06-1800.json")));
+    let out = run(holdspace(&root)
+        .args(["export", "2026-01-06-1800", "-o"])
+        .arg(link.join("sessions/2026-01-06-1800.json")));
     assert!(fails(&out).contains("data folder"), "{out:?}");
-    assert_eq!(fs::read(&log).expect("the log reads"), before, "the log is untouched");
+    assert_eq!(
+        fs::read(&log).expect("the log reads"),
+        before,
+        "the log is untouched"
+    );
     // An existing destination that is not a regular file.
     for target in ["/dev/null", tmp.path().to_str().expect("UTF-8")] {
         let out = run(holdspace(&root).args(["export", "2026-01-06-1800", "-o", target]));
         assert!(fails(&out).contains("not a regular file"), "{target}: {out:?}");
     }
-    assert!(fs::metadata("/dev/null").expect("/dev/null").file_type().is_char_device_like());
+    assert!(
+        fs::metadata("/dev/null")
+            .expect("/dev/null")
+            .file_type()
+            .is_char_device_like()
+    );
     // A regular file outside is replaced, as asked.
     let fine = tmp.path().join("out.md");
     fs::write(&fine, "old").expect("written");
-    let out = run(holdspace(&root).args(["export", "2026-01-06-1800", "-o"]).arg(&fine));
+    let out = run(holdspace(&root)
+        .args(["export", "2026-01-06-1800", "-o"])
+        .arg(&fine));
     assert!(out.status.success(), "{out:?}");
-    assert!(fs::read_to_string(&fine).expect("reads").contains("Tuesday group"));
+    assert!(
+        fs::read_to_string(&fine)
+            .expect("reads")
+            .contains("Tuesday group")
+    );
 }
 
 /// Whether a file type is a character device (std's trait method, named for the assertion).
@@ -194,7 +246,11 @@ impl CharDevice for fs::FileType {
 fn item4_a_planted_symlink_is_never_followed() {
     let (tmp, root) = data();
     let journal = interrupted(&root);
-    let id = journal.file_stem().expect("a name").to_string_lossy().into_owned();
+    let id = journal
+        .file_stem()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
     let target = tmp.path().join("target");
     fs::write(&target, "outside\n").expect("written");
     let lock = root.join(format!("journal/{id}.jsonl.lock"));
@@ -211,7 +267,11 @@ fn item4_a_planted_symlink_is_never_followed() {
     let out = run_with_input(holdspace(&root).arg("script"), "key :\ntype second\nkey enter\n");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(fs::read_to_string(&target).expect("reads"), "outside\n", "nothing written through a link");
+    assert_eq!(
+        fs::read_to_string(&target).expect("reads"),
+        "outside\n",
+        "nothing written through a link"
+    );
     assert!(
         stderr.contains("symbolic link") && (stderr.contains(".lock") || stderr.contains(".torn")),
         "the refused path is named: {stderr}"
@@ -224,7 +284,9 @@ fn item4_a_planted_symlink_is_never_followed() {
     let link = tmp.path().join("out.md");
     symlink(&target, &link).expect("a link");
     write_log(&root, "2026-01-06-1800", "Tuesday group", "a note");
-    let out = run(holdspace(&root).args(["export", "2026-01-06-1800", "-o"]).arg(&link));
+    let out = run(holdspace(&root)
+        .args(["export", "2026-01-06-1800", "-o"])
+        .arg(&link));
     assert!(fails(&out).contains("not a regular file"), "{out:?}");
     assert_eq!(fs::read_to_string(&target).expect("reads"), "outside\n");
 }
@@ -298,7 +360,11 @@ fn item5_a_journal_removed_mid_session_is_written_again_before_the_ack() {
     live.send("type second");
     let ack = live.send("key enter");
     assert!(ack.starts_with("ack"), "{ack}");
-    assert_eq!(notes_in(&journal), ["first", "second"], "on disk at its path when acknowledged");
+    assert_eq!(
+        notes_in(&journal),
+        ["first", "second"],
+        "on disk at its path when acknowledged"
+    );
     let (farewell, _) = live.finish();
     assert!(farewell.contains(&journal.display().to_string()), "{farewell}");
     assert_eq!(notes_in(&journal), ["first", "second"]);
@@ -325,7 +391,11 @@ fn item5_a_journal_replaced_mid_session_is_written_again_before_the_ack() {
     fs::remove_file(&journal).expect("removed");
     let (farewell, _) = live.finish();
     assert!(farewell.contains(&journal.display().to_string()), "{farewell}");
-    assert_eq!(notes_in(&journal), ["first", "second"], "written again before leaving");
+    assert_eq!(
+        notes_in(&journal),
+        ["first", "second"],
+        "written again before leaving"
+    );
 }
 
 #[test]
@@ -351,7 +421,12 @@ fn item6_two_groups_made_at_once_never_share_a_folder() {
         let (_tmp, root) = data();
         fs::create_dir_all(&root).expect("a folder");
         run(holdspace(&root).arg("sessions"));
-        let names = ["Tuesday group", "tuesday-group", "Tuesday: group", "TUESDAY GROUP!"];
+        let names = [
+            "Tuesday group",
+            "tuesday-group",
+            "Tuesday: group",
+            "TUESDAY GROUP!",
+        ];
         let children: Vec<Child> = names
             .iter()
             .map(|name| {
@@ -380,6 +455,9 @@ fn item6_two_groups_made_at_once_never_share_a_folder() {
             .flatten()
             .filter(|entry| entry.path().join("group.toml").exists())
             .count();
-        assert_eq!(folders, made, "every group made has a folder of its own: {listed:?}");
+        assert_eq!(
+            folders, made,
+            "every group made has a folder of its own: {listed:?}"
+        );
     }
 }

@@ -212,7 +212,10 @@ fn a_facilitator_that_stops_can_be_taken_over() {
     press(&mut co, "n");
     assert_eq!(co.recorder.session.current, Some(2), "it runs the session now");
     assert!(
-        matches!(inspect(&dir.journal_path("stops").expect("a session ID")), Found::Running(_)),
+        matches!(
+            inspect(&dir.journal_path("stops").expect("a session ID")),
+            Found::Running(_)
+        ),
         "and holds the journal as the facilitator did"
     );
     assert_eq!(journal_fold(&dir, "stops"), co.recorder.session);

@@ -16,6 +16,7 @@ use holdspace::ui::bindings::Keymap;
 use holdspace::ui::editor::Listed;
 use holdspace::ui::prepare::{Focus, Preparation};
 use holdspace::ui::themes::fallback;
+use holdspace::ui::typing::Field;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -84,6 +85,26 @@ fn preparing(group: &Group, plan: Plan) -> (Preparation, DateTime<Utc>) {
         assert_eq!(prep.on_key(key, &keys, when), None);
     }
     (prep, now)
+}
+
+/// Item 7: at the preparation a paste is a new agenda item being typed, and nothing else: a
+/// pasted line break is not the Enter that starts the session.
+#[test]
+fn item7_a_paste_types_a_new_item_and_never_starts_the_session() {
+    let (mut prep, now) = preparing(&tuesday(), holdspace::plans::builtin());
+    let keys = Keymap::default();
+    let items = prep.plan.items.len();
+    prep.on_paste("\r\n");
+    assert_eq!(prep.typing, None);
+    let press =
+        |prep: &mut Preparation, code| prep.on_key(KeyEvent::new(code, KeyModifiers::NONE), &keys, now);
+    assert_eq!(press(&mut prep, KeyCode::Tab), None);
+    assert_eq!(press(&mut prep, KeyCode::Char('a')), None);
+    prep.on_paste("Break\r5");
+    assert_eq!(press(&mut prep, KeyCode::Enter), None);
+    assert_eq!(prep.plan.items.len(), items + 1);
+    let added = &prep.plan.items[prep.item];
+    assert_eq!((added.title.as_str(), added.minutes), ("Break", 5));
 }
 
 fn tuesday() -> Group {

@@ -10,6 +10,7 @@ use holdspace::store::disk::Os;
 use holdspace::store::roster;
 use holdspace::ui::roster_view::RosterView;
 use holdspace::ui::themes::fallback;
+use holdspace::ui::typing::Field;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use screen::{HOSTILE_NAMES, assert_no_control, assert_shows};
@@ -71,6 +72,22 @@ fn a_number_sets_the_status_and_it_is_saved_at_once() {
     assert_shows(
         &draw(&view, 110, 12),
         &["▸ Ana", "confirmed", "2 of 2 places held · 1 waiting"],
+    );
+}
+
+/// Item 7: nothing is typed on the roster, so a paste does nothing; its digits as keys would
+/// set statuses, and its "q" would close the view.
+#[test]
+fn item7_a_paste_on_the_roster_changes_nothing() {
+    let (_tmp, mut view) = referred(&["Ana", "Bo"]);
+    view.on_paste("5\n↓6q");
+    assert_eq!((view.selected, view.message.as_deref()), (0, None));
+    assert_eq!(Roster::load(&view.path).expect("the saved roster"), view.roster);
+    assert!(
+        view.roster
+            .members
+            .iter()
+            .all(|member| member.status == Status::Referred)
     );
 }
 

@@ -321,7 +321,8 @@ fn a_full_disk_at_the_start_is_an_error_and_a_healthy_disk_saves_every_event() {
     let kind = recorder.session.decide(&Command::End, now).expect("it can end");
     assert!(recorder.record(kind, now));
     assert_eq!(recorder.not_saved, None);
-    let on_disk = journal::read(&dir.journal_path("healthy").expect("a session ID")).expect("the journal reads");
+    let on_disk =
+        journal::read(&dir.journal_path("healthy").expect("a session ID")).expect("the journal reads");
     assert_eq!(on_disk.events, recorder.events);
 }
 

@@ -104,7 +104,10 @@ impl Disk for Os {
     fn open(&self, path: &Path, how: Open) -> io::Result<Box<dyn Durable>> {
         let mut options = OpenOptions::new();
         // A link planted where a session's file goes would lead the write elsewhere.
-        options.append(true).mode(FILE_MODE).custom_flags(libc::O_NOFOLLOW);
+        options
+            .append(true)
+            .mode(FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW);
         match how {
             Open::CreateNew => options.create_new(true),
             Open::Append | Open::Join => &mut options,

@@ -76,9 +76,7 @@ fn resolved(path: &Path) -> io::Result<PathBuf> {
         std::env::current_dir()?.join(path)
     };
     match (path.parent(), path.components().next_back()) {
-        (Some(folder), Some(Component::Normal(name))) => {
-            Ok(fs::canonicalize(folder)?.join(name))
-        }
+        (Some(folder), Some(Component::Normal(name))) => Ok(fs::canonicalize(folder)?.join(name)),
         _ => fs::canonicalize(&path),
     }
 }

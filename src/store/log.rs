@@ -5,10 +5,10 @@ use super::atomic::write_atomic;
 use super::disk::Disk;
 use super::guard;
 use super::paths::id_of;
-use crate::text::sanitize;
 use crate::domain::record::{Attendance, Flag};
 use crate::domain::session::ItemState;
 use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
+use crate::text::sanitize;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -276,16 +276,20 @@ fn head(path: &Path, bytes: &[u8]) -> Result<Head, LoadError> {
 fn parse(path: &Path, bytes: &[u8], head: &Head) -> Result<Loaded, LoadError> {
     let version = head.schema_version.unwrap_or_default();
     let newer = version > u64::from(SCHEMA_VERSION);
-    let mut log = serde_json::from_slice::<SessionLog>(bytes).map_err(|err| {
+    // A newer log that cannot be used says so first: the reason may be what changed.
+    let refuse = |message: String| {
         invalid(
             path,
             if newer {
-                format!("it has schema_version {version}, newer than this holdspace knows ({SCHEMA_VERSION}), and cannot be read: {err}")
+                format!(
+                    "it has schema_version {version}, newer than this holdspace knows ({SCHEMA_VERSION}), and cannot be read: {message}"
+                )
             } else {
-                err.to_string()
+                message
             },
         )
-    })?;
+    };
+    let mut log = serde_json::from_slice::<SessionLog>(bytes).map_err(|err| refuse(err.to_string()))?;
     // Reports average the ratings, so one out of range (a hand edit) would skew them unseen.
     if let Some((who, rating)) = log.participants.iter().enumerate().find_map(|(who, person)| {
         person
@@ -293,21 +297,16 @@ fn parse(path: &Path, bytes: &[u8], head: &Head) -> Result<Loaded, LoadError> {
             .filter(|rating| !(1..=5).contains(rating))
             .map(|rating| (who, rating))
     }) {
-        return Err(invalid(
-            path,
-            format!("participants[{who}].rating: {rating} is out of range; use 1 to 5, or null for none"),
-        ));
+        return Err(refuse(format!(
+            "participants[{who}].rating: {rating} is out of range; use 1 to 5, or null for none"
+        )));
     }
     // The ID names the files a review writes: it must be the file's own name.
-    let named = id_of(path).ok();
-    if named != Some(log.id.as_str()) {
-        return Err(invalid(
-            path,
-            format!(
-                "id: {:?} is not the file's name; a session's ID is the name of its files, so the two must agree",
-                sanitize(&log.id)
-            ),
-        ));
+    if id_of(path).ok() != Some(log.id.as_str()) {
+        return Err(refuse(format!(
+            "id: {:?} is not the file's name; a session's ID is the name of its files, so the two must agree",
+            sanitize(&log.id)
+        )));
     }
     if version < 3 {
         // Before version 3 the log did not say who was expected; the start event lists them.

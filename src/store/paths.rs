@@ -123,7 +123,9 @@ pub const ID_MAX: usize = 64;
 /// ASCII letters, digits, `-` and `_`. The same rule holds for an ID typed on the command
 /// line and for one read from a file, which can then never point outside its folder.
 pub fn check_id(id: &str) -> Result<(), BadId> {
-    let plain = id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let plain = id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if plain && (1..=ID_MAX).contains(&id.len()) {
         Ok(())
     } else {
@@ -134,7 +136,9 @@ pub fn check_id(id: &str) -> Result<(), BadId> {
 /// The ID a session file's name gives it: `2026-01-06-1800` for `2026-01-06-1800.jsonl`.
 pub fn id_of(path: &Path) -> Result<&str, BadId> {
     let stem = path.file_stem().unwrap_or_default();
-    let id = stem.to_str().ok_or_else(|| BadId(stem.to_string_lossy().into_owned()))?;
+    let id = stem
+        .to_str()
+        .ok_or_else(|| BadId(stem.to_string_lossy().into_owned()))?;
     check_id(id).map(|()| id)
 }
 

@@ -11,6 +11,7 @@ use super::keymap::Mode;
 use super::overlay;
 use super::picker::Picker;
 use super::theme::Theme;
+use super::typing::{self, Field};
 use crate::domain::clock::{Clock, WallWatch};
 use crate::domain::record::FollowUp;
 use crate::domain::{Author, Command, EventKind};
@@ -19,7 +20,6 @@ use crate::recorder::Recorder;
 use crate::store::StoreError;
 use crate::store::journal;
 use crate::store::paths::DataDir;
-use crate::text::sanitize;
 use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -530,7 +530,7 @@ impl App {
                 text.pop();
             }
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                text.push_str(&sanitize(&c.to_string()));
+                typing::insert(&mut text, c.encode_utf8(&mut [0; 4]));
             }
             _ => {}
         }
@@ -596,5 +596,26 @@ impl App {
             self.key_for(Action::Done),
             self.key_for(Action::Rescue)
         ));
+    }
+}
+
+/// The live screen's and the review's typed text: a note, a name, a record's note, an agenda
+/// item or rule, or the raise-hand picker's name.
+impl Field for App {
+    fn field(&mut self) -> Option<&mut String> {
+        match &mut self.overlay {
+            Some(Overlay::Input { text, .. }) => Some(text),
+            Some(Overlay::Pick(picker)) => Some(&mut picker.text),
+            _ => None,
+        }
+    }
+
+    /// As typing does: the picker's choices start from the top again.
+    fn on_paste(&mut self, pasted: &str) {
+        match &mut self.overlay {
+            Some(Overlay::Input { text, .. }) => typing::insert(text, pasted),
+            Some(Overlay::Pick(picker)) => picker.insert(pasted),
+            _ => {}
+        }
     }
 }

@@ -1,11 +1,13 @@
 //! The event loop: draw when something changed or the clock's second ticks over, sleep otherwise.
 
 use super::app::{App, Screen as AppScreen};
+use super::input::{self, Woke};
 use super::screen::Screen;
 use super::terminal;
+use super::typing::Field;
 use crate::domain::clock::Clock;
 use chrono::{DateTime, Utc};
-use crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame};
 use std::io::{self, Write};
@@ -15,9 +17,9 @@ use std::time::Duration;
 /// The shortest sleep between redraws, so a fast rehearsal clock cannot make the loop spin.
 const MIN_WAIT: Duration = Duration::from_millis(100);
 
-/// Runs until the app has an outcome, `stop` is set (SIGTERM, SIGHUP) or the terminal fails.
-/// Every event is already flushed to the journal when it is recorded, so leaving at any point
-/// loses nothing.
+/// Runs until the app has an outcome, `stop` is set (SIGTERM, SIGHUP), or the terminal goes
+/// (closed, or its input fails). Every event is already flushed to the journal when it is
+/// recorded, so leaving at any point loses nothing.
 pub fn run(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -49,8 +51,11 @@ pub fn run(
             shown_second = now.timestamp();
             dirty = false;
         }
-        if event::poll(until_next_second(now, clock.speed()))? {
-            match event::read()? {
+        let Woke::Events(events) = input::wait(until_next_second(now, clock.speed()))? else {
+            break;
+        };
+        for event in events {
+            match event {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     app.tick_on(clock);
                     app.on_key(key);
@@ -59,6 +64,10 @@ pub fn run(
                 Event::Mouse(mouse) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                     app.tick_on(clock);
                     app.on_click(mouse.column, mouse.row, screen.area());
+                    dirty = true;
+                }
+                Event::Paste(text) => {
+                    app.on_paste(&text);
                     dirty = true;
                 }
                 Event::Resize(width, height) => {
@@ -74,9 +83,10 @@ pub fn run(
 }
 
 /// Shows a screen of its own (home, a roster, the preparation) over `state` until `on_key` gives
-/// an answer; `None` if a signal stops it first. It draws on input and resize, and at each
-/// second when `ticking` (a countdown), sleeping in between.
-pub fn until_answer<S, T>(
+/// an answer; `None` if a signal stops it first or the terminal goes. A paste goes into the
+/// state's field, if it has one open. It draws on input and resize, and at each second when
+/// `ticking` (a countdown), sleeping in between.
+pub fn until_answer<S: Field, T>(
     terminal: &mut DefaultTerminal,
     stop: &AtomicBool,
     ticking: bool,
@@ -95,18 +105,21 @@ pub fn until_answer<S, T>(
         } else {
             Duration::from_secs(1)
         };
-        dirty = event::poll(wait)?;
-        if !dirty {
-            continue;
-        }
-        match event::read()? {
-            Event::Resize(width, height) => terminal::resized(terminal, width, height)?,
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if let Some(answer) = on_key(state, key, Utc::now()) {
-                    return Ok(Some(answer));
+        let Woke::Events(events) = input::wait(wait)? else {
+            break;
+        };
+        dirty = !events.is_empty();
+        for event in events {
+            match event {
+                Event::Resize(width, height) => terminal::resized(terminal, width, height)?,
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    if let Some(answer) = on_key(state, key, Utc::now()) {
+                        return Ok(Some(answer));
+                    }
                 }
+                Event::Paste(text) => state.on_paste(&text),
+                _ => {}
             }
-            _ => {}
         }
     }
     Ok(None)

@@ -4,7 +4,7 @@
 
 use super::event_loop;
 use super::theme::{Role, Theme};
-use super::typing::{self, Typed};
+use super::typing::{self, Field, Typed};
 use crate::domain::group::Group;
 use crate::domain::roster::{Roster, ToContact};
 use crate::store::groups::Stored;
@@ -213,5 +213,12 @@ impl Home {
             |home, key, _| home.on_key(key),
         )?;
         Ok(picked.unwrap_or(Picked::Quit))
+    }
+}
+
+/// A new group's name, while it is typed.
+impl Field for Home {
+    fn field(&mut self) -> Option<&mut String> {
+        self.typing.as_mut()
     }
 }

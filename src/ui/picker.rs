@@ -1,7 +1,7 @@
 //! Choosing whose hand to raise: type to filter the session's participants, or add a new name.
 
 use crate::domain::hands::Floor;
-use crate::text::sanitize;
+use crate::ui::typing;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// One row of the picker.
@@ -64,12 +64,17 @@ impl Picker {
                 self.selected = 0;
             }
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.text.push_str(&sanitize(&c.to_string()));
-                self.selected = 0;
+                self.insert(c.encode_utf8(&mut [0; 4]));
             }
             _ => {}
         }
         Step::Open
+    }
+
+    /// Adds typed or pasted text to the name; the choices start from the top again.
+    pub fn insert(&mut self, added: &str) {
+        typing::insert(&mut self.text, added);
+        self.selected = 0;
     }
 
     /// The choice in row `row` of the list as drawn from `offset`, for a mouse click.

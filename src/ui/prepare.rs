@@ -7,7 +7,7 @@ use super::editor::{self, Row};
 use super::event_loop;
 use super::keymap::Mode;
 use super::theme::{Role, Theme};
-use super::typing::{self, Typed};
+use super::typing::{self, Field, Typed};
 use crate::domain::checklist::Check;
 use crate::domain::plan::{AgendaEdit, Plan};
 use crate::format::clock;
@@ -320,5 +320,12 @@ impl Preparation {
             |preparation, key, now| preparation.on_key(key, keys, now),
         )?;
         Ok(prepared.unwrap_or(Prepared::Quit))
+    }
+}
+
+/// A new agenda item, while it is typed.
+impl Field for Preparation {
+    fn field(&mut self) -> Option<&mut String> {
+        self.typing.as_mut()
     }
 }

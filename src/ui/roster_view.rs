@@ -4,7 +4,7 @@
 
 use super::event_loop;
 use super::theme::{Role, Theme};
-use super::typing;
+use super::typing::{self, Field};
 use crate::domain::roster::{Roster, Status};
 use crate::store::disk::Disk;
 use crate::store::roster;
@@ -173,5 +173,13 @@ impl RosterView {
             },
         )?;
         Ok(())
+    }
+}
+
+/// Nothing is typed on the roster: a paste does nothing, where its digits as keys would set
+/// statuses.
+impl Field for RosterView {
+    fn field(&mut self) -> Option<&mut String> {
+        None
     }
 }

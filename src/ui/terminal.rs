@@ -1,22 +1,25 @@
-//! Taking over the terminal and giving it back: raw mode, the alternate screen and mouse clicks.
+//! Taking over the terminal and giving it back: raw mode, the alternate screen, mouse clicks and
+//! bracketed paste.
 
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use std::io::{self, Write};
 
-/// Reports button presses only (xterm mode 1000, SGR encoding 1006): no motion events, so the
-/// mouse moving over the screen never wakes the app.
-const CLICKS_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
-const CLICKS_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
+/// Button presses only (xterm mode 1000, SGR encoding 1006): no motion events, so the mouse
+/// moving over the screen never wakes the app. Bracketed paste (mode 2004): a paste arrives as
+/// one event, kept apart from keys, so its text never acts as keys.
+const MODES_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h\x1b[?2004h";
+const MODES_OFF: &[u8] = b"\x1b[?2004l\x1b[?1006l\x1b[?1000l";
 
-fn clicks(sequence: &[u8]) -> io::Result<()> {
+fn modes(sequence: &[u8]) -> io::Result<()> {
     let mut out = io::stdout();
     out.write_all(sequence)?;
     out.flush()
 }
 
-/// Raw mode, the alternate screen and clicks; a panic gives the terminal back before its message.
+/// Raw mode, the alternate screen, clicks and bracketed paste; a panic gives the terminal back
+/// before its message.
 /// The viewport is fixed to the screen's size and changed only on a resize event: a fullscreen
 /// viewport asks the terminal for its size on every draw, a syscall each second while idle.
 pub fn enter() -> io::Result<DefaultTerminal> {
@@ -30,10 +33,10 @@ pub fn enter() -> io::Result<DefaultTerminal> {
     crossterm::execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = clicks(CLICKS_OFF);
+        let _ = modes(MODES_OFF);
         restore_screen(info);
     }));
-    clicks(CLICKS_ON)?;
+    modes(MODES_ON)?;
     Ok(terminal)
 }
 
@@ -43,7 +46,7 @@ pub fn resized(terminal: &mut DefaultTerminal, width: u16, height: u16) -> io::R
 }
 
 pub fn leave() -> io::Result<()> {
-    let clicks_off = clicks(CLICKS_OFF);
+    let modes_off = modes(MODES_OFF);
     ratatui::try_restore()?;
-    clicks_off
+    modes_off
 }

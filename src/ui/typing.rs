@@ -1,14 +1,50 @@
-//! A line typed on the home and preparation screens (a new group's name, a new agenda item):
-//! the keys that edit it, and the footer of those screens, which shows it or the latest message
-//! above the screen's keys.
+//! A line of typed text: how typed and pasted text goes into it, whatever the screen; the keys
+//! that edit it on the home and preparation screens (a new group's name, a new agenda item); and
+//! the footer of those screens, which shows it or the latest message above the screen's keys.
 
 use super::theme::{Role, Theme};
-use crate::text::sanitize;
+use crate::text::{safe_char, sanitize};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// A screen that may have a line being typed. A paste goes into that line, whole, and nowhere
+/// else: pasted text is never taken as keys, so a pasted "q" cannot end anything.
+pub trait Field {
+    /// The line being typed, if one is.
+    fn field(&mut self) -> Option<&mut String>;
+
+    fn on_paste(&mut self, pasted: &str) {
+        if let Some(text) = self.field() {
+            insert(text, pasted);
+        }
+    }
+}
+
+/// A screen whose state is kept elsewhere (the question about an interrupted session) has no
+/// line to type.
+impl Field for () {
+    fn field(&mut self) -> Option<&mut String> {
+        None
+    }
+}
+
+/// Adds `added`, typed or pasted, to the end of `text`, sanitised as it goes (no control
+/// character reaches the terminal) in one pass over `added` alone, so a long paste costs its
+/// length once. Every field is one line: each line break (`\r\n`, `\r` as terminals paste
+/// Enter, or `\n`) becomes one space.
+pub fn insert(text: &mut String, added: &str) {
+    text.reserve(added.len());
+    let mut after_return = false;
+    for c in added.chars() {
+        if !(after_return && c == '\n') {
+            text.push(safe_char(c));
+        }
+        after_return = c == '\r';
+    }
+}
 
 /// Where a line being typed stands after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +62,7 @@ pub fn key(mut text: String, key: KeyEvent) -> Typed {
         KeyCode::Backspace => {
             text.pop();
         }
-        KeyCode::Char(c) => text.push_str(&sanitize(&c.to_string())),
+        KeyCode::Char(c) => insert(&mut text, c.encode_utf8(&mut [0; 4])),
         _ => {}
     }
     Typed::Editing(text)
@@ -55,4 +91,21 @@ pub fn footer(status: Line<'static>, keys: String, theme: &Theme, area: Rect, bu
     Paragraph::new(vec![status, Line::styled(keys, theme.style(Role::Muted))])
         .wrap(Wrap { trim: false })
         .render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::insert;
+
+    #[test]
+    fn each_line_break_becomes_one_space_and_controls_are_replaced() {
+        let mut text = "a".to_owned();
+        insert(&mut text, "b\r\nc\rd\ne\u{1b}[31m\u{202E}\r");
+        assert_eq!(text, "ab c d e\u{FFFD}[31m\u{FFFD} ");
+        insert(&mut text, "\n");
+        assert_eq!(
+            text, "ab c d e\u{FFFD}[31m\u{FFFD}  ",
+            "a break split across two pastes"
+        );
+    }
 }

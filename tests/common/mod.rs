@@ -297,6 +297,17 @@ impl Tmux {
         self.cmd(&["send-keys", "-l", text]);
     }
 
+    /// Pastes `text` as a terminal does (`paste-buffer -p`): inside bracketed-paste marks when
+    /// the app asked for them, else as if typed. Line breaks arrive as carriage returns, as
+    /// tmux sends them.
+    pub fn paste(&self, text: &str) {
+        let file = tempfile::NamedTempFile::new().expect("a temporary file");
+        fs::write(file.path(), text).expect("the paste is written");
+        let path = file.path().to_str().expect("a UTF-8 path");
+        self.cmd(&["load-buffer", path]);
+        self.cmd(&["paste-buffer", "-p", "-d"]);
+    }
+
     pub fn screen(&self) -> String {
         self.cmd(&["capture-pane", "-p"])
     }
@@ -387,6 +398,16 @@ fn stat(pid: u32) -> Option<(String, char, u32)> {
     let state = rest.next()?.chars().next()?;
     let ppid = rest.next()?.parse().ok()?;
     Some((text[open + 1..close].to_owned(), state, ppid))
+}
+
+/// The CPU time a process has used so far (user and system), from `/proc/PID/stat`, in the
+/// kernel's clock ticks of 10 ms (`getconf CLK_TCK` is 100 on Linux).
+pub fn cpu_time(pid: u32) -> Option<Duration> {
+    let text = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // utime and stime are the 12th and 13th fields after the name.
+    let mut fields = text[text.rfind(')')? + 1..].split_whitespace().skip(11);
+    let ticks: u64 = fields.next()?.parse::<u64>().ok()? + fields.next()?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
 }
 
 /// Whether the process is gone (or a zombie) within `limit`.
