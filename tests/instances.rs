@@ -41,7 +41,7 @@ fn a_running_session_is_left_alone_until_its_journal_is_closed() {
 fn decide(recorder: &mut Recorder, command: Command, minutes: i64) {
     let now = at(minutes, 0);
     let kind = recorder.session.decide(&command, now).expect("allowed");
-    assert!(recorder.record(kind, now));
+    assert!(recorder.record(kind, now), "{:?}", recorder.not_saved);
 }
 
 fn shown(app: &App) -> String {
@@ -330,4 +330,27 @@ fn a_partial_line_is_left_for_the_next_poll() {
     file.write_all(b"not json\n").unwrap();
     let err = tail.poll().unwrap_err().to_string();
     assert!(err.contains("line 3") && err.contains("partial.jsonl"), "{err}");
+}
+
+/// Item 5 with two writers: the facilitator's holdspace finds the journal removed and writes it
+/// again from memory; the co-facilitator's goes on in that new file, and nothing either
+/// acknowledged is missing from it.
+#[test]
+fn item5_a_removed_shared_journal_is_written_again_and_both_go_on_in_it() {
+    let (_tmp, dir) = fixture::data_dir();
+    let path = dir.journal_path("shared").expect("a session ID");
+    let mut first = Recorder::start(&dir, people("shared", &["Ana", "Ben"]), t0()).unwrap();
+    let mut co = Recorder::join(&dir, &path).unwrap();
+    decide(&mut co, Command::Note("from the co-facilitator".into()), 1);
+    std::fs::remove_file(&path).expect("removed");
+    decide(&mut first, Command::Note("after the removal".into()), 2);
+    assert_eq!(journal::read(&path).expect("it is back").events, first.events);
+    decide(&mut co, Command::Note("the co-facilitator again".into()), 3);
+    decide(&mut first, Command::Next, 4);
+    let on_disk = journal::read(&path).expect("the journal reads").events;
+    assert_eq!(on_disk, first.events, "the facilitator's view is the file");
+    assert_eq!(co.follow(), Ok(1));
+    assert_eq!(co.events, on_disk, "and so is the co-facilitator's");
+    let seqs: Vec<u64> = on_disk.iter().map(|event| event.seq).collect();
+    assert_eq!(seqs, (1..=5).collect::<Vec<_>>(), "no event lost or repeated");
 }

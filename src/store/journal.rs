@@ -200,7 +200,8 @@ pub fn in_use(path: &Path) -> bool {
 #[derive(Debug)]
 pub struct Tail {
     path: PathBuf,
-    /// Held open once read, so that a look with nothing new costs one read.
+    /// Held open, so that a look with nothing new costs one read, and lines others wrote are
+    /// still read after the journal's name was removed.
     file: Option<File>,
     /// The end of the last complete line read.
     offset: u64,
@@ -215,7 +216,9 @@ impl Tail {
     pub fn new(path: &Path, offset: u64, lines: usize) -> Self {
         Self {
             path: path.to_owned(),
-            file: None,
+            // Opened at once, so that what others appended can still be read if the journal's
+            // name is removed before the next look.
+            file: File::open(path).ok(),
             offset,
             lines,
             pending: Vec::new(),
@@ -237,9 +240,14 @@ impl Tail {
     pub fn poll(&mut self) -> Result<Vec<Event>, StoreError> {
         let file = match &self.file {
             Some(file) => file,
-            None => self
-                .file
-                .insert(File::open(&self.path).map_err(StoreError::at("follow the journal", &self.path))?),
+            // Removed before it was first read: nothing new to read, and the writer that
+            // finds it gone writes it again.
+            None => match File::open(&self.path) {
+                Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+                opened => self
+                    .file
+                    .insert(opened.map_err(StoreError::at("follow the journal", &self.path))?),
+            },
         };
         let mut bytes = Vec::new();
         let mut chunk = [0; 8192];
