@@ -12,7 +12,7 @@ pub fn install() {
         if debug {
             default(info);
         } else {
-            eprintln!("{}", message(info));
+            crate::notice::say_bare(message(info));
         }
     }));
 }

@@ -81,7 +81,7 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
         GroupCommand::List => {
             let (found, problems) = groups::list(dir);
             for problem in problems {
-                eprintln!("holdspace: {problem}");
+                crate::notice::say(problem);
             }
             if found.is_empty() {
                 return Ok("No saved groups. `holdspace group new NAME` saves one.".to_owned());

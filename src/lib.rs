@@ -9,6 +9,7 @@ pub mod format;
 pub mod group_command;
 pub mod group_session;
 pub mod history;
+pub mod notice;
 pub mod plans;
 pub mod purge;
 pub mod recorder;

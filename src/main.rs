@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Ok(message) => print_out(&message),
         Err(message) => {
             // Errors can quote a file's text back, escapes and all.
-            eprintln!("holdspace: {}", holdspace::text::sanitize_lines(&message));
+            holdspace::notice::say(holdspace::text::sanitize_lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -48,7 +48,7 @@ fn print_out(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("holdspace: could not write to standard output: {err}");
+            holdspace::notice::say(format_args!("could not write to standard output: {err}"));
             ExitCode::from(OUTPUT_FAILED)
         }
     }
@@ -86,7 +86,7 @@ fn run(cli: Cli) -> Result<String, String> {
         .flatten()
         .collect();
     for notice in &notices {
-        eprintln!("holdspace: {notice}");
+        holdspace::notice::say(notice);
     }
     // The live screen covers what was printed, so it repeats the notices in its status line.
     let setup = Setup {
@@ -216,7 +216,7 @@ fn run(cli: Cli) -> Result<String, String> {
 fn saved_logs(dir: &DataDir) -> Result<Vec<log::Loaded>, String> {
     let (logs, errors) = log::list(&dir.sessions_dir()).map_err(|err| err.to_string())?;
     for error in errors {
-        eprintln!("holdspace: {error}");
+        holdspace::notice::say(error);
     }
     Ok(logs)
 }

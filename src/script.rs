@@ -37,13 +37,13 @@ pub fn run(
         let request = Request::new(dir, args, mode)?;
         let journals = start::triage(dir)?;
         for path in &journals.running {
-            eprintln!(
-                "holdspace: {} is open in another holdspace that is still running; it was left alone.",
+            crate::notice::say(format_args!(
+                "{} is open in another holdspace that is still running; it was left alone.",
                 path.display()
-            );
+            ));
         }
         for problem in &journals.problems {
-            eprintln!("holdspace: {problem}");
+            crate::notice::say(problem);
         }
         let found = journals.interrupted;
         let choice = if found.is_some() {
@@ -58,10 +58,12 @@ pub fn run(
         let (app, clock) = request.app(dir, opened, &Setup::default());
         (word, app, clock)
     };
-    let write_err = |err: std::io::Error| format!("could not write to standard output: {err}");
-    writeln!(out, "{word} {} {}", app.recorder.session.meta.id, ack(&app)).map_err(write_err)?;
-    out.flush().map_err(write_err)?;
-    for (number, line) in input.lines().enumerate() {
+    let mut listening = answer(
+        &mut out,
+        &format!("{word} {} {}", app.recorder.session.meta.id, ack(&app)),
+    )?;
+    let mut lines = input.lines().enumerate();
+    while listening && let Some((number, line)) = lines.next() {
         let line = line.map_err(|err| format!("could not read standard input: {err}"))?;
         let keys = keys(&line).map_err(|err| format!("standard input line {}: {err}", number + 1))?;
         if keys.is_empty() {
@@ -71,13 +73,22 @@ pub fn run(
             app.tick_on(clock.as_ref());
             app.on_key(key);
         }
-        writeln!(out, "{}", ack(&app)).map_err(write_err)?;
-        out.flush().map_err(write_err)?;
+        listening = answer(&mut out, &ack(&app))?;
         if app.outcome.is_some() {
             break;
         }
     }
     Ok(start::farewell(&mut app))
+}
+
+/// Writes one answer line; false when whoever read the answers has gone (a closed pipe), which
+/// ends the run as quietly as other command-line tools end. The journal already has every event.
+fn answer(out: &mut impl Write, line: &str) -> Result<bool, String> {
+    match writeln!(out, "{line}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(err) => Err(format!("could not write to standard output: {err}")),
+    }
 }
 
 /// `ack N` when every event up to N is on disk; otherwise what is not.

@@ -52,7 +52,7 @@ pub fn open_data_dir(root: Option<&Path>) -> Result<DataDir, String> {
         format!("{err}\nChoose a folder you can write to with --data-dir DIR or HOLDSPACE_DATA_DIR.")
     })?;
     for line in tightened {
-        eprintln!("holdspace: {line}");
+        crate::notice::say(line);
     }
     Ok(dir)
 }
@@ -84,7 +84,10 @@ pub fn triage(dir: &DataDir) -> Result<Journals, String> {
                 // Ended but its log was never written: finish the job without asking.
                 let mut recorder = reopen(dir, *session)?;
                 let log = recorder.finish(dir).map_err(|err| err.to_string())?;
-                eprintln!("holdspace: saved the log of an ended session: {}", log.display());
+                crate::notice::say(format_args!(
+                    "saved the log of an ended session: {}",
+                    log.display()
+                ));
             }
             Found::Resumable(session) if found.interrupted.is_none() => found.interrupted = Some(*session),
             Found::Resumable(session) => found.problems.push(format!(
@@ -98,11 +101,11 @@ pub fn triage(dir: &DataDir) -> Result<Journals, String> {
                 let aside = journal::cut_torn_tail(disk, &path, &contents).map_err(|err| err.to_string())?;
                 journal::retire(disk, &path).map_err(|err| err.to_string())?;
                 if let Some(aside) = aside {
-                    eprintln!(
-                        "holdspace: a session that never saved its first event was removed; \
+                    crate::notice::say(format_args!(
+                        "a session that never saved its first event was removed; \
                          its cut-off bytes are in {}",
                         aside.display()
-                    );
+                    ));
                 }
             }
             Found::Unusable(problem) => found.problems.push(problem),

@@ -608,6 +608,51 @@ fn item8_a_full_standard_output_is_one_line_naming_it_not_a_bug() {
 }
 
 #[test]
+fn item8_a_standard_error_that_cannot_be_written_is_no_bug_either() {
+    let tmp = tempdir().unwrap();
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full")
+    };
+    // A failing command has a message for standard error, which cannot take it.
+    let status = holdspace(tmp.path())
+        .args(["show", "no-such-session"])
+        .stdout(full())
+        .stderr(full())
+        .status()
+        .expect("it runs");
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "a failure, not a panic or an abort: {status}"
+    );
+}
+
+#[test]
+fn item8_a_script_whose_reader_has_gone_ends_quietly_with_its_events_saved() {
+    let tmp = tempdir().unwrap();
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut child = holdspace(&tmp.path().join("data"))
+        .arg("script")
+        .stdin(std::process::Stdio::piped())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("it runs");
+    let mut stdin = child.stdin.take().expect("a stdin");
+    // The input may not all be read once the answers have nowhere to go.
+    let _ = std::io::Write::write_all(&mut stdin, b"key :\ntype kept\nkey enter\n");
+    drop(stdin);
+    let out = child.wait_with_output().expect("it ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{}: {stderr}", out.status);
+    assert_eq!(stderr, "", "nothing to say about a reader that left");
+}
+
+#[test]
 fn item8_a_closed_pipe_ends_quietly() {
     let (reader, writer) = std::io::pipe().expect("a pipe");
     // Whoever read the output has gone, as `head -1` has after its line.
