@@ -167,13 +167,15 @@ impl Recorder {
             // Events kept only in memory hold the numbers others' events would take.
             return Ok(0);
         }
-        self.keep_saved();
-        catch_up(
-            &mut self.journal,
-            &mut self.tail,
-            &mut self.session,
-            &mut self.events,
-        )
+        // One look at the journal's identity a second; only a journal moved costs more.
+        if !self.journal.in_place().map_err(|err| err.to_string())? {
+            if self.is_co_facilitator() {
+                adopt_rewritten(&mut self.journal, &mut self.tail, &self.events)?;
+            } else {
+                self.keep_saved();
+            }
+        }
+        catch_up(&mut self.tail, &mut self.session, &mut self.events)
     }
 
     /// Records an event and returns whether it reached the disk. The state takes it first, so
@@ -200,7 +202,8 @@ impl Recorder {
             if journal.shared() {
                 // Others may have appended since this holdspace last looked: theirs come first,
                 // and a line a dead writer left unfinished is set aside.
-                catch_up(journal, tail, session, events)?;
+                adopt_rewritten(journal, tail, events)?;
+                catch_up(tail, session, events)?;
                 tail.set_aside_unfinished(journal.disk())
                     .map_err(|err| err.to_string())?;
             }
@@ -255,7 +258,8 @@ impl Recorder {
             &mut self.notice,
         );
         let kept = self.journal.exclusively(|journal| {
-            catch_up(journal, tail, session, events)?;
+            adopt_rewritten(journal, tail, events)?;
+            catch_up(tail, session, events)?;
             keep_in_place(journal, tail, events, notice)
         });
         let error = match kept {
@@ -387,22 +391,23 @@ fn keep_in_place(
     Ok(())
 }
 
-/// Applies the complete lines appended to the journal since `tail` last read it. When another
-/// holdspace has written the journal again (it found it removed), the new file is read and
-/// written from here on, if it holds every event this one knows.
-fn catch_up(
-    journal: &mut Journal,
-    tail: &mut Tail,
-    session: &mut Session,
-    events: &mut Vec<Event>,
-) -> Result<usize, String> {
-    if journal.shared() && !journal.in_place().map_err(|err| err.to_string())? {
-        let there = journal::read(journal.path());
-        if there.is_ok_and(|contents| contents.events.starts_with(events)) {
-            tail.find_place().map_err(|err| err.to_string())?;
-            journal.reattach().map_err(|err| err.to_string())?;
-        }
+/// When another holdspace has written the journal again (it found it removed), reads and
+/// writes the new file from here on, if it holds every event this one knows; otherwise this
+/// one goes on with its own file, and writes the journal again itself when it next writes.
+fn adopt_rewritten(journal: &mut Journal, tail: &mut Tail, events: &[Event]) -> Result<(), String> {
+    if !journal.shared() || journal.in_place().map_err(|err| err.to_string())? {
+        return Ok(());
     }
+    let there = journal::read(journal.path());
+    if there.is_ok_and(|contents| contents.events.starts_with(events)) {
+        tail.find_place().map_err(|err| err.to_string())?;
+        journal.reattach().map_err(|err| err.to_string())?;
+    }
+    Ok(())
+}
+
+/// Applies the complete lines appended to the journal since `tail` last read it.
+fn catch_up(tail: &mut Tail, session: &mut Session, events: &mut Vec<Event>) -> Result<usize, String> {
     let fresh = tail.poll().map_err(|err| err.to_string())?;
     for event in &fresh {
         session
