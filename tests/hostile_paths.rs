@@ -27,6 +27,14 @@ fn set_journal_id(journal: &Path, id: &str) {
     fs::write(journal, format!("{started}\n{rest}")).expect("the journal is written");
 }
 
+/// The files under `folder` that are not under the data folder `root`.
+fn outside(folder: &Path, root: &Path) -> Vec<PathBuf> {
+    all_files(folder)
+        .into_iter()
+        .filter(|path| !path.starts_with(root))
+        .collect()
+}
+
 /// Every file under `folder`, recursively.
 fn all_files(folder: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -58,11 +66,11 @@ fn item1_an_id_in_a_journal_never_steers_a_path() {
         stderr.contains(&journal.display().to_string()) && stderr.contains("../../escaped"),
         "the journal and its ID are named: {stderr}"
     );
-    let outside: Vec<PathBuf> = all_files(tmp.path())
-        .into_iter()
-        .filter(|path| !path.starts_with(&root))
-        .collect();
-    assert!(outside.is_empty(), "written outside the data folder: {outside:?}");
+    assert_eq!(
+        outside(tmp.path(), &root),
+        Vec::<PathBuf>::new(),
+        "written outside the data folder"
+    );
     assert_eq!(
         fs::read(&journal).expect("the journal reads"),
         before,
@@ -86,11 +94,11 @@ fn item1_an_id_in_a_saved_log_never_steers_a_path() {
             "{command:?} names the ID and the file: {stderr}"
         );
     }
-    let outside: Vec<PathBuf> = all_files(tmp.path())
-        .into_iter()
-        .filter(|path| !path.starts_with(&root))
-        .collect();
-    assert!(outside.is_empty(), "written outside the data folder: {outside:?}");
+    assert_eq!(
+        outside(tmp.path(), &root),
+        Vec::<PathBuf>::new(),
+        "written outside the data folder"
+    );
     assert_eq!(fs::read(&log).expect("the log reads"), before, "kept untouched");
 }
 

@@ -165,6 +165,18 @@ impl Disk for Os {
     }
 }
 
+/// Opens (creating it if needed) a lock file that holds no data, only `flock` locks: private,
+/// and never through a link planted in its place.
+pub fn open_lock(path: &Path) -> io::Result<File> {
+    OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(FILE_MODE)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .map_err(not_through_links)
+}
+
 /// What `O_NOFOLLOW` refusing a link means, said plainly: the bare error is "too many levels
 /// of symbolic links".
 pub fn not_through_links(err: io::Error) -> io::Error {

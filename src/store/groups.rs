@@ -2,15 +2,15 @@
 //! group's roster beside it).
 
 use super::atomic::write_atomic;
-use super::disk::not_through_links;
-use super::paths::{DIR_MODE, DataDir, FILE_MODE};
+use super::disk::open_lock;
+use super::paths::{DIR_MODE, DataDir};
 use super::user_file;
 use crate::domain::group::{GROUP_VERSION, Group, same_group};
 use crate::toml_file;
 use std::fmt;
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub const GROUP_FILE: &str = "group.toml";
@@ -187,13 +187,7 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
         .map_err(|err| format!("could not create {}: {err}", parent.display()))?;
     // Two `group new` at once must not both find a name free and both take it.
     let lock = parent.join(CREATE_LOCK);
-    let held = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(FILE_MODE)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(&lock)
-        .map_err(not_through_links)
+    let held = open_lock(&lock)
         .and_then(|file| file.lock().map(|()| file))
         .map_err(|err| format!("could not lock {}: {err}", lock.display()))?;
     match find(dir, &group.name) {

@@ -2,13 +2,11 @@
 
 use super::StoreError;
 use super::atomic::write_atomic;
-use super::disk::{Disk, Durable, Open, Os, not_through_links};
-use super::paths::FILE_MODE;
+use super::disk::{Disk, Durable, Open, Os, open_lock};
 use crate::domain::Event;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
 use std::os::unix::fs::FileExt;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -62,14 +60,7 @@ impl Journal {
     fn open(disk: Arc<dyn Disk>, path: &Path, how: Open, action: &'static str) -> Result<Self, StoreError> {
         let file = disk.open(path, how).map_err(StoreError::at(action, path))?;
         let lock = lock_path(path);
-        let writers = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(FILE_MODE)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&lock)
-            .map_err(not_through_links)
-            .map_err(StoreError::at("open the append lock", &lock))?;
+        let writers = open_lock(&lock).map_err(StoreError::at("open the append lock", &lock))?;
         Ok(Self {
             file,
             path: path.to_owned(),

@@ -5,7 +5,7 @@
 use super::StoreError;
 use super::atomic::write_atomic;
 use super::disk::Disk;
-use super::paths::FILE_MODE;
+use super::disk::open_lock;
 use super::user_file;
 use crate::domain::hands::{MAX_NAME_CHARS, check_name, same_name};
 use crate::domain::roster::{Contact, Member, Roster, Status};
@@ -14,9 +14,8 @@ use crate::toml_file::{self, line_at};
 use chrono::NaiveDate;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use toml::value::Datetime;
 use toml::{Spanned, Value};
@@ -32,13 +31,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 /// terminals, a script) take turns: each reads the roster after the other has saved it.
 fn take_turn(roster: &Path) -> Result<File, String> {
     let lock = roster.with_extension("toml.lock");
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(FILE_MODE)
-        .open(&lock)
-        .map_err(|err| format!("{}: {err}", lock.display()))?;
+    let file = open_lock(&lock).map_err(|err| format!("{}: {err}", lock.display()))?;
     file.lock().map_err(|err| format!("{}: {err}", lock.display()))?;
     Ok(file)
 }
