@@ -5,7 +5,6 @@
 mod common;
 
 use common::{data, fails, holdspace, run, script, write_log};
-use holdspace::store::disk::{Disk, Os};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -107,10 +106,11 @@ fn item14_a_purged_sessions_temporary_files_go_whatever_their_age() {
     let (_tmp, root) = data();
     let name = "Quillon-Vantrebesque";
     let id = id_of(&script(&root, &["--participant", name], "key q y\nkey q\n"));
-    // A save of its log cut short a moment ago, as a crash leaves it: named after the log.
-    let (temp, _) = Os
-        .temp(&root.join("sessions").join(format!("{id}.json")))
-        .expect("a temporary file");
+    // A save of its log cut short a moment ago, as a crash leaves it: named after the log, as
+    // `Disk::temp` names it.
+    let temp = root
+        .join("sessions")
+        .join(format!(".holdspace-{id}.json.Xy12Zw.tmp"));
     fs::write(&temp, format!("{{\"participants\":[\"{name}\"]}}")).expect("a leftover");
     let out = run(holdspace(&root).args(["purge", "--session", &id, "--yes"]));
     assert!(out.status.success(), "{out:?}");

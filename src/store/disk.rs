@@ -211,3 +211,21 @@ pub fn folder_of(path: &Path) -> &Path {
         .filter(|folder| !folder.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_temporary_file_is_named_after_the_file_it_is_to_become() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let (temp, _) = Os
+            .temp(&folder.path().join("2026-12-03-1800.json"))
+            .expect("a temporary file");
+        let name = temp.file_name().and_then(|name| name.to_str()).expect("a name");
+        assert!(name.starts_with(".holdspace-2026-12-03-1800.json."), "{name}");
+        assert_eq!(temp_target(name), Some("2026-12-03-1800.json"));
+        assert_eq!(temp_target(".holdspace-x1y2z3.tmp"), None, "an older holdspace's");
+        assert_eq!(temp_target("2026-12-03-1800.json"), None);
+    }
+}
