@@ -1,0 +1,395 @@
+//! `holdspace group new/list/show`, `roster GROUP …` and `script --group` on the built binary:
+//! what each prints, the files it leaves, what it refuses and how it says so, and the session a
+//! saved group starts.
+
+use crate::common;
+
+use common::{
+    assert_private, data, fails, files_ending, holdspace, only_log, read_json, run, run_with_input,
+};
+use holdspace::domain::plan::Kind;
+use holdspace::domain::{EventKind, SessionMeta};
+use holdspace::plans::{self, TEMPLATES};
+use holdspace::store::groups::{self, GROUP_FILE};
+use holdspace::store::log::SessionLog;
+use holdspace::store::paths::DataDir;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Runs `holdspace ARGS` on the data folder `root` and returns its standard output; it must
+/// succeed.
+fn ok(root: &Path, args: &[&str]) -> String {
+    let out = run(holdspace(root).args(args));
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    out.stdout
+}
+
+/// Saves the Tuesday group: Tuesdays at 18:30 in Room 4, eight places, the 60-minute plan.
+fn tuesday(root: &Path) -> String {
+    ok(
+        root,
+        &[
+            "group",
+            "new",
+            "Tuesday group",
+            "--day",
+            "Tuesday",
+            "--time",
+            "18:30",
+            "--place",
+            "Room 4",
+            "--capacity",
+            "8",
+            "--plan",
+            "peer-support-60",
+        ],
+    )
+}
+
+fn group_file(root: &Path, folder: &str) -> PathBuf {
+    root.join("groups").join(folder).join(GROUP_FILE)
+}
+
+/// The folders under `groups/`: none when nothing was saved.
+fn saved_groups(root: &Path) -> usize {
+    fs::read_dir(root.join("groups")).map_or(0, |entries| {
+        entries.flatten().filter(|entry| entry.path().is_dir()).count()
+    })
+}
+
+#[test]
+fn group_new_says_where_it_saved_and_how_to_start_the_group() {
+    let (_tmp, root) = data();
+    let said = tuesday(&root);
+    let file = group_file(&root, "tuesday-group");
+    assert!(
+        said.starts_with(&format!(
+            "Saved the group \"Tuesday group\" in {}.\n",
+            file.display()
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("  meets      tuesdays at 18:30, Room 4 (in-person)\n"),
+        "{said}"
+    );
+    assert!(
+        said.ends_with("Start its next session with: holdspace --group \"Tuesday group\"\n"),
+        "{said}"
+    );
+
+    let group = groups::load(&file).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(
+        (
+            group.day.as_deref(),
+            group.time.as_deref(),
+            group.capacity,
+            group.plan.as_str()
+        ),
+        (Some("tuesday"), Some("18:30"), 8, "peer-support-60")
+    );
+    assert_private(&root);
+
+    let err = fails(&run(holdspace(&root).args(["group", "new", "TUESDAY GROUP"]))).to_owned();
+    assert!(
+        err.contains("a group called \"TUESDAY GROUP\" is saved already"),
+        "{err}"
+    );
+    assert_eq!(saved_groups(&root), 1);
+}
+
+#[test]
+fn group_list_shows_each_group_and_reports_a_broken_one() {
+    let (_tmp, root) = data();
+    let said = ok(&root, &["group", "list"]);
+    assert_eq!(said, "No saved groups. `holdspace group new NAME` saves one.\n");
+
+    tuesday(&root);
+    ok(
+        &root,
+        &["group", "new", "Online circle", "--online", "--capacity", "12"],
+    );
+    let broken = group_file(&root, "broken");
+    fs::create_dir_all(broken.parent().expect("a folder")).expect("a folder");
+    fs::write(&broken, "name = \"Broken\"\ncapacity = \"many\"\n").expect("written");
+
+    let out = run(holdspace(&root).args(["group", "list"]));
+    assert!(out.status.success(), "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Online circle                  no day set, online · 12 places",
+            "Tuesday group                  tuesdays at 18:30, Room 4 (in-person) · 8 places",
+        ]
+    );
+    assert!(
+        out.stderr
+            .contains(&format!("holdspace: {}: line 2: ", broken.display())),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn group_show_prints_the_ground_rules_and_the_checklist() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    let shown = ok(&root, &["group", "show", "tuesday GROUP"]);
+    let plan = plans::template("peer-support-60").expect("a template").plan;
+    assert!(
+        shown.starts_with("Tuesday group\n  meets      tuesdays at 18:30"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("  places     8\n  plan       peer-support-60\n  sessions   0 saved\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Ground rules (the plan's, until the group agrees its own):\n"),
+        "{shown}"
+    );
+    for (number, rule) in plan.ground_rules.iter().enumerate() {
+        assert!(shown.contains(&format!("  {}. {rule}\n", number + 1)), "{shown}");
+    }
+    assert!(
+        shown.contains("Preparation checklist:\n  ☐ Arrive 20–30 minutes early\n"),
+        "{shown}"
+    );
+    assert!(shown.ends_with("  ☐ Ground rules to hand\n"), "{shown}");
+
+    // Once the group has rules of its own, those show, with their version.
+    let (dir, _) = DataDir::open(&root).expect("the data folder opens");
+    let mut stored = groups::find(&dir, "Tuesday group").expect("the group");
+    stored.group.rules_version = 2;
+    stored.group.ground_rules = vec!["One voice at a time.".to_owned(), "\x1b[2JNo phones.".to_owned()];
+    stored.save(&dir).expect("saved");
+    let shown = ok(&root, &["group", "show", "Tuesday group"]);
+    assert!(
+        shown.contains("Ground rules (version 2):\n  1. One voice at a time.\n  2. \u{fffd}[2JNo phones.\n"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn bad_day_time_or_capacity_is_refused_naming_the_field() {
+    let (_tmp, root) = data();
+    for (flag, value, wanted) in [
+        (
+            "--day",
+            "someday",
+            "day: \"someday\" is not a day; use monday to sunday",
+        ),
+        ("--time", "7pm", "time: \"7pm\" is not a time; use HH:MM"),
+        ("--time", "24:00", "time: \"24:00\" is not a time; use HH:MM"),
+        (
+            "--capacity",
+            "0",
+            "capacity: 0 places is out of range; use 1 to 100",
+        ),
+        (
+            "--capacity",
+            "101",
+            "capacity: 101 places is out of range; use 1 to 100",
+        ),
+        (
+            "--capacity",
+            "many",
+            "invalid value 'many' for '--capacity <CAPACITY>'",
+        ),
+    ] {
+        let out = run(holdspace(&root).args(["group", "new", "Tuesday group", flag, value]));
+        let err = fails(&out);
+        assert!(err.contains(wanted), "{flag} {value}: {err}");
+    }
+    assert_eq!(saved_groups(&root), 0, "nothing was saved");
+}
+
+#[test]
+fn group_new_with_an_unknown_plan_is_refused_naming_the_templates() {
+    let (_tmp, root) = data();
+    let out = run(holdspace(&root).args(["group", "new", "Tuesday group", "--plan", "peer-support-45"]));
+    let err = fails(&out);
+    assert!(err.contains("plan peer-support-45"), "{err}");
+    for template in &TEMPLATES {
+        assert!(err.contains(template.name), "{err}");
+    }
+    assert_eq!(saved_groups(&root), 0, "nothing was saved");
+}
+
+#[test]
+fn roster_of_an_unknown_group_lists_the_saved_ones() {
+    let (_tmp, root) = data();
+    let out = run(holdspace(&root).args(["roster", "Tuesday group", "list"]));
+    assert!(fails(&out).contains("there are no saved groups yet"), "{out:?}");
+
+    tuesday(&root);
+    ok(&root, &["group", "new", "Online circle", "--online"]);
+    let out = run(holdspace(&root).args(["roster", "Wednesday group", "add", "Ana", "--referred-by", "GP"]));
+    let err = fails(&out);
+    assert!(
+        err.contains("there is no saved group \"Wednesday group\"; the saved groups are \"Online circle\", \"Tuesday group\""),
+        "{err}"
+    );
+    assert!(!root.join("groups/tuesday-group/roster.toml").exists());
+}
+
+/// `group new --day Thu --time 9:5` is taken (chrono reads both), and should read back as
+/// Thursdays at 09:05; it is shown as "thus at 9:5".
+#[test]
+fn a_short_day_and_an_unpadded_time_are_shown_in_full() {
+    let (_tmp, root) = data();
+    ok(
+        &root,
+        &["group", "new", "Thursday group", "--day", "Thu", "--time", "9:5"],
+    );
+    let listed = ok(&root, &["group", "list"]);
+    assert!(listed.contains("thursdays at 09:05"), "{listed}");
+}
+
+/// The `started` event of the only saved session.
+fn started_meta(root: &Path) -> SessionMeta {
+    let log: SessionLog = serde_json::from_value(only_log(root)).expect("a session log");
+    match log.events.into_iter().next().map(|event| event.kind) {
+        Some(EventKind::Started(meta)) => *meta,
+        other => panic!("the log starts with {other:?}"),
+    }
+}
+
+#[test]
+fn script_with_a_saved_group_starts_its_plan_with_its_confirmed_members() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    for name in ["Ana", "Ben", "Cy"] {
+        ok(
+            &root,
+            &[
+                "roster",
+                "Tuesday group",
+                "add",
+                name,
+                "--referred-by",
+                "CMHT North",
+            ],
+        );
+    }
+    for name in ["Cy", "Ana"] {
+        ok(&root, &["roster", "tuesday group", "set", name, "confirmed"]);
+    }
+    let out = run_with_input(
+        holdspace(&root).args(["script", "--group", "TUESDAY GROUP", "--participant", "Zed"]),
+        "key q\nkey y\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("started "),
+        "no preparation screen comes first: {stdout}"
+    );
+
+    let meta = started_meta(&root);
+    assert_eq!(
+        meta.participants,
+        ["Ana", "Cy", "Zed"],
+        "confirmed members in roster order, then --participant"
+    );
+    let mut plan = plans::template("peer-support-60").expect("the group's plan").plan;
+    plan.group = "Tuesday group".to_owned();
+    plan.draw_prompts(&[]);
+    assert_eq!(meta.plan, plan);
+    assert_eq!(meta.rules_version, Some(0));
+    assert!(meta.checklist.is_empty(), "no checklist was ticked");
+}
+
+/// The ice-breaker prompt each session's plan drew.
+fn ice_breaker(meta: &SessionMeta) -> String {
+    let item = meta.plan.items.iter().find(|item| item.kind == Kind::IceBreaker);
+    item.expect("an ice-breaker").prompts.concat()
+}
+
+/// Two sessions of a saved group, one after the other: the second draws an ice-breaker the
+/// first did not ask, and starts on the rules the first changed, as the group's version 1.
+#[test]
+fn the_next_session_of_a_group_asks_a_new_ice_breaker_on_the_rules_changed_last_time() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    let first = "key G\nkey a\ntype Tea is in the kitchen.\nkey enter\nkey esc\nkey q\nkey y\nkey q\n";
+    for input in [first, "key q\nkey y\nkey q\n"] {
+        let out = run_with_input(
+            holdspace(&root).args(["script", "--group", "Tuesday group"]),
+            input,
+        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let mut metas: Vec<SessionMeta> = files_ending(&root.join("sessions"), ".json")
+        .iter()
+        .map(|path| {
+            let log: SessionLog = serde_json::from_value(read_json(path)).expect("a session log");
+            match log.events.into_iter().next().map(|event| event.kind) {
+                Some(EventKind::Started(meta)) => *meta,
+                other => panic!("{} starts with {other:?}", path.display()),
+            }
+        })
+        .collect();
+    metas.sort_by_key(|meta| meta.rules_version);
+    let [first, second] = metas.as_slice() else {
+        panic!("two sessions were expected: {metas:?}");
+    };
+    assert_ne!(ice_breaker(first), ice_breaker(second));
+    assert_eq!((first.rules_version, second.rules_version), (Some(0), Some(1)));
+    let tea = "Tea is in the kitchen.".to_owned();
+    assert!(!first.plan.ground_rules.contains(&tea) && second.plan.ground_rules.contains(&tea));
+    let shown = ok(&root, &["group", "show", "Tuesday group"]);
+    assert!(shown.contains("Ground rules (version 1):"), "{shown}");
+}
+
+/// A saved group whose file was broken by hand stops the session with what `plan check` would
+/// say: the file, the line, the field and what is valid; it is not taken for an unsaved group.
+#[test]
+fn item10_a_broken_group_file_stops_group_with_the_file_line_field_and_what_is_valid() {
+    for (was, broken, said) in [
+        (
+            "capacity = 8",
+            "capacity = 0",
+            "capacity: 0 places is out of range; use 1 to 100",
+        ),
+        (
+            "day = \"tuesday\"",
+            "day = \"someday\"",
+            "day: \"someday\" is not a day; use monday to sunday",
+        ),
+        // The name cannot be read from a file that is not TOML: its folder says whose it is.
+        ("capacity = 8", "capacity = = 8", "capacity"),
+    ] {
+        let (_tmp, root) = data();
+        tuesday(&root);
+        let file = group_file(&root, "tuesday-group");
+        let text = fs::read_to_string(&file).expect("the group file");
+        assert!(text.contains(was), "{text}");
+        let text = text.replace(was, broken);
+        fs::write(&file, &text).expect("the group file edited");
+        let line = text
+            .lines()
+            .position(|l| l.starts_with(broken))
+            .expect("the line")
+            + 1;
+        let out = run(holdspace(&root).args(["script", "--group", "Tuesday group"]));
+        let err = fails(&out);
+        assert!(
+            err.contains(&format!("{}: line {line}: {said}", file.display())),
+            "{broken}: {out:?}"
+        );
+        assert!(
+            files_ending(&root.join("journal"), "").is_empty(),
+            "{broken}: a session was started"
+        );
+        assert_eq!(
+            fs::read_to_string(&file).expect("the file"),
+            text,
+            "left as it was"
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! The home screen: the saved groups with their places and, for the selected one, who to
+//! contact; its keys; and every size drawn without a panic or a control character.
+
+use crate::screen;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use holdspace::domain::roster::ToContact;
+use holdspace::ui::home::{GroupLine, Home, Picked};
+use holdspace::ui::themes::fallback;
+use holdspace::ui::typing::Field;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use screen::{HOSTILE_NAMES, assert_no_control, assert_shows};
+
+fn monday_evening() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 30)
+        .and_then(|day| day.and_hms_opt(18, 30, 0))
+        .expect("a time")
+}
+
+fn groups() -> Vec<GroupLine> {
+    vec![
+        GroupLine {
+            name: "Online Thursday".to_owned(),
+            meets: "thursdays at 19:00, online".to_owned(),
+            next: None,
+            roster: Ok((3, 8, 0)),
+            to_contact: Vec::new(),
+        },
+        GroupLine {
+            name: "Tuesday group".to_owned(),
+            meets: "tuesdays at 18:30, Room 2 (in-person)".to_owned(),
+            next: Some(monday_evening() + chrono::TimeDelta::days(1)),
+            roster: Ok((8, 8, 1)),
+            to_contact: vec![
+                ToContact {
+                    name: "Bo".to_owned(),
+                    why: "reminder: the group meets tomorrow".to_owned(),
+                },
+                ToContact {
+                    name: "Cy".to_owned(),
+                    why: "call to introduce the group".to_owned(),
+                },
+            ],
+        },
+        GroupLine {
+            name: "Broken roster".to_owned(),
+            meets: "no day set, in-person".to_owned(),
+            next: None,
+            roster: Err("roster.toml: line 3: status: unknown variant `maybe`".to_owned()),
+            to_contact: Vec::new(),
+        },
+    ]
+}
+
+fn draw(home: &Home, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| home.render(frame.area(), frame.buffer_mut(), &fallback(true)))
+        .expect("drawn");
+    terminal
+}
+
+fn press(home: &mut Home, keys: &str) -> Option<Picked> {
+    let mut picked = None;
+    for c in keys.chars() {
+        let code = match c {
+            '⏎' => KeyCode::Enter,
+            '⎋' => KeyCode::Esc,
+            '↓' => KeyCode::Down,
+            c => KeyCode::Char(c),
+        };
+        picked = home.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    picked
+}
+
+#[test]
+fn the_selected_group_shows_who_to_contact() {
+    let mut home = Home::new(groups());
+    press(&mut home, "↓");
+    let terminal = draw(&home, 90, 16);
+    assert_shows(
+        &terminal,
+        &[
+            "▸ Tuesday group",
+            "next Tue 1 Dec, 18:30 · 8 of 8 places · 1 waiting · 2 to contact",
+            "☎ Bo  reminder: the group meets tomorrow",
+            "☎ Cy  call to introduce the group",
+            "roster unreadable: roster.toml: line 3",
+        ],
+    );
+    insta::assert_snapshot!("home_90x16", terminal.backend());
+}
+
+#[test]
+fn keys_pick_a_group_a_new_one_or_none() {
+    let mut home = Home::new(groups());
+    assert_eq!(
+        press(&mut home, "↓⏎"),
+        Some(Picked::Group("Tuesday group".to_owned()))
+    );
+    assert_eq!(
+        press(&mut home, "r"),
+        Some(Picked::Roster("Tuesday group".to_owned()))
+    );
+    assert_eq!(press(&mut home, "s"), Some(Picked::NoGroup));
+    assert_eq!(press(&mut home, "q"), Some(Picked::Quit));
+    assert_eq!(
+        press(&mut home, "n Wednesday drop-in ⏎"),
+        Some(Picked::NewGroup("Wednesday drop-in".to_owned()))
+    );
+    // A blank name is refused and says why; Esc drops a name being typed.
+    assert_eq!(press(&mut home, "n  ⏎"), None);
+    assert_eq!(home.message.as_deref(), Some("a group needs a name"));
+    assert_eq!(press(&mut home, "nAbc⎋"), None);
+    assert_eq!(home.typing, None);
+}
+
+/// Item 7: a paste names a new group being typed, its line breaks as spaces; with no name being
+/// typed it does nothing, where its "q" as a key would quit.
+#[test]
+fn item7_a_paste_names_a_new_group_and_is_never_keys() {
+    let mut home = Home::new(groups());
+    home.on_paste("↓q\n");
+    assert_eq!((home.selected, home.typing.as_deref()), (0, None));
+    assert_eq!(press(&mut home, "n"), None);
+    home.on_paste("Wednesday\ndrop-in\u{1b}[2J");
+    assert_eq!(
+        press(&mut home, "⏎"),
+        Some(Picked::NewGroup("Wednesday drop-in\u{FFFD}[2J".to_owned()))
+    );
+}
+
+#[test]
+fn every_size_draws_hostile_names_without_control_characters() {
+    let mut lines = groups();
+    for (line, name) in lines.iter_mut().zip(HOSTILE_NAMES) {
+        line.name = (*name).to_owned();
+        line.to_contact
+            .iter_mut()
+            .for_each(|person| person.name = (*name).to_owned());
+    }
+    let mut home = Home::new(lines);
+    press(&mut home, "↓");
+    for width in (0..=120).step_by(7) {
+        for height in 0..=30 {
+            assert_no_control(draw(&home, width, height).backend().buffer());
+        }
+    }
+}
+
+#[test]
+fn a_long_list_scrolls_to_keep_the_selected_group_in_view() {
+    let lines: Vec<GroupLine> = (1..=30)
+        .map(|number| GroupLine {
+            name: format!("Group {number}"),
+            ..groups().remove(0)
+        })
+        .collect();
+    let mut home = Home::new(lines);
+    press(&mut home, &"↓".repeat(24));
+    assert_shows(&draw(&home, 80, 15), &["▸ Group 25"]);
+}

@@ -1,0 +1,471 @@
+//! Files that try to steer where holdspace writes, and a journal moved under a running session
+//! (issue 19, items 1 to 6): the real binary never writes outside its data folder, never
+//! replaces a saved log with something else, and acknowledges only what is on disk at the path
+//! it names.
+
+use crate::common;
+
+use common::{data, fails, holdspace, only_journal, run, run_with_input, script, write_log};
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Stdio};
+
+/// An interrupted session's journal: started, with one note, left open.
+fn interrupted(root: &Path) -> PathBuf {
+    script(root, &[], "key :\ntype first note\nkey enter\n");
+    only_journal(root)
+}
+
+/// Rewrites the session's ID in the first line of `journal`.
+fn set_journal_id(journal: &Path, id: &str) {
+    let text = fs::read_to_string(journal).expect("the journal reads");
+    let (first, rest) = text.split_once('\n').expect("a first line");
+    let mut started: serde_json::Value = serde_json::from_str(first).expect("JSON");
+    started["id"] = serde_json::Value::from(id);
+    fs::write(journal, format!("{started}\n{rest}")).expect("the journal is written");
+}
+
+/// The files under `folder` that are not under the data folder `root`.
+fn outside(folder: &Path, root: &Path) -> Vec<PathBuf> {
+    all_files(folder)
+        .into_iter()
+        .filter(|path| !path.starts_with(root))
+        .collect()
+}
+
+/// Every file under `folder`, recursively.
+fn all_files(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).expect("a folder").flatten() {
+            let path = entry.path();
+            if entry.file_type().expect("a type").is_dir() {
+                folders.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn item1_an_id_in_a_journal_never_steers_a_path() {
+    let (tmp, root) = data();
+    let journal = interrupted(&root);
+    set_journal_id(&journal, "../../escaped");
+    let before = fs::read(&journal).expect("the journal reads");
+    let out = run_with_input(holdspace(&root).arg("script"), "key q\nkey y\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains(&journal.display().to_string()) && stderr.contains("../../escaped"),
+        "the journal and its ID are named: {stderr}"
+    );
+    assert_eq!(
+        outside(tmp.path(), &root),
+        Vec::<PathBuf>::new(),
+        "written outside the data folder"
+    );
+    assert_eq!(
+        fs::read(&journal).expect("the journal reads"),
+        before,
+        "kept untouched"
+    );
+}
+
+#[test]
+fn item1_an_id_in_a_saved_log_never_steers_a_path() {
+    let (tmp, root) = data();
+    let log = write_log(&root, "2026-01-06-1800", "Tuesday group", "a note");
+    let mut json = common::read_json(&log);
+    json["id"] = serde_json::Value::from("../../escaped");
+    fs::write(&log, serde_json::to_vec_pretty(&json).expect("JSON")).expect("written");
+    let before = fs::read(&log).expect("the log reads");
+    for command in [&["review", "2026-01-06-1800"][..], &["show", "2026-01-06-1800"]] {
+        let out = run(holdspace(&root).args(command));
+        let stderr = fails(&out);
+        assert!(
+            stderr.contains("../../escaped") && stderr.contains("2026-01-06-1800"),
+            "{command:?} names the ID and the file: {stderr}"
+        );
+    }
+    assert_eq!(
+        outside(tmp.path(), &root),
+        Vec::<PathBuf>::new(),
+        "written outside the data folder"
+    );
+    assert_eq!(fs::read(&log).expect("the log reads"), before, "kept untouched");
+}
+
+#[test]
+fn item2_a_journal_never_replaces_a_saved_log_that_is_not_its_own() {
+    let (_tmp, root) = data();
+    let journal = interrupted(&root);
+    let id = journal
+        .file_stem()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
+    // Another session's log under the same ID (copied in, or from another machine).
+    let (_elsewhere, away) = data();
+    let other = root.join("sessions").join(format!("{id}.json"));
+    fs::copy(
+        write_log(&away, &id, "Another group", "the other session's note"),
+        &other,
+    )
+    .expect("copied");
+    let before = fs::read(&other).expect("the log reads");
+    let out = script(&root, &[], "key q\nkey y\nkey q\n");
+    assert!(out.contains("ack"), "{out}");
+    assert_eq!(
+        fs::read(&other).expect("the log reads"),
+        before,
+        "the saved log is byte-identical"
+    );
+    let logs = common::files_ending(&root.join("sessions"), ".json");
+    assert_eq!(
+        logs.len(),
+        2,
+        "the journal's session has a log of its own: {logs:?}"
+    );
+    let mine = logs.iter().find(|path| **path != other).expect("the new log");
+    let json = common::read_json(mine);
+    assert_eq!(
+        json["id"].as_str(),
+        mine.file_stem().and_then(|stem| stem.to_str()),
+        "its ID is its file's name"
+    );
+    assert!(String::from_utf8_lossy(&fs::read(mine).expect("reads")).contains("first note"));
+    // And it can be reviewed again under its own name.
+    let shown = run(holdspace(&root).args(["show", json["id"].as_str().expect("an ID")]));
+    assert!(shown.status.success(), "{shown:?}");
+}
+
+#[test]
+fn item2_a_review_still_replaces_its_own_log() {
+    let (_tmp, root) = data();
+    let log = write_log(&root, "2026-01-06-1800", "Tuesday group", "a note");
+    let json = common::read_json(&log);
+    // A review that was interrupted: the log's events, and one more, in a journal.
+    let journal = root.join("journal/2026-01-06-1800.jsonl");
+    let mut lines = String::new();
+    for event in json["events"].as_array().expect("events") {
+        lines.push_str(&format!("{event}\n"));
+    }
+    let last = json["events"]
+        .as_array()
+        .and_then(|events| events.last())
+        .expect("an event");
+    let seq = last["seq"].as_u64().expect("a seq") + 1;
+    lines.push_str(&format!(
+        "{{\"seq\":{seq},\"at\":{},\"type\":\"summarised\",\"text\":\"reviewed later\"}}\n",
+        last["at"]
+    ));
+    fs::write(&journal, lines).expect("written");
+    let out = script(&root, &[], "");
+    let logs = common::files_ending(&root.join("sessions"), ".json");
+    assert_eq!(logs, vec![log.clone()], "one log, its own");
+    assert_eq!(common::read_json(&log)["summary"], "reviewed later", "{out:?}");
+}
+
+#[test]
+fn item3_an_export_never_lands_in_the_data_folder_or_on_a_device() {
+    let (tmp, root) = data();
+    let log = write_log(&root, "2026-01-06-1800", "Tuesday group", "a note");
+    let before = fs::read(&log).expect("the log reads");
+    let inside = [
+        log.clone(),
+        root.join("journal/new.md"),
+        root.join("sessions/../x.md"),
+    ];
+    for target in &inside {
+        for command in [
+            vec!["export", "2026-01-06-1800", "-o"],
+            vec!["report", "Tuesday group", "-o"],
+        ] {
+            let out = run(holdspace(&root).args(&command).arg(target));
+            let stderr = fails(&out);
+            assert!(
+                stderr.contains("data folder"),
+                "{command:?} {}: {stderr}",
+                target.display()
+            );
+        }
+    }
+    assert_eq!(
+        fs::read(&log).expect("the log reads"),
+        before,
+        "the log is untouched"
+    );
+    // A symbolic link to the data folder is the data folder.
+    let link = tmp.path().join("link");
+    symlink(&root, &link).expect("a link");
+    let out = run(holdspace(&root)
+        .args(["export", "2026-01-06-1800", "-o"])
+        .arg(link.join("sessions/2026-01-06-1800.json")));
+    assert!(fails(&out).contains("data folder"), "{out:?}");
+    assert_eq!(
+        fs::read(&log).expect("the log reads"),
+        before,
+        "the log is untouched"
+    );
+    // An existing destination that is not a regular file.
+    for target in ["/dev/null", tmp.path().to_str().expect("UTF-8")] {
+        let out = run(holdspace(&root).args(["export", "2026-01-06-1800", "-o", target]));
+        assert!(fails(&out).contains("not a regular file"), "{target}: {out:?}");
+    }
+    assert!(
+        fs::metadata("/dev/null")
+            .expect("/dev/null")
+            .file_type()
+            .is_char_device_like()
+    );
+    // A regular file outside is replaced, as asked.
+    let fine = tmp.path().join("out.md");
+    fs::write(&fine, "old").expect("written");
+    let out = run(holdspace(&root)
+        .args(["export", "2026-01-06-1800", "-o"])
+        .arg(&fine));
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        fs::read_to_string(&fine)
+            .expect("reads")
+            .contains("Tuesday group")
+    );
+}
+
+/// Whether a file type is a character device (std's trait method, named for the assertion).
+trait CharDevice {
+    fn is_char_device_like(&self) -> bool;
+}
+
+impl CharDevice for fs::FileType {
+    fn is_char_device_like(&self) -> bool {
+        std::os::unix::fs::FileTypeExt::is_char_device(self)
+    }
+}
+
+#[test]
+fn item4_a_planted_symlink_is_never_followed() {
+    let (tmp, root) = data();
+    let journal = interrupted(&root);
+    let id = journal
+        .file_stem()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
+    let target = tmp.path().join("target");
+    fs::write(&target, "outside\n").expect("written");
+    let lock = root.join(format!("journal/{id}.jsonl.lock"));
+    let torn = root.join(format!("journal/{id}.jsonl.torn"));
+    fs::remove_file(&lock).expect("the lock goes");
+    symlink(&target, &lock).expect("a link");
+    symlink(&target, &torn).expect("a link");
+    // A torn last line, so resuming writes the .torn file.
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&journal)
+        .and_then(|mut file| file.write_all(b"{\"seq\":9"))
+        .expect("a torn line");
+    let out = run_with_input(holdspace(&root).arg("script"), "key :\ntype second\nkey enter\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(&target).expect("reads"),
+        "outside\n",
+        "nothing written through a link"
+    );
+    assert!(
+        stderr.contains("symbolic link") && (stderr.contains(".lock") || stderr.contains(".torn")),
+        "the refused path is named: {stderr}"
+    );
+    // A link where a new journal would go.
+    let (tmp, root) = data();
+    fs::create_dir_all(root.join("journal")).expect("a folder");
+    let target = tmp.path().join("target");
+    fs::write(&target, "outside\n").expect("written");
+    let link = tmp.path().join("out.md");
+    symlink(&target, &link).expect("a link");
+    write_log(&root, "2026-01-06-1800", "Tuesday group", "a note");
+    let out = run(holdspace(&root)
+        .args(["export", "2026-01-06-1800", "-o"])
+        .arg(&link));
+    assert!(fails(&out).contains("not a regular file"), "{out:?}");
+    assert_eq!(fs::read_to_string(&target).expect("reads"), "outside\n");
+}
+
+/// A `holdspace script` run kept open, fed a line at a time.
+struct Live {
+    child: Child,
+    out: BufReader<ChildStdout>,
+}
+
+impl Live {
+    fn start(root: &Path) -> Self {
+        let mut child = holdspace(root)
+            .arg("script")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("holdspace starts");
+        let out = BufReader::new(child.stdout.take().expect("a stdout"));
+        let mut live = Self { child, out };
+        assert!(live.line().starts_with("started"));
+        live
+    }
+
+    fn line(&mut self) -> String {
+        let mut line = String::new();
+        self.out.read_line(&mut line).expect("a line");
+        line
+    }
+
+    /// Sends one input line and returns the answer.
+    fn send(&mut self, input: &str) -> String {
+        let stdin = self.child.stdin.as_mut().expect("a stdin");
+        writeln!(stdin, "{input}").expect("written");
+        stdin.flush().expect("flushed");
+        self.line()
+    }
+
+    fn finish(mut self) -> (String, String) {
+        drop(self.child.stdin.take());
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut self.out, &mut rest).expect("the rest");
+        let mut stderr = String::new();
+        if let Some(mut err) = self.child.stderr.take() {
+            std::io::Read::read_to_string(&mut err, &mut stderr).expect("stderr");
+        }
+        self.child.wait().expect("it ends");
+        (rest, stderr)
+    }
+}
+
+fn notes_in(journal: &Path) -> Vec<String> {
+    common::journal_events(journal)
+        .iter()
+        .filter(|event| event["type"] == "note")
+        .map(|event| event["text"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn item5_a_journal_removed_mid_session_is_written_again_before_the_ack() {
+    let (_tmp, root) = data();
+    let mut live = Live::start(&root);
+    live.send("key :");
+    assert!(live.send("type first").starts_with("ack"));
+    assert!(live.send("key enter").starts_with("ack"));
+    let journal = only_journal(&root);
+    fs::remove_file(&journal).expect("removed");
+    live.send("key :");
+    live.send("type second");
+    let ack = live.send("key enter");
+    assert!(ack.starts_with("ack"), "{ack}");
+    assert_eq!(
+        notes_in(&journal),
+        ["first", "second"],
+        "on disk at its path when acknowledged"
+    );
+    let (farewell, _) = live.finish();
+    assert!(farewell.contains(&journal.display().to_string()), "{farewell}");
+    assert_eq!(notes_in(&journal), ["first", "second"]);
+}
+
+#[test]
+fn item5_a_journal_replaced_mid_session_is_written_again_before_the_ack() {
+    let (_tmp, root) = data();
+    let mut live = Live::start(&root);
+    live.send("key :");
+    live.send("type first");
+    live.send("key enter");
+    let journal = only_journal(&root);
+    // Another file renamed over it, as an editor's save or a copy back does.
+    let other = journal.with_extension("other");
+    fs::write(&other, "").expect("written");
+    fs::rename(&other, &journal).expect("renamed over");
+    live.send("key :");
+    live.send("type second");
+    let ack = live.send("key enter");
+    assert!(ack.starts_with("ack"), "{ack}");
+    assert_eq!(notes_in(&journal), ["first", "second"]);
+    // Removed after the last event: the farewell still tells the truth.
+    fs::remove_file(&journal).expect("removed");
+    let (farewell, _) = live.finish();
+    assert!(farewell.contains(&journal.display().to_string()), "{farewell}");
+    assert_eq!(
+        notes_in(&journal),
+        ["first", "second"],
+        "written again before leaving"
+    );
+}
+
+#[test]
+fn item5_save_as_onto_the_journal_is_refused() {
+    let (_tmp, root) = data();
+    let mut live = Live::start(&root);
+    let journal = only_journal(&root);
+    live.send("key S");
+    live.send(&format!("key{}", " backspace".repeat(400)));
+    live.send(&format!("type {}", journal.display()));
+    live.send("key enter");
+    live.send("key :");
+    live.send("type after");
+    assert!(live.send("key enter").starts_with("ack"));
+    assert_eq!(notes_in(&journal), ["after"], "the journal holds every event");
+    let (_, stderr) = live.finish();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn item6_two_groups_made_at_once_never_share_a_folder() {
+    for _ in 0..5 {
+        let (_tmp, root) = data();
+        fs::create_dir_all(&root).expect("a folder");
+        run(holdspace(&root).arg("sessions"));
+        let names = [
+            "Tuesday group",
+            "tuesday-group",
+            "Tuesday: group",
+            "TUESDAY GROUP!",
+        ];
+        let children: Vec<Child> = names
+            .iter()
+            .map(|name| {
+                holdspace(&root)
+                    .args(["group", "new", name])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("starts")
+            })
+            .collect();
+        let mut made = 0;
+        for child in children {
+            let out = child.wait_with_output().expect("ends");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            if out.status.success() {
+                made += 1;
+            } else {
+                assert!(!stderr.trim().is_empty(), "a failure says why");
+            }
+        }
+        let listed = run(holdspace(&root).args(["group", "list"]));
+        let folders = fs::read_dir(root.join("groups"))
+            .expect("groups")
+            .flatten()
+            .filter(|entry| entry.path().join("group.toml").exists())
+            .count();
+        assert_eq!(
+            folders, made,
+            "every group made has a folder of its own: {listed:?}"
+        );
+    }
+}

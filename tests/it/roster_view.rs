@@ -1,0 +1,118 @@
+//! The roster on screen, from the home screen: number keys set the selected person's status
+//! under the same places rule as the command line, saved at once; every size draws cleanly.
+
+use crate::screen;
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use holdspace::domain::roster::{Referral, Roster, Status};
+use holdspace::store::disk::Os;
+use holdspace::store::roster;
+use holdspace::ui::roster_view::RosterView;
+use holdspace::ui::themes::fallback;
+use holdspace::ui::typing::Field;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use screen::{HOSTILE_NAMES, assert_no_control, assert_shows};
+use tempfile::TempDir;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("a day")
+}
+
+/// A group of two places with `names` referred, in that order, in a folder of its own.
+fn referred(names: &[&str]) -> (TempDir, RosterView) {
+    let tmp = tempfile::tempdir().expect("a folder");
+    let path = roster::path(tmp.path());
+    let mut list = Roster::default();
+    for name in names {
+        let referral = Referral {
+            name: (*name).to_owned(),
+            referred_by: "CMHT North".to_owned(),
+            referred_on: today(),
+            adjustments: String::new(),
+        };
+        list.add(referral, 2, today()).expect("referred");
+    }
+    list.save(&Os, &path).expect("saved");
+    let view = RosterView::open("Tuesday group", 2, path).expect("the roster");
+    (tmp, view)
+}
+
+fn press(view: &mut RosterView, keys: &str) -> bool {
+    keys.chars().all(|c| {
+        let code = match c {
+            '↓' => KeyCode::Down,
+            '⎋' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        view.on_key(KeyEvent::new(code, KeyModifiers::NONE), &Os, today())
+    })
+}
+
+fn draw(view: &RosterView, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| view.render(frame.area(), frame.buffer_mut(), &fallback(true)))
+        .expect("drawn");
+    terminal
+}
+
+#[test]
+fn a_number_sets_the_status_and_it_is_saved_at_once() {
+    let (_tmp, mut view) = referred(&["Ana", "Bo", "Cy"]);
+    assert!(press(&mut view, "5"));
+    assert_eq!(
+        view.message.as_deref(),
+        Some("Ana: referred → confirmed (2 of 2 places held).")
+    );
+    let saved = Roster::load(&view.path).expect("the saved roster");
+    assert_eq!(saved.members[0].status, Status::Confirmed);
+    assert_eq!(saved, view.roster);
+    assert_shows(
+        &draw(&view, 110, 12),
+        &["▸ Ana", "confirmed", "2 of 2 places held · 1 waiting"],
+    );
+}
+
+/// Item 7: nothing is typed on the roster, so a paste does nothing; its digits as keys would
+/// set statuses, and its "q" would close the view.
+#[test]
+fn item7_a_paste_on_the_roster_changes_nothing() {
+    let (_tmp, mut view) = referred(&["Ana", "Bo"]);
+    view.on_paste("5\n↓6q");
+    assert_eq!((view.selected, view.message.as_deref()), (0, None));
+    assert_eq!(Roster::load(&view.path).expect("the saved roster"), view.roster);
+    assert!(
+        view.roster
+            .members
+            .iter()
+            .all(|member| member.status == Status::Referred)
+    );
+}
+
+#[test]
+fn a_place_is_not_given_beyond_capacity() {
+    let (_tmp, mut view) = referred(&["Ana", "Bo", "Cy"]);
+    let before = view.roster.clone();
+    assert!(press(&mut view, "↓↓5"));
+    let said = view.message.clone().unwrap_or_default();
+    assert!(said.contains("2 of 2"), "{said}");
+    assert_eq!(view.roster, before, "nothing changed");
+    // Once Bo leaves, Cy can take the place.
+    assert!(press(&mut view, "k8j5"));
+    let statuses: Vec<Status> = view.roster.members.iter().map(|member| member.status).collect();
+    assert_eq!(statuses, [Status::Referred, Status::Left, Status::Confirmed]);
+    assert!(!press(&mut view, "⎋"), "Esc goes back");
+}
+
+#[test]
+fn every_size_draws_hostile_names_without_control_characters() {
+    let names: Vec<&str> = HOSTILE_NAMES.iter().take(2).copied().collect();
+    let (_tmp, view) = referred(&names);
+    for width in (0..=120).step_by(9) {
+        for height in 0..=20 {
+            assert_no_control(draw(&view, width, height).backend().buffer());
+        }
+    }
+}
