@@ -31,6 +31,7 @@ use crate::ui::theme::Theme;
 use crate::ui::{event_loop, terminal};
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use ratatui::DefaultTerminal;
+use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -134,7 +135,9 @@ fn new_id(dir: &DataDir, start: DateTime<Utc>, rehearsal: bool) -> String {
             }
         })
         .find(|id| {
-            let taken = |path: Result<PathBuf, _>| path.is_ok_and(|path: PathBuf| path.exists());
+            // Anything at the name takes it, even a link to nothing, which `exists` calls free.
+            let taken =
+                |path: Result<PathBuf, _>| path.is_ok_and(|path: PathBuf| fs::symlink_metadata(path).is_ok());
             !taken(dir.journal_path(id)) && !taken(dir.log_path(id))
         })
         .unwrap_or(base)

@@ -2,7 +2,7 @@
 //! group's roster beside it).
 
 use super::atomic::write_atomic;
-use super::disk::not_through_links;
+use super::disk::open_regular;
 use super::paths::{DIR_MODE, DataDir, FILE_MODE};
 use super::user_file;
 use crate::domain::group::{GROUP_VERSION, Group, same_group};
@@ -187,15 +187,12 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
         .map_err(|err| format!("could not create {}: {err}", parent.display()))?;
     // Two `group new` at once must not both find a name free and both take it.
     let lock = parent.join(CREATE_LOCK);
-    let held = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(FILE_MODE)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(&lock)
-        .map_err(not_through_links)
-        .and_then(|file| file.lock().map(|()| file))
-        .map_err(|err| format!("could not lock {}: {err}", lock.display()))?;
+    let held = open_regular(
+        OpenOptions::new().create(true).append(true).mode(FILE_MODE),
+        &lock,
+    )
+    .and_then(|file| file.lock().map(|()| file))
+    .map_err(|err| format!("could not lock {}: {err}", lock.display()))?;
     match find(dir, &group.name) {
         Ok(_) => {
             return Err(format!(

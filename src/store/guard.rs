@@ -13,20 +13,6 @@ fn refused(path: &Path, why: String) -> StoreError {
     StoreError::new("use", path, io::Error::new(io::ErrorKind::InvalidInput, why))
 }
 
-/// Fails unless `path` itself is a regular file: a symbolic link, even to a regular file, is
-/// refused, so a link planted in the data folder cannot lead holdspace elsewhere.
-pub fn regular_file(path: &Path) -> Result<(), StoreError> {
-    let meta = fs::symlink_metadata(path).map_err(StoreError::at("read", path))?;
-    if meta.file_type().is_file() {
-        Ok(())
-    } else {
-        Err(refused(
-            path,
-            format!("it is {}, not a regular file", describe(meta.file_type())),
-        ))
-    }
-}
-
 /// Writes an output the user asked for (`-o PATH`) atomically, after `outside` has checked
 /// that it is not in the data folder at `root`.
 pub fn write_output(disk: &dyn Disk, root: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {

@@ -2,7 +2,7 @@
 
 use super::StoreError;
 use super::atomic::write_atomic;
-use super::disk::{Disk, Durable, Open, Os, not_through_links};
+use super::disk::{Disk, Durable, Open, Os, open_regular, read_regular};
 use super::paths::FILE_MODE;
 use crate::domain::Event;
 use std::fs::{self, File, OpenOptions};
@@ -62,14 +62,11 @@ impl Journal {
     fn open(disk: Arc<dyn Disk>, path: &Path, how: Open, action: &'static str) -> Result<Self, StoreError> {
         let file = disk.open(path, how).map_err(StoreError::at(action, path))?;
         let lock = lock_path(path);
-        let writers = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(FILE_MODE)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&lock)
-            .map_err(not_through_links)
-            .map_err(StoreError::at("open the append lock", &lock))?;
+        let writers = open_regular(
+            OpenOptions::new().create(true).append(true).mode(FILE_MODE),
+            &lock,
+        )
+        .map_err(StoreError::at("open the append lock", &lock))?;
         Ok(Self {
             file,
             path: path.to_owned(),
@@ -189,9 +186,14 @@ fn beside(journal: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(path)
 }
 
+/// The journal at `path`, to read, if it is a regular file.
+fn open_for_reading(path: &Path) -> io::Result<File> {
+    open_regular(OpenOptions::new().read(true), path)
+}
+
 /// Whether a running holdspace holds this journal open.
 pub fn in_use(path: &Path) -> bool {
-    File::open(path)
+    open_for_reading(path)
         .is_ok_and(|file| matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)))
 }
 
@@ -218,7 +220,7 @@ impl Tail {
             path: path.to_owned(),
             // Opened at once, so that what others appended can still be read if the journal's
             // name is removed before the next look.
-            file: File::open(path).ok(),
+            file: open_for_reading(path).ok(),
             offset,
             lines,
             pending: Vec::new(),
@@ -242,7 +244,7 @@ impl Tail {
             Some(file) => file,
             // Removed before it was first read: nothing new to read, and the writer that
             // finds it gone writes it again.
-            None => match File::open(&self.path) {
+            None => match open_for_reading(&self.path) {
                 Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
                 opened => self
                     .file
@@ -280,7 +282,7 @@ impl Tail {
     /// Opens the file now at the path, which another holdspace wrote again from memory when it
     /// found the journal gone, and goes on after the lines already read, counted there.
     pub fn find_place(&mut self) -> Result<(), StoreError> {
-        let file = File::open(&self.path).map_err(StoreError::at("follow the journal", &self.path))?;
+        let file = open_for_reading(&self.path).map_err(StoreError::at("follow the journal", &self.path))?;
         let mut bytes = Vec::new();
         io::Read::read_to_end(&mut &file, &mut bytes)
             .map_err(StoreError::at("follow the journal", &self.path))?;
@@ -324,7 +326,7 @@ pub struct Contents {
 }
 
 pub fn read(path: &Path) -> Result<Contents, StoreError> {
-    let bytes = fs::read(path).map_err(StoreError::at("read the journal", path))?;
+    let bytes = read_regular(path).map_err(StoreError::at("read the journal", path))?;
     Ok(parse(&bytes))
 }
 
