@@ -614,14 +614,18 @@ pub fn farewell(app: &mut App) -> String {
             "The session is still open and every event is saved in {journal}.\nRun holdspace again to resume it."
         ),
         (_, Some(not_saved)) => format!(
-            "NOT SAVED: events from number {} on could not be written to {journal} ({}).{}\n\
-             Run holdspace again to resume from the events that were saved.",
+            "NOT SAVED: events from number {} on could not be written to {journal} ({}).{}\n{}",
             not_saved.from_seq,
             not_saved.error,
             not_saved
                 .rescued_through
                 .map(|seq| format!(" A copy up to event {seq} was saved where you chose."))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if not_saved.from_seq > crate::recorder::FIRST_SEQ {
+                "Run holdspace again to resume from the events that were saved."
+            } else {
+                "No event of this session is in the journal, so there is nothing to resume."
+            }
         ),
     }
 }
