@@ -7,7 +7,7 @@ use crate::domain::{Author, Event, EventKind, Session, SessionMeta};
 use crate::recovery::fold_contents;
 use crate::store::journal::{self, Journal, Tail};
 use crate::store::log::{SessionLog, load};
-use crate::store::paths::{DataDir, id_of};
+use crate::store::paths::{DataDir, ID_MAX, id_of};
 use crate::store::{StoreError, atomic::write_atomic, guard};
 use chrono::{DateTime, Utc};
 use std::fs;
@@ -331,15 +331,12 @@ impl Recorder {
 /// (or its own earlier log) among `ID-2`, `ID-3`, ... is taken and the log renamed to match.
 /// A saved log is replaced only by one that holds all of its events: its own review.
 fn log_slot(dir: &DataDir, log: &SessionLog, id: &str) -> Result<(SessionLog, PathBuf), StoreError> {
+    let journal = dir.journal_path(id).unwrap_or_default();
     for n in 1..=MAX_LOG_SLOTS {
-        let name = if n == 1 {
-            id.to_owned()
-        } else {
-            format!("{id}-{n}")
-        };
-        let Ok(path) = dir.log_path(&name) else {
-            break;
-        };
+        let name = slot_name(id, n);
+        let path = dir
+            .log_path(&name)
+            .map_err(|bad| StoreError::new("name the log of", &journal, bad.into()))?;
         let candidate = log.renamed(&name);
         let free = match fs::symlink_metadata(&path) {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => true,
@@ -352,12 +349,28 @@ fn log_slot(dir: &DataDir, log: &SessionLog, id: &str) -> Result<(SessionLog, Pa
     }
     Err(StoreError::new(
         "find a free name for the log of",
-        &dir.journal_path(id).unwrap_or_default(),
+        &journal,
         std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
-            format!("the names {id} to {id}-{MAX_LOG_SLOTS} hold other sessions' logs"),
+            format!(
+                "each of the names {id} to {} in {} holds another session's log, a newer \
+                 holdspace's, or a file that is not a log",
+                slot_name(id, MAX_LOG_SLOTS),
+                dir.sessions_dir().display()
+            ),
         ),
     ))
+}
+
+/// The `n`th name `log_slot` tries for the session `id`: `ID`, then `ID-2`, `ID-3`..., the ID
+/// cut short where the number would make the name too long to be an ID.
+fn slot_name(id: &str, n: usize) -> String {
+    if n == 1 {
+        return id.to_owned();
+    }
+    let number = format!("-{n}");
+    let kept: String = id.chars().take(ID_MAX - number.len()).collect();
+    kept + &number
 }
 
 /// Whether `log` holds every event of the saved log `saved`, from its start: the same session,

@@ -82,10 +82,16 @@ pub fn triage(dir: &DataDir) -> Result<Journals, String> {
     for path in dir.open_journals().map_err(|err| err.to_string())? {
         match inspect(&path) {
             Found::Resumable(session) if session.session.ended.is_some() => {
-                // Ended but its log was never written: finish the job without asking.
-                let mut recorder = reopen(dir, *session)?;
-                let log = recorder.finish(dir).map_err(|err| err.to_string())?;
-                eprintln!("holdspace: saved the log of an ended session: {}", log.display());
+                // Ended but its log was never written: finish the job without asking. A log
+                // that cannot be written leaves the journal as it is, and stops no new session.
+                let path = session.path.clone();
+                match reopen(dir, *session).and_then(|mut recorder| recorder.finish(dir).map_err(|err| err.to_string())) {
+                    Ok(log) => eprintln!("holdspace: saved the log of an ended session: {}", log.display()),
+                    Err(err) => found.problems.push(format!(
+                        "{err}. The ended session's journal {} was kept; its log is written at a later start.",
+                        path.display()
+                    )),
+                }
             }
             Found::Resumable(session) if found.interrupted.is_none() => found.interrupted = Some(*session),
             Found::Resumable(session) => found.problems.push(format!(

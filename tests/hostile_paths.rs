@@ -687,3 +687,56 @@ fn item2_a_saved_log_with_no_events_is_never_replaced() {
     assert!(fs::read(&log).expect("the log reads") == before, "byte-identical");
     assert_eq!(common::files_ending(&root.join("sessions"), ".json").len(), 2);
 }
+
+/// Makes the interrupted session's journal at `journal` an ended one under the ID `id` (file
+/// name and first line), and returns its new path.
+fn ended_as(journal: &Path, id: &str) -> PathBuf {
+    set_journal_id(journal, id);
+    let events = common::journal_events(journal);
+    let last = events.last().expect("an event");
+    let ended = serde_json::json!({
+        "seq": last["seq"].as_u64().expect("a seq") + 1,
+        "at": last["at"],
+        "type": "ended",
+        "interrupted": false,
+    });
+    let mut text = fs::read_to_string(journal).expect("reads");
+    text.push_str(&format!("{ended}\n"));
+    let moved = journal.with_file_name(format!("{id}.jsonl"));
+    fs::write(&moved, text).expect("written");
+    fs::remove_file(journal).expect("the old name goes");
+    let _ = fs::remove_file(format!("{}.lock", journal.display()));
+    moved
+}
+
+#[test]
+fn item2_a_log_with_no_free_name_never_stops_the_next_session() {
+    // The longest ID, its name taken: the log goes to a name as long, ending "-2".
+    let (_tmp, root) = data();
+    let long = "a".repeat(64);
+    let journal = ended_as(&interrupted(&root), &long);
+    fs::create_dir(root.join(format!("sessions/{long}.json"))).expect("a folder");
+    let out = script(&root, &[], "");
+    assert!(out.starts_with("started"), "{out}");
+    let saved = root.join(format!("sessions/{}-2.json", "a".repeat(62)));
+    assert_eq!(common::read_json(&saved)["id"], format!("{}-2", "a".repeat(62)));
+    assert!(!journal.exists(), "the journal is retired once its log is saved");
+    // Every name taken: the next session still starts, and the journal is kept as it was.
+    let (_tmp, root) = data();
+    let id = "2026-01-06-1800";
+    let journal = ended_as(&interrupted(&root), id);
+    let before = fs::read(&journal).expect("reads");
+    fs::create_dir(root.join(format!("sessions/{id}.json"))).expect("a folder");
+    for n in 2..=100 {
+        fs::create_dir(root.join(format!("sessions/{id}-{n}.json"))).expect("a folder");
+    }
+    let out = run_with_input(holdspace(&root).arg("script"), "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.starts_with("started"), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains(&journal.display().to_string()) && stderr.contains(&format!("{id}-100")),
+        "the journal and the names tried are named: {stderr}"
+    );
+    assert!(fs::read(&journal).expect("kept") == before, "left untouched");
+}
