@@ -1,5 +1,6 @@
-//! Which paths holdspace will read or write: only regular files it is not led to by a link, and
-//! never a file of its own data folder when the user names where an output goes.
+//! Where an output the user names (`-o PATH`, a copy saved with `S`) may go: never into
+//! holdspace's own data folder, and only as a new or replaced regular file. The data folder's
+//! own files are opened by `disk::open_regular`.
 
 use super::StoreError;
 use super::atomic::write_atomic;
