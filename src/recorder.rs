@@ -7,7 +7,7 @@ use crate::domain::{Author, Event, EventKind, Session, SessionMeta};
 use crate::recovery::fold_contents;
 use crate::store::journal::{self, Journal, Tail};
 use crate::store::log::{SessionLog, load};
-use crate::store::paths::{DataDir, id_of};
+use crate::store::paths::{DataDir, ID_MAX, id_of};
 use crate::store::{StoreError, atomic::write_atomic, guard};
 use chrono::{DateTime, Utc};
 use std::fs;
@@ -57,7 +57,7 @@ impl Recorder {
     /// Starts a session on an already open journal file (tests use a full disk here).
     pub fn begin(journal: Journal, meta: SessionMeta, now: DateTime<Utc>) -> Result<Self, StoreError> {
         let first = Event {
-            seq: 1,
+            seq: FIRST_SEQ,
             at: now,
             by: Author::Facilitator,
             kind: EventKind::Started(Box::new(meta)),
@@ -202,39 +202,33 @@ impl Recorder {
             if journal.shared() {
                 // Others may have appended since this holdspace last looked: theirs come first,
                 // and a line a dead writer left unfinished is set aside.
-                adopt_rewritten(journal, tail, events)?;
-                catch_up(tail, session, events)?;
-                tail.set_aside_unfinished(journal.disk())
-                    .map_err(|err| err.to_string())?;
+                adopt_rewritten(journal, tail, events)
+                    .and_then(|()| catch_up(tail, session, events))
+                    .and_then(|_| {
+                        tail.set_aside_unfinished(journal.disk())
+                            .map_err(|err| err.to_string())
+                    })
+                    .map_err(|err| (session.last_seq + 1, err))?;
             }
             let mut event = session.stamp(kind, now);
             event.by = author;
             if session.apply(&event).is_err() {
-                return Ok(None);
+                return Ok(false);
             }
             let seq = event.seq;
             let bytes = journal.append(&event);
             events.push(event);
-            let bytes = match bytes {
-                Ok(bytes) => bytes,
-                Err(err) => return Ok(Some((seq, Err(err.to_string())))),
-            };
-            tail.wrote(bytes);
+            tail.wrote(bytes.map_err(|err| (seq, err.to_string()))?);
             // Flushed is not enough: the file must still be the one at the journal's path.
-            Ok(Some((seq, keep_in_place(journal, tail, events, notice))))
+            keep_in_place(journal, tail, events, notice)?;
+            Ok(true)
         });
-        let failure = match written {
-            Ok(Ok(None)) => return false,
-            Ok(Ok(Some((_, Ok(()))))) => return true,
-            Ok(Ok(Some((seq, Err(err))))) => (seq, err),
-            Ok(Err(message)) => (self.session.last_seq + 1, message),
+        let (from_seq, error) = match written {
+            Ok(Ok(saved)) => return saved,
+            Ok(Err(failure)) => failure,
             Err(err) => (self.session.last_seq + 1, format!("the append lock: {err}")),
         };
-        self.not_saved = Some(NotSaved {
-            error: format!("{}: {}", self.journal.path().display(), failure.1),
-            from_seq: failure.0,
-            rescued_through: None,
-        });
+        self.stop_saving(from_seq, error);
         false
     }
 
@@ -258,18 +252,24 @@ impl Recorder {
             &mut self.notice,
         );
         let kept = self.journal.exclusively(|journal| {
-            adopt_rewritten(journal, tail, events)?;
-            catch_up(tail, session, events)?;
+            adopt_rewritten(journal, tail, events)
+                .and_then(|()| catch_up(tail, session, events))
+                .map_err(|err| (session.last_seq + 1, err))?;
             keep_in_place(journal, tail, events, notice)
         });
-        let error = match kept {
+        let (from_seq, error) = match kept {
             Ok(Ok(())) => return,
-            Ok(Err(err)) => err,
-            Err(err) => format!("the append lock: {err}"),
+            Ok(Err(failure)) => failure,
+            Err(err) => (self.session.last_seq + 1, format!("the append lock: {err}")),
         };
+        self.stop_saving(from_seq, error);
+    }
+
+    /// Stops writing to the journal: from event `from_seq` on, events are kept only in memory.
+    fn stop_saving(&mut self, from_seq: u64, error: String) {
         self.not_saved = Some(NotSaved {
             error: format!("{}: {error}", self.journal.path().display()),
-            from_seq: self.session.last_seq + 1,
+            from_seq,
             rescued_through: None,
         });
     }
@@ -336,22 +336,17 @@ impl Recorder {
 /// (or its own earlier log) among `ID-2`, `ID-3`, ... is taken and the log renamed to match.
 /// A saved log is replaced only by one that holds all of its events: its own review.
 fn log_slot(dir: &DataDir, log: &SessionLog, id: &str) -> Result<(SessionLog, PathBuf), StoreError> {
+    let journal = dir.journal_path(id).unwrap_or_default();
     for n in 1..=MAX_LOG_SLOTS {
-        let name = if n == 1 {
-            id.to_owned()
-        } else {
-            format!("{id}-{n}")
-        };
-        let Ok(path) = dir.log_path(&name) else {
-            break;
-        };
+        let name = slot_name(id, n);
+        let path = dir
+            .log_path(&name)
+            .map_err(|bad| StoreError::new("name the log of", &journal, bad.into()))?;
         let candidate = log.renamed(&name);
         let free = match fs::symlink_metadata(&path) {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => true,
             Err(err) => return Err(StoreError::new("read", &path, err)),
-            Ok(_) => {
-                load(&path).is_ok_and(|saved| !saved.newer && candidate.events.starts_with(&saved.log.events))
-            }
+            Ok(_) => load(&path).is_ok_and(|saved| !saved.newer && holds_all(&candidate, &saved.log)),
         };
         if free {
             return Ok((candidate, path));
@@ -359,29 +354,58 @@ fn log_slot(dir: &DataDir, log: &SessionLog, id: &str) -> Result<(SessionLog, Pa
     }
     Err(StoreError::new(
         "find a free name for the log of",
-        &dir.journal_path(id).unwrap_or_default(),
+        &journal,
         std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
-            format!("the names {id} to {id}-{MAX_LOG_SLOTS} hold other sessions' logs"),
+            format!(
+                "each of the names {id} to {} in {} holds another session's log, a newer \
+                 holdspace's, or a file that is not a log",
+                slot_name(id, MAX_LOG_SLOTS),
+                dir.sessions_dir().display()
+            ),
         ),
     ))
 }
+
+/// The `n`th name `log_slot` tries for the session `id`: `ID`, then `ID-2`, `ID-3`..., the ID
+/// cut short where the number would make the name too long to be an ID.
+fn slot_name(id: &str, n: usize) -> String {
+    if n == 1 {
+        return id.to_owned();
+    }
+    let number = format!("-{n}");
+    let kept: String = id.chars().take(ID_MAX - number.len()).collect();
+    kept + &number
+}
+
+/// Whether `log` holds every event of the saved log `saved`, from its start: the same session,
+/// reviewed since. A saved log with no events holds none of this session's, so it is another's.
+fn holds_all(log: &SessionLog, saved: &SessionLog) -> bool {
+    !saved.events.is_empty() && log.events.starts_with(&saved.events)
+}
+
+/// The number of a session's first event.
+pub const FIRST_SEQ: u64 = 1;
 
 /// How many names `log_slot` tries before giving up.
 const MAX_LOG_SLOTS: usize = 100;
 
 /// If the journal's file is no longer at its path, writes every event to the path again and
-/// goes on with that file, saying so in `notice`.
+/// goes on with that file, saying so in `notice`. When that fails, no event is in a file at the
+/// journal's path, so the failure is from the first event on.
 fn keep_in_place(
     journal: &mut Journal,
     tail: &mut Tail,
     events: &[Event],
     notice: &mut Option<String>,
-) -> Result<(), String> {
-    if journal.in_place().map_err(|err| err.to_string())? {
+) -> Result<(), (u64, String)> {
+    let none_there = |err: String| (FIRST_SEQ, err);
+    if journal.in_place().map_err(|err| none_there(err.to_string()))? {
         return Ok(());
     }
-    let bytes = journal.rewrite(events).map_err(|err| err.to_string())?;
+    let bytes = journal
+        .rewrite(events)
+        .map_err(|err| none_there(err.to_string()))?;
     *tail = Tail::new(journal.path(), bytes, events.len());
     *notice = Some(format!(
         "{} was removed or replaced; all {} events were written to it again",

@@ -3,7 +3,7 @@
 use crate::domain::session::FoldError;
 use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
 use crate::store::journal::{self, Contents};
-use crate::store::{guard, paths::id_of};
+use crate::store::paths::id_of;
 use crate::text::sanitize;
 use std::path::{Path, PathBuf};
 
@@ -27,15 +27,13 @@ pub enum Found {
 }
 
 pub fn inspect(path: &Path) -> Found {
-    if let Err(refused) = guard::regular_file(path) {
-        return Found::Unusable(format!("{refused}; it was left untouched."));
-    }
     if journal::in_use(path) {
         return Found::Running(path.to_owned());
     }
+    // Only a regular file is read: a link, a pipe or a folder in its place is named.
     let contents = match journal::read(path) {
         Ok(contents) => contents,
-        Err(err) => return Found::Unusable(err.to_string()),
+        Err(err) => return Found::Unusable(format!("{err}; it was left untouched.")),
     };
     match fold_contents(path, &contents) {
         Ok(Some(session)) => Found::Resumable(Box::new(Interrupted {

@@ -31,6 +31,7 @@ use crate::ui::theme::Theme;
 use crate::ui::{event_loop, terminal};
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use ratatui::DefaultTerminal;
+use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -81,13 +82,19 @@ pub fn triage(dir: &DataDir) -> Result<Journals, String> {
     for path in dir.open_journals().map_err(|err| err.to_string())? {
         match inspect(&path) {
             Found::Resumable(session) if session.session.ended.is_some() => {
-                // Ended but its log was never written: finish the job without asking.
-                let mut recorder = reopen(dir, *session)?;
-                let log = recorder.finish(dir).map_err(|err| err.to_string())?;
-                crate::notice::say(format_args!(
-                    "saved the log of an ended session: {}",
-                    log.display()
-                ));
+                // Ended but its log was never written: finish the job without asking. A log
+                // that cannot be written leaves the journal as it is, and stops no new session.
+                let path = session.path.clone();
+                match reopen(dir, *session).and_then(|mut recorder| recorder.finish(dir).map_err(|err| err.to_string())) {
+                    Ok(log) => crate::notice::say(format_args!(
+                        "saved the log of an ended session: {}",
+                        log.display()
+                    )),
+                    Err(err) => found.problems.push(format!(
+                        "{err}. The ended session's journal {} was kept; its log is written at a later start.",
+                        path.display()
+                    )),
+                }
             }
             Found::Resumable(session) if found.interrupted.is_none() => found.interrupted = Some(*session),
             Found::Resumable(session) => found.problems.push(format!(
@@ -137,7 +144,9 @@ fn new_id(dir: &DataDir, start: DateTime<Utc>, rehearsal: bool) -> String {
             }
         })
         .find(|id| {
-            let taken = |path: Result<PathBuf, _>| path.is_ok_and(|path: PathBuf| path.exists());
+            // Anything at the name takes it, even a link to nothing, which `exists` calls free.
+            let taken =
+                |path: Result<PathBuf, _>| path.is_ok_and(|path: PathBuf| fs::symlink_metadata(path).is_ok());
             !taken(dir.journal_path(id)) && !taken(dir.log_path(id))
         })
         .unwrap_or(base)
@@ -614,14 +623,18 @@ pub fn farewell(app: &mut App) -> String {
             "The session is still open and every event is saved in {journal}.\nRun holdspace again to resume it."
         ),
         (_, Some(not_saved)) => format!(
-            "NOT SAVED: events from number {} on could not be written to {journal} ({}).{}\n\
-             Run holdspace again to resume from the events that were saved.",
+            "NOT SAVED: events from number {} on could not be written to {journal} ({}).{}\n{}",
             not_saved.from_seq,
             not_saved.error,
             not_saved
                 .rescued_through
                 .map(|seq| format!(" A copy up to event {seq} was saved where you chose."))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if not_saved.from_seq > crate::recorder::FIRST_SEQ {
+                "Run holdspace again to resume from the events that were saved."
+            } else {
+                "No event of this session is in the journal, so there is nothing to resume."
+            }
         ),
     }
 }

@@ -2,9 +2,10 @@
 //! single write, flush, rename or removal fail the way a full or failing disk does.
 
 use super::paths::FILE_MODE;
+use super::user_file::describe;
 use std::fmt;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -103,17 +104,13 @@ impl Os {
 impl Disk for Os {
     fn open(&self, path: &Path, how: Open) -> io::Result<Box<dyn Durable>> {
         let mut options = OpenOptions::new();
-        // A link planted where a session's file goes would lead the write elsewhere.
-        options
-            .append(true)
-            .mode(FILE_MODE)
-            .custom_flags(libc::O_NOFOLLOW);
+        options.append(true).mode(FILE_MODE);
         match how {
             Open::CreateNew => options.create_new(true),
             Open::Append | Open::Join => &mut options,
             Open::AppendOrCreate => options.create(true),
         };
-        let file = options.open(path).map_err(not_through_links)?;
+        let file = open_regular(&options, path)?;
         if how == Open::Join {
             return Ok(Box::new(file));
         }
@@ -151,11 +148,7 @@ impl Disk for Os {
     }
 
     fn truncate(&self, path: &Path, len: u64) -> io::Result<()> {
-        let file = OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(path)
-            .map_err(not_through_links)?;
+        let file = open_regular(OpenOptions::new().write(true), path)?;
         file.set_len(len)?;
         file.sync_all()
     }
@@ -165,29 +158,51 @@ impl Disk for Os {
     }
 }
 
-/// Opens (creating it if needed) a lock file that holds no data, only `flock` locks: private,
-/// and never through a link planted in its place.
-pub fn open_lock(path: &Path) -> io::Result<File> {
-    OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(FILE_MODE)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(path)
-        .map_err(not_through_links)
+/// Opens the data folder's file at `path` as `options` say, only if it is a regular file: never
+/// through a link (which would lead elsewhere), and never waiting, as a plain open of a named
+/// pipe does until someone opens its other end: a pipe, a device or a folder planted where a
+/// journal, its lock or a log goes is refused at once, named for what it is.
+pub fn open_regular(options: &OpenOptions, path: &Path) -> io::Result<File> {
+    // Non-blocking only changes how pipes and devices behave, and they are refused below.
+    let opened = options
+        .clone()
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path);
+    let kind = match &opened {
+        Ok(file) => file.metadata()?.file_type(),
+        // The open's own error (a link's "too many levels of symbolic links", a pipe's "no such
+        // device") says little: what is at the path says what is wrong.
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return opened,
+        Err(_) => match fs::symlink_metadata(path) {
+            Ok(meta) => meta.file_type(),
+            Err(_) => return opened,
+        },
+    };
+    if kind.is_file() {
+        return opened;
+    }
+    let link = if kind.is_symlink() {
+        ", and holdspace never goes through a link in its data folder"
+    } else {
+        ""
+    };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("it is {}, not a regular file{link}", describe(kind)),
+    ))
 }
 
-/// What `O_NOFOLLOW` refusing a link means, said plainly: the bare error is "too many levels
-/// of symbolic links".
-pub fn not_through_links(err: io::Error) -> io::Error {
-    if err.raw_os_error() == Some(libc::ELOOP) {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is a symbolic link, and holdspace never writes through a link in its data folder",
-        )
-    } else {
-        err
-    }
+/// Opens (creating it if needed) a lock file that holds no data, only `flock` locks, as
+/// `open_regular` opens the data folder's files: private, never through a link, never waiting.
+pub fn open_lock(path: &Path) -> io::Result<File> {
+    open_regular(OpenOptions::new().create(true).append(true).mode(FILE_MODE), path)
+}
+
+/// All of the data folder's file at `path`, read as `open_regular` opens it.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open_regular(OpenOptions::new().read(true), path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Temporary files are named `.holdspace-<target>.XXXXXX.tmp`, so a purge can find any left by

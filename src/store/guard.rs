@@ -1,5 +1,6 @@
-//! Which paths holdspace will read or write: only regular files it is not led to by a link, and
-//! never a file of its own data folder when the user names where an output goes.
+//! Where an output the user names (`-o PATH`, a copy saved with `S`) may go: never into
+//! holdspace's own data folder, and only as a new or replaced regular file. The data folder's
+//! own files are opened by `disk::open_regular`.
 
 use super::StoreError;
 use super::atomic::write_atomic;
@@ -11,20 +12,6 @@ use std::path::{Component, Path, PathBuf};
 
 fn refused(path: &Path, why: String) -> StoreError {
     StoreError::new("use", path, io::Error::new(io::ErrorKind::InvalidInput, why))
-}
-
-/// Fails unless `path` itself is a regular file: a symbolic link, even to a regular file, is
-/// refused, so a link planted in the data folder cannot lead holdspace elsewhere.
-pub fn regular_file(path: &Path) -> Result<(), StoreError> {
-    let meta = fs::symlink_metadata(path).map_err(StoreError::at("read", path))?;
-    if meta.file_type().is_file() {
-        Ok(())
-    } else {
-        Err(refused(
-            path,
-            format!("it is {}, not a regular file", describe(meta.file_type())),
-        ))
-    }
 }
 
 /// Writes an output the user asked for (`-o PATH`) atomically, after `outside` has checked

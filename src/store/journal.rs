@@ -2,11 +2,12 @@
 
 use super::StoreError;
 use super::atomic::write_atomic;
-use super::disk::{Disk, Durable, Open, Os, open_lock};
+use super::disk::{Disk, Durable, Identity, Open, Os, folder_of, open_lock, open_regular, read_regular};
+use super::paths::DIR_MODE;
 use crate::domain::Event;
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io;
-use std::os::unix::fs::FileExt;
+use std::os::unix::fs::{DirBuilderExt, FileExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,8 +60,7 @@ impl Journal {
 
     fn open(disk: Arc<dyn Disk>, path: &Path, how: Open, action: &'static str) -> Result<Self, StoreError> {
         let file = disk.open(path, how).map_err(StoreError::at(action, path))?;
-        let lock = lock_path(path);
-        let writers = open_lock(&lock).map_err(StoreError::at("open the append lock", &lock))?;
+        let writers = append_lock(&lock_path(path))?;
         Ok(Self {
             file,
             path: path.to_owned(),
@@ -129,7 +129,9 @@ impl Journal {
             .is_none_or(|identity| identity.is_at(&self.path)))
     }
 
-    /// Goes on writing to the file now at the journal's path, opened as before.
+    /// Goes on writing to the file now at the journal's path, opened as before, and holding the
+    /// append lock now beside it. Only while holding the append lock (`exclusively`): the new
+    /// lock is taken in its place, so every writer that moves on still appends one at a time.
     pub fn reattach(&mut self) -> Result<(), StoreError> {
         let how = if self.how == Open::Join {
             Open::Join
@@ -140,17 +142,53 @@ impl Journal {
             .disk
             .open(&self.path, how)
             .map_err(StoreError::at("open the journal", &self.path))?;
-        Ok(())
+        let lock = lock_path(&self.path);
+        let moved = self.writers.as_ref().is_some_and(|writers| {
+            // A lock whose name was removed with its folder is one no newcomer would take.
+            writers
+                .metadata()
+                .is_ok_and(|meta| !Identity::of(&meta).is_at(&lock))
+        });
+        if moved {
+            let writers = append_lock(&lock)?;
+            writers
+                .lock()
+                .map_err(StoreError::at("take the append lock", &lock))?;
+            self.writers = Some(writers);
+        }
+        // Made durable here, as a name another program wrote may not be yet.
+        let folder = folder_of(&self.path);
+        self.disk
+            .sync_dir(folder)
+            .map_err(StoreError::at("flush the folder", folder))
     }
 
     /// Writes `events`, the whole session, to the journal's path again (atomically, flushed)
-    /// and goes on appending to that new file; the number of bytes written.
+    /// and goes on appending to that new file; the number of bytes written. A journal folder
+    /// removed with the file is made again, as holdspace makes it at every start; a data folder
+    /// removed too is not (it may have been a drive taken out), and the rewrite fails.
     pub fn rewrite(&mut self, events: &[Event]) -> Result<u64, StoreError> {
         let bytes = lines(events).map_err(StoreError::at("write", &self.path))?;
+        let folder = folder_of(&self.path);
+        match fs::DirBuilder::new().mode(DIR_MODE).create(folder) {
+            Ok(()) => {
+                let data = folder_of(folder);
+                self.disk
+                    .sync_dir(data)
+                    .map_err(StoreError::at("flush the folder", data))?;
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(err) => return Err(StoreError::new("make the journal folder", folder, err)),
+        }
         write_atomic(self.disk.as_ref(), &self.path, &bytes)?;
         self.reattach()?;
         Ok(bytes.len() as u64)
     }
+}
+
+/// Opens (creating it if needed) the append lock at `lock`, without taking it.
+fn append_lock(lock: &Path) -> Result<File, StoreError> {
+    open_lock(lock).map_err(StoreError::at("open the append lock", lock))
 }
 
 /// Events as journal lines.
@@ -180,9 +218,14 @@ fn beside(journal: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(path)
 }
 
+/// The journal at `path`, to read, if it is a regular file.
+fn open_for_reading(path: &Path) -> io::Result<File> {
+    open_regular(OpenOptions::new().read(true), path)
+}
+
 /// Whether a running holdspace holds this journal open.
 pub fn in_use(path: &Path) -> bool {
-    File::open(path)
+    open_for_reading(path)
         .is_ok_and(|file| matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)))
 }
 
@@ -209,7 +252,7 @@ impl Tail {
             path: path.to_owned(),
             // Opened at once, so that what others appended can still be read if the journal's
             // name is removed before the next look.
-            file: File::open(path).ok(),
+            file: open_for_reading(path).ok(),
             offset,
             lines,
             pending: Vec::new(),
@@ -233,7 +276,7 @@ impl Tail {
             Some(file) => file,
             // Removed before it was first read: nothing new to read, and the writer that
             // finds it gone writes it again.
-            None => match File::open(&self.path) {
+            None => match open_for_reading(&self.path) {
                 Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
                 opened => self
                     .file
@@ -271,7 +314,7 @@ impl Tail {
     /// Opens the file now at the path, which another holdspace wrote again from memory when it
     /// found the journal gone, and goes on after the lines already read, counted there.
     pub fn find_place(&mut self) -> Result<(), StoreError> {
-        let file = File::open(&self.path).map_err(StoreError::at("follow the journal", &self.path))?;
+        let file = open_for_reading(&self.path).map_err(StoreError::at("follow the journal", &self.path))?;
         let mut bytes = Vec::new();
         io::Read::read_to_end(&mut &file, &mut bytes)
             .map_err(StoreError::at("follow the journal", &self.path))?;
@@ -315,7 +358,7 @@ pub struct Contents {
 }
 
 pub fn read(path: &Path) -> Result<Contents, StoreError> {
-    let bytes = fs::read(path).map_err(StoreError::at("read the journal", path))?;
+    let bytes = read_regular(path).map_err(StoreError::at("read the journal", path))?;
     Ok(parse(&bytes))
 }
 

@@ -2,8 +2,7 @@
 
 use super::StoreError;
 use super::atomic::write_atomic;
-use super::disk::Disk;
-use super::guard;
+use super::disk::{Disk, read_regular};
 use super::paths::id_of;
 use crate::domain::record::{Attendance, Flag};
 use crate::domain::session::ItemState;
@@ -235,8 +234,7 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    guard::regular_file(path).map_err(LoadError::Io)?;
-    let bytes = fs::read(path).map_err(|err| LoadError::Io(StoreError::new("read", path, err)))?;
+    let bytes = read_regular(path).map_err(|err| LoadError::Io(StoreError::new("read", path, err)))?;
     let head = head(path, &bytes)?;
     parse(path, &bytes, &head)
 }
@@ -342,9 +340,8 @@ pub fn list_where(
     paths.sort();
     let (mut logs, mut errors) = (Vec::new(), Vec::new());
     for path in paths {
-        let read = guard::regular_file(&path)
-            .and_then(|()| fs::read(&path).map_err(|err| StoreError::new("read", &path, err)))
-            .map_err(LoadError::Io)
+        let read = read_regular(&path)
+            .map_err(|err| LoadError::Io(StoreError::new("read", &path, err)))
             .and_then(|bytes| {
                 let head = head(&path, &bytes)?;
                 wanted(&head).then(|| parse(&path, &bytes, &head)).transpose()

@@ -10,7 +10,9 @@ use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Stdio};
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 /// An interrupted session's journal: started, with one note, left open.
 fn interrupted(root: &Path) -> PathBuf {
@@ -299,11 +301,15 @@ fn item4_a_planted_symlink_is_never_followed() {
     assert_eq!(fs::read_to_string(&target).expect("reads"), "outside\n");
 }
 
-/// A `holdspace script` run kept open, fed a line at a time.
+/// A `holdspace script` run kept open, fed a line at a time. Each answer is awaited at most
+/// 10 s, so a holdspace stuck on a planted file fails the test instead of hanging it.
 struct Live {
     child: Child,
-    out: BufReader<ChildStdout>,
+    out: Receiver<String>,
 }
+
+/// How long an answer is awaited.
+const ANSWER: Duration = Duration::from_secs(10);
 
 impl Live {
     fn start(root: &Path) -> Self {
@@ -314,16 +320,29 @@ impl Live {
             .stderr(Stdio::piped())
             .spawn()
             .expect("holdspace starts");
-        let out = BufReader::new(child.stdout.take().expect("a stdout"));
+        let stdout = BufReader::new(child.stdout.take().expect("a stdout"));
+        let (send, out) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(Result::ok) {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
         let mut live = Self { child, out };
         assert!(live.line().starts_with("started"));
         live
     }
 
     fn line(&mut self) -> String {
-        let mut line = String::new();
-        self.out.read_line(&mut line).expect("a line");
-        line
+        match self.out.recv_timeout(ANSWER) {
+            Ok(line) => line,
+            Err(err) => {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                panic!("no answer from holdspace within {ANSWER:?} ({err}); it was stopped");
+            }
+        }
     }
 
     /// Sends one input line and returns the answer.
@@ -334,10 +353,24 @@ impl Live {
         self.line()
     }
 
+    /// Closes the input and returns the rest of the output and the error output.
     fn finish(mut self) -> (String, String) {
         drop(self.child.stdin.take());
         let mut rest = String::new();
-        std::io::Read::read_to_string(&mut self.out, &mut rest).expect("the rest");
+        loop {
+            match self.out.recv_timeout(ANSWER) {
+                Ok(line) => {
+                    rest.push_str(&line);
+                    rest.push('\n');
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    let _ = self.child.wait();
+                    panic!("holdspace did not end within {ANSWER:?} of its input's end; it was stopped");
+                }
+            }
+        }
         let mut stderr = String::new();
         if let Some(mut err) = self.child.stderr.take() {
             std::io::Read::read_to_string(&mut err, &mut stderr).expect("stderr");
@@ -468,4 +501,250 @@ fn item6_two_groups_made_at_once_never_share_a_folder() {
             "every group made has a folder of its own: {listed:?}"
         );
     }
+}
+
+/// Makes a named pipe at `path`.
+fn fifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+fn is_fifo(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()))
+}
+
+#[test]
+fn item5_a_journal_replaced_by_a_named_pipe_mid_session_is_written_again() {
+    let (_tmp, root) = data();
+    let mut live = Live::start(&root);
+    live.send("key :");
+    live.send("type first");
+    live.send("key enter");
+    let journal = only_journal(&root);
+    fs::remove_file(&journal).expect("removed");
+    fifo(&journal);
+    live.send("key :");
+    live.send("type second");
+    let ack = live.send("key enter");
+    assert!(ack.starts_with("ack"), "{ack}");
+    assert!(
+        fs::symlink_metadata(&journal).is_ok_and(|meta| meta.is_file()),
+        "a regular file again"
+    );
+    assert_eq!(notes_in(&journal), ["first", "second"]);
+    let (_, stderr) = live.finish();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn item5_a_removed_journal_folder_is_made_again_before_the_ack() {
+    let (_tmp, root) = data();
+    let mut live = Live::start(&root);
+    live.send("key :");
+    live.send("type first");
+    live.send("key enter");
+    let journal = only_journal(&root);
+    // A tidy-up that took the whole folder.
+    fs::remove_dir_all(root.join("journal")).expect("removed");
+    live.send("key :");
+    live.send("type second");
+    let ack = live.send("key enter");
+    assert!(ack.starts_with("ack"), "{ack}");
+    assert_eq!(notes_in(&journal), ["first", "second"]);
+    assert_eq!(
+        common::mode(&root.join("journal")),
+        0o700,
+        "private, as made at start"
+    );
+    let (farewell, _) = live.finish();
+    assert!(farewell.contains("every event is saved"), "{farewell}");
+}
+
+#[test]
+fn item5_a_journal_that_cannot_be_written_again_is_not_saved_from_the_first_event() {
+    // A folder put at the journal's name: it is left alone, and nothing is at the path.
+    let (_tmp, root) = data();
+    let mut live = Live::start(&root);
+    live.send("key :");
+    live.send("type first");
+    live.send("key enter");
+    let journal = only_journal(&root);
+    fs::remove_file(&journal).expect("removed");
+    fs::create_dir(&journal).expect("a folder");
+    fs::write(journal.join("keep"), "mine").expect("written");
+    live.send("key :");
+    live.send("type second");
+    let ack = live.send("key enter");
+    assert_eq!(ack, "NOT SAVED from 1", "no event is at the journal's path");
+    let (farewell, stderr) = live.finish();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(farewell.contains("NOT SAVED: events from number 1"), "{farewell}");
+    assert_eq!(fs::read_to_string(journal.join("keep")).expect("kept"), "mine");
+    // The whole data folder gone (a drive unplugged, say): it is not made again, elsewhere.
+    let (_tmp, root) = data();
+    let mut live = Live::start(&root);
+    live.send("key :");
+    live.send("type first");
+    live.send("key enter");
+    fs::remove_dir_all(&root).expect("removed");
+    live.send("key :");
+    live.send("type second");
+    assert_eq!(live.send("key enter"), "NOT SAVED from 1");
+    let (farewell, _) = live.finish();
+    assert!(farewell.contains("NOT SAVED"), "{farewell}");
+    assert!(!root.exists(), "the data folder is not made again");
+}
+
+#[test]
+fn item4_a_planted_named_pipe_never_blocks() {
+    // Where the append lock of an interrupted session goes.
+    let (_tmp, root) = data();
+    let journal = interrupted(&root);
+    let lock = PathBuf::from(format!("{}.lock", journal.display()));
+    fs::remove_file(&lock).expect("the lock goes");
+    fifo(&lock);
+    let out = run(holdspace(&root).arg("script"));
+    assert!(!out.stderr.contains("panicked"), "{out:?}");
+    assert!(
+        out.stderr.contains(".lock") && out.stderr.contains("named pipe"),
+        "the pipe is named: {out:?}"
+    );
+    assert!(is_fifo(&lock), "left as it was");
+    // Where a torn line is kept.
+    let (_tmp, root) = data();
+    let journal = interrupted(&root);
+    let torn = PathBuf::from(format!("{}.torn", journal.display()));
+    fifo(&torn);
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&journal)
+        .and_then(|mut file| file.write_all(b"{\"seq\":9"))
+        .expect("a torn line");
+    let out = run(holdspace(&root).arg("script"));
+    assert!(!out.stderr.contains("panicked"), "{out:?}");
+    assert!(
+        out.stderr.contains(".torn") && out.stderr.contains("named pipe"),
+        "the pipe is named: {out:?}"
+    );
+    assert!(is_fifo(&torn), "left as it was");
+    // In the journal's folder, where purge and follow look for sessions.
+    let (_tmp, root) = data();
+    run(holdspace(&root).arg("sessions"));
+    let planted = root.join("journal/2020-01-01-1800.jsonl");
+    fifo(&planted);
+    for command in [
+        &["purge", "--older-than", "1"][..],
+        &["script", "--follow"],
+        &["purge", "2020-01-01-1800"],
+    ] {
+        let out = run(holdspace(&root).args(command));
+        assert!(!out.stderr.contains("panicked"), "{command:?}: {out:?}");
+    }
+    // Where `group new` takes its lock.
+    let (_tmp, root) = data();
+    run(holdspace(&root).args(["group", "new", "First group"]));
+    let lock = root.join("groups/.create.lock");
+    fs::remove_file(&lock).expect("the lock goes");
+    fifo(&lock);
+    let out = run(holdspace(&root).args(["group", "new", "Second group"]));
+    assert!(fails(&out).contains("named pipe"), "{out:?}");
+}
+
+#[test]
+fn item4_a_dangling_link_where_a_new_journal_goes_is_stepped_over() {
+    let (tmp, root) = data();
+    run(holdspace(&root).arg("sessions"));
+    // At this minute's ID and the next, in case the minute turns.
+    let now = chrono::Utc::now();
+    let missing = tmp.path().join("missing");
+    let mut links = Vec::new();
+    for at in [now, now + chrono::TimeDelta::minutes(1)] {
+        let link = root.join(format!("journal/{}.jsonl", at.format("%Y-%m-%d-%H%M")));
+        symlink(&missing, &link).expect("a link");
+        links.push(link);
+    }
+    let out = script(&root, &[], "key :\ntype a note\nkey enter\n");
+    assert!(out.contains("ack 2"), "{out}");
+    assert!(!missing.exists(), "nothing made through the link");
+    for link in links {
+        assert!(fs::symlink_metadata(&link).is_ok_and(|meta| meta.file_type().is_symlink()));
+    }
+}
+
+#[test]
+fn item2_a_saved_log_with_no_events_is_never_replaced() {
+    let (_tmp, root) = data();
+    let journal = interrupted(&root);
+    let id = journal
+        .file_stem()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
+    // A log at the session's name whose events were taken out: it holds none of the journal's.
+    let (_elsewhere, away) = data();
+    let mut other = common::read_json(&write_log(&away, &id, "Another group", "theirs"));
+    other["events"] = serde_json::json!([]);
+    let log = root.join("sessions").join(format!("{id}.json"));
+    fs::write(&log, serde_json::to_vec_pretty(&other).expect("JSON")).expect("written");
+    let before = fs::read(&log).expect("the log reads");
+    let out = script(&root, &[], "key q\nkey y\nkey q\n");
+    assert!(out.contains("ack"), "{out}");
+    assert!(fs::read(&log).expect("the log reads") == before, "byte-identical");
+    assert_eq!(common::files_ending(&root.join("sessions"), ".json").len(), 2);
+}
+
+/// Makes the interrupted session's journal at `journal` an ended one under the ID `id` (file
+/// name and first line), and returns its new path.
+fn ended_as(journal: &Path, id: &str) -> PathBuf {
+    set_journal_id(journal, id);
+    let events = common::journal_events(journal);
+    let last = events.last().expect("an event");
+    let ended = serde_json::json!({
+        "seq": last["seq"].as_u64().expect("a seq") + 1,
+        "at": last["at"],
+        "type": "ended",
+        "interrupted": false,
+    });
+    let mut text = fs::read_to_string(journal).expect("reads");
+    text.push_str(&format!("{ended}\n"));
+    let moved = journal.with_file_name(format!("{id}.jsonl"));
+    fs::write(&moved, text).expect("written");
+    fs::remove_file(journal).expect("the old name goes");
+    let _ = fs::remove_file(format!("{}.lock", journal.display()));
+    moved
+}
+
+#[test]
+fn item2_a_log_with_no_free_name_never_stops_the_next_session() {
+    // The longest ID, its name taken: the log goes to a name as long, ending "-2".
+    let (_tmp, root) = data();
+    let long = "a".repeat(64);
+    let journal = ended_as(&interrupted(&root), &long);
+    fs::create_dir(root.join(format!("sessions/{long}.json"))).expect("a folder");
+    let out = script(&root, &[], "");
+    assert!(out.starts_with("started"), "{out}");
+    let saved = root.join(format!("sessions/{}-2.json", "a".repeat(62)));
+    assert_eq!(common::read_json(&saved)["id"], format!("{}-2", "a".repeat(62)));
+    assert!(!journal.exists(), "the journal is retired once its log is saved");
+    // Every name taken: the next session still starts, and the journal is kept as it was.
+    let (_tmp, root) = data();
+    let id = "2026-01-06-1800";
+    let journal = ended_as(&interrupted(&root), id);
+    let before = fs::read(&journal).expect("reads");
+    fs::create_dir(root.join(format!("sessions/{id}.json"))).expect("a folder");
+    for n in 2..=100 {
+        fs::create_dir(root.join(format!("sessions/{id}-{n}.json"))).expect("a folder");
+    }
+    let out = run_with_input(holdspace(&root).arg("script"), "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.starts_with("started"), "{stdout}\n{stderr}");
+    assert!(
+        stderr.contains(&journal.display().to_string()) && stderr.contains(&format!("{id}-100")),
+        "the journal and the names tried are named: {stderr}"
+    );
+    assert!(fs::read(&journal).expect("kept") == before, "left untouched");
 }
