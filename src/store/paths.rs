@@ -32,6 +32,9 @@ impl DataDir {
         };
         let mut tightened = Vec::new();
         for folder in [dir.root.clone(), dir.journal_dir(), dir.sessions_dir()] {
+            if folder != dir.root {
+                real_folder(&folder)?;
+            }
             fs::DirBuilder::new()
                 .recursive(true)
                 .mode(DIR_MODE)
@@ -43,11 +46,13 @@ impl DataDir {
         let groups = dir.groups_dir();
         let mut folders = vec![dir.journal_dir(), dir.sessions_dir()];
         if groups.is_dir() {
+            real_folder(&groups)?;
             tightened.extend(tighten(&groups, DIR_MODE)?);
             for entry in fs::read_dir(&groups)
                 .map_err(StoreError::at("read the folder", &groups))?
                 .flatten()
             {
+                real_folder(&entry.path())?;
                 if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
                     tightened.extend(tighten(&entry.path(), DIR_MODE)?);
                     folders.push(entry.path());
@@ -162,6 +167,24 @@ impl std::error::Error for BadId {}
 impl From<BadId> for std::io::Error {
     fn from(bad: BadId) -> Self {
         Self::new(std::io::ErrorKind::InvalidInput, bad.to_string())
+    }
+}
+
+/// Fails if `folder`, one of holdspace's own folders in the data folder, is a symbolic link:
+/// every file written there would land wherever it leads. The data folder itself may be a link
+/// (it is the user's choice, given with `--data-dir`); the folders in it are holdspace's.
+fn real_folder(folder: &Path) -> Result<(), StoreError> {
+    match fs::symlink_metadata(folder) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(StoreError::new(
+            "use the folder",
+            folder,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it is a symbolic link; holdspace keeps its files in real folders inside the data \
+                 folder, so move what it leads to here, or remove the link",
+            ),
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -748,3 +748,32 @@ fn item2_a_log_with_no_free_name_never_stops_the_next_session() {
     );
     assert!(fs::read(&journal).expect("kept") == before, "left untouched");
 }
+
+/// A link in place of one of holdspace's own folders would send every file written there
+/// elsewhere: it is refused, named, and nothing is written through it.
+#[test]
+fn item4_a_linked_folder_inside_the_data_folder_is_refused() {
+    for inner in ["journal", "sessions", "groups", "groups/tuesday"] {
+        let (tmp, root) = data();
+        run(holdspace(&root).arg("sessions"));
+        let elsewhere = tmp.path().join("elsewhere");
+        fs::create_dir_all(&elsewhere).expect("a folder");
+        let link = root.join(inner);
+        fs::create_dir_all(link.parent().expect("a parent")).expect("a folder");
+        let _ = fs::remove_dir(&link);
+        symlink(&elsewhere, &link).expect("a link");
+        let started = run(holdspace(&root).arg("script"));
+        let made = run(holdspace(&root).args(["group", "new", "Tuesday"]));
+        let stderr = format!("{}{}", started.stderr, made.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(
+            stderr.contains(&link.display().to_string()) && stderr.contains("symbolic link"),
+            "{inner}: {stderr}"
+        );
+        assert_eq!(
+            all_files(&elsewhere),
+            Vec::<PathBuf>::new(),
+            "{inner}: nothing written through the link"
+        );
+    }
+}
