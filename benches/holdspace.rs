@@ -8,16 +8,16 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use holdspace::domain::Command;
 use holdspace::domain::hands::FloorCommand;
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
-use holdspace::recovery::{self, Found};
-use holdspace::report;
+use holdspace::export::report;
+use holdspace::session::recorder::Recorder;
+use holdspace::session::recovery::{self, Found};
 use holdspace::store::journal::Journal;
 use holdspace::store::log::{self, SessionLog};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::App;
 use holdspace::ui::screen::Screen;
 use holdspace::ui::typing::Field;
+use holdspace::util::format::Zone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -52,7 +52,7 @@ fn busy_app(dir: &DataDir) -> App {
     App::new(
         recorder,
         dir.clone(),
-        holdspace::ui::themes::fallback(false),
+        holdspace::ui::theme::themes::fallback(false),
         Zone::Local,
         now,
     )

@@ -11,14 +11,16 @@ mod anonymised;
 pub(crate) mod csv;
 mod json;
 pub(crate) mod md;
+pub mod report;
+pub mod summary;
 
 use crate::domain::Session;
 use crate::domain::plan::Kind;
 use crate::domain::record::{Attendance, Flag, FollowUp};
-use crate::format::Zone;
-use crate::records::{self, Occasion};
+use crate::session::records::{self, Occasion};
 use crate::store::log::{ItemLog, NoteLog, ParticipantLog, SessionLog};
-use crate::text::sanitize;
+use crate::util::format::Zone;
+use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 

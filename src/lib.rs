@@ -1,27 +1,16 @@
 //! holdspace: a terminal companion for facilitators of peer support groups.
+//!
+//! The folders, from the inside out: `domain` is the pure core (no terminal, no disk, time passed
+//! in); `store` is everything on disk; `session` is one session's life on disk, from recording to
+//! history; `export` writes saved sessions out for people outside the room; `ui` is the terminal;
+//! `launch` opens the data folder and runs the screens; `cmd` is the command line over all of
+//! them; `util` holds text and time formatting every layer uses.
 
-pub mod bug;
-pub mod cli;
-pub mod config;
+pub mod cmd;
 pub mod domain;
 pub mod export;
-pub mod format;
-pub mod group_command;
-pub mod group_session;
-pub mod history;
-pub mod notice;
-pub mod plans;
-pub mod purge;
-pub mod recorder;
-pub mod records;
-pub mod recovery;
-pub mod report;
-pub mod roster_command;
-pub mod script;
-pub mod signals;
-pub mod start;
+pub mod launch;
+pub mod session;
 pub mod store;
-pub mod summary;
-pub mod text;
-pub mod toml_file;
 pub mod ui;
+pub mod util;

@@ -2,30 +2,33 @@
 
 use chrono::Local;
 use clap::Parser;
-use holdspace::cli::{Cli, Commands, PlanCommand, SessionArgs};
-use holdspace::config::Config;
+use holdspace::cmd::cli::{Cli, Commands, PlanCommand, SessionArgs};
+use holdspace::cmd::script;
 use holdspace::export::{self, Scope};
-use holdspace::format::Zone;
-use holdspace::purge::{self, Rule};
-use holdspace::start::{self, Mode, Setup};
+use holdspace::export::{report, summary};
+use holdspace::launch::{self, Mode, Setup};
+use holdspace::session::history;
+use holdspace::store::config::Config;
 use holdspace::store::guard;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
-use holdspace::ui::bindings::Keymap;
-use holdspace::ui::themes;
-use holdspace::{history, plans, report, script, summary};
+use holdspace::store::plans;
+use holdspace::store::purge::{self, Rule};
+use holdspace::ui::keys::bindings::Keymap;
+use holdspace::ui::theme::themes;
+use holdspace::util::format::Zone;
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    holdspace::bug::install();
+    holdspace::ui::terminal::bug::install();
     let cli = Cli::parse();
     match run(cli) {
         Ok(message) => print_out(&message),
         Err(message) => {
             // Errors can quote a file's text back, escapes and all.
-            holdspace::notice::say(holdspace::text::sanitize_lines(&message));
+            holdspace::util::notice::say(holdspace::util::text::sanitize_lines(&message));
             ExitCode::FAILURE
         }
     }
@@ -48,14 +51,14 @@ fn print_out(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            holdspace::notice::say(format_args!("could not write to standard output: {err}"));
+            holdspace::util::notice::say(format_args!("could not write to standard output: {err}"));
             ExitCode::from(OUTPUT_FAILED)
         }
     }
 }
 
 fn run(cli: Cli) -> Result<String, String> {
-    let dir = start::open_data_dir(cli.data_dir.as_deref())?;
+    let dir = launch::open_data_dir(cli.data_dir.as_deref())?;
     let config_path = cli.config.clone().or_else(Config::default_path);
     let (config, warning) = config_path.as_deref().map(Config::load).unwrap_or_default();
     let config_folder = config_path.as_deref().and_then(Path::parent);
@@ -86,7 +89,7 @@ fn run(cli: Cli) -> Result<String, String> {
         .flatten()
         .collect();
     for notice in &notices {
-        holdspace::notice::say(notice);
+        holdspace::util::notice::say(notice);
     }
     // The live screen covers what was printed, so it repeats the notices in its status line.
     let setup = Setup {
@@ -94,7 +97,7 @@ fn run(cli: Cli) -> Result<String, String> {
         keys,
         notice: (!notices.is_empty()).then(|| notices.join(" · ")),
     };
-    let live = |args: &SessionArgs, mode: Mode| start::run(dir.clone(), args, &mode, &setup);
+    let live = |args: &SessionArgs, mode: Mode| launch::run(dir.clone(), args, &mode, &setup);
     match cli.command {
         None => live(
             &cli.session,
@@ -110,7 +113,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 speed,
             },
         ),
-        Some(Commands::Follow) => start::follow(&dir, &setup),
+        Some(Commands::Follow) => launch::follow(&dir, &setup),
         Some(Commands::Themes) => Ok(themes_list(theme_folder.as_deref(), no_color)),
         Some(Commands::Script { follow, session }) => {
             let mode = Mode {
@@ -138,7 +141,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let loaded = log::load(&saved(&dir, &id)?).map_err(|err| err.to_string())?;
             Ok(summary::show(&loaded, Zone::Local))
         }
-        Some(Commands::Review { id }) => start::review(&dir, &saved(&dir, &id)?, &setup),
+        Some(Commands::Review { id }) => launch::review(&dir, &saved(&dir, &id)?, &setup),
         Some(Commands::Purge {
             older_than,
             session,
@@ -152,12 +155,12 @@ fn run(cli: Cli) -> Result<String, String> {
             purge_sessions(&dir, &rule, dry_run, yes)
         }
         Some(Commands::Group { command }) => {
-            holdspace::group_command::run(&dir, command, Local::now().naive_local())
+            holdspace::cmd::group::run(&dir, command, Local::now().naive_local())
         }
         Some(Commands::Roster { group, command }) => {
             let stored = holdspace::store::groups::find(&dir, &group)?;
             let now = Local::now().naive_local();
-            holdspace::roster_command::run(
+            holdspace::cmd::roster::run(
                 &stored.folder,
                 &stored.group.name,
                 stored.group.capacity,
@@ -216,7 +219,7 @@ fn run(cli: Cli) -> Result<String, String> {
 fn saved_logs(dir: &DataDir) -> Result<Vec<log::Loaded>, String> {
     let (logs, errors) = log::list(&dir.sessions_dir()).map_err(|err| err.to_string())?;
     for error in errors {
-        holdspace::notice::say(error);
+        holdspace::util::notice::say(error);
     }
     Ok(logs)
 }

@@ -1,13 +1,17 @@
 //! Everything on disk: the data folder, the live journal, finished session logs and their history.
 
 pub mod atomic;
+pub mod config;
 pub mod disk;
 pub mod groups;
 pub mod guard;
 pub mod journal;
 pub mod log;
 pub mod paths;
+pub mod plans;
+pub mod purge;
 pub mod roster;
+pub mod toml_file;
 pub mod user_file;
 
 use std::fmt;

@@ -1,35 +1,21 @@
 //! The terminal side: view state, key handling, drawing, and the event loop.
 
-pub mod action;
 pub mod app;
-pub mod big;
-pub mod big_clock;
-pub mod bindings;
+pub mod before;
 pub mod editor;
-pub mod event_loop;
-pub mod hands;
-pub mod home;
-pub mod input;
-pub mod keymap;
-pub mod live;
-pub mod now;
-pub mod overlay;
-pub mod people;
+pub mod keys;
 pub mod picker;
-pub mod prepare;
-pub mod resume;
-pub mod review;
-pub mod roster_view;
 pub mod screen;
 pub mod terminal;
 pub mod theme;
-pub mod themes;
 pub mod typing;
+pub mod view;
 
 use app::{App, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use view::{live, overlay, review};
 
 /// Below this size the live screen cannot be laid out readably.
 pub const MIN_WIDTH: u16 = 60;

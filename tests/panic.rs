@@ -8,7 +8,7 @@ fn a_panic_prints_where_but_never_what() {
     let said = Arc::new(Mutex::new(String::new()));
     let heard = Arc::clone(&said);
     std::panic::set_hook(Box::new(move |info| {
-        *heard.lock().unwrap() = holdspace::bug::message(info);
+        *heard.lock().unwrap() = holdspace::ui::terminal::bug::message(info);
     }));
     let name = "Philippa Quarrender";
     let result = std::panic::catch_unwind(|| panic!("could not add {name}"));

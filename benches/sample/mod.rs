@@ -17,7 +17,7 @@ pub fn meta(id: &str) -> SessionMeta {
     SessionMeta {
         schema_version: SCHEMA_VERSION,
         id: id.to_owned(),
-        plan: holdspace::plans::builtin(),
+        plan: holdspace::store::plans::builtin(),
         scheduled_end: t0() + TimeDelta::minutes(90),
         warn_minutes: 10,
         rehearsal: false,

@@ -2,7 +2,7 @@
 //! against the group's capacity, the waiting list, and whom to contact next.
 
 use super::hands::{check_name, same_name};
-use crate::text::{sanitize, snake_case};
+use crate::util::text::{sanitize, snake_case};
 use chrono::NaiveDate;
 use std::str::FromStr;
 

@@ -3,7 +3,7 @@
 
 use super::{Document, Measure, Person, Record, Value};
 use crate::domain::record::FollowUp;
-use crate::text::sanitize;
+use crate::util::text::sanitize;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 /// Spreadsheets read a file as UTF-8 only when it starts with a byte-order mark.

@@ -3,8 +3,8 @@
 
 use super::{Anonymised, Document, Facts, Full, Handover, Item, Value};
 use crate::domain::record::Attendance;
-use crate::format::{Zone, clock_seconds};
-use crate::text::sanitize;
+use crate::util::format::{Zone, clock_seconds};
+use crate::util::text::sanitize;
 use std::fmt::Write;
 
 pub(super) fn render(document: &Document, zone: Zone) -> String {

@@ -6,7 +6,7 @@ use super::disk::open_lock;
 use super::paths::{DIR_MODE, DataDir};
 use super::user_file;
 use crate::domain::group::{GROUP_VERSION, Group, same_group};
-use crate::toml_file;
+use crate::store::toml_file;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -134,7 +134,7 @@ pub fn find(dir: &DataDir, name: &str) -> Result<Stored, FindError> {
     }
     let names = groups
         .iter()
-        .map(|stored| format!("{:?}", crate::text::sanitize(&stored.group.name)))
+        .map(|stored| format!("{:?}", crate::util::text::sanitize(&stored.group.name)))
         .collect::<Vec<_>>();
     let known = if names.is_empty() {
         "there are no saved groups yet".to_owned()
@@ -143,7 +143,7 @@ pub fn find(dir: &DataDir, name: &str) -> Result<Stored, FindError> {
     };
     let mut message = format!(
         "there is no saved group {:?}; {known}. `holdspace group new NAME` saves one",
-        crate::text::sanitize(name)
+        crate::util::text::sanitize(name)
     );
     for (_, problem) in broken {
         message.push_str(&format!("\n{problem}"));
@@ -194,14 +194,14 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
         Ok(_) => {
             return Err(format!(
                 "a group called {:?} is saved already; `holdspace group show NAME` shows it",
-                crate::text::sanitize(&group.name)
+                crate::util::text::sanitize(&group.name)
             ));
         }
         // Saving another would leave two groups of one name once the first file is mended.
         Err(FindError::Broken(problem)) => {
             return Err(format!(
                 "a group called {:?} is saved already, and its file cannot be used: {problem}",
-                crate::text::sanitize(&group.name)
+                crate::util::text::sanitize(&group.name)
             ));
         }
         Err(FindError::Unknown(_)) => {}

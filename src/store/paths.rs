@@ -157,7 +157,7 @@ impl std::fmt::Display for BadId {
             f,
             "{:?} is not a session ID: an ID is the name of the session's files, 1 to {ID_MAX} \
              letters, digits, \"-\" or \"_\"",
-            crate::text::sanitize(&self.0)
+            crate::util::text::sanitize(&self.0)
         )
     }
 }

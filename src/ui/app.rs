@@ -4,22 +4,22 @@ mod editor;
 mod queue;
 mod record;
 
-use super::action::Action;
-use super::bindings::Keymap;
-use super::editor::Listed;
-use super::keymap::Mode;
-use super::overlay;
-use super::picker::Picker;
-use super::theme::Theme;
-use super::typing::{self, Field};
 use crate::domain::clock::{Clock, WallWatch};
 use crate::domain::record::FollowUp;
 use crate::domain::{Author, Command, EventKind};
-use crate::format::Zone;
-use crate::recorder::Recorder;
+use crate::session::recorder::Recorder;
 use crate::store::StoreError;
 use crate::store::journal;
 use crate::store::paths::DataDir;
+use crate::ui::editor::Listed;
+use crate::ui::keys::action::Action;
+use crate::ui::keys::bindings::Keymap;
+use crate::ui::keys::keymap::Mode;
+use crate::ui::picker::Picker;
+use crate::ui::theme::Theme;
+use crate::ui::typing::{self, Field};
+use crate::ui::view::overlay;
+use crate::util::format::Zone;
 use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
@@ -210,7 +210,7 @@ impl App {
             };
             self.message = Some(format!(
                 "the computer's clock was changed: it reads {} {way} the session's, whose time every timer keeps",
-                crate::format::clock(offset)
+                crate::util::format::clock(offset)
             ));
         }
         now

@@ -2,10 +2,10 @@
 //! move, change minutes) and the ground rules (add, change, remove, move). This module turns the
 //! editor's keys into edits and draws the list; the caller applies the edits.
 
-use super::action::Action;
-use super::theme::{Role, Theme};
 use crate::domain::plan::{AgendaEdit, Kind, MAX_MINUTES, PlanItem};
-use crate::text::{cells, cut, pad, sanitize};
+use crate::ui::keys::action::Action;
+use crate::ui::theme::{Role, Theme};
+use crate::util::text::{cells, cut, pad, sanitize};
 use ratatui::text::{Line, Span};
 
 /// Which list the editor has open.

@@ -7,7 +7,7 @@
 //! into a buffer of its own size, diffed in place against what the terminal shows there, and
 //! only the cells that changed are written.
 
-use super::app::{App, Followed, Screen as AppScreen};
+use crate::ui::app::{App, Followed, Screen as AppScreen};
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;

@@ -1,6 +1,11 @@
 //! Taking over the terminal and giving it back: raw mode, the alternate screen, mouse clicks and
 //! bracketed paste.
 
+pub mod bug;
+pub mod event_loop;
+pub mod input;
+pub mod signals;
+
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
 use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, TerminalOptions, Viewport};

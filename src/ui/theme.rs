@@ -1,8 +1,10 @@
 //! Theme roles: each widget asks for a role's style, never a colour. A theme is a TOML file of
 //! roles; it may name a parent whose roles it keeps where it sets none.
 
-use crate::text::snake_case;
-use crate::toml_file::{self, line_at};
+pub mod themes;
+
+use crate::store::toml_file::{self, line_at};
+use crate::util::text::snake_case;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -2,8 +2,8 @@
 //! that edit it on the home and preparation screens (a new group's name, a new agenda item); and
 //! the footer of those screens, which shows it or the latest message above the screen's keys.
 
-use super::theme::{Role, Theme};
-use crate::text::{safe_char, sanitize};
+use crate::ui::theme::{Role, Theme};
+use crate::util::text::{safe_char, sanitize};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

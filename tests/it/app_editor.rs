@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 use fixture::{at, co_facilitator, data_dir, key, meta, press, start, t0};
 use holdspace::domain::plan::{AgendaEdit, Kind};
 use holdspace::domain::{Author, EventKind, PlanItem, Session};
-use holdspace::recorder::Recorder;
+use holdspace::session::recorder::Recorder;
 use holdspace::store::journal;
 use holdspace::ui::app::{App, Input, Outcome, Overlay};
 use holdspace::ui::editor::Listed;
@@ -208,7 +208,7 @@ fn a_refused_or_cancelled_edit_leaves_the_selection_where_it_was() {
 
 /// The built-in plan's seven ground rules.
 fn builtin_rules() -> Vec<String> {
-    holdspace::plans::builtin().ground_rules
+    holdspace::store::plans::builtin().ground_rules
 }
 
 fn rules_edited(rules: &[String]) -> Vec<EventKind> {

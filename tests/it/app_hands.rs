@@ -8,7 +8,7 @@ use holdspace::domain::{EventKind, SessionMeta};
 use holdspace::store::journal;
 use holdspace::ui::app::{App, Overlay};
 use holdspace::ui::picker::{Choice, Picker};
-use holdspace::ui::{live, overlay};
+use holdspace::ui::view::{live, overlay};
 use ratatui::layout::{Position, Rect};
 use tempfile::TempDir;
 

@@ -352,7 +352,7 @@ fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
     let Some(Overlay::Help { scroll }) = app.overlay else {
         panic!("help stays open while scrolling")
     };
-    assert!(usize::from(scroll) < holdspace::ui::overlay::help_lines(&app).len());
+    assert!(usize::from(scroll) < holdspace::ui::view::overlay::help_lines(&app).len());
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(app.recorder.session.last_seq, 1, "scrolling help records nothing");
@@ -362,9 +362,10 @@ fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
 #[test]
 fn messages_name_the_keys_in_force() {
     let (_tmp, mut app) = start();
-    app.keys =
-        holdspace::ui::bindings::Keymap::parse("[live]\nraise_hand = \"H\"\nend = \"Q\"\nnext = \"N\"\n")
-            .expect("a valid keys file");
+    app.keys = holdspace::ui::keys::bindings::Keymap::parse(
+        "[live]\nraise_hand = \"H\"\nend = \"Q\"\nnext = \"N\"\n",
+    )
+    .expect("a valid keys file");
     let shown = screen::screen(&screen::draw(&app, 120, 40));
     assert!(shown.contains("H raises a hand · s gives the floor"), "{shown}");
     for _ in 0..6 {

@@ -9,10 +9,10 @@ use common::{
 };
 use holdspace::domain::plan::Kind;
 use holdspace::domain::{EventKind, SessionMeta};
-use holdspace::plans::{self, TEMPLATES};
 use holdspace::store::groups::{self, GROUP_FILE};
 use holdspace::store::log::SessionLog;
 use holdspace::store::paths::DataDir;
+use holdspace::store::plans::{self, TEMPLATES};
 use std::fs;
 use std::path::{Path, PathBuf};
 

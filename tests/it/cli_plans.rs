@@ -5,8 +5,8 @@ use crate::common;
 
 use common::{data, fails, holdspace, only_log, run, run_with_input};
 use holdspace::domain::EventKind;
-use holdspace::plans::{self, TEMPLATES};
 use holdspace::store::log::SessionLog;
+use holdspace::store::plans::{self, TEMPLATES};
 use std::fs;
 use std::path::Path;
 use std::process::Command;

@@ -8,14 +8,14 @@ use crate::screen;
 
 use fixture::{people, press, t0};
 use holdspace::domain::{Event, Session};
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
-use holdspace::recovery::{self, Found};
+use holdspace::session::recorder::Recorder;
+use holdspace::session::recovery::{self, Found};
 use holdspace::store::disk::{Disk, Durable, Open, Os};
 use holdspace::store::journal;
 use holdspace::store::log;
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::{App, Outcome, Overlay};
+use holdspace::util::format::Zone;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -207,7 +207,7 @@ fn run(fail_at: usize, errno: i32) -> Run {
     let mut app = App::new(
         recorder,
         failing,
-        holdspace::ui::themes::fallback(true),
+        holdspace::ui::theme::themes::fallback(true),
         zone,
         t0(),
     );

@@ -8,7 +8,7 @@ use common::fixture::{at, people, t0};
 use common::{Tmux, data, files_ending, holdspace, kill_9, mode, pane, read_json, run};
 use holdspace::domain::Command;
 use holdspace::domain::record::{Attendance, RecordCommand};
-use holdspace::recorder::Recorder;
+use holdspace::session::recorder::Recorder;
 use holdspace::store::paths::DataDir;
 use serde_json::Value;
 use std::fs;

@@ -11,10 +11,10 @@ use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::plan::{AgendaEdit, Kind, PlanItem};
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
 use holdspace::domain::{Command, EventKind, SessionMeta};
+use holdspace::export::report;
 use holdspace::export::{self, Format, Scope};
-use holdspace::format::Zone;
-use holdspace::report;
 use holdspace::store::log::{Loaded, SessionLog};
+use holdspace::util::format::Zone;
 use std::fs;
 use std::path::Path;
 

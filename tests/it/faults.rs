@@ -5,7 +5,7 @@ use crate::fixture;
 use chrono::TimeDelta;
 use fixture::{data_dir, meta, t0};
 use holdspace::domain::{Command, Event, Session};
-use holdspace::recorder::Recorder;
+use holdspace::session::recorder::Recorder;
 use holdspace::store::disk::Durable;
 use holdspace::store::journal::{self, Journal};
 use std::io::{self, Write};
@@ -169,9 +169,9 @@ fn a_full_disk_at_the_start_is_an_error_not_a_panic() {
 mod screen {
     use super::*;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use holdspace::format::Zone;
     use holdspace::store::paths::DataDir;
     use holdspace::ui::app::{App, Outcome};
+    use holdspace::util::format::Zone;
     use ratatui::{Terminal, backend::TestBackend};
 
     fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
@@ -195,7 +195,7 @@ mod screen {
         let mut app = App::new(
             recorder.unwrap(),
             dir,
-            holdspace::ui::themes::fallback(true),
+            holdspace::ui::theme::themes::fallback(true),
             Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
             now,
         );

@@ -5,20 +5,20 @@
 
 use chrono::FixedOffset;
 use chrono::{DateTime, Utc};
-use holdspace::config::Config;
 use holdspace::domain::roster::Roster;
 use holdspace::domain::{EventKind, SCHEMA_VERSION, Session};
+use holdspace::export::summary;
 use holdspace::export::{self, Format, Scope};
-use holdspace::format::Zone;
-use holdspace::plans;
-use holdspace::recovery::{self, Found};
+use holdspace::session::recovery::{self, Found};
+use holdspace::store::config::Config;
 use holdspace::store::groups;
 use holdspace::store::journal;
 use holdspace::store::log::{self, Loaded, SessionLog};
-use holdspace::summary;
-use holdspace::ui::bindings::Keymap;
+use holdspace::store::plans;
+use holdspace::ui::keys::bindings::Keymap;
 use holdspace::ui::theme::Theme;
-use holdspace::ui::themes;
+use holdspace::ui::theme::themes;
+use holdspace::util::format::Zone;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
@@ -701,7 +701,7 @@ proptest! {
     fn any_text_as_a_keys_file_parses_or_says_where(
         text in "\\PC{0,300}|\\[(live|people|review|[a-z]{0,6})\\]\n([a-z_0-9]{0,14} = (\"[^\"\n]{0,8}\"|\\[\"[^\"\n]{0,6}\", \"[a-z-]{0,8}\"\\]|[0-9]{1,3})\n){0,4}"
     ) {
-        if let Err(message) = holdspace::ui::bindings::Keymap::parse(&text) {
+        if let Err(message) = holdspace::ui::keys::bindings::Keymap::parse(&text) {
             prop_assert!(message.starts_with("line ") || message.starts_with('['), "no place in {:?}: {}", text, message);
         }
     }
@@ -711,7 +711,7 @@ proptest! {
     fn any_text_as_settings_parses_or_says_where(
         text in "\\PC{0,200}|((retention_days|theme|[a-z_]{0,10}) = (-?[0-9]{1,12}|\"[^\"\n]{0,10}\")\n){0,3}"
     ) {
-        if let Err(message) = holdspace::config::Config::parse(&text) {
+        if let Err(message) = holdspace::store::config::Config::parse(&text) {
             prop_assert!(message.starts_with("line "), "no line in {:?}: {}", text, message);
         }
     }

@@ -11,7 +11,7 @@ use holdspace::domain::checklist::Setting;
 use holdspace::domain::group::{GROUP_VERSION, Group};
 use holdspace::domain::plan::Kind;
 use holdspace::domain::{Command, EventKind};
-use holdspace::group_session::{carry_rules, plan_for};
+use holdspace::session::group::{carry_rules, plan_for};
 use holdspace::store::groups::{self, FindError, GROUP_FILE, Stored};
 use holdspace::store::log::{Loaded, SessionLog};
 use holdspace::store::paths::DataDir;
@@ -499,7 +499,7 @@ fn the_groups_own_rules_and_a_plan_asked_for_go_into_its_next_plan() {
     );
     stored.group.ground_rules = vec!["One voice at a time.".to_owned()];
     let chosen = plan_for(&stored, Some("peer-support-60"), &[]).expect("a template");
-    let mut template = holdspace::plans::load("peer-support-60")
+    let mut template = holdspace::store::plans::load("peer-support-60")
         .expect("a template")
         .plan;
     template.draw_prompts(&[]);

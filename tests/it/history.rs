@@ -6,8 +6,8 @@ use crate::fixture;
 use chrono::FixedOffset;
 use fixture::group::{ABSENT, LATE, LEFT_EARLY, PRESENT, loaded, session};
 use holdspace::domain::record::Attendance;
-use holdspace::format::Zone;
-use holdspace::history::{self, History, Mark};
+use holdspace::session::history::{self, History, Mark};
+use holdspace::util::format::Zone;
 
 fn utc() -> Zone {
     Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"))

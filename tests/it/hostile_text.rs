@@ -9,10 +9,10 @@ use crate::screen;
 use crossterm::event::KeyCode;
 use fixture::{at, key, people, press, start_meta};
 use holdspace::domain::SessionMeta;
-use holdspace::format::Zone;
 use holdspace::store::log;
 use holdspace::ui::app::{App, Overlay, Screen};
 use holdspace::ui::picker::Picker;
+use holdspace::util::format::Zone;
 use ratatui::buffer::Buffer;
 use screen::{render, rows};
 use std::path::Path;
@@ -277,10 +277,13 @@ fn show_and_sessions_print_no_control_character() {
     let path = saved(&mut app, &tmp);
     let loaded = log::load(&path).expect("the log loads");
     assert!(!loaded.newer);
-    assert_printable("summary::show", &holdspace::summary::show(&loaded, Zone::Local));
+    assert_printable(
+        "summary::show",
+        &holdspace::export::summary::show(&loaded, Zone::Local),
+    );
     assert_printable(
         "summary::list",
-        &holdspace::summary::list(std::slice::from_ref(&loaded), Zone::Local),
+        &holdspace::export::summary::list(std::slice::from_ref(&loaded), Zone::Local),
     );
     let data = tmp.path().join("data");
     let (show, _) = holdspace(&data, &["show", "test"]);

@@ -8,12 +8,12 @@ use crate::screen;
 
 use fixture::{at, co_facilitator, meta, people, press, t0};
 use holdspace::domain::{Author, Command, Event, EventKind, Session};
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
-use holdspace::recovery::{Found, inspect};
+use holdspace::session::recorder::Recorder;
+use holdspace::session::recovery::{Found, inspect};
 use holdspace::store::journal::{self, Journal};
 use holdspace::store::paths::DataDir;
 use holdspace::ui::app::{App, Followed, Outcome, Screen};
+use holdspace::util::format::Zone;
 use std::io::Write;
 
 #[test]
@@ -113,7 +113,7 @@ fn the_co_facilitator_adds_hands_notes_and_follow_ups_and_both_agree() {
     let mut app = App::new(
         first,
         dir.clone(),
-        holdspace::ui::themes::fallback(true),
+        holdspace::ui::theme::themes::fallback(true),
         Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
         at(7, 0),
     );
@@ -153,7 +153,7 @@ fn the_facilitator_hands_the_flow_over_and_takes_it_back() {
     let mut app = App::new(
         first,
         dir.clone(),
-        holdspace::ui::themes::fallback(true),
+        holdspace::ui::theme::themes::fallback(true),
         zone,
         t0(),
     );

@@ -6,7 +6,7 @@ use crate::fixture;
 use fixture::{at, golden, meta, started};
 use holdspace::domain::plan::{AgendaEdit, Kind, MAX_ENTRIES, MAX_MINUTES, MAX_TITLE_CHARS};
 use holdspace::domain::{Command, EventKind, Plan, PlanItem, Session, SessionMeta};
-use holdspace::plans::{self, Chosen, TEMPLATES};
+use holdspace::store::plans::{self, Chosen, TEMPLATES};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;

@@ -24,12 +24,12 @@ impl std::ops::DerefMut for Run {
 use holdspace::domain::hands::FloorCommand as F;
 use holdspace::domain::record::{Attendance as A, Flag, FollowUp, MAX_TEXT_CHARS, RecordCommand as R};
 use holdspace::domain::{Command, Event, EventKind as E, Session};
-use holdspace::format::Zone;
-use holdspace::recorder::Recorder;
-use holdspace::records::{Occasion, to_do};
+use holdspace::session::recorder::Recorder;
+use holdspace::session::records::{Occasion, to_do};
 use holdspace::store::journal;
 use holdspace::store::log::{SessionLog, load};
 use holdspace::store::paths::DataDir;
+use holdspace::util::format::Zone;
 use proptest::prelude::*;
 
 const TOO_LONG: &str = "that is too long for a record: keep it to a few sentences";

@@ -4,8 +4,8 @@ use crate::fixture;
 use crate::screen;
 
 use fixture::{at, press, start, start_with};
-use holdspace::ui::action::Action;
 use holdspace::ui::app::{App, Input, Overlay};
+use holdspace::ui::keys::action::Action;
 use ratatui::buffer::Buffer;
 use screen::{assert_lacks, assert_no_control, assert_shows, assert_uncoloured, draw, render, rows, screen};
 use tempfile::TempDir;
@@ -150,7 +150,7 @@ fn overlays() {
 
 #[test]
 fn monochrome_warning_and_overrun_uses_glyphs_not_colour() {
-    let (_tmp, mut app) = start_with(holdspace::plans::builtin(), true);
+    let (_tmp, mut app) = start_with(holdspace::store::plans::builtin(), true);
     reach_activity(&mut app);
     app.tick(at(82, 0));
     assert!(app.recorder.session.warning_showing());
@@ -268,7 +268,7 @@ fn assert_clean_layout(buffer: &Buffer) {
 
 #[test]
 fn hostile_names_are_sanitised_and_keep_the_layout() {
-    let mut plan = holdspace::plans::builtin();
+    let mut plan = holdspace::store::plans::builtin();
     plan.group = HOSTILE.to_owned();
     plan.items[0].title = format!("Check-in {HOSTILE}");
     let (_tmp, mut app) = start_with(plan, false);

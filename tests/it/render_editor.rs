@@ -12,10 +12,10 @@ use holdspace::domain::checklist::Setting;
 use holdspace::domain::group::Group;
 use holdspace::domain::{Plan, PlanItem};
 use holdspace::ui::app::{App, Overlay};
-use holdspace::ui::bindings::Keymap;
+use holdspace::ui::before::prepare::{Focus, Preparation};
 use holdspace::ui::editor::Listed;
-use holdspace::ui::prepare::{Focus, Preparation};
-use holdspace::ui::themes::fallback;
+use holdspace::ui::keys::bindings::Keymap;
+use holdspace::ui::theme::themes::fallback;
 use holdspace::ui::typing::Field;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -91,7 +91,7 @@ fn preparing(group: &Group, plan: Plan) -> (Preparation, DateTime<Utc>) {
 /// pasted line break is not the Enter that starts the session.
 #[test]
 fn item7_a_paste_types_a_new_item_and_never_starts_the_session() {
-    let (mut prep, now) = preparing(&tuesday(), holdspace::plans::builtin());
+    let (mut prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
     let keys = Keymap::default();
     let items = prep.plan.items.len();
     prep.on_paste("\r\n");
@@ -133,7 +133,7 @@ fn draw_preparation(
 
 #[test]
 fn preparation_with_two_items_ticked_and_a_countdown() {
-    let (prep, now) = preparing(&tuesday(), holdspace::plans::builtin());
+    let (prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
     let ticked: Vec<bool> = prep
         .checklist
         .iter()
@@ -172,7 +172,7 @@ fn preparation_with_two_items_ticked_and_a_countdown() {
 /// but the selected one, so the ticks do not line up: "│☑ Arrive" above "│▸☑ Sign".
 #[test]
 fn checklist_ticks_line_up_in_one_column() {
-    let (prep, now) = preparing(&tuesday(), holdspace::plans::builtin());
+    let (prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
     let terminal = draw_preparation(&prep, now, 100, 30);
     let columns: Vec<Option<usize>> = rows(terminal.backend().buffer())[3..9]
         .iter()
@@ -185,7 +185,7 @@ fn checklist_ticks_line_up_in_one_column() {
 /// moving down to the sixth should bring it into view, as the live screen's lists scroll.
 #[test]
 fn the_selected_checklist_item_is_on_screen_at_60x15() {
-    let (mut prep, now) = preparing(&tuesday(), holdspace::plans::builtin());
+    let (mut prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
     let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
     for _ in 0..3 {
         prep.on_key(down, &Keymap::default(), now);
@@ -210,7 +210,7 @@ fn hostile() -> Vec<String> {
 }
 
 fn hostile_plan() -> Plan {
-    let mut plan = holdspace::plans::builtin();
+    let mut plan = holdspace::store::plans::builtin();
     plan.group = "\u{1b}]0;owned\u{7}Group \u{202e}".to_owned();
     plan.items = hostile()
         .iter()

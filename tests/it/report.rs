@@ -6,9 +6,9 @@ use crate::fixture;
 
 use chrono::{FixedOffset, TimeDelta};
 use fixture::group::{ABSENT, LATE, LEFT_EARLY, PRESENT, Seat, loaded, session};
-use holdspace::format::Zone;
-use holdspace::report::{anonymised, report};
+use holdspace::export::report::{anonymised, report};
 use holdspace::store::log::{self, SessionLog};
+use holdspace::util::format::Zone;
 use std::fs;
 
 /// Names found nowhere else in a report, so their absence can be checked.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use clap::Parser;
-use holdspace::roster_command::{RosterCommand, run};
+use holdspace::cmd::roster::{RosterCommand, run};
 use holdspace::store::disk::{Disk, Durable, Open, Os};
 use std::fs;
 use std::io;

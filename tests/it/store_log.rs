@@ -10,8 +10,8 @@ use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::plan::{AgendaEdit, Kind, PlanItem};
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
 use holdspace::domain::{Author, Command, Event, EventKind, SCHEMA_VERSION, Session, SessionMeta};
-use holdspace::recorder::Recorder;
-use holdspace::recovery::{self, Found};
+use holdspace::session::recorder::Recorder;
+use holdspace::session::recovery::{self, Found};
 use holdspace::store::disk::Os;
 use holdspace::store::journal;
 use holdspace::store::log::{self, ItemLog, LoadError, NoteLog, SessionLog};
@@ -103,7 +103,7 @@ fn the_log(id: &str) -> SessionLog {
 }
 
 fn expected_items() -> Vec<ItemLog> {
-    let mut items: Vec<ItemLog> = holdspace::plans::builtin()
+    let mut items: Vec<ItemLog> = holdspace::store::plans::builtin()
         .items
         .iter()
         .zip([0, 10, 25, 55, 65, 80])
@@ -189,7 +189,7 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
             text: NOTE.into(),
         }],
         rules_revisited: vec![at(5, 0)],
-        ground_rules: holdspace::plans::builtin().ground_rules,
+        ground_rules: holdspace::store::plans::builtin().ground_rules,
         recovered_at: Vec::new(),
         participants: Vec::new(),
         turn_minutes: None,

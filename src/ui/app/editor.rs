@@ -4,8 +4,8 @@
 use super::{App, Input, Overlay};
 use crate::domain::EventKind;
 use crate::domain::plan::AgendaEdit;
-use crate::ui::action::Action;
 use crate::ui::editor::{self, Listed};
+use crate::ui::keys::action::Action;
 
 impl App {
     /// Opens an editor on its first entry that can change.

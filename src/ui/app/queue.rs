@@ -4,10 +4,10 @@
 use super::{App, Overlay};
 use crate::domain::Command;
 use crate::domain::hands::FloorCommand;
-use crate::text::sanitize;
-use crate::ui::action::Action;
+use crate::ui::keys::action::Action;
 use crate::ui::picker::{Choice, Picker, Step};
-use crate::ui::{live, overlay};
+use crate::ui::view::{live, overlay};
+use crate::util::text::sanitize;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 

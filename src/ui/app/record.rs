@@ -5,9 +5,9 @@ use super::{App, Input, Overlay};
 use crate::domain::Command;
 use crate::domain::hands::FloorCommand;
 use crate::domain::record::RecordCommand;
-use crate::records::Occasion;
-use crate::text::sanitize;
-use crate::ui::action::Action;
+use crate::session::records::Occasion;
+use crate::ui::keys::action::Action;
+use crate::util::text::sanitize;
 
 impl App {
     /// The participant the attendance list and the review have selected.

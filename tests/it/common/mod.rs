@@ -6,7 +6,7 @@ pub(crate) use crate::fixture;
 
 use fixture::{at, meta, t0};
 use holdspace::domain::Command as Cmd;
-use holdspace::recorder::Recorder;
+use holdspace::session::recorder::Recorder;
 use holdspace::store::paths::DataDir;
 use serde_json::Value;
 use std::fs;

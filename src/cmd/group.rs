@@ -1,0 +1,142 @@
+//! `holdspace group …`: save a new group, list the groups, show one.
+
+use crate::domain::checklist::Setting;
+use crate::domain::group::{DEFAULT_CAPACITY, Group};
+use crate::session::group;
+use crate::session::history;
+use crate::store::groups::{self, Stored};
+use crate::store::paths::DataDir;
+use crate::store::plans;
+use crate::util::text::sanitize;
+use chrono::NaiveDateTime;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Save a new group: when and where it meets, its places, co-facilitator and plan.
+    New {
+        name: String,
+        /// The day of the week it meets, e.g. tuesday.
+        #[arg(long)]
+        day: Option<String>,
+        /// The time it starts, as HH:MM.
+        #[arg(long, value_name = "HH:MM")]
+        time: Option<String>,
+        /// A room, or a link for an online group.
+        #[arg(long, default_value = "")]
+        place: String,
+        /// It meets online: the preparation checklist is the online one.
+        #[arg(long)]
+        online: bool,
+        /// How many places it has; over this, new referrals go to the waiting list.
+        #[arg(long, default_value_t = DEFAULT_CAPACITY)]
+        capacity: u32,
+        #[arg(long, default_value = "", value_name = "NAME")]
+        co_facilitator: String,
+        /// Its usual plan: a template (`holdspace plan list`) or a plan file.
+        #[arg(long, default_value = plans::DEFAULT_TEMPLATE, value_name = "TEMPLATE|FILE")]
+        plan: String,
+    },
+    /// List the saved groups.
+    List,
+    /// Show a group: when and where, places, plan, ground rules and checklist.
+    Show { name: String },
+}
+
+pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<String, String> {
+    match command {
+        GroupCommand::New {
+            name,
+            day,
+            time,
+            place,
+            online,
+            capacity,
+            co_facilitator,
+            plan,
+        } => {
+            plans::load(&plan)?;
+            let setting = if online {
+                Setting::Online
+            } else {
+                Setting::InPerson
+            };
+            let mut group = Group {
+                day,
+                time,
+                place,
+                co_facilitator,
+                ..Group::new(&name, setting, capacity, &plan)
+            };
+            group.tidy();
+            let stored = groups::create(dir, group)?;
+            Ok(format!(
+                "Saved the group {:?} in {}.\n{}Start its next session with: holdspace --group {:?}",
+                sanitize(&stored.group.name),
+                stored.file().display(),
+                describe(dir, &stored, now),
+                sanitize(&stored.group.name)
+            ))
+        }
+        GroupCommand::List => {
+            let (found, problems) = groups::list(dir);
+            for problem in problems {
+                crate::util::notice::say(problem);
+            }
+            if found.is_empty() {
+                return Ok("No saved groups. `holdspace group new NAME` saves one.".to_owned());
+            }
+            Ok(found
+                .iter()
+                .map(|stored| {
+                    format!(
+                        "{:<30} {} · {} places\n",
+                        sanitize(&stored.group.name),
+                        sanitize(&stored.group.when_and_where()),
+                        stored.group.capacity
+                    )
+                })
+                .collect())
+        }
+        GroupCommand::Show { name } => Ok(describe(dir, &groups::find(dir, &name)?, now)),
+    }
+}
+
+/// Everything about a group, as `group show` prints it.
+fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
+    let group = &stored.group;
+    let mut out = format!("{}\n", sanitize(&group.name));
+    out.push_str(&format!("  meets      {}\n", sanitize(&group.when_and_where())));
+    if let Some(next) = group.next_meeting(now) {
+        out.push_str(&format!("  next       {}\n", next.format("%a %-d %b %Y, %H:%M")));
+    }
+    out.push_str(&format!("  places     {}\n", group.capacity));
+    if !group.co_facilitator.is_empty() {
+        out.push_str(&format!("  co-facilitator {}\n", sanitize(&group.co_facilitator)));
+    }
+    out.push_str(&format!("  plan       {}\n", sanitize(&group.plan)));
+    let sessions = history::sessions(&group::saved(dir, &stored.group.name), &group.name).len();
+    out.push_str(&format!("  sessions   {sessions} saved\n"));
+    let (rules, whose) = if group.ground_rules.is_empty() {
+        (
+            plans::load(&group.plan)
+                .map(|chosen| chosen.plan.ground_rules)
+                .unwrap_or_default(),
+            "the plan's, until the group agrees its own".to_owned(),
+        )
+    } else {
+        (
+            group.ground_rules.clone(),
+            format!("version {}", group.rules_version),
+        )
+    };
+    out.push_str(&format!("Ground rules ({whose}):\n"));
+    for (number, rule) in rules.iter().enumerate() {
+        out.push_str(&format!("  {}. {}\n", number + 1, sanitize(rule)));
+    }
+    out.push_str("Preparation checklist:\n");
+    for item in &group.checklist {
+        out.push_str(&format!("  ☐ {}\n", sanitize(item)));
+    }
+    out
+}

@@ -1,0 +1,263 @@
+//! `holdspace roster`: one group's roster from the command line (referrals, statuses, contacts,
+//! adjustments, the list, who to contact, and the spreadsheet teams keep).
+
+use crate::domain::roster::{Contact, Member, Referral, Roster, Status};
+use crate::export::csv;
+use crate::store::disk::Disk;
+use crate::store::roster as file;
+use crate::store::{groups, guard};
+use crate::util::text::{cells, sanitize};
+use chrono::NaiveDate;
+use clap::Subcommand;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum RosterCommand {
+    /// Add someone referred to the group: they hold a place if one is free, or go on the
+    /// waiting list.
+    Add {
+        /// First names or initials are enough.
+        name: String,
+        /// Who referred them: their care co-ordinator or team.
+        #[arg(long, value_name = "SOURCE")]
+        referred_by: String,
+        /// What would help them feel welcome.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        adjustments: String,
+        /// The day of the referral, if not today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        referred_on: Option<NaiveDate>,
+    },
+    /// Move someone on: to referred, contacted, waiver_sent, waiver_returned, confirmed,
+    /// waiting_list, declined or left.
+    Set { name: String, status: Status },
+    /// Note a call, message or letter to someone.
+    Contact {
+        name: String,
+        note: String,
+        /// The day of the contact, if not today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        on: Option<NaiveDate>,
+    },
+    /// Note what would help someone feel welcome ("" clears it).
+    Adjust { name: String, text: String },
+    /// Everyone on the roster, the places held, and the waiting list in order.
+    List,
+    /// Who to get in touch with and why, most urgent first.
+    ToContact,
+    /// The roster as the spreadsheet teams keep.
+    Export {
+        /// Comma-separated values, for a spreadsheet.
+        #[arg(long, required = true)]
+        csv: bool,
+        /// Write to this file (private to you, replaced atomically) instead of printing.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Carries out `command` on the roster in `folder`, the folder of the group called `group`
+/// with `capacity` places. A change is saved before its message is given back; an error leaves
+/// the file as it was.
+pub fn run(
+    folder: &Path,
+    group: &str,
+    capacity: u32,
+    next_meeting: Option<NaiveDate>,
+    today: NaiveDate,
+    disk: &dyn Disk,
+    command: RosterCommand,
+) -> Result<String, String> {
+    let group = sanitize(group);
+    file::update(&file::path(folder), disk, |roster| match command {
+        RosterCommand::Add {
+            name,
+            referred_by,
+            adjustments,
+            referred_on,
+        } => {
+            let referral = Referral {
+                name,
+                referred_by,
+                referred_on: referred_on.unwrap_or(today),
+                adjustments,
+            };
+            roster.add(referral, capacity, today)
+        }
+        RosterCommand::Set { name, status } => roster.set_status(&name, status, capacity, today),
+        RosterCommand::Contact { name, note, on } => {
+            let contact = Contact {
+                on: on.unwrap_or(today),
+                note,
+            };
+            roster.log_contact(&name, contact, today)
+        }
+        RosterCommand::Adjust { name, text } => roster.adjust(&name, &text),
+        RosterCommand::List => Ok(list(roster, &group, capacity)),
+        RosterCommand::ToContact => Ok(to_contact(roster, &group, capacity, today, next_meeting)),
+        RosterCommand::Export { output, .. } => {
+            let text = export(roster);
+            match output {
+                None => Ok(text),
+                Some(output) => {
+                    guard::write_output(disk, groups::data_folder(folder), &output, text.as_bytes())
+                        .map_err(|err| err.to_string())?;
+                    Ok(format!(
+                        "Exported the roster of {group} ({} people) to {}",
+                        roster.members.len(),
+                        output.display()
+                    ))
+                }
+            }
+        }
+    })
+}
+
+/// A day as the command line takes it.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!(
+            "\"{}\" is not a date; use YYYY-MM-DD, e.g. 2026-03-02",
+            sanitize(text)
+        )
+    })
+}
+
+/// `5 of 8 places held`, and how many too many if a hand edit or a smaller group made it so.
+fn places(roster: &Roster, capacity: u32) -> String {
+    let held = roster.places_held();
+    let over = held.saturating_sub(capacity as usize);
+    let mut said = format!("{held} of {capacity} places held");
+    if over > 0 {
+        let _ = write!(said, " ({over} more than the group has)");
+    }
+    said
+}
+
+fn list(roster: &Roster, group: &str, capacity: u32) -> String {
+    let waiting = roster.waiting_list();
+    let mut out = format!(
+        "{group}: {}, {} on the waiting list\n",
+        places(roster, capacity),
+        waiting.len()
+    );
+    if roster.members.is_empty() {
+        out.push_str("No one is on the roster yet: `roster add NAME --referred-by SOURCE` adds someone.\n");
+        return out;
+    }
+    let header = ["name", "status", "since", "referred by"]
+        .map(str::to_owned)
+        .to_vec();
+    let rows = roster.members.iter().map(|m| {
+        vec![
+            sanitize(&m.name),
+            m.status.describe().to_owned(),
+            m.status_since.to_string(),
+            sanitize(&m.referred_by),
+        ]
+    });
+    out.push('\n');
+    out.push_str(&table(std::iter::once(header).chain(rows).collect()));
+    if !waiting.is_empty() {
+        out.push_str("\nWaiting list, first in line first:\n");
+        let rows = (waiting.iter().enumerate())
+            .map(|(at, m)| {
+                vec![
+                    format!("  {}.", at + 1),
+                    sanitize(&m.name),
+                    format!("since {}", m.status_since),
+                ]
+            })
+            .collect();
+        out.push_str(&table(rows));
+    }
+    let welcome: Vec<&Member> = (roster.members.iter())
+        .filter(|m| !m.adjustments.is_empty() && !matches!(m.status, Status::Declined | Status::Left))
+        .collect();
+    if !welcome.is_empty() {
+        out.push_str("\nWhat would help them feel welcome:\n");
+        for m in welcome {
+            let _ = writeln!(out, "  {}: {}", sanitize(&m.name), sanitize(&m.adjustments));
+        }
+    }
+    out
+}
+
+fn to_contact(
+    roster: &Roster,
+    group: &str,
+    capacity: u32,
+    today: NaiveDate,
+    next_meeting: Option<NaiveDate>,
+) -> String {
+    let meeting = next_meeting.map_or("no next meeting set".to_owned(), |day| {
+        format!("next meeting {day}")
+    });
+    let due = roster.to_contact(capacity, today, next_meeting);
+    if due.is_empty() {
+        return format!("{group}: no one to contact on {today} ({meeting}).\n");
+    }
+    let rows = due
+        .into_iter()
+        .map(|due| vec![format!("  {}", sanitize(&due.name)), due.why])
+        .collect();
+    format!("{group}: to contact on {today} ({meeting}):\n{}", table(rows))
+}
+
+/// The roster as the spreadsheet teams keep, one row a person, in roster order.
+fn export(roster: &Roster) -> String {
+    let header = [
+        "name",
+        "status",
+        "status_since",
+        "referred_by",
+        "referred_on",
+        "adjustments",
+        "contacts",
+        "last_contact",
+        "last_contact_note",
+    ];
+    let rows = roster.members.iter().map(|m| {
+        let last = m.contacts.last();
+        vec![
+            m.name.clone(),
+            m.status.describe().to_owned(),
+            m.status_since.to_string(),
+            m.referred_by.clone(),
+            m.referred_on.to_string(),
+            m.adjustments.clone(),
+            m.contacts.len().to_string(),
+            last.map(|c| c.on.to_string()).unwrap_or_default(),
+            last.map(|c| c.note.clone()).unwrap_or_default(),
+        ]
+    });
+    let header = header.map(str::to_owned).to_vec();
+    csv::write(&std::iter::once(header).chain(rows).collect::<Vec<_>>())
+}
+
+/// Rows of cells in columns as wide as a terminal shows their widest cell; the last column is
+/// not padded.
+fn table(rows: Vec<Vec<String>>) -> String {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in &rows {
+        for (column, cell) in row.iter().enumerate() {
+            match widths.get_mut(column) {
+                Some(widest) => *widest = (*widest).max(cells(cell)),
+                None => widths.push(cells(cell)),
+            }
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let last = row.len().saturating_sub(1);
+        for (column, cell) in row.iter().enumerate() {
+            out.push_str(cell);
+            if column < last {
+                out.push_str(&" ".repeat(widths[column] - cells(cell) + 2));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}

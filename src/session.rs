@@ -1,0 +1,9 @@
+//! The life of one session on disk: recording it event by event, finding and resuming an
+//! interrupted one, what a saved group brings to its next session, the records written after it,
+//! and a group's history across its sessions.
+
+pub mod group;
+pub mod history;
+pub mod recorder;
+pub mod records;
+pub mod recovery;

@@ -1,0 +1,82 @@
+//! What a saved group brings to its next session: its plan with a fresh ice-breaker, its own
+//! ground rules, and the rules it changed last time carried over as a new version.
+
+use crate::domain::EventKind;
+use crate::domain::group::same_group;
+use crate::domain::plan::Kind;
+use crate::store::groups::Stored;
+use crate::store::log::{self, Loaded, SessionLog};
+use crate::store::paths::DataDir;
+use crate::store::plans::{self, Chosen};
+
+/// The saved session logs of the group called `group`, rehearsals included; one that cannot be
+/// read is left out here, and `holdspace sessions` names it.
+pub fn saved(dir: &DataDir, group: &str) -> Vec<Loaded> {
+    log::list_where(&dir.sessions_dir(), |head| same_group(head.group(), group))
+        .map(|(logs, _)| logs)
+        .unwrap_or_default()
+}
+
+/// The ice-breaker prompts the group has been asked, oldest first.
+fn asked(history: &[&SessionLog]) -> Vec<String> {
+    history
+        .iter()
+        .filter_map(|log| match log.events.first().map(|event| &event.kind) {
+            Some(EventKind::Started(meta)) => Some(meta.plan.items.clone()),
+            _ => None,
+        })
+        .flatten()
+        .filter(|item| item.kind == Kind::IceBreaker)
+        .flat_map(|item| item.prompts)
+        .collect()
+}
+
+/// The group's plan for its next session: `plan` (a template or file) or the group's own, with
+/// the group's name and rules, and each ice-breaker's prompt drawn.
+pub fn plan_for(stored: &Stored, plan: Option<&str>, history: &[&SessionLog]) -> Result<Chosen, String> {
+    let group = &stored.group;
+    let mut chosen = plans::load(plan.unwrap_or(&group.plan)).map_err(|err| {
+        format!(
+            "{err}\n(the plan of group {:?}, in {})",
+            group.name,
+            stored.file().display()
+        )
+    })?;
+    chosen.plan.group.clone_from(&group.name);
+    if !group.ground_rules.is_empty() {
+        chosen.plan.ground_rules.clone_from(&group.ground_rules);
+    }
+    chosen.plan.draw_prompts(&asked(history));
+    Ok(chosen)
+}
+
+/// Makes the rules the group changed in its latest session its own, as the next version, and
+/// says so; the caller saves the group once the next session starts. Done at the next start
+/// rather than at the end of a session, so that one that ended in a crash still carries its
+/// rules over.
+pub fn carry_rules(stored: &mut Stored, history: &[&SessionLog]) -> Option<String> {
+    let latest = history.last()?;
+    let started_with = match latest.events.first().map(|event| &event.kind) {
+        Some(EventKind::Started(meta)) => meta.rules_version,
+        _ => None,
+    };
+    let rules = &latest.ground_rules;
+    let group = &mut stored.group;
+    let edited = latest
+        .events
+        .iter()
+        .any(|event| matches!(event.kind, EventKind::RulesEdited { .. }));
+    if started_with != Some(group.rules_version)
+        || !edited
+        || rules.is_empty()
+        || *rules == group.ground_rules
+    {
+        return None;
+    }
+    group.ground_rules.clone_from(rules);
+    group.rules_version += 1;
+    Some(format!(
+        "the ground rules changed in session {} are now the group's, version {}",
+        latest.id, stored.group.rules_version
+    ))
+}

@@ -1,0 +1,7 @@
+//! The screens before a session: the start-up question about an interrupted session, the home
+//! screen with the saved groups, a group's roster, and the preparation screen.
+
+pub mod home;
+pub mod prepare;
+pub mod resume;
+pub mod roster;
