@@ -2,6 +2,7 @@
 //! plan files checked with the file, line and field named, and a session run on a plan file.
 
 use crate::common;
+use crate::fixture::golden;
 
 use common::{data, fails, holdspace, only_log, run, run_with_input};
 use holdspace::domain::EventKind;
@@ -113,17 +114,17 @@ fn plan_check_accepts_every_good_plan_and_shows_no_control_characters() {
     }
 }
 
-/// Each bad plan fails with its file and the message its `.expected` file holds, which starts
-/// with the line; those that name a field name it as the file spells it.
+/// Each bad plan fails with its file and the message its snapshot holds, which starts with the
+/// line; those that name a field name it as the file spells it.
 #[test]
 fn plan_check_on_a_bad_plan_names_the_file_line_and_field() {
     let (_tmp, root) = data();
     for path in golden("bad") {
         let out = run(in_package(&root).args(["plan", "check", &path]));
         let err = fails(&out);
-        let expected = fs::read_to_string(Path::new(ROOT).join(&path).with_extension("expected"))
-            .expect("the expected message");
-        assert_eq!(err, format!("holdspace: {path}: {expected}"), "{out:?}");
+        let file = Path::new(&path).file_name().expect("a name").to_string_lossy();
+        let expected = golden::snapshot_of("plans", "every_bad_plan_fails_with_its_message", &file);
+        assert_eq!(err, format!("holdspace: {path}: {expected}\n"), "{out:?}");
         assert!(out.stdout.is_empty(), "{out:?}");
     }
     let path = "tests/it/golden/plans/bad/min-minutes-above-minutes.toml";

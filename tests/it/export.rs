@@ -15,10 +15,7 @@ use holdspace::export::report;
 use holdspace::export::{self, Format, Scope};
 use holdspace::store::log::{Loaded, SessionLog};
 use holdspace::util::format::Zone;
-use std::fs;
-use std::path::Path;
 
-const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/golden/export");
 const FORMATS: [(Format, &str); 3] = [(Format::Md, "md"), (Format::Csv, "csv"), (Format::Json, "json")];
 const BOM: char = '\u{FEFF}';
 
@@ -159,27 +156,20 @@ fn bob(log: &SessionLog) -> Scope {
     Scope::Handover(export::find_person(log, "bo").expect("Bo is there"))
 }
 
-/// Each format and scope, byte for byte. `HOLDSPACE_BLESS=1` rewrites the files; check the
-/// diff before committing it.
+/// Each format and scope, byte for byte, against insta's binary snapshots
+/// (`snapshots/it__export__<scope>-<format>.snap.<format>`), which `cargo insta review` shows and accepts.
 #[test]
-fn exports_match_the_golden_files() {
+fn exports_match_their_snapshots() {
     let log = the_log();
-    let bless = std::env::var_os("HOLDSPACE_BLESS").is_some_and(|value| value == "1");
     for (scope, scope_name) in [
         (Scope::Full, "full"),
         (bob(&log), "handover"),
         (Scope::Anonymised, "anonymised"),
     ] {
         for (format, extension) in FORMATS {
-            let path = Path::new(GOLDEN).join(format!("{scope_name}.{extension}"));
             let fresh = render(&log, format, scope);
-            if bless {
-                fs::create_dir_all(GOLDEN).expect("the golden folder");
-                fs::write(&path, &fresh).expect("the golden file is written");
-            }
-            let golden = fs::read_to_string(&path)
-                .unwrap_or_else(|err| panic!("{}: {err} (HOLDSPACE_BLESS=1 writes it)", path.display()));
-            assert_eq!(fresh, golden, "{} differs", path.display());
+            let name = format!("{scope_name}-{extension}.{extension}");
+            insta::assert_binary_snapshot!(&name, fresh.into_bytes());
         }
     }
 }

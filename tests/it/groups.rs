@@ -129,10 +129,10 @@ const BAD: [(&str, &[&str]); 13] = [
     ),
 ];
 
-/// Each bad group fails to load with the message in its `.expected` file, which starts with the
-/// file and the line, and says what `BAD` says it must.
+/// Each bad group fails to load with the message in its snapshot, which starts with the file and
+/// the line, and says what `BAD` says it must.
 #[test]
-fn every_bad_group_fails_with_its_expected_message() {
+fn every_bad_group_fails_with_its_message() {
     let bad = golden::files("groups/bad", "toml");
     let names: Vec<String> = bad
         .iter()
@@ -156,9 +156,14 @@ fn every_bad_group_fails_with_its_expected_message() {
                 "{file}: {wanted:?} is not in {message:?}"
             );
         }
-        golden::assert_expected(path, &message);
+        let name = path.file_name().expect("a name").to_string_lossy();
+        insta::assert_snapshot!(format!("every_bad_group_fails_with_its_message@{name}"), message);
     }
-    golden::assert_each_expected_has_its_input("groups/bad", "toml");
+    golden::assert_each_snapshot_has_its_input(
+        "groups",
+        "every_bad_group_fails_with_its_message",
+        "groups/bad",
+    );
 }
 
 /// A plan's unknown `kind` is named as the field it is (toml does not name it); a group's

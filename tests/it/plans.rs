@@ -83,18 +83,21 @@ fn good_plans_hold_what_they_say() {
     assert_eq!(control.items[0].prompts, ["Two\nlines"]);
 }
 
-/// Each bad plan fails with the message in its `.expected` file.
+/// Each bad plan fails with the message in its snapshot (`golden/plans/bad/NAME.toml` against
+/// `snapshots/it__plans__every_bad_plan_fails_with_its_message@NAME.toml.snap`).
 #[test]
-fn every_bad_plan_fails_with_its_expected_message() {
-    let bad = golden::files("plans/bad", "toml");
-    assert!(bad.len() >= 20, "the bad plans are missing: {bad:?}");
-    for path in &bad {
+fn every_bad_plan_fails_with_its_message() {
+    assert!(
+        golden::files("plans/bad", "toml").len() >= 20,
+        "the bad plans are missing"
+    );
+    insta::glob!("golden/plans/bad/*.toml", |path| {
         match plans::parse(&golden::read(path)) {
             Ok(chosen) => panic!("{} parsed: {chosen:?}", path.display()),
-            Err(message) => golden::assert_expected(path, &message),
+            Err(message) => insta::assert_snapshot!(message),
         }
-    }
-    golden::assert_each_expected_has_its_input("plans/bad", "toml");
+    });
+    golden::assert_each_snapshot_has_its_input("plans", "every_bad_plan_fails_with_its_message", "plans/bad");
 }
 
 #[test]
