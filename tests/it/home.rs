@@ -9,6 +9,7 @@ use holdspace::domain::roster::ToContact;
 use holdspace::ui::before::home::{GroupLine, Home, Picked};
 use holdspace::ui::theme::themes::fallback;
 use holdspace::ui::typing::Field;
+use holdspace::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use screen::{HOSTILE_NAMES, assert_no_control, assert_shows};
@@ -57,7 +58,7 @@ fn groups() -> Vec<GroupLine> {
 fn draw(home: &Home, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| home.render(frame.area(), frame.buffer_mut(), &fallback(true)))
+        .draw(|frame| view::home::render(home, frame.area(), frame.buffer_mut(), &fallback(true)))
         .expect("drawn");
     terminal
 }

@@ -17,6 +17,7 @@ use holdspace::ui::editor::Listed;
 use holdspace::ui::keys::bindings::Keymap;
 use holdspace::ui::theme::themes::fallback;
 use holdspace::ui::typing::Field;
+use holdspace::ui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -126,7 +127,7 @@ fn draw_preparation(
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     let (keys, theme) = (Keymap::default(), fallback(false));
     terminal
-        .draw(|f| prep.render(f.area(), f.buffer_mut(), &keys, &theme, now))
+        .draw(|f| view::prepare::render(prep, f.area(), f.buffer_mut(), &keys, &theme, now))
         .expect("the frame draws");
     terminal
 }
@@ -254,7 +255,7 @@ fn preparation_draws_hostile_text_cleanly_at_every_size() {
         prep.focus = if agenda { Focus::Agenda } else { Focus::Checklist };
         prep.typing = agenda.then(|| typed.clone());
         let mut buffer = Buffer::empty(area);
-        prep.render(area, &mut buffer, &keys, &theme, now);
+        view::prepare::render(&prep, area, &mut buffer, &keys, &theme, now);
         buffer
     });
 }

@@ -53,7 +53,9 @@ fn press(view: &mut RosterView, keys: &str) -> bool {
 fn draw(view: &RosterView, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| view.render(frame.area(), frame.buffer_mut(), &fallback(true)))
+        .draw(|frame| {
+            holdspace::ui::view::roster::render(view, frame.area(), frame.buffer_mut(), &fallback(true))
+        })
         .expect("drawn");
     terminal
 }

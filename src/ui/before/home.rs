@@ -7,16 +7,12 @@ use crate::domain::roster::{Roster, ToContact};
 use crate::store::groups::Stored;
 use crate::store::roster;
 use crate::ui::terminal::event_loop;
-use crate::ui::theme::{Role, Theme};
+use crate::ui::theme::Theme;
 use crate::ui::typing::{self, Field, Typed};
-use crate::util::text::sanitize;
+use crate::ui::view;
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use std::io;
 use std::sync::atomic::AtomicBool;
 
@@ -126,77 +122,6 @@ impl Home {
         None
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let [list, footer] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
-        let mut lines = Vec::new();
-        let mut selected_at = 0;
-        for (index, line) in self.groups.iter().enumerate() {
-            let selected = index == self.selected;
-            if selected {
-                selected_at = lines.len();
-            }
-            let marker = if selected { "▸ " } else { "  " };
-            let role = if selected { Role::Current } else { Role::Text };
-            lines.push(Line::from(vec![
-                Span::styled(marker, theme.style(Role::Key)),
-                Span::styled(sanitize(&line.name), theme.style(role)),
-                Span::styled(format!("  {}", sanitize(&line.meets)), theme.style(Role::Muted)),
-            ]));
-            let next = line.next.map_or_else(
-                || "no day and time set".to_owned(),
-                |at| format!("next {}", at.format("%a %-d %b, %H:%M")),
-            );
-            let roster = match &line.roster {
-                Ok((held, places, waiting)) => format!(
-                    "{held} of {places} places · {waiting} waiting · {} to contact",
-                    line.to_contact.len()
-                ),
-                Err(err) => format!("roster unreadable: {err}"),
-            };
-            lines.push(Line::styled(
-                format!("    {next} · {}", sanitize(&roster)),
-                theme.style(Role::Muted),
-            ));
-            // The selected group's calls to make, so they are seen before its session.
-            if selected {
-                for person in &line.to_contact {
-                    lines.push(Line::from(vec![
-                        Span::styled("    ☎ ", theme.style(Role::Key)),
-                        Span::styled(sanitize(&person.name), theme.style(Role::Text)),
-                        Span::styled(format!("  {}", sanitize(&person.why)), theme.style(Role::Muted)),
-                    ]));
-                }
-            }
-        }
-        // Many groups scroll, keeping the selected one and its first calls in view.
-        let rows = usize::from(list.height.saturating_sub(2)).max(1);
-        let scroll =
-            u16::try_from((selected_at + 4).saturating_sub(rows).min(selected_at)).unwrap_or(u16::MAX);
-        Paragraph::new(lines)
-            .scroll((scroll, 0))
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(Span::styled(" holdspace · groups ", theme.style(Role::Title))),
-            )
-            .render(list, buf);
-        let status = typing::status_line(
-            "New group's name",
-            self.typing.as_deref(),
-            self.message.as_deref(),
-            theme,
-        );
-        typing::footer(
-            status,
-            " Enter prepares the group's session · r its roster · ↑↓ select · n new group · \
-             s session without a group · q quits"
-                .to_owned(),
-            theme,
-            footer,
-            buf,
-        );
-    }
-
     /// Shows the groups until one is picked; a signal counts as quit.
     pub fn run(
         mut self,
@@ -209,7 +134,7 @@ impl Home {
             stop,
             false,
             &mut self,
-            |home, frame, _| home.render(frame.area(), frame.buffer_mut(), theme),
+            |home, frame, _| view::home::render(home, frame.area(), frame.buffer_mut(), theme),
             |home, key, _| home.on_key(key),
         )?;
         Ok(picked.unwrap_or(Picked::Quit))

@@ -3,22 +3,18 @@
 
 use crate::domain::checklist::Check;
 use crate::domain::plan::{AgendaEdit, Plan};
-use crate::ui::editor::{self, Row};
+use crate::ui::editor::{self};
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;
 use crate::ui::keys::keymap::Mode;
 use crate::ui::terminal::event_loop;
-use crate::ui::theme::{Role, Theme};
+use crate::ui::theme::Theme;
 use crate::ui::typing::{self, Field, Typed};
+use crate::ui::view;
 use crate::util::format::clock;
-use crate::util::text::sanitize;
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use std::io;
 use std::sync::atomic::AtomicBool;
 
@@ -180,129 +176,6 @@ impl Preparation {
         }
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, keys: &Keymap, theme: &Theme, now: DateTime<Utc>) {
-        let [header, body, footer] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1), Constraint::Length(3)]).areas(area);
-        Paragraph::new(vec![
-            Line::from(vec![
-                Span::styled(format!(" {} ", sanitize(&self.group)), theme.style(Role::Title)),
-                Span::styled(format!("· {}", sanitize(&self.meets)), theme.style(Role::Muted)),
-            ]),
-            Line::styled(
-                format!(" Preparing · {}", self.countdown(now)),
-                theme.style(Role::Clock),
-            ),
-        ])
-        .render(header, buf);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-        let ticked = self
-            .checklist
-            .iter()
-            .filter(|check| check.ticked_at.is_some())
-            .count();
-        let checks: Vec<Line> = self
-            .checklist
-            .iter()
-            .enumerate()
-            .map(|(index, check)| {
-                let marker = if self.focus == Focus::Checklist && index == self.check {
-                    "▸"
-                } else {
-                    " "
-                };
-                let (glyph, role) = match check.ticked_at {
-                    Some(_) => ("☑", Role::Muted),
-                    None => ("☐", Role::Text),
-                };
-                Line::from(vec![
-                    Span::styled(format!("{marker}{glyph} "), theme.style(Role::Key)),
-                    Span::styled(sanitize(&check.item), theme.style(role)),
-                ])
-            })
-            .collect();
-        let titled = |title: String, focus: Focus| {
-            let role = if self.focus == focus {
-                Role::Key
-            } else {
-                Role::Border
-            };
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.style(role))
-                .title(Span::styled(title, theme.style(Role::Title)))
-        };
-        // The selected item is kept in view on a short screen. Rows are not wrapped, so that
-        // one row is one item.
-        let rows = usize::from(left.height.saturating_sub(2)).max(1);
-        let scroll = u16::try_from(self.check.saturating_sub(rows - 1)).unwrap_or(u16::MAX);
-        Paragraph::new(checks)
-            .scroll((scroll, 0))
-            .block(titled(
-                format!(" Checklist · {ticked} of {} ", self.checklist.len()),
-                Focus::Checklist,
-            ))
-            .render(left, buf);
-        let rows: Vec<Row> = self
-            .plan
-            .items
-            .iter()
-            .map(|item| Row {
-                item,
-                minutes: item.minutes,
-                glyph: "·",
-                editable: true,
-            })
-            .collect();
-        let selected = if self.focus == Focus::Agenda {
-            self.item
-        } else {
-            usize::MAX
-        };
-        Paragraph::new(editor::agenda_lines(
-            &rows,
-            selected,
-            usize::from(right.width.saturating_sub(2)),
-            theme,
-        ))
-        .block(titled(
-            format!(" Agenda · {} min ", self.plan.total_minutes()),
-            Focus::Agenda,
-        ))
-        .render(right, buf);
-        let status = typing::status_line(
-            "New item (title, then minutes)",
-            self.typing.as_deref(),
-            self.message.as_deref(),
-            theme,
-        );
-        let edits: &[Action] = match self.focus {
-            Focus::Checklist => &[Action::ListUp, Action::ListDown],
-            Focus::Agenda => &[
-                Action::Earlier,
-                Action::Later,
-                Action::Longer,
-                Action::Shorter,
-                Action::AddEntry,
-                Action::RemoveEntry,
-            ],
-        };
-        let mut hints = vec![" Enter starts the session".to_owned()];
-        if self.focus == Focus::Checklist {
-            hints.push("space ticks".to_owned());
-        }
-        hints.extend(edits.iter().filter_map(|action| {
-            keys.first_key(Mode::Edit, *action)
-                .map(|key| format!("{key} {}", action.hint()))
-        }));
-        hints.push(match self.focus {
-            Focus::Checklist => "Tab agenda".to_owned(),
-            Focus::Agenda => "Tab checklist".to_owned(),
-        });
-        hints.push("Esc quits".to_owned());
-        typing::footer(status, hints.join(" · "), theme, footer, buf);
-    }
-
     /// Shows the preparation until Enter or Esc, redrawing each second for the countdown.
     pub fn run(
         mut self,
@@ -316,7 +189,9 @@ impl Preparation {
             stop,
             true,
             &mut self,
-            |preparation, frame, now| preparation.render(frame.area(), frame.buffer_mut(), keys, theme, now),
+            |preparation, frame, now| {
+                view::prepare::render(preparation, frame.area(), frame.buffer_mut(), keys, theme, now)
+            },
             |preparation, key, now| preparation.on_key(key, keys, now),
         )?;
         Ok(prepared.unwrap_or(Prepared::Quit))

@@ -2,14 +2,13 @@
 
 use crate::session::recovery::Interrupted;
 use crate::ui::terminal::event_loop;
+use crate::ui::view;
 use crate::util::format::{Zone, clock};
 use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -109,20 +108,6 @@ impl Offer<'_> {
         lines
     }
 
-    fn render(&self, area: Rect, buf: &mut ratatui::buffer::Buffer) {
-        let title = if self.interrupted.is_some() {
-            " An interrupted session was found "
-        } else if !self.running.is_empty() {
-            " A session is open in another holdspace "
-        } else {
-            " Some session journals cannot be used "
-        };
-        Paragraph::new(self.lines())
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).title(title))
-            .render(area, buf);
-    }
-
     /// Shows the question and waits for one of its keys; a signal or Ctrl-c counts as quit.
     pub fn ask(&self, terminal: &mut DefaultTerminal, stop: &AtomicBool) -> io::Result<Choice> {
         let choice = event_loop::until_answer(
@@ -130,7 +115,7 @@ impl Offer<'_> {
             stop,
             false,
             &mut (),
-            |(), frame, _| self.render(frame.area(), frame.buffer_mut()),
+            |(), frame, _| view::resume::render(self, frame.area(), frame.buffer_mut()),
             |(), key, _| self.answer(key),
         )?;
         Ok(choice.unwrap_or(Choice::Quit))

@@ -6,16 +6,12 @@ use crate::domain::roster::{Roster, Status};
 use crate::store::disk::Disk;
 use crate::store::roster;
 use crate::ui::terminal::event_loop;
-use crate::ui::theme::{Role, Theme};
-use crate::ui::typing::{self, Field};
-use crate::util::text::{cells, cut, pad, sanitize};
+use crate::ui::theme::Theme;
+use crate::ui::typing::Field;
+use crate::ui::view;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -85,74 +81,6 @@ impl RosterView {
         self.selected = self.selected.min(self.roster.members.len().saturating_sub(1));
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let [list, footer] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
-        let names: Vec<String> = (self.roster.members.iter())
-            .map(|member| cut(&sanitize(&member.name), 24))
-            .collect();
-        let width = names.iter().map(|name| cells(name)).max().unwrap_or(0).max(4);
-        let mut lines = Vec::new();
-        for (index, (member, name)) in self.roster.members.iter().zip(&names).enumerate() {
-            let selected = index == self.selected;
-            let role = if selected { Role::Current } else { Role::Text };
-            let last_contact = member.contacts.last().map_or_else(String::new, |contact| {
-                format!(" · called {}: {}", contact.on, sanitize(&contact.note))
-            });
-            lines.push(Line::from(vec![
-                Span::styled(if selected { "▸ " } else { "  " }, theme.style(Role::Key)),
-                Span::styled(pad(name, width), theme.style(role)),
-                Span::styled(format!("  {:<15}", member.status.describe()), theme.style(role)),
-                Span::styled(
-                    format!(
-                        " since {} · referred by {}{last_contact}",
-                        member.status_since,
-                        sanitize(&member.referred_by)
-                    ),
-                    theme.style(Role::Muted),
-                ),
-            ]));
-            if selected && !member.adjustments.is_empty() {
-                lines.push(Line::styled(
-                    format!("    would help: {}", sanitize(&member.adjustments)),
-                    theme.style(Role::Muted),
-                ));
-            }
-        }
-        if lines.is_empty() {
-            lines.push(Line::styled(
-                "  No one yet: `holdspace roster GROUP add NAME --referred-by WHO` adds a referral.",
-                theme.style(Role::Muted),
-            ));
-        }
-        let title = format!(
-            " {} · roster · {} of {} places held · {} waiting ",
-            sanitize(&self.group),
-            self.roster.places_held(),
-            self.capacity,
-            self.roster.waiting_list().len()
-        );
-        let rows = usize::from(list.height.saturating_sub(2)).max(1);
-        let scroll = u16::try_from((self.selected + 2).saturating_sub(rows)).unwrap_or(u16::MAX);
-        Paragraph::new(lines)
-            .scroll((scroll, 0))
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(Span::styled(title, theme.style(Role::Title))),
-            )
-            .render(list, buf);
-        let statuses: Vec<String> = (Status::ALL.iter().enumerate())
-            .map(|(index, status)| format!("{} {}", index + 1, status.describe()))
-            .collect();
-        typing::footer(
-            typing::status_line("", None, self.message.as_deref(), theme),
-            format!(" Set the status: {} · ↑↓ select · Esc back", statuses.join(" · ")),
-            theme,
-            footer,
-            buf,
-        );
-    }
-
     /// Shows the roster until Esc; a signal closes it too.
     pub fn run(
         mut self,
@@ -166,7 +94,7 @@ impl RosterView {
             stop,
             false,
             &mut self,
-            |view, frame, _| view.render(frame.area(), frame.buffer_mut(), theme),
+            |view, frame, _| view::roster::render(view, frame.area(), frame.buffer_mut(), theme),
             |view, key, now| {
                 let today = now.with_timezone(&chrono::Local).date_naive();
                 (!view.on_key(key, disk, today)).then_some(())
