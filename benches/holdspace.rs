@@ -93,12 +93,14 @@ fn frame(c: &mut Criterion) {
     });
     let mut backend = TestBackend::new(120, 40);
     let mut screen = Screen::cleared(Rect::new(0, 0, 120, 40));
-    screen.draw_app(&mut backend, &app, true).expect("a test backend");
+    screen
+        .draw_app(&mut backend, &mut app, true)
+        .expect("a test backend");
     c.bench_function("idle second 120x40, clock parts drawn", |b| {
         b.iter(|| {
             app.now += chrono::TimeDelta::seconds(1);
             screen
-                .draw_app(&mut backend, &app, false)
+                .draw_app(&mut backend, &mut app, false)
                 .expect("a test backend");
         });
     });

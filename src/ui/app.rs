@@ -1,11 +1,14 @@
 //! The app's view state around a recorded session, and what each key does to it.
 
 mod editor;
+pub mod hits;
+mod overlay;
 mod queue;
 mod record;
 
+pub use overlay::{Input, Overlay};
+
 use crate::domain::clock::{Clock, WallWatch};
-use crate::domain::record::FollowUp;
 use crate::domain::{Author, Command, EventKind};
 use crate::session::recorder::Recorder;
 use crate::store::StoreError;
@@ -15,13 +18,12 @@ use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;
 use crate::ui::keys::keymap::Mode;
-use crate::ui::picker::Picker;
 use crate::ui::theme::Theme;
 use crate::ui::typing::{self, Field};
-use crate::ui::view::overlay;
 use crate::util::format::Zone;
 use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hits::HitMap;
 use std::path::PathBuf;
 
 /// How the facilitator's holdspace, followed by a co-facilitator's, is doing.
@@ -34,67 +36,6 @@ pub enum Followed {
     Finished,
     /// Its journal could not be read or did not fit the session.
     Broken(String),
-}
-
-/// What is open on top of the live screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    /// The key list, scrolled down by this many lines on a short terminal.
-    Help {
-        scroll: u16,
-    },
-    Rules,
-    /// The current item's and the session's time left, in large digits.
-    BigClock,
-    ConfirmEnd,
-    Input {
-        purpose: Input,
-        text: String,
-    },
-    Pick(Picker),
-    /// Moving to another item with hands raised: keep the queue or clear it.
-    ConfirmMove {
-        forward: bool,
-    },
-    ConfirmClear,
-    /// Moving straight to the agenda item clicked.
-    ConfirmJump {
-        to: usize,
-    },
-    /// The attendance and follow-up list, opened during the session.
-    People,
-    /// The agenda or ground-rules editor, with its selected entry.
-    Edit {
-        list: Listed,
-        selected: usize,
-    },
-}
-
-/// What a line of typed text is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    Note,
-    RescuePath,
-    NewPerson,
-    FlagNote {
-        who: usize,
-        follow_up: FollowUp,
-    },
-    RecordNote(usize),
-    Comment(usize),
-    Takeaway(usize),
-    Goal(usize),
-    Summary,
-    /// A new agenda item, to go in at `at`; the editor had `from` selected.
-    NewItem {
-        at: usize,
-        from: usize,
-    },
-    NewRule {
-        at: usize,
-        from: usize,
-    },
-    ChangeRule(usize),
 }
 
 /// Which screen is showing: the live session, or the review after it has ended.
@@ -124,6 +65,8 @@ pub struct App {
     /// Clock seconds per real second: shown as "rehearsal N×" when not 1.
     pub speed: f64,
     pub overlay: Option<Overlay>,
+    /// Where the last whole frame drew what a click can land on.
+    pub hits: HitMap,
     /// A one-line message for the status line, replaced by the next one.
     pub message: Option<String>,
     /// The final log could not be written; shown in the NOT SAVED banner.
@@ -157,6 +100,7 @@ impl App {
             now,
             speed: 1.0,
             overlay: None,
+            hits: HitMap::default(),
             message: None,
             finish_error: None,
             outcome: None,
@@ -307,68 +251,12 @@ impl App {
                 && !self.recorder.is_co_facilitator();
             return self.act(if done { Action::Done } else { Action::Leave });
         }
-        match self.overlay.take() {
-            None => {
-                if let Some(action) = self.keys.lookup(self.mode(), key) {
-                    self.act(action);
-                } else if key.code == KeyCode::Esc && self.recorder.session.warning_showing() {
-                    self.act(Action::DismissWarning);
-                }
-            }
-            Some(Overlay::ConfirmEnd) => match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => self.end(),
-                KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {}
-                _ => self.overlay = Some(Overlay::ConfirmEnd),
-            },
-            Some(Overlay::Input { purpose, text }) => self.edit(purpose, text, key),
-            Some(Overlay::Help { scroll }) if matches!(key.code, KeyCode::Down | KeyCode::Char('j')) => {
-                let lines = overlay::help_lines(self).len();
-                let last = u16::try_from(lines).unwrap_or(u16::MAX);
-                self.overlay = Some(Overlay::Help {
-                    scroll: (scroll + 1).min(last.saturating_sub(1)),
-                });
-            }
-            Some(Overlay::Help { scroll }) if matches!(key.code, KeyCode::Up | KeyCode::Char('k')) => {
-                self.overlay = Some(Overlay::Help {
-                    scroll: scroll.saturating_sub(1),
-                });
-            }
-            Some(
-                overlay @ (Overlay::Pick(_)
-                | Overlay::ConfirmMove { .. }
-                | Overlay::ConfirmClear
-                | Overlay::ConfirmJump { .. }),
-            ) => {
-                self.queue_overlay_key(overlay, key);
-            }
-            Some(Overlay::Edit { list, selected }) => match self.keys.lookup(Mode::Edit, key) {
-                Some(Action::Close) => {}
-                Some(Action::Leave) => self.act(Action::Leave),
-                Some(action) => self.edit_list(list, selected, action),
-                None => self.overlay = Some(Overlay::Edit { list, selected }),
-            },
-            Some(Overlay::People) => match self.keys.lookup(Mode::People, key) {
-                Some(Action::Close) => {}
-                Some(action) => {
-                    self.overlay = Some(Overlay::People);
-                    self.act(action);
-                }
-                None => self.overlay = Some(Overlay::People),
-            },
-            Some(overlay) => {
-                // The key that opened a view closes it again, as Esc, Enter and q do.
-                let opener = self.keys.lookup(Mode::Live, key);
-                let closes = matches!(key.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q'))
-                    || matches!(
-                        (&overlay, opener),
-                        (Overlay::Rules, Some(Action::Rules))
-                            | (Overlay::BigClock, Some(Action::BigClock))
-                            | (Overlay::Help { .. }, Some(Action::Help))
-                    );
-                if !closes {
-                    self.overlay = Some(overlay);
-                }
-            }
+        if self.overlay.is_some() {
+            self.overlay_key(key);
+        } else if let Some(action) = self.keys.lookup(self.mode(), key) {
+            self.act(action);
+        } else if key.code == KeyCode::Esc && self.recorder.session.warning_showing() {
+            self.act(Action::DismissWarning);
         }
         self.keep_cursor_in_queue();
     }
@@ -500,40 +388,6 @@ impl App {
     }
 
     fn open_input(&mut self, purpose: Input, text: String) {
-        self.overlay = Some(Overlay::Input { purpose, text });
-    }
-
-    fn edit(&mut self, purpose: Input, mut text: String, key: KeyEvent) {
-        // Text typed from the attendance list returns to it, saved or not.
-        let back =
-            matches!(purpose, Input::NewPerson | Input::FlagNote { .. }) && self.screen == Screen::Live;
-        // A typed entry goes back to its editor, on the entry it came from unless it is made.
-        let entry = match purpose {
-            Input::NewItem { from, .. } => Some((Listed::Agenda, from)),
-            Input::NewRule { from, .. } | Input::ChangeRule(from) => Some((Listed::Rules, from)),
-            _ => None,
-        };
-        match key.code {
-            KeyCode::Esc | KeyCode::Enter => {
-                if let Some((list, selected)) = entry {
-                    self.overlay = Some(Overlay::Edit { list, selected });
-                }
-                if key.code == KeyCode::Enter {
-                    self.submit(purpose, text);
-                }
-                if back {
-                    self.overlay = Some(Overlay::People);
-                }
-                return;
-            }
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                typing::insert(&mut text, c.encode_utf8(&mut [0; 4]));
-            }
-            _ => {}
-        }
         self.overlay = Some(Overlay::Input { purpose, text });
     }
 

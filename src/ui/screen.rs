@@ -8,10 +8,10 @@
 //! only the cells that changed are written.
 
 use crate::ui::app::{App, Followed, Screen as AppScreen};
+use crate::ui::{clock_parts, draw};
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
 /// What a whole frame was drawn for: while the app shows the same and lays its clock parts out
 /// the same, a second changes only those parts.
@@ -59,17 +59,20 @@ impl Screen {
 
     /// Draws `app`: only its clock parts when nothing but the clock moved since the last whole
     /// frame, the whole screen when `changed` (a key, a click, a resize) or anything else did.
+    /// A whole frame leaves in `app` where it drew what a click can land on; the clock parts
+    /// move nothing a click can land on.
     pub fn draw_app<B: Backend>(
         &mut self,
         backend: &mut B,
-        app: &App,
+        app: &mut App,
         changed: bool,
     ) -> Result<Drew, B::Error> {
         let area = self.area();
-        let parts = app.clock_parts(area);
+        let parts = clock_parts(app, area);
         let drawn = parts.map(|parts| (app.seen(), parts.map(|part| part.area)));
         let drew = match parts {
             Some(parts) if !changed && drawn == self.drawn => {
+                let app = &*app;
                 self.draw_parts(
                     backend,
                     parts.map(|part| move |buf: &mut Buffer| part.draw(app, buf)),
@@ -77,7 +80,9 @@ impl Screen {
                 Drew::Parts
             }
             _ => {
-                self.draw(backend, |buf| app.render(area, buf))?;
+                let mut hits = None;
+                self.draw(backend, |buf| hits = Some(draw(app, area, buf)))?;
+                app.hits = hits.unwrap_or_default();
                 self.keep_parts(drawn.as_ref().map_or(&[][..], |(_, areas)| &areas[..]));
                 Drew::Whole
             }

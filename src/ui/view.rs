@@ -1,6 +1,7 @@
 //! Views: each draws a screen, or one part of the live session or the review, from its state;
 //! none changes state or reads a file.
 
+pub mod agenda;
 pub mod big;
 pub mod big_clock;
 pub mod hands;
@@ -8,8 +9,13 @@ pub mod home;
 pub mod live;
 pub mod now;
 pub mod overlay;
+pub mod panel;
 pub mod people;
+pub mod pick;
+pub mod popup;
 pub mod prepare;
+pub mod question;
 pub mod resume;
 pub mod review;
 pub mod roster;
+pub mod status;

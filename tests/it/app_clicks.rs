@@ -12,8 +12,8 @@ use ratatui::layout::Rect;
 const SCREEN: Rect = Rect::new(0, 0, 120, 40);
 
 /// Where `text` is drawn on the screen: its first cell, scanning rows top to bottom.
-fn find(app: &App, text: &str) -> (u16, u16) {
-    let rows = screen::rows(&screen::render(app, SCREEN.width, SCREEN.height));
+fn find(app: &mut App, text: &str) -> (u16, u16) {
+    let rows = screen::rows(&screen::shown(app, SCREEN.width, SCREEN.height));
     rows.iter()
         .enumerate()
         .find_map(|(y, row)| {
@@ -92,9 +92,11 @@ fn the_queue_questions_answer_to_clicks() {
 fn clicks_on_a_small_screen_or_outside_anything_do_nothing() {
     let (_tmp, mut app) = start();
     let before = app.recorder.session.clone();
+    screen::shown(&mut app, SCREEN.width, SCREEN.height);
     for (x, y) in [(0, 0), (119, 39), (60, 1)] {
         app.on_click(x, y, SCREEN);
     }
+    screen::shown(&mut app, 50, 12);
     app.on_click(5, 8, Rect::new(0, 0, 50, 12));
     assert_eq!(app.overlay, None);
     assert_eq!(app.recorder.session, before);
@@ -108,7 +110,7 @@ fn a_scrolled_agenda_maps_clicks_to_the_rows_drawn() {
         press(&mut app, "n");
     }
     let small = Rect::new(0, 0, 80, 24);
-    let rows = screen::rows(&screen::render(&app, small.width, small.height));
+    let rows = screen::rows(&screen::shown(&mut app, small.width, small.height));
     let (y, row) = rows
         .iter()
         .enumerate()

@@ -1,14 +1,16 @@
 //! What the raise-hand keys and clicks do to the app, its floor and its journal.
 
 use crate::fixture;
+use crate::screen;
 
 use chrono::TimeDelta;
 use fixture::{at, people, press, start_meta};
 use holdspace::domain::{EventKind, SessionMeta};
 use holdspace::store::journal;
+use holdspace::ui::app::hits::Target;
 use holdspace::ui::app::{App, Overlay};
 use holdspace::ui::picker::{Choice, Picker};
-use holdspace::ui::view::{live, overlay};
+use holdspace::ui::view::live;
 use ratatui::layout::{Position, Rect};
 use tempfile::TempDir;
 
@@ -333,6 +335,7 @@ fn clicking_a_queue_row_selects_that_hand_and_clicking_elsewhere_does_nothing() 
         let hands = live::layout(&app, area).hands;
         // Inside the border: the floor line, then the hands.
         let second = hands.y + 1 + 1 + 1;
+        screen::shown(&mut app, area.width, area.height);
         app.on_click(hands.x + 3, second, area);
         assert_eq!((app.cursor, app.selected_hand()), (1, Some(1)), "{area:?}");
         let misses = [
@@ -344,6 +347,7 @@ fn clicking_a_queue_row_selects_that_hand_and_clicking_elsewhere_does_nothing() 
             (area.width - 1, area.height - 1),
         ];
         for (column, row) in misses {
+            screen::shown(&mut app, area.width, area.height);
             app.on_click(column, row, area);
             assert_eq!(app.cursor, 1, "a click at {column},{row} on {area:?}");
         }
@@ -359,7 +363,11 @@ fn clicking_a_picker_row_raises_that_person() {
     // Three rows: the box is 60 wide and 8 high in the middle of the screen; inside its border
     // and padding come the typed name, a blank line, then the list.
     let (x, list) = (32, 19);
-    let row_at = |app: &App, y| overlay::picker_row_at(app, picker(app), SCREEN, Position::new(x, y));
+    screen::shown(&mut app, SCREEN.width, SCREEN.height);
+    let row_at = |app: &App, y| match app.hits.at(SCREEN, Position::new(x, y)) {
+        Some(Target::PickerRow(row)) => Some(row),
+        _ => None,
+    };
     assert_eq!(
         [list - 1, list, list + 1, list + 2, list + 3].map(|y| row_at(&app, y)),
         [None, Some(0), Some(1), Some(2), None]
@@ -380,6 +388,7 @@ fn a_click_on_a_too_small_screen_changes_nothing() {
     press(&mut app, "h");
     let before = app.recorder.events.len();
     // At 50×12 the screen asks to be enlarged; this is where the picker's first row would be.
+    screen::shown(&mut app, 50, 12);
     app.on_click(10, 5, Rect::new(0, 0, 50, 12));
     assert!(since(&app, before).is_empty(), "{:?}", since(&app, before));
     assert!(matches!(app.overlay, Some(Overlay::Pick(_))));

@@ -337,6 +337,25 @@ fn every_event_recorded_is_in_the_journal_on_disk() {
     assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
 }
 
+/// The help's keys scroll it by the length the app counts without drawing it: that must be the
+/// length the help view draws, on the live screen and in the review.
+#[test]
+fn the_help_the_keys_scroll_is_as_long_as_the_help_drawn() {
+    let (_tmp, mut app) = start();
+    press(&mut app, "?");
+    assert_eq!(
+        app.help_length(),
+        holdspace::ui::view::overlay::help_lines(&app).len()
+    );
+    press(&mut app, "⎋qy?");
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(
+        app.help_length(),
+        holdspace::ui::view::overlay::help_lines(&app).len()
+    );
+}
+
 #[test]
 fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
     let (_tmp, mut app) = start();

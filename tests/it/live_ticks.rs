@@ -35,13 +35,13 @@ impl Screens {
     }
 
     /// Draws `app` as the live loop does, and checks the terminal shows what ratatui's would.
-    fn draw(&mut self, app: &App, changed: bool) -> Drew {
+    fn draw(&mut self, app: &mut App, changed: bool) -> Drew {
         let drew = self
             .screen
             .draw_app(&mut self.backend, app, changed)
             .expect("a test backend");
         self.reference
-            .draw(|frame| frame.render_widget(app, frame.area()))
+            .draw(|frame| frame.render_widget(&*app, frame.area()))
             .expect("a test backend");
         let wanted = self.reference.backend().buffer();
         assert_eq!(
@@ -58,23 +58,23 @@ impl Screens {
 fn a_second_draws_the_clock_parts_and_an_event_the_whole_screen() {
     let (_tmp, mut app) = running();
     let mut screens = Screens::new(120, 40);
-    assert_eq!(screens.draw(&app, true), Drew::Whole);
+    assert_eq!(screens.draw(&mut app, true), Drew::Whole);
     app.tick(at(0, 1));
-    assert_eq!(screens.draw(&app, false), Drew::Parts);
+    assert_eq!(screens.draw(&mut app, false), Drew::Parts);
     press(&mut app, "h⏎");
-    assert_eq!(screens.draw(&app, true), Drew::Whole);
+    assert_eq!(screens.draw(&mut app, true), Drew::Whole);
     app.tick(at(0, 2));
-    assert_eq!(screens.draw(&app, false), Drew::Parts);
+    assert_eq!(screens.draw(&mut app, false), Drew::Parts);
     // Over the ten-minute warning: the banner is an event, and it moves the panels down.
     app.tick(at(80, 0));
-    assert_eq!(screens.draw(&app, false), Drew::Whole);
+    assert_eq!(screens.draw(&mut app, false), Drew::Whole);
     app.tick(at(80, 1));
-    assert_eq!(screens.draw(&app, false), Drew::Parts);
+    assert_eq!(screens.draw(&mut app, false), Drew::Parts);
     // With the ground rules over the screen, every frame is whole.
     press(&mut app, "g");
-    assert_eq!(screens.draw(&app, true), Drew::Whole);
+    assert_eq!(screens.draw(&mut app, true), Drew::Whole);
     app.tick(at(80, 2));
-    assert_eq!(screens.draw(&app, false), Drew::Whole);
+    assert_eq!(screens.draw(&mut app, false), Drew::Whole);
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +106,7 @@ proptest! {
     ) {
         let (_tmp, mut app) = running();
         let mut screens = Screens::new(size.0, size.1);
-        screens.draw(&app, true);
+        screens.draw(&mut app, true);
         let mut now = t0();
         for step in steps {
             let changed = match step {
@@ -120,7 +120,7 @@ proptest! {
                     true
                 }
             };
-            screens.draw(&app, changed);
+            screens.draw(&mut app, changed);
         }
     }
 }

@@ -197,7 +197,11 @@ fn take(app: &mut App, step: &Step, folder: &Path) {
             let now = app.now + TimeDelta::seconds(*seconds);
             app.tick(now);
         }
-        Step::Click(x, y) => app.on_click(*x, *y, Rect::new(0, 0, 120, 40)),
+        Step::Click(x, y) => {
+            // The live loop draws a whole frame before a click can arrive.
+            screen::shown(app, 120, 40);
+            app.on_click(*x, *y, Rect::new(0, 0, 120, 40));
+        }
         Step::End => {
             app.overlay = None;
             key(app, KeyCode::Char('q'));

@@ -1,14 +1,14 @@
 //! What the raise-hand keys and clicks do: the picker, the floor, the selected hand, and asking
 //! whether to keep the queue when the agenda moves on.
 
+use super::hits::Target;
 use super::{App, Overlay};
 use crate::domain::Command;
 use crate::domain::hands::FloorCommand;
 use crate::ui::keys::action::Action;
-use crate::ui::picker::{Choice, Picker, Step};
-use crate::ui::view::{live, overlay};
+use crate::ui::picker::{Choice, Picker};
 use crate::util::text::sanitize;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
 impl App {
@@ -20,34 +20,20 @@ impl App {
 
     /// Selects the hand drawn at a click, asks before moving to an agenda item clicked, chooses
     /// the picker row clicked, and answers a question whose answer is clicked as if its key were
-    /// pressed. Other clicks do nothing, so a stray click never changes the session.
+    /// pressed. Other clicks do nothing, so a stray click never changes the session. Where
+    /// things are drawn comes from the last whole frame on a screen of `area`.
     pub fn on_click(&mut self, column: u16, row: u16, area: Rect) {
-        let position = Position::new(column, row);
-        match self.overlay.take() {
-            None => {
-                if let Some(index) = live::hand_at(self, area, position) {
-                    self.cursor = index;
-                } else if let Some(to) = live::agenda_item_at(self, area, position)
-                    && self.recorder.session.current != Some(to)
-                    && self.recorder.session.ended.is_none()
-                {
-                    self.overlay = Some(Overlay::ConfirmJump { to });
-                }
+        let session = &self.recorder.session;
+        match (self.hits.at(area, Position::new(column, row)), &self.overlay) {
+            (Some(Target::Hand(index)), None) => self.cursor = index,
+            (Some(Target::AgendaItem(to)), None)
+                if session.current != Some(to) && session.ended.is_none() =>
+            {
+                self.overlay = Some(Overlay::ConfirmJump { to });
             }
-            Some(Overlay::Pick(mut picker)) => {
-                let row = overlay::picker_row_at(self, &picker, area, position);
-                match row.map(|index| picker.click(index, &self.recorder.session.floor)) {
-                    Some(Step::Chosen(choice)) => self.raise(choice),
-                    _ => self.overlay = Some(Overlay::Pick(picker)),
-                }
-            }
-            Some(other) => {
-                let answer = overlay::answer_at(self, &other, area, position);
-                self.overlay = Some(other);
-                if let Some(code) = answer {
-                    self.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-                }
-            }
+            (Some(Target::PickerRow(row)), Some(Overlay::Pick(_))) => self.picker_click(row),
+            (Some(Target::Answer(code)), Some(_)) => self.on_key(KeyEvent::new(code, KeyModifiers::NONE)),
+            _ => {}
         }
         self.keep_cursor_in_queue();
     }
@@ -55,42 +41,6 @@ impl App {
     pub(super) fn keep_cursor_in_queue(&mut self) {
         let waiting = self.recorder.session.floor.queue.len();
         self.cursor = self.cursor.min(waiting.saturating_sub(1));
-    }
-
-    /// A key pressed while the picker or one of the queue's questions is open.
-    pub(super) fn queue_overlay_key(&mut self, overlay: Overlay, key: KeyEvent) {
-        match overlay {
-            Overlay::Pick(mut picker) => match picker.key(key, &self.recorder.session.floor) {
-                Step::Open => self.overlay = Some(Overlay::Pick(picker)),
-                Step::Cancel => {}
-                Step::Chosen(choice) => self.raise(choice),
-            },
-            Overlay::ConfirmMove { forward } => match key.code {
-                KeyCode::Char('k') | KeyCode::Enter => self.move_item(forward),
-                KeyCode::Char('c') => {
-                    if self.run(&Command::Floor(FloorCommand::ClearQueue)) {
-                        self.move_item(forward);
-                    }
-                }
-                KeyCode::Char('n' | 'q') | KeyCode::Esc => {}
-                _ => self.overlay = Some(overlay),
-            },
-            Overlay::ConfirmClear => match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                    self.run(&Command::Floor(FloorCommand::ClearQueue));
-                }
-                KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {}
-                _ => self.overlay = Some(overlay),
-            },
-            Overlay::ConfirmJump { to } => match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                    self.run(&Command::MoveTo(to));
-                }
-                KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => {}
-                _ => self.overlay = Some(overlay),
-            },
-            other => self.overlay = Some(other),
-        }
     }
 
     /// Carries out `action` if it concerns the queue; false for any other action.
@@ -163,12 +113,8 @@ impl App {
         true
     }
 
-    fn move_item(&mut self, forward: bool) {
-        self.run(if forward { &Command::Next } else { &Command::Back });
-    }
-
     /// Raises the chosen hand, adding a new name to the session's participants first.
-    fn raise(&mut self, choice: Choice) {
+    pub(super) fn raise(&mut self, choice: Choice) {
         let who = match choice {
             Choice::Existing(who) => who,
             Choice::New(name) => {

@@ -4,7 +4,7 @@
 use crate::ui::app::App;
 use crate::ui::theme::Role;
 use crate::ui::view::big::BigText;
-use crate::ui::view::live::{panel, style};
+use crate::ui::view::panel::{panel, style};
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;

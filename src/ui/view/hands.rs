@@ -1,14 +1,15 @@
 //! The raise-hand queue panel and the private talk-time panel beside it.
 
 use crate::ui::app::App;
+use crate::ui::app::hits::{HitMap, Target};
 use crate::ui::keys::action::Action;
 use crate::ui::theme::Role;
-use crate::ui::view::live::frame;
+use crate::ui::view::panel::frame;
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
@@ -35,14 +36,14 @@ fn hand_rows(app: &App, inner: Rect) -> (Rect, usize) {
     (rows, scroll(app.cursor, len, usize::from(rows.height)))
 }
 
-/// The queue entry drawn at `position` in the panel at `area`.
-pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
-    let (rows, first) = hand_rows(app, frame(app).inner(area));
-    if !rows.contains(position) {
-        return None;
+/// Records where each waiting hand is drawn inside the queue panel's border (`inner`), for a
+/// click to select it.
+pub fn record_hands(app: &App, inner: Rect, hits: &mut HitMap) {
+    let (rows, first) = hand_rows(app, inner);
+    let waiting = app.recorder.session.floor.queue.len();
+    for (y, index) in (rows.top()..rows.bottom()).zip(first..waiting) {
+        hits.add(Rect { y, height: 1, ..rows }, Target::Hand(index));
     }
-    let index = first + usize::from(position.y - rows.y);
-    (index < app.recorder.session.floor.queue.len()).then_some(index)
 }
 
 /// The queue panel's border, titled with how many hands are waiting.

@@ -2,23 +2,21 @@
 //! panels' places, status line.
 
 use crate::domain::Author;
-use crate::domain::Session;
-use crate::ui::app::{App, Followed};
+use crate::ui::app::App;
+use crate::ui::app::hits::HitMap;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::keymap::Mode;
 use crate::ui::theme::Role;
-use crate::ui::too_small;
-use crate::ui::view::{hands, now};
+use crate::ui::view::panel::{frame, panel, style};
+use crate::ui::view::status::{notice_lines, render_status};
+use crate::ui::view::{agenda, hands, now};
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Cell, Clear, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
-};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 /// The Now panel sits beside the agenda from this width, above it below.
 const SIDE_BY_SIDE: u16 = 90;
@@ -53,8 +51,7 @@ const CO_HINTS: &[Action] = &[
 /// The wall clock's cells at the right of the header: " HH:MM:SS ".
 const WALL_WIDTH: u16 = 10;
 
-/// Where each part of the live screen goes at a given size: shared by drawing and by mouse
-/// clicks, so a click lands on what is drawn.
+/// Where each part of the live screen goes at a given size.
 pub struct Areas {
     /// The header but for the wall clock, which has cells of its own so that a long group name
     /// is cut before it, not over it.
@@ -128,68 +125,17 @@ pub fn layout(app: &App, area: Rect) -> Areas {
     }
 }
 
-/// The queue entry under `position` on a live screen of size `area`.
-pub fn hand_at(app: &App, area: Rect, position: Position) -> Option<usize> {
-    if too_small(area) || app.overlay.is_some() {
-        return None;
-    }
-    hands::hand_at(app, layout(app, area).hands, position)
-}
-
-/// The agenda item whose row is drawn at `position`.
-pub fn agenda_item_at(app: &App, area: Rect, position: Position) -> Option<usize> {
-    if too_small(area) || app.overlay.is_some() {
-        return None;
-    }
-    let (rows, offset) = agenda_rows(app, frame(app).inner(layout(app, area).agenda));
-    if !rows.contains(position) {
-        return None;
-    }
-    let index = offset + usize::from(position.y - rows.y);
-    (index < app.recorder.session.items.len()).then_some(index)
-}
-
-/// The agenda's item rows inside its panel (`inner`), below the header row, and the first item
-/// shown there. The table keeps the running item in view, so on a short panel its rows start
-/// where that leaves them.
-fn agenda_rows(app: &App, inner: Rect) -> (Rect, usize) {
-    let rows = Rect {
-        y: inner.y.saturating_add(1),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    let visible = usize::from(rows.height);
-    let offset = app
-        .recorder
-        .session
-        .current
-        .map_or(0, |current| (current + 1).saturating_sub(visible));
-    (rows, offset)
-}
-
-/// The running item's row in the agenda panel's inside (`inner`); empty when none runs or the
-/// panel has no room for it.
-fn current_row(app: &App, inner: Rect) -> Rect {
-    let (rows, offset) = agenda_rows(app, inner);
-    match app.recorder.session.current {
-        Some(current) if !rows.is_empty() => Rect {
-            y: rows.y + u16::try_from(current - offset).unwrap_or(u16::MAX),
-            height: 1,
-            ..rows
-        },
-        _ => Rect::default(),
-    }
-}
-
-/// Draws the live screen and returns its body, where overlays that should leave the clocks and
-/// banners in view (the ground rules) draw.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
+/// Draws the live screen, recording in `hits` where its hands and agenda items are, and returns
+/// its body, where overlays that should leave the clocks and banners in view (the ground rules)
+/// draw.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, hits: &mut HitMap) -> Rect {
     let areas = layout(app, area);
     let inside = |area: Rect| frame(app).inner(area);
     render_title(app, areas.title, buf);
     panel(app, " Agenda ").render(areas.agenda, buf);
-    render_agenda(app, inside(areas.agenda), buf);
+    agenda::render(app, inside(areas.agenda), buf, hits);
     hands::queue_panel(app).render(areas.hands, buf);
+    hands::record_hands(app, inside(areas.hands), hits);
     panel(app, " Talk time · private ").render(areas.talk, buf);
     panel(app, " Now ").render(areas.now, buf);
     now::render_after(app, inside(areas.now), buf);
@@ -239,7 +185,10 @@ fn parts(app: &App, areas: &Areas) -> [Part; 8] {
         part(areas.banner, |app, area, buf| {
             Paragraph::new(banner_lines(app)).render(area, buf)
         }),
-        part(current_row(app, inside(areas.agenda)), render_current_item),
+        part(
+            agenda::current_row(app, inside(areas.agenda)),
+            agenda::render_current_item,
+        ),
         part(
             Rect {
                 height: hands::queue_height(app).min(hands.height),
@@ -263,10 +212,6 @@ fn parts(app: &App, areas: &Areas) -> [Part; 8] {
             render_status(app, hints, area, buf)
         }),
     ]
-}
-
-pub(super) fn style(app: &App, role: Role) -> Style {
-    app.theme.style(role)
 }
 
 fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
@@ -321,66 +266,6 @@ fn pace(app: &App, behind: TimeDelta) -> Span<'static> {
     }
 }
 
-/// The lines at the top saying what is not on disk, or that this view follows another
-/// holdspace, on the live screen and the review alike.
-pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    if let Some(followed) = &app.followed {
-        let state = match followed {
-            Followed::Running => match app.recorder.session.flow {
-                Author::Facilitator => "hands, notes, attendance and follow-ups are yours to add; \
-                                        the facilitator moves the session on"
-                    .to_owned(),
-                Author::CoFacilitator => "the facilitator handed you the flow: you move the \
-                                          session on, O hands it back"
-                    .to_owned(),
-            },
-            Followed::Stopped => {
-                format!(
-                    "the facilitator's holdspace has stopped: {} takes the session over",
-                    app.key_for(Action::TakeOver)
-                )
-            }
-            Followed::Finished => "the facilitator finished the session and saved its log".to_owned(),
-            Followed::Broken(err) => format!("the journal cannot be followed: {}", sanitize(err)),
-        };
-        lines.push(Line::styled(
-            format!(" ◇ CO-FACILITATOR: {state}. {} leaves.", app.key_for(Action::End)),
-            style(app, Role::Behind),
-        ));
-    } else if app.recorder.session.flow == Author::CoFacilitator && app.recorder.session.ended.is_none() {
-        lines.push(Line::styled(
-            format!(
-                " ◇ The co-facilitator moves the session on; {} takes the flow back.",
-                app.key_for(Action::PassFlow)
-            ),
-            style(app, Role::Behind),
-        ));
-    }
-    if let Some(not_saved) = &app.recorder.not_saved {
-        let copy = not_saved
-            .rescued_through
-            .map(|seq| format!(" Copy saved up to event {seq}."))
-            .unwrap_or_default();
-        lines.push(Line::styled(
-            format!(
-                " ✗ NOT SAVED from event {}: {}.{copy} Press {} to save a copy elsewhere.",
-                not_saved.from_seq,
-                sanitize(&not_saved.error),
-                app.key_for(Action::Rescue)
-            ),
-            style(app, Role::NotSaved),
-        ));
-    }
-    if let Some(error) = &app.finish_error {
-        lines.push(Line::styled(
-            format!(" ✗ NOT SAVED: {}", sanitize(error)),
-            style(app, Role::NotSaved),
-        ));
-    }
-    lines
-}
-
 fn banner_lines(app: &App) -> Vec<Line<'static>> {
     let session = &app.recorder.session;
     let mut lines = notice_lines(app);
@@ -408,140 +293,4 @@ fn banner_lines(app: &App) -> Vec<Line<'static>> {
         ));
     }
     lines
-}
-
-/// The agenda's table, inside its panel's border (at `inner`).
-fn render_agenda(app: &App, inner: Rect, buf: &mut Buffer) {
-    let session = &app.recorder.session;
-    let rows = (0..session.items.len()).map(|index| agenda_row(app, index));
-    let table = Table::new(rows, AGENDA_COLUMNS)
-        .header(Row::new(["", "item", "", "plan", "actual", "over"]).style(style(app, Role::Muted)));
-    // Selecting the current row keeps it scrolled into view on a short screen; its look comes
-    // from the row style, so selection adds no highlight of its own.
-    let mut state = TableState::default().with_selected(session.current);
-    StatefulWidget::render(table, inner, buf, &mut state);
-}
-
-/// The running item's row of the agenda, at `area`, laid out as in the whole table.
-fn render_current_item(app: &App, area: Rect, buf: &mut Buffer) {
-    if let Some(current) = app.recorder.session.current {
-        Widget::render(Table::new([agenda_row(app, current)], AGENDA_COLUMNS), area, buf);
-    }
-}
-
-const AGENDA_COLUMNS: [Constraint; 6] = [
-    Constraint::Length(1),
-    Constraint::Fill(1),
-    Constraint::Length(1),
-    Constraint::Length(4),
-    Constraint::Length(7),
-    Constraint::Length(8),
-];
-
-/// Item `index`'s row in the agenda: its state, title, planned and actual time, and overrun.
-fn agenda_row(app: &App, index: usize) -> Row<'static> {
-    let session = &app.recorder.session;
-    let item = &session.items[index];
-    let current = session.current == Some(index);
-    let elapsed = session.item_elapsed(index, app.now);
-    let over = elapsed - TimeDelta::minutes(i64::from(item.minutes));
-    let (glyph, role) = match (current, session.is_paused()) {
-        (true, true) => ("⏸", Role::Paused),
-        (true, false) => ("▶", Role::Current),
-        (false, _) if item.last_left.is_some() => ("✓", Role::Done),
-        _ => ("·", Role::Text),
-    };
-    let shown = |text: String| {
-        if item.first_started.is_some() {
-            text
-        } else {
-            String::new()
-        }
-    };
-    Row::new([
-        Cell::from(glyph),
-        Cell::from(sanitize(&item.plan.title)),
-        Cell::from(if item.plan.protected { "◆" } else { "" }),
-        Cell::from(format!("{:>3}m", item.minutes)),
-        Cell::from(shown(clock(elapsed))),
-        Cell::from(if over > TimeDelta::zero() {
-            format!("+{}", clock(over))
-        } else {
-            String::new()
-        })
-        .style(style(app, Role::Over)),
-    ])
-    .style(style(app, role))
-}
-
-pub fn panel<'a>(app: &App, title: &'a str) -> Block<'a> {
-    frame(app).title(Span::styled(title, style(app, Role::Title)))
-}
-
-/// A panel's border, untitled.
-pub fn frame(app: &App) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(style(app, Role::Border))
-}
-
-/// The saved mark, then the latest message or as many of `hints` (most important first) as fit.
-pub(super) fn render_status(app: &App, hints: &[Action], area: Rect, buf: &mut Buffer) {
-    let session: &Session = &app.recorder.session;
-    let mark = if app.recorder.not_saved.is_some() || app.finish_error.is_some() {
-        Span::styled(" ✗ NOT SAVED ", style(app, Role::NotSaved))
-    } else if app.recorder.is_co_facilitator() {
-        Span::styled(
-            format!(" ◇ co-facilitator · saved #{} ", session.last_seq),
-            style(app, Role::Saved),
-        )
-    } else {
-        Span::styled(
-            format!(" ✓ saved #{} ", session.last_seq),
-            style(app, Role::Saved),
-        )
-    };
-    let mut spans = vec![mark];
-    if let Some(message) = &app.message {
-        spans.push(Span::styled(
-            format!(" {}", sanitize(message)),
-            style(app, Role::Text),
-        ));
-    } else {
-        if session.warning_dismissed.is_some() && session.ended.is_none() {
-            let left = session.until_scheduled_end(app.now).max(TimeDelta::zero());
-            spans.push(Span::styled(
-                format!(" ⚠ ends in {} ", clock(left)),
-                style(app, Role::Behind),
-            ));
-        }
-        let used: usize = spans.iter().map(|span| span.width()).sum();
-        spans.extend(hint_spans(
-            app,
-            hints,
-            usize::from(area.width).saturating_sub(used),
-        ));
-    }
-    Paragraph::new(Line::from(spans)).render(area, buf);
-}
-
-/// ` key hint` pairs for `actions` from the key table in force, as many as fit in `width`.
-pub(super) fn hint_spans(app: &App, actions: &[Action], width: usize) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for action in actions {
-        let Some(key) = app.keys.first_key(app.mode(), *action) else {
-            continue;
-        };
-        used += format!(" {key} {}", action.hint()).chars().count();
-        if used > width {
-            break;
-        }
-        spans.push(Span::styled(format!(" {key}"), style(app, Role::Key)));
-        spans.push(Span::styled(
-            format!(" {}", action.hint()),
-            style(app, Role::Muted),
-        ));
-    }
-    spans
 }

@@ -6,7 +6,7 @@ use crate::ui::app::App;
 use crate::ui::keys::action::Action;
 use crate::ui::theme::Role;
 use crate::ui::view::big::{self, BigText};
-use crate::ui::view::live::style;
+use crate::ui::view::panel::style;
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;

@@ -44,6 +44,15 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     buffer
 }
 
+/// `app` drawn into a buffer of this size as the live loop draws a whole frame, which it always
+/// does before a click can arrive: where things were drawn is kept in the app for clicks.
+pub fn shown(app: &mut App, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buffer = Buffer::empty(area);
+    app.hits = holdspace::ui::draw(app, area, &mut buffer);
+    buffer
+}
+
 /// Solving layouts is most of the cost of a debug-build frame, and ratatui's default cache
 /// (500 entries) holds less than one sweep of sizes; with room for them all, a state whose
 /// layouts repeat an earlier one's draws about a third faster. Each frame is still drawn in full.

@@ -1,0 +1,41 @@
+//! A line of typed text: a note, a name, a record's note, an agenda item or a rule. Enter saves
+//! it, Esc drops it; either way a line typed from an editor or the attendance list returns there.
+
+use super::{Input, Overlay, Reply, Then};
+use crate::ui::app::Screen;
+use crate::ui::editor::Listed;
+use crate::ui::typing;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn key(purpose: Input, text: &mut String, key: KeyEvent) -> Reply {
+    match key.code {
+        KeyCode::Esc => return Reply::Close,
+        KeyCode::Enter => return Reply::Then(Then::Submit(purpose, std::mem::take(text))),
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            typing::insert(text, c.encode_utf8(&mut [0; 4]));
+        }
+        _ => {}
+    }
+    Reply::Stay
+}
+
+/// What a line for `purpose` goes back to when it closes, saved or not: its editor, on the
+/// entry it came from (saving a new entry then selects it), or the attendance list it was
+/// typed from during the session.
+pub fn returns_to(purpose: Input, screen: Screen) -> Option<Overlay> {
+    match purpose {
+        Input::NewItem { from, .. } => Some(Overlay::Edit {
+            list: Listed::Agenda,
+            selected: from,
+        }),
+        Input::NewRule { from, .. } | Input::ChangeRule(from) => Some(Overlay::Edit {
+            list: Listed::Rules,
+            selected: from,
+        }),
+        Input::NewPerson | Input::FlagNote { .. } if screen == Screen::Live => Some(Overlay::People),
+        _ => None,
+    }
+}

@@ -1,0 +1,32 @@
+//! The overlays with a key table of their own: the attendance list and the agenda or
+//! ground-rules editor. Their keys are actions the app carries out; Esc closes them.
+
+use super::{Reply, Then};
+use crate::ui::editor::Listed;
+use crate::ui::keys::action::Action;
+use crate::ui::keys::bindings::Keymap;
+use crate::ui::keys::keymap::Mode;
+use crossterm::event::KeyEvent;
+
+/// The attendance list stays open while its keys mark people; what they open goes over it.
+pub fn people(key: KeyEvent, keys: &Keymap) -> Reply {
+    match keys.lookup(Mode::People, key) {
+        Some(Action::Close) => Reply::Close,
+        Some(action) => Reply::Act(action),
+        None => Reply::Stay,
+    }
+}
+
+/// An editor key on `list` with `selected` chosen; leaving closes the editor first.
+pub fn edit(list: Listed, selected: usize, key: KeyEvent, keys: &Keymap) -> Reply {
+    match keys.lookup(Mode::Edit, key) {
+        Some(Action::Close) => Reply::Close,
+        Some(Action::Leave) => Reply::Then(Then::Act(Action::Leave)),
+        Some(action) => Reply::Then(Then::Edit {
+            list,
+            selected,
+            action,
+        }),
+        None => Reply::Stay,
+    }
+}
