@@ -6,13 +6,14 @@ mod overlay;
 mod queue;
 mod record;
 
+pub use crate::session::live::Followed;
 pub use overlay::{Input, Overlay};
 
 use crate::domain::clock::{Clock, WallWatch};
 use crate::domain::{Author, Command, EventKind};
+use crate::session::live::{self, NotTaken};
 use crate::session::recorder::Recorder;
 use crate::store::StoreError;
-use crate::store::journal;
 use crate::store::paths::DataDir;
 use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
@@ -25,18 +26,6 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hits::HitMap;
 use std::path::PathBuf;
-
-/// How the facilitator's holdspace, followed by a co-facilitator's, is doing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Followed {
-    Running,
-    /// It stopped without finishing: starting holdspace again offers to resume the session.
-    Stopped,
-    /// It finished the session: its journal became the session log.
-    Finished,
-    /// Its journal could not be read or did not fit the session.
-    Broken(String),
-}
 
 /// Which screen is showing: the live session, or the review after it has ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,34 +108,25 @@ impl App {
     /// then, for the facilitator, records whatever the passing of time has made due.
     pub fn tick(&mut self, now: DateTime<Utc>) {
         self.now = now;
-        self.follow();
-        if self.recorder.is_co_facilitator() {
-            return;
+        if let Some(message) = live::follow(&mut self.recorder, &mut self.followed) {
+            self.message = Some(message);
         }
-        for kind in self.recorder.session.due(now) {
-            if kind == EventKind::WarningRaised {
-                self.bell = true;
-            }
-            self.recorder.record(kind, now);
+        if self.recorder.session.ended.is_some() {
+            // The facilitator is in the review now: so is the co-facilitator's view.
+            self.screen = Screen::Review;
+        }
+        if live::tick(&mut self.recorder, now) {
+            self.bell = true;
         }
     }
 
     /// Moves the app to `clock`'s time, as `tick` does, and returns that time. The facilitator's
-    /// records the wall clock's being set away from the session's clock, once per change, and
-    /// says so: timers keep to the session's clock, so the change moves none of them.
+    /// says when the wall clock was set away from the session's clock, which it records.
     pub fn tick_on(&mut self, clock: &dyn Clock) -> DateTime<Utc> {
         let now = clock.now();
         self.tick(now);
         let offset = clock.wall_offset();
-        let changed = self
-            .wall
-            .get_or_insert_with(|| WallWatch::new(offset))
-            .changed(offset);
-        let running = self.recorder.session.ended.is_none() && !self.recorder.is_co_facilitator();
-        if let Some(offset) = changed.filter(|_| running) {
-            let wall_offset_seconds = offset.num_seconds();
-            self.recorder
-                .record(EventKind::ClockChanged { wall_offset_seconds }, now);
+        if let Some(offset) = live::watch_wall(&mut self.recorder, &mut self.wall, offset, now) {
             let way = if offset > TimeDelta::zero() {
                 "ahead of"
             } else {
@@ -160,75 +140,30 @@ impl App {
         now
     }
 
-    /// Takes in what the other holdspaces on this session appended. A co-facilitator's also
-    /// notices the facilitator's stopping: its journal unlocked (it stopped) or gone (it
-    /// finished and wrote the log).
-    fn follow(&mut self) {
-        let co = self.recorder.is_co_facilitator();
-        if co && self.followed != Some(Followed::Running) {
-            return;
-        }
-        let path = self.recorder.journal_path().to_owned();
-        let running = co && journal::in_use(&path);
-        let followed = self.recorder.follow();
-        if let Some(notice) = self.recorder.take_notice() {
-            self.message = Some(notice);
-        }
-        if self.recorder.session.ended.is_some() {
-            // The facilitator is in the review now: so is the co-facilitator's view.
-            self.screen = Screen::Review;
-        }
-        if !co {
-            if let Err(err) = followed {
-                self.message = Some(err);
-            }
-            return;
-        }
-        match followed {
-            Err(err) => self.followed = Some(Followed::Broken(err)),
-            Ok(_) if running => {}
-            Ok(_) if path.exists() => self.followed = Some(Followed::Stopped),
-            Ok(_) => self.followed = Some(Followed::Finished),
-        }
-    }
-
     /// A co-facilitator's holdspace takes the session over from a facilitator's that stopped.
     fn take_over(&mut self) {
-        if self.followed != Some(Followed::Stopped) {
-            self.message = Some(if self.recorder.is_co_facilitator() {
-                format!(
-                    "{} takes over only once the facilitator's holdspace has stopped",
-                    self.key_for(Action::TakeOver)
-                )
-            } else {
-                "this holdspace already runs the session".to_owned()
-            });
-            return;
-        }
-        match self.recorder.take_over(&self.dir, self.now) {
-            Ok(()) => {
-                self.followed = None;
-                self.message = Some("you run this session now; every event before is kept".to_owned());
-            }
-            Err(err) => self.message = Some(format!("could not take over: {err}")),
-        }
+        let taken = live::take_over(&mut self.recorder, &mut self.followed, &self.dir, self.now);
+        self.message = Some(match taken {
+            Ok(()) => "you run this session now; every event before is kept".to_owned(),
+            Err(NotTaken::StillRunning) => format!(
+                "{} takes over only once the facilitator's holdspace has stopped",
+                self.key_for(Action::TakeOver)
+            ),
+            Err(NotTaken::AlreadyRuns) => "this holdspace already runs the session".to_owned(),
+            Err(NotTaken::Failed(err)) => format!("could not take over: {err}"),
+        });
     }
 
     /// Hands the flow to the co-facilitator, or back.
     fn pass_flow(&mut self) {
-        let to = match (self.recorder.author, self.recorder.session.flow) {
-            (Author::Facilitator, Author::Facilitator) => Author::CoFacilitator,
-            _ => Author::Facilitator,
-        };
-        if self.record_kind(EventKind::FlowPassed { to }) {
-            self.message = Some(match to {
-                Author::CoFacilitator => format!(
-                    "the co-facilitator moves the session on now; {} takes the flow back",
-                    self.key_for(Action::PassFlow)
-                ),
-                Author::Facilitator => "the facilitator moves the session on again".to_owned(),
-            });
-        }
+        self.message = Some(match live::pass_flow(&mut self.recorder, self.now) {
+            Ok(Author::CoFacilitator) => format!(
+                "the co-facilitator moves the session on now; {} takes the flow back",
+                self.key_for(Action::PassFlow)
+            ),
+            Ok(Author::Facilitator) => "the facilitator moves the session on again".to_owned(),
+            Err(reason) => reason.to_owned(),
+        });
     }
 
     /// What a tick can change that the screen shows, besides the clock: the session's events,
@@ -287,7 +222,7 @@ impl App {
             return;
         }
         self.message = None;
-        if self.recorder.is_co_facilitator() && matches!(action, Action::End | Action::Done) {
+        if !live::may_end(&self.recorder) && matches!(action, Action::End | Action::Done) {
             // Ending is the facilitator's to do; here q only closes the view.
             self.outcome = Some(Outcome::Left);
             return;
@@ -328,12 +263,7 @@ impl App {
 
     /// Leaves at once when everything is on disk; otherwise warns, and leaves on a second press.
     fn leave(&mut self) {
-        let unsaved = self
-            .recorder
-            .not_saved
-            .as_ref()
-            .is_some_and(|not_saved| not_saved.rescued_through < Some(self.recorder.session.last_seq));
-        if unsaved {
+        if live::unsaved(&self.recorder) {
             self.leave_armed = true;
             self.message = Some(format!(
                 "unsaved events: {} saves a copy; Ctrl-c again leaves anyway",
@@ -346,22 +276,23 @@ impl App {
 
     /// Records what `command` comes to; false, with the reason as the message, if nothing.
     fn run(&mut self, command: &Command) -> bool {
-        match self.recorder.session.decide(command, self.now) {
-            Ok(kind) => self.record_kind(kind),
-            Err(reason) => {
-                self.message = Some(reason.to_owned());
-                false
-            }
-        }
+        let result = live::run(&mut self.recorder, command, self.now);
+        self.recorded(result)
     }
 
     /// Records `kind` if this holdspace may; false, with the reason as the message, if not.
     fn record_kind(&mut self, kind: EventKind) -> bool {
-        match self.recorder.session.permits(&kind, self.recorder.author) {
-            Ok(()) => {
-                self.recorder.record(kind, self.now);
-                if let Some(notice) = self.recorder.take_notice() {
-                    self.message = Some(notice);
+        let result = live::record(&mut self.recorder, kind, self.now);
+        self.recorded(result)
+    }
+
+    /// Says what recording came to: what the recorder had to say, or why nothing was recorded;
+    /// true if something was.
+    fn recorded(&mut self, result: Result<Option<String>, &str>) -> bool {
+        match result {
+            Ok(notice) => {
+                if notice.is_some() {
+                    self.message = notice;
                 }
                 true
             }
@@ -415,13 +346,13 @@ impl App {
         }
     }
 
-    /// Ends the session, saves its log at once, and opens the review. The review opens even
-    /// when the log could not be written: the journal still holds the session, and finishing
-    /// the review writes the log again.
+    /// Ends the session, saves its log at once, and opens the review, even when the log could not
+    /// be written (finishing the review writes it again).
     fn end(&mut self) {
-        self.run(&Command::End);
+        let ended = live::end(&mut self.recorder, &self.dir, self.now);
+        self.recorded(ended.recorded);
         self.screen = Screen::Review;
-        match self.recorder.write_log(&self.dir) {
+        match ended.log {
             Ok(_) => {
                 self.finish_error = None;
                 self.message = Some(format!(
@@ -435,7 +366,7 @@ impl App {
 
     /// Writes the final log; on failure the app stays open so a copy can be saved elsewhere.
     fn finish(&mut self) {
-        match self.recorder.finish(&self.dir) {
+        match live::finish(&mut self.recorder, &self.dir) {
             Ok(path) => {
                 self.finish_error = None;
                 self.outcome = Some(Outcome::Finished(path));

@@ -51,6 +51,7 @@ mod roster;
 mod roster_command;
 mod roster_store;
 mod roster_view;
+mod session_live;
 mod sizes;
 mod store;
 mod store_log;
