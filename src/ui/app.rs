@@ -1,10 +1,13 @@
 //! The app's view state around a recorded session, and what each key does to it.
 
+mod answer;
+mod components;
 mod editor;
 pub mod hits;
 mod overlay;
 mod queue;
 mod record;
+mod reply;
 
 pub use crate::session::live::Followed;
 pub use overlay::{Input, Overlay};

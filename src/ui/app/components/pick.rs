@@ -1,8 +1,8 @@
 //! The raise-hand picker: typing filters the participants, Enter or a click on a row raises the
 //! hand chosen, Esc closes it.
 
-use super::{Reply, Then};
 use crate::domain::hands::Floor;
+use crate::ui::app::reply::{Reply, Then};
 use crate::ui::picker::{Picker, Step};
 use crossterm::event::KeyEvent;
 

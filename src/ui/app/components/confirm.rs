@@ -1,9 +1,9 @@
 //! The questions asked before something that cannot be taken back: ending the session,
 //! clearing the queue, jumping to another item, moving on with hands raised.
 
-use super::{Reply, Then};
 use crate::domain::Command;
 use crate::domain::hands::FloorCommand;
+use crate::ui::app::reply::{Reply, Then};
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// y or Enter answers yes, n, q or Esc no; any other key leaves the question open.

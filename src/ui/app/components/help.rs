@@ -1,7 +1,7 @@
 //! The views that only show something (the key list, the ground rules, the big clock): arrows
 //! scroll the key list; Esc, Enter, q or the key that opened a view close it.
 
-use super::Reply;
+use crate::ui::app::reply::Reply;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;
 use crate::ui::keys::keymap::Mode;

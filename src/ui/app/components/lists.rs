@@ -1,7 +1,7 @@
 //! The overlays with a key table of their own: the attendance list and the agenda or
 //! ground-rules editor. Their keys are actions the app carries out; Esc closes them.
 
-use super::{Reply, Then};
+use crate::ui::app::reply::{Reply, Then};
 use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;

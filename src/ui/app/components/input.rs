@@ -1,8 +1,8 @@
 //! A line of typed text: a note, a name, a record's note, an agenda item or a rule. Enter saves
 //! it, Esc drops it; either way a line typed from an editor or the attendance list returns there.
 
-use super::{Input, Overlay, Reply, Then};
-use crate::ui::app::Screen;
+use crate::ui::app::overlay::{Input, Overlay};
+use crate::ui::app::reply::{Reply, Then};
 use crate::ui::editor::Listed;
 use crate::ui::typing;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -24,8 +24,8 @@ pub fn key(purpose: Input, text: &mut String, key: KeyEvent) -> Reply {
 
 /// What a line for `purpose` goes back to when it closes, saved or not: its editor, on the
 /// entry it came from (saving a new entry then selects it), or the attendance list it was
-/// typed from during the session.
-pub fn returns_to(purpose: Input, screen: Screen) -> Option<Overlay> {
+/// typed from during the session (`live`).
+pub fn returns_to(purpose: Input, live: bool) -> Option<Overlay> {
     match purpose {
         Input::NewItem { from, .. } => Some(Overlay::Edit {
             list: Listed::Agenda,
@@ -35,7 +35,7 @@ pub fn returns_to(purpose: Input, screen: Screen) -> Option<Overlay> {
             list: Listed::Rules,
             selected: from,
         }),
-        Input::NewPerson | Input::FlagNote { .. } if screen == Screen::Live => Some(Overlay::People),
+        Input::NewPerson | Input::FlagNote { .. } if live => Some(Overlay::People),
         _ => None,
     }
 }

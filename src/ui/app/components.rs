@@ -1,0 +1,54 @@
+//! One component per overlay, each reading the keys (and clicks) on its overlay and answering
+//! with a `Reply`: the views that only show something (help), the questions (confirm), a typed
+//! line (input), the raise-hand picker (pick), the attendance list and the editors (lists).
+
+mod confirm;
+mod help;
+mod input;
+mod lists;
+mod pick;
+
+pub use help::length as help_length;
+
+use super::overlay::Overlay;
+use super::reply::Reply;
+use crate::domain::hands::Floor;
+use crate::ui::keys::action::Action;
+use crate::ui::keys::bindings::Keymap;
+use crate::ui::keys::keymap::Mode;
+use crossterm::event::KeyEvent;
+
+/// What `key` comes to on `overlay`, read by that overlay's component: `keys` are the keys in
+/// force, `mode` the key table showing, `floor` whom the picker offers.
+pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, floor: &Floor) -> Reply {
+    match overlay {
+        Overlay::Help { scroll } => help::key(scroll, key, keys, mode),
+        Overlay::Rules => help::closes(key, keys, Action::Rules),
+        Overlay::BigClock => help::closes(key, keys, Action::BigClock),
+        Overlay::ConfirmEnd => confirm::end(key),
+        Overlay::ConfirmClear => confirm::clear(key),
+        Overlay::ConfirmJump { to } => confirm::jump(*to, key),
+        Overlay::ConfirmMove { forward } => confirm::move_item(*forward, key),
+        Overlay::Input { purpose, text } => input::key(*purpose, text, key),
+        Overlay::Pick(picker) => pick::key(picker, key, floor),
+        Overlay::People => lists::people(key, keys),
+        Overlay::Edit { list, selected } => lists::edit(*list, *selected, key, keys),
+    }
+}
+
+/// What a click on row `row` of the picker's choices comes to, if `overlay` is the picker.
+pub fn click_row(overlay: &mut Overlay, row: usize, floor: &Floor) -> Reply {
+    match overlay {
+        Overlay::Pick(picker) => pick::click(picker, row, floor),
+        _ => Reply::Stay,
+    }
+}
+
+/// What opens again when `overlay` closes: the editor or the attendance list (`live`: during
+/// the session) a line was typed from.
+pub fn returns_to(overlay: &Overlay, live: bool) -> Option<Overlay> {
+    match overlay {
+        Overlay::Input { purpose, .. } => input::returns_to(*purpose, live),
+        _ => None,
+    }
+}

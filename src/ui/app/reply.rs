@@ -1,0 +1,42 @@
+//! What a key or a click on an overlay comes to, as its component answers it, for the app to
+//! carry out (see `answer.rs`).
+
+use super::overlay::Input;
+use crate::domain::Command;
+use crate::ui::editor::Listed;
+use crate::ui::keys::action::Action;
+use crate::ui::picker::Choice;
+
+/// What a key (or a click) on an overlay comes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// It stays open, as the key left it.
+    Stay,
+    /// It closes; a line typed from an editor or the attendance list gives way to that again.
+    Close,
+    /// It closes as `Close` does, then the app carries this out.
+    Then(Then),
+    /// It stays open while the app carries out this action, which may open another in its place.
+    Act(Action),
+}
+
+/// What the app does once an overlay has closed on an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Then {
+    Act(Action),
+    /// Ends the session, as the confirmation asked.
+    End,
+    Run(Command),
+    /// Clears the queue, then moves to the next item (or the one before) if it was cleared.
+    ClearAndMove {
+        forward: bool,
+    },
+    Raise(Choice),
+    Submit(Input, String),
+    /// An editor key on `list` with `selected` chosen.
+    Edit {
+        list: Listed,
+        selected: usize,
+        action: Action,
+    },
+}
