@@ -35,7 +35,7 @@ impl App {
             .and_then(|open| components::returns_to(open, live));
         match reply {
             Reply::Stay => {}
-            Reply::Act(action) => self.act(action),
+            Reply::Keep(then) => self.carry_out(then),
             Reply::Close => self.overlay = back,
             Reply::Then(then) => {
                 self.overlay = back;
@@ -58,11 +58,7 @@ impl App {
             }
             Then::Raise(choice) => self.raise(choice),
             Then::Submit(purpose, text) => self.submit(purpose, text),
-            Then::Edit {
-                list,
-                selected,
-                action,
-            } => self.edit_list(list, selected, action),
+            Then::Edit(action) => self.edit_list(action),
         }
     }
 

@@ -32,7 +32,7 @@ pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, floo
         Overlay::Input { purpose, text } => input::key(*purpose, text, key),
         Overlay::Pick(picker) => pick::key(picker, key, floor),
         Overlay::People => lists::people(key, keys),
-        Overlay::Edit { list, selected } => lists::edit(*list, *selected, key, keys),
+        Overlay::Edit { .. } => lists::edit(key, keys),
     }
 }
 

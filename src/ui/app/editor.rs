@@ -29,8 +29,12 @@ impl App {
         }
     }
 
-    /// Carries out an editor key on `list` with `selected` chosen; the editor stays open.
-    pub(super) fn edit_list(&mut self, list: Listed, selected: usize, action: Action) {
+    /// Carries out an editor key on the entry the open editor has selected; the editor stays
+    /// open, its selection following the entry changed, unless the key opens a line to type.
+    pub(super) fn edit_list(&mut self, action: Action) {
+        let Some(Overlay::Edit { list, selected }) = self.overlay else {
+            return;
+        };
         let last = self.entries(list).saturating_sub(1);
         let mut selected = selected.min(last);
         match (list, action) {
@@ -109,7 +113,14 @@ impl App {
             }
             (Listed::Rules, _) => self.message = Some("rules have no minutes".to_owned()),
         }
-        self.overlay = Some(Overlay::Edit { list, selected });
+        self.select_entry(selected);
+    }
+
+    /// Selects entry `at` in the open editor.
+    fn select_entry(&mut self, at: usize) {
+        if let Some(Overlay::Edit { selected, .. }) = &mut self.overlay {
+            *selected = at;
+        }
     }
 
     fn edit_agenda(&mut self, edit: AgendaEdit) -> bool {
@@ -131,11 +142,11 @@ impl App {
         changed
     }
 
-    /// Takes in a typed agenda item or rule, and goes back to its editor: on the new entry if
-    /// it was made, else where it was.
+    /// Takes in a typed agenda item or rule, in its editor (open again on the entry the line was
+    /// typed from): the new entry is selected if it was made.
     pub(super) fn submit_entry(&mut self, purpose: Input, text: String) {
-        let (list, at, from, made) = match purpose {
-            Input::NewItem { at, from } => {
+        let (at, made) = match purpose {
+            Input::NewItem { at, .. } => {
                 let made = match editor::new_item(&text) {
                     Ok(item) => self.edit_agenda(AgendaEdit::Insert { index: at, item }),
                     Err(reason) => {
@@ -143,9 +154,9 @@ impl App {
                         false
                     }
                 };
-                (Listed::Agenda, at, from, made)
+                (at, made)
             }
-            Input::NewRule { at, from } | Input::ChangeRule(at @ from) => {
+            Input::NewRule { at, .. } | Input::ChangeRule(at) => {
                 let text = text.trim().to_owned();
                 let mut rules = self.recorder.session.rules.clone();
                 let made = match (purpose, text.is_empty()) {
@@ -162,11 +173,12 @@ impl App {
                         self.set_rules(rules)
                     }
                 };
-                (Listed::Rules, at, from, made)
+                (at, made)
             }
             _ => return,
         };
-        let selected = if made { at } else { from };
-        self.overlay = Some(Overlay::Edit { list, selected });
+        if made {
+            self.select_entry(at);
+        }
     }
 }

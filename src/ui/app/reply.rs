@@ -3,7 +3,6 @@
 
 use super::overlay::Input;
 use crate::domain::Command;
-use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
 use crate::ui::picker::Choice;
 
@@ -16,11 +15,11 @@ pub enum Reply {
     Close,
     /// It closes as `Close` does, then the app carries this out.
     Then(Then),
-    /// It stays open while the app carries out this action, which may open another in its place.
-    Act(Action),
+    /// It stays open while the app carries this out, which may open another in its place.
+    Keep(Then),
 }
 
-/// What the app does once an overlay has closed on an answer.
+/// What the app carries out on an overlay's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Then {
     Act(Action),
@@ -33,10 +32,6 @@ pub enum Then {
     },
     Raise(Choice),
     Submit(Input, String),
-    /// An editor key on `list` with `selected` chosen.
-    Edit {
-        list: Listed,
-        selected: usize,
-        action: Action,
-    },
+    /// An editor's key, on the entry the open editor has selected.
+    Edit(Action),
 }

@@ -2,7 +2,6 @@
 //! ground-rules editor. Their keys are actions the app carries out; Esc closes them.
 
 use crate::ui::app::reply::{Reply, Then};
-use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;
 use crate::ui::keys::keymap::Mode;
@@ -12,21 +11,17 @@ use crossterm::event::KeyEvent;
 pub fn people(key: KeyEvent, keys: &Keymap) -> Reply {
     match keys.lookup(Mode::People, key) {
         Some(Action::Close) => Reply::Close,
-        Some(action) => Reply::Act(action),
+        Some(action) => Reply::Keep(Then::Act(action)),
         None => Reply::Stay,
     }
 }
 
-/// An editor key on `list` with `selected` chosen; leaving closes the editor first.
-pub fn edit(list: Listed, selected: usize, key: KeyEvent, keys: &Keymap) -> Reply {
+/// An editor key: it stays open on its changes; leaving closes it first.
+pub fn edit(key: KeyEvent, keys: &Keymap) -> Reply {
     match keys.lookup(Mode::Edit, key) {
         Some(Action::Close) => Reply::Close,
         Some(Action::Leave) => Reply::Then(Then::Act(Action::Leave)),
-        Some(action) => Reply::Then(Then::Edit {
-            list,
-            selected,
-            action,
-        }),
+        Some(action) => Reply::Keep(Then::Edit(action)),
         None => Reply::Stay,
     }
 }
