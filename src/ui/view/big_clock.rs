@@ -25,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             crate::ui::keys::action::Action::BigClock,
         )
         .unwrap_or_default();
-    let block = panel(app, " Big clock ").title_bottom(Line::styled(
+    let block = panel(&app.theme, " Big clock ").title_bottom(Line::styled(
         format!(" {key} or Esc goes back "),
         style(app, Role::Muted),
     ));

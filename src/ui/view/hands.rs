@@ -57,7 +57,7 @@ pub fn queue_panel(app: &App) -> Block<'static> {
     if floor.gentle_priority {
         title.push(Span::styled("· gentle priority ", style(Role::NotSpoken)));
     }
-    frame(app).title(Line::from(title))
+    frame(&app.theme).title(Line::from(title))
 }
 
 /// The rows the queue panel's content takes: the floor line and one row per waiting hand (or

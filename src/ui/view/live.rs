@@ -130,14 +130,14 @@ pub fn layout(app: &App, area: Rect) -> Areas {
 /// draw.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, hits: &mut HitMap) -> Rect {
     let areas = layout(app, area);
-    let inside = |area: Rect| frame(app).inner(area);
+    let inside = |area: Rect| frame(&app.theme).inner(area);
     render_title(app, areas.title, buf);
-    panel(app, " Agenda ").render(areas.agenda, buf);
+    panel(&app.theme, " Agenda ").render(areas.agenda, buf);
     agenda::render(app, inside(areas.agenda), buf, hits);
     hands::queue_panel(app).render(areas.hands, buf);
     hands::record_hands(app, inside(areas.hands), hits);
-    panel(app, " Talk time · private ").render(areas.talk, buf);
-    panel(app, " Now ").render(areas.now, buf);
+    panel(&app.theme, " Talk time · private ").render(areas.talk, buf);
+    panel(&app.theme, " Now ").render(areas.now, buf);
     now::render_after(app, inside(areas.now), buf);
     for part in parts(app, &areas) {
         // Each part draws on blank cells, as it does alone when the clock ticks over.
@@ -172,7 +172,7 @@ pub fn clock_parts(app: &App, area: Rect) -> [Part; 8] {
 }
 
 fn parts(app: &App, areas: &Areas) -> [Part; 8] {
-    let inside = |area: Rect| frame(app).inner(area);
+    let inside = |area: Rect| frame(&app.theme).inner(area);
     let hands = inside(areas.hands);
     let now = inside(areas.now);
     let part = |area, draw| Part { area, draw };

@@ -1,23 +1,25 @@
-//! The drawing helpers every screen of a session shares: a style from the theme, and a panel's
-//! border, titled or not.
+//! The drawing helpers every screen of a session shares: a style from the app's theme, and a
+//! panel's border, titled or not, from a theme.
 
 use crate::ui::app::App;
-use crate::ui::theme::Role;
+use crate::ui::theme::{Role, Theme};
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 
+/// The style of `role` in the app's theme.
 pub fn style(app: &App, role: Role) -> Style {
     app.theme.style(role)
 }
 
-pub fn panel<'a>(app: &App, title: &'a str) -> Block<'a> {
-    frame(app).title(Span::styled(title, style(app, Role::Title)))
+/// A panel's border with its title.
+pub fn panel<'a>(theme: &Theme, title: &'a str) -> Block<'a> {
+    frame(theme).title(Span::styled(title, theme.style(Role::Title)))
 }
 
 /// A panel's border, untitled.
-pub fn frame(app: &App) -> Block<'static> {
+pub fn frame(theme: &Theme) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(style(app, Role::Border))
+        .border_style(theme.style(Role::Border))
 }

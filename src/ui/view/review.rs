@@ -66,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
             Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(top);
         (list, detail)
     };
-    people::render(app, panel(app, " People "), true, list, buf);
+    people::render(app, panel(&app.theme, " People "), true, list, buf);
     render_detail(app, detail, buf);
     render_summary(app, note, buf);
     render_to_do(app, todo, buf);
@@ -107,7 +107,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.recorder.session;
     let Some(who) = app.selected_person() else {
         Paragraph::new("Add anyone who came with +.")
-            .block(frame(app))
+            .block(frame(&app.theme))
             .render(area, buf);
         return;
     };
@@ -186,7 +186,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(frame(app).title(Span::styled(
+        .block(frame(&app.theme).title(Span::styled(
             format!(" {} ", sanitize(&floor.name)),
             style(app, Role::Title),
         )))
@@ -202,7 +202,7 @@ fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
     };
     Paragraph::new(line)
         .wrap(Wrap { trim: false })
-        .block(panel(app, " Session note "))
+        .block(panel(&app.theme, " Session note "))
         .render(area, buf);
 }
 
@@ -255,7 +255,7 @@ fn to_do_height(app: &App) -> u16 {
 }
 
 fn render_to_do(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = panel(app, " To do · private ");
+    let block = panel(&app.theme, " To do · private ");
     let room = usize::from(block.inner(area).height);
     let mut lines = to_do_lines(app);
     if lines.is_empty() {
