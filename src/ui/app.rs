@@ -1,4 +1,7 @@
-//! The app's view state around a recorded session, and what each key does to it.
+//! The app's view state around a recorded session, and what each key does to it: a key maps to
+//! an action, an action to the rules of a live session (`session::live`) or to the view state.
+//! The state never imports a view; the views record in `hits` where they drew what a click can
+//! land on.
 
 mod answer;
 mod components;
@@ -184,9 +187,8 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             // Once the session has ended, leaving saves the review; there is nothing to resume.
             // If the log cannot be written, leaving keeps the journal for the next start.
-            let done = self.screen == Screen::Review
-                && self.finish_error.is_none()
-                && !self.recorder.is_co_facilitator();
+            let done =
+                self.screen == Screen::Review && self.finish_error.is_none() && live::may_end(&self.recorder);
             return self.act(if done { Action::Done } else { Action::Leave });
         }
         if self.overlay.is_some() {
