@@ -295,7 +295,7 @@ impl<'a> Request<'a> {
                     .unwrap_or_else(|| start + TimeDelta::minutes(i64::from(plan.total_minutes())));
                 // A rehearsal uses the carried rules but leaves the group's file as it is.
                 if let (true, false, Some(stored)) = (self.carried, mode.rehearsal, &self.group) {
-                    stored.save(dir)?;
+                    stored.save(dir).map_err(|err| err.to_string())?;
                 }
                 let meta = SessionMeta {
                     schema_version: SCHEMA_VERSION,
@@ -487,7 +487,7 @@ fn home(
                         sanitize(&stored.group.name),
                         stored.file().display()
                     ),
-                    Err(err) => err,
+                    Err(err) => err.to_string(),
                 });
                 saved_name = Some(name);
             }

@@ -172,8 +172,8 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Some(Commands::Plan { command }) => match command {
             PlanCommand::List => Ok(plans::list_templates()),
-            PlanCommand::Show { template } => plans::template_text(&template).map(str::to_owned),
-            PlanCommand::Check { file } => plans::check(&file),
+            PlanCommand::Show { template } => Ok(plans::template_text(&template)?.to_owned()),
+            PlanCommand::Check { file } => Ok(plans::check(&file)?),
         },
         Some(Commands::Export {
             id,

@@ -70,48 +70,51 @@ pub fn run(
     command: RosterCommand,
 ) -> Result<String, String> {
     let group = sanitize(group);
-    file::update(&file::path(folder), disk, |roster| match command {
-        RosterCommand::Add {
-            name,
-            referred_by,
-            adjustments,
-            referred_on,
-        } => {
-            let referral = Referral {
+    let said = file::update(&file::path(folder), disk, |roster| -> Result<String, String> {
+        Ok(match command {
+            RosterCommand::Add {
                 name,
                 referred_by,
-                referred_on: referred_on.unwrap_or(today),
                 adjustments,
-            };
-            roster.add(referral, capacity, today)
-        }
-        RosterCommand::Set { name, status } => roster.set_status(&name, status, capacity, today),
-        RosterCommand::Contact { name, note, on } => {
-            let contact = Contact {
-                on: on.unwrap_or(today),
-                note,
-            };
-            roster.log_contact(&name, contact, today)
-        }
-        RosterCommand::Adjust { name, text } => roster.adjust(&name, &text),
-        RosterCommand::List => Ok(list(roster, &group, capacity)),
-        RosterCommand::ToContact => Ok(to_contact(roster, &group, capacity, today, next_meeting)),
-        RosterCommand::Export { output, .. } => {
-            let text = export(roster);
-            match output {
-                None => Ok(text),
-                Some(output) => {
-                    guard::write_output(disk, groups::data_folder(folder), &output, text.as_bytes())
-                        .map_err(|err| err.to_string())?;
-                    Ok(format!(
-                        "Exported the roster of {group} ({} people) to {}",
-                        roster.members.len(),
-                        output.display()
-                    ))
+                referred_on,
+            } => {
+                let referral = Referral {
+                    name,
+                    referred_by,
+                    referred_on: referred_on.unwrap_or(today),
+                    adjustments,
+                };
+                roster.add(referral, capacity, today)?
+            }
+            RosterCommand::Set { name, status } => roster.set_status(&name, status, capacity, today)?,
+            RosterCommand::Contact { name, note, on } => {
+                let contact = Contact {
+                    on: on.unwrap_or(today),
+                    note,
+                };
+                roster.log_contact(&name, contact, today)?
+            }
+            RosterCommand::Adjust { name, text } => roster.adjust(&name, &text)?,
+            RosterCommand::List => list(roster, &group, capacity),
+            RosterCommand::ToContact => to_contact(roster, &group, capacity, today, next_meeting),
+            RosterCommand::Export { output, .. } => {
+                let text = export(roster);
+                match output {
+                    None => text,
+                    Some(output) => {
+                        guard::write_output(disk, groups::data_folder(folder), &output, text.as_bytes())
+                            .map_err(|err| err.to_string())?;
+                        format!(
+                            "Exported the roster of {group} ({} people) to {}",
+                            roster.members.len(),
+                            output.display()
+                        )
+                    }
                 }
             }
-        }
-    })
+        })
+    })?;
+    Ok(said)
 }
 
 /// A day as the command line takes it.

@@ -100,7 +100,7 @@ impl Group {
             ("ground_rules", &self.ground_rules),
             ("checklist", &self.checklist),
         ] {
-            check_entries(field, entries).map_err(|message| (field, message))?;
+            check_entries(field, entries).map_err(|err| (field, err.to_string()))?;
         }
         Ok(())
     }

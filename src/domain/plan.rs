@@ -181,7 +181,7 @@ impl Plan {
             ));
         }
         check_entries("ground_rules", &self.ground_rules)
-            .map_err(|message| whole("ground_rules", message))?;
+            .map_err(|err| whole("ground_rules", err.to_string()))?;
         for (index, item) in self.items.iter().enumerate() {
             item.validate().map_err(|(field, message)| PlanError {
                 item: Some(index),
@@ -215,7 +215,7 @@ impl Plan {
 
     /// Applies an edit to the agenda, refusing one that would touch an item before
     /// `first_editable` (the items that have already run, or are running).
-    pub fn edit(&mut self, edit: &AgendaEdit, first_editable: usize) -> Result<(), String> {
+    pub fn edit(&mut self, edit: &AgendaEdit, first_editable: usize) -> Result<(), EditError> {
         edit_agenda(
             &mut self.items,
             edit,
@@ -229,6 +229,42 @@ impl Plan {
     }
 }
 
+/// Why an agenda edit was refused. Items are counted from 0 here and from 1 in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    NoItem(usize),
+    Started(usize),
+    TooManyItems,
+    /// The new item itself is not valid: its field and why.
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    LastItem,
+    MinutesOutOfRange(u32),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoItem(index) => write!(f, "there is no item {}", index + 1),
+            Self::Started(index) => write!(
+                f,
+                "item {} has already started; only later items can change",
+                index + 1
+            ),
+            Self::TooManyItems => write!(f, "a plan may have at most {MAX_ENTRIES} items"),
+            Self::Invalid { field, message } => write!(f, "{field}: {message}"),
+            Self::LastItem => f.write_str("the agenda needs at least one item"),
+            Self::MinutesOutOfRange(minutes) => {
+                write!(f, "{minutes} minutes is out of range; use 1 to {MAX_MINUTES}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
 /// Applies `edit` to any list of agenda items: the plan before a session, or the session's items
 /// as they stand, so that both are changed by the same rules. `new` makes an inserted item and
 /// `set_minutes` changes an item's planned length.
@@ -238,16 +274,13 @@ pub fn edit_agenda<T>(
     first_editable: usize,
     new: impl FnOnce(&PlanItem) -> T,
     set_minutes: impl FnOnce(&mut T, u32),
-) -> Result<(), String> {
+) -> Result<(), EditError> {
     let len = items.len();
     let editable = |index: usize, end: usize| {
         if index >= end {
-            Err(format!("there is no item {}", index + 1))
+            Err(EditError::NoItem(index))
         } else if index < first_editable {
-            Err(format!(
-                "item {} has already started; only later items can change",
-                index + 1
-            ))
+            Err(EditError::Started(index))
         } else {
             Ok(())
         }
@@ -256,16 +289,16 @@ pub fn edit_agenda<T>(
         AgendaEdit::Insert { index, item } => {
             editable(*index, len + 1)?;
             if len >= MAX_ENTRIES {
-                return Err(format!("a plan may have at most {MAX_ENTRIES} items"));
+                return Err(EditError::TooManyItems);
             }
             item.validate()
-                .map_err(|(field, message)| format!("{field}: {message}"))?;
+                .map_err(|(field, message)| EditError::Invalid { field, message })?;
             items.insert(*index, new(item));
         }
         AgendaEdit::Remove { index } => {
             editable(*index, len)?;
             if len == 1 {
-                return Err("the agenda needs at least one item".to_owned());
+                return Err(EditError::LastItem);
             }
             items.remove(*index);
         }
@@ -278,9 +311,7 @@ pub fn edit_agenda<T>(
         AgendaEdit::Minutes { index, minutes } => {
             editable(*index, len)?;
             if !(1..=MAX_MINUTES).contains(minutes) {
-                return Err(format!(
-                    "{minutes} minutes is out of range; use 1 to {MAX_MINUTES}"
-                ));
+                return Err(EditError::MinutesOutOfRange(*minutes));
             }
             set_minutes(&mut items[*index], *minutes);
         }
@@ -311,28 +342,51 @@ impl PlanItem {
                 format!("{min} is more than its {} planned minutes", self.minutes),
             ));
         }
-        check_entries("prompts", &self.prompts).map_err(|message| ("prompts", message))
+        check_entries("prompts", &self.prompts).map_err(|err| ("prompts", err.to_string()))
     }
 }
 
+/// What is wrong with a list of short texts; entries are counted from 0 here, from 1 in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntriesError {
+    TooMany { what: String, count: usize },
+    Empty(usize),
+    TooLong(usize),
+}
+
+impl fmt::Display for EntriesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooMany { what, count } => {
+                write!(f, "{count} {what} is more than the {MAX_ENTRIES} allowed")
+            }
+            Self::Empty(index) => write!(f, "entry {} is empty", index + 1),
+            Self::TooLong(index) => write!(
+                f,
+                "entry {} is longer than {MAX_LINE_CHARS} characters",
+                index + 1
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EntriesError {}
+
 /// Checks a list of short texts (prompts, ground rules, a checklist): not too many, none
-/// empty, none too long; an error names the entry, counting from 1.
-pub fn check_entries(what: &str, entries: &[String]) -> Result<(), String> {
+/// empty, none too long.
+pub fn check_entries(what: &str, entries: &[String]) -> Result<(), EntriesError> {
     if entries.len() > MAX_ENTRIES {
-        return Err(format!(
-            "{} {what} is more than the {MAX_ENTRIES} allowed",
-            entries.len()
-        ));
+        return Err(EntriesError::TooMany {
+            what: what.to_owned(),
+            count: entries.len(),
+        });
     }
     for (index, entry) in entries.iter().enumerate() {
         if entry.trim().is_empty() {
-            return Err(format!("entry {} is empty", index + 1));
+            return Err(EntriesError::Empty(index));
         }
         if entry.chars().count() > MAX_LINE_CHARS {
-            return Err(format!(
-                "entry {} is longer than {MAX_LINE_CHARS} characters",
-                index + 1
-            ));
+            return Err(EntriesError::TooLong(index));
         }
     }
     Ok(())
@@ -417,7 +471,7 @@ mod tests {
             index: 1,
             item: PlanItem::new("Break", 5).of_kind(Kind::Break),
         };
-        assert!(plan.edit(&add, 2).unwrap_err().contains("already started"));
+        assert_eq!(plan.edit(&add, 2), Err(EditError::Started(1)));
         plan.edit(&add, 1).unwrap();
         assert_eq!(plan.items[1].title, "Break");
         plan.edit(&AgendaEdit::Move { from: 1, to: 3 }, 1).unwrap();
@@ -425,16 +479,13 @@ mod tests {
         plan.edit(&AgendaEdit::Minutes { index: 3, minutes: 8 }, 1)
             .unwrap();
         assert_eq!(plan.items[3].minutes, 8);
-        assert!(
-            plan.edit(&AgendaEdit::Minutes { index: 3, minutes: 0 }, 1)
-                .is_err()
+        assert_eq!(
+            plan.edit(&AgendaEdit::Minutes { index: 3, minutes: 0 }, 1),
+            Err(EditError::MinutesOutOfRange(0))
         );
         plan.edit(&AgendaEdit::Remove { index: 3 }, 0).unwrap();
         assert_eq!(plan.total_minutes(), 50);
-        assert!(
-            plan.edit(&AgendaEdit::Remove { index: 9 }, 0)
-                .unwrap_err()
-                .contains("no item 10")
-        );
+        let err = plan.edit(&AgendaEdit::Remove { index: 9 }, 0).unwrap_err();
+        assert_eq!(err.to_string(), "there is no item 10");
     }
 }

@@ -4,6 +4,7 @@
 use super::hands::{check_name, same_name};
 use crate::util::text::{sanitize, snake_case};
 use chrono::NaiveDate;
+use std::fmt;
 use std::str::FromStr;
 
 /// A waiver still out after this many days is chased.
@@ -72,21 +73,123 @@ impl Status {
 }
 
 impl FromStr for Status {
-    type Err = String;
+    type Err = RosterError;
 
     /// Also takes `waiver-sent`, `Waiver Sent` and the like: people type what they read.
-    fn from_str(text: &str) -> Result<Self, String> {
+    fn from_str(text: &str) -> Result<Self, RosterError> {
         let wanted = text.trim().to_lowercase().replace(['-', ' '], "_");
         Self::ALL
             .into_iter()
             .find(|status| status.key() == wanted)
-            .ok_or_else(|| {
-                format!(
-                    "\"{}\" is not a status; use one of: {}",
-                    sanitize(text),
-                    Self::valid()
+            .ok_or_else(|| RosterError::NotAStatus(text.to_owned()))
+    }
+}
+
+/// Why a change to the roster was refused. Names are kept as typed and made safe to show when
+/// the error is written out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RosterError {
+    NotAStatus(String),
+    BadName(&'static str),
+    AlreadyOnRoster {
+        name: String,
+        status: Status,
+    },
+    NoReferrer,
+    /// `what` (a referral, a contact) dated after today.
+    AfterToday {
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    AlreadyIn {
+        name: String,
+        status: Status,
+    },
+    /// No place is free for `name`, who stays `was`; `places` is "3 of 8 places".
+    Full {
+        name: String,
+        was: Status,
+        places: String,
+        holders: Vec<String>,
+    },
+    BlankContactNote,
+    NoSuchMember {
+        name: String,
+        members: Vec<String>,
+    },
+}
+
+impl fmt::Display for RosterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAStatus(text) => write!(
+                f,
+                "\"{}\" is not a status; use one of: {}",
+                sanitize(text),
+                Status::valid()
+            ),
+            Self::BadName(reason) => f.write_str(reason),
+            Self::AlreadyOnRoster { name, status } => write!(
+                f,
+                "{} is already on the roster ({})",
+                sanitize(name),
+                status.describe()
+            ),
+            Self::NoReferrer => f.write_str("say who referred them: their care co-ordinator or team"),
+            Self::AfterToday { what, date, today } => {
+                write!(f, "the {what} date {date} is after today ({today})")
+            }
+            Self::AlreadyIn { name, status } => write!(
+                f,
+                "{} is already {}: nothing changed",
+                sanitize(name),
+                status.describe()
+            ),
+            Self::Full {
+                name,
+                was,
+                places,
+                holders,
+            } => {
+                let holders: Vec<String> = holders.iter().map(|name| sanitize(name)).collect();
+                write!(
+                    f,
+                    "The group is full ({places}{}{}): {} stays {}. Moving someone to declined or \
+                     left frees a place.",
+                    if holders.is_empty() { "" } else { ": " },
+                    holders.join(", "),
+                    sanitize(name),
+                    match was {
+                        Status::WaitingList => "on the waiting list",
+                        other => other.describe(),
+                    }
                 )
-            })
+            }
+            Self::BlankContactNote => f.write_str("say what the contact was about: the note cannot be blank"),
+            Self::NoSuchMember { name, members } => {
+                let shown = sanitize(name.trim());
+                if members.is_empty() {
+                    write!(f, "no one called \"{shown}\": the roster is empty")
+                } else {
+                    let names: Vec<String> = members.iter().map(|name| sanitize(name)).collect();
+                    write!(
+                        f,
+                        "no one called \"{shown}\" is on the roster; it has: {}",
+                        names.join(", ")
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for RosterError {}
+
+// Until every caller above the domain keeps these errors typed.
+impl From<RosterError> for String {
+    fn from(err: RosterError) -> Self {
+        err.to_string()
     }
 }
 
@@ -170,18 +273,23 @@ impl Roster {
 
     /// Adds someone referred: to a place if one is free, else to the end of the waiting list.
     /// Says which, in words.
-    pub fn add(&mut self, referral: Referral, capacity: u32, today: NaiveDate) -> Result<String, String> {
-        let name = check_name(&referral.name)?;
+    pub fn add(
+        &mut self,
+        referral: Referral,
+        capacity: u32,
+        today: NaiveDate,
+    ) -> Result<String, RosterError> {
+        let name = check_name(&referral.name).map_err(RosterError::BadName)?;
         if let Some(found) = self.find(name) {
-            return Err(format!(
-                "{} is already on the roster ({})",
-                sanitize(&self.members[found].name),
-                self.members[found].status.describe()
-            ));
+            let member = &self.members[found];
+            return Err(RosterError::AlreadyOnRoster {
+                name: member.name.clone(),
+                status: member.status,
+            });
         }
         let referred_by = referral.referred_by.trim();
         if referred_by.is_empty() {
-            return Err("say who referred them: their care co-ordinator or team".to_owned());
+            return Err(RosterError::NoReferrer);
         }
         not_after_today("referral", referral.referred_on, today)?;
         let full = !self.has_room(capacity);
@@ -224,32 +332,26 @@ impl Roster {
         status: Status,
         capacity: u32,
         today: NaiveDate,
-    ) -> Result<String, String> {
+    ) -> Result<String, RosterError> {
         let who = self.member(name)?;
         let was = self.members[who].status;
         let shown = sanitize(&self.members[who].name);
         if was == status {
-            return Err(format!(
-                "{shown} is already {}: nothing changed",
-                status.describe()
-            ));
+            return Err(RosterError::AlreadyIn {
+                name: self.members[who].name.clone(),
+                status,
+            });
         }
         if status.holds_place() && !was.holds_place() && !self.has_room(capacity) {
-            let holders: Vec<String> = (self.members.iter())
-                .filter(|m| m.status.holds_place())
-                .map(|m| sanitize(&m.name))
-                .collect();
-            return Err(format!(
-                "The group is full ({}{}{}): {shown} stays {}. Moving someone to declined or left \
-                 frees a place.",
-                self.places(capacity),
-                if holders.is_empty() { "" } else { ": " },
-                holders.join(", "),
-                match was {
-                    Status::WaitingList => "on the waiting list",
-                    other => other.describe(),
-                }
-            ));
+            return Err(RosterError::Full {
+                name: self.members[who].name.clone(),
+                was,
+                places: self.places(capacity),
+                holders: (self.members.iter())
+                    .filter(|m| m.status.holds_place())
+                    .map(|m| m.name.clone())
+                    .collect(),
+            });
         }
         let member = &mut self.members[who];
         member.status = status;
@@ -272,11 +374,16 @@ impl Roster {
     }
 
     /// Notes a contact with someone.
-    pub fn log_contact(&mut self, name: &str, contact: Contact, today: NaiveDate) -> Result<String, String> {
+    pub fn log_contact(
+        &mut self,
+        name: &str,
+        contact: Contact,
+        today: NaiveDate,
+    ) -> Result<String, RosterError> {
         let who = self.member(name)?;
         let note = contact.note.trim();
         if note.is_empty() {
-            return Err("say what the contact was about: the note cannot be blank".to_owned());
+            return Err(RosterError::BlankContactNote);
         }
         not_after_today("contact", contact.on, today)?;
         let member = &mut self.members[who];
@@ -295,7 +402,7 @@ impl Roster {
     }
 
     /// Replaces what someone asked for to feel welcome; empty text clears it.
-    pub fn adjust(&mut self, name: &str, text: &str) -> Result<String, String> {
+    pub fn adjust(&mut self, name: &str, text: &str) -> Result<String, RosterError> {
         let who = self.member(name)?;
         let member = &mut self.members[who];
         member.adjustments = text.trim().to_owned();
@@ -365,26 +472,18 @@ impl Roster {
     }
 
     /// The member called `name`, or a message saying who is on the roster.
-    fn member(&self, name: &str) -> Result<usize, String> {
-        self.find(name).ok_or_else(|| {
-            let names: Vec<String> = self.members.iter().map(|m| sanitize(&m.name)).collect();
-            let shown = sanitize(name.trim());
-            if names.is_empty() {
-                format!("no one called \"{shown}\": the roster is empty")
-            } else {
-                format!(
-                    "no one called \"{shown}\" is on the roster; it has: {}",
-                    names.join(", ")
-                )
-            }
+    fn member(&self, name: &str) -> Result<usize, RosterError> {
+        self.find(name).ok_or_else(|| RosterError::NoSuchMember {
+            name: name.to_owned(),
+            members: self.members.iter().map(|m| m.name.clone()).collect(),
         })
     }
 }
 
 /// A referral or a contact cannot be dated in the future: that is a typing slip.
-fn not_after_today(what: &str, date: NaiveDate, today: NaiveDate) -> Result<(), String> {
+fn not_after_today(what: &'static str, date: NaiveDate, today: NaiveDate) -> Result<(), RosterError> {
     if date > today {
-        return Err(format!("the {what} date {date} is after today ({today})"));
+        return Err(RosterError::AfterToday { what, date, today });
     }
     Ok(())
 }

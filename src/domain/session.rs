@@ -2,7 +2,7 @@
 
 use super::event::{Author, Event, EventKind, SessionMeta};
 use super::hands::Floor;
-use super::plan::{AgendaEdit, MAX_ENTRIES, MAX_MINUTES, PlanItem, edit_agenda};
+use super::plan::{AgendaEdit, EditError, MAX_ENTRIES, MAX_MINUTES, PlanItem, edit_agenda};
 use super::record::Record;
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use std::fmt;
@@ -263,7 +263,7 @@ impl Session {
             }
             EventKind::AgendaEdited(edit) => {
                 let first = self.first_editable();
-                edit_items(&mut self.items, edit, first).map_err(|message| fail(&message))?;
+                edit_items(&mut self.items, edit, first).map_err(|err| fail(&err.to_string()))?;
             }
             EventKind::Note { text } => self.notes.push(Note {
                 at,
@@ -316,7 +316,7 @@ impl Session {
     }
 
     /// Whether `edit` can be made now, by the rule the fold applies; why not, in words.
-    pub fn check_agenda_edit(&self, edit: &AgendaEdit) -> Result<(), String> {
+    pub fn check_agenda_edit(&self, edit: &AgendaEdit) -> Result<(), EditError> {
         edit_items(&mut self.items.clone(), edit, self.first_editable())
     }
 
@@ -327,7 +327,7 @@ impl Session {
 
 /// Applies an agenda edit to the session's items: a changed length is the item's planned time
 /// now, and a protected item's floor never stays above it.
-fn edit_items(items: &mut Vec<ItemState>, edit: &AgendaEdit, first_editable: usize) -> Result<(), String> {
+fn edit_items(items: &mut Vec<ItemState>, edit: &AgendaEdit, first_editable: usize) -> Result<(), EditError> {
     edit_agenda(items, edit, first_editable, ItemState::new, |item, minutes| {
         item.minutes = minutes;
         item.plan.cap_floor(minutes);

@@ -1,7 +1,7 @@
 //! The user's settings file (`config.toml` in the platform's config folder): read, checked,
 //! and explained when wrong, never silently ignored.
 
-use crate::store::toml_file;
+use crate::store::toml_file::{self, TextError};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -35,14 +35,14 @@ impl Config {
         toml_file::load(path, Self::parse, &valid)
     }
 
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, TextError> {
         let config: Self = toml_file::parse(text)?;
         if let Some(days) = config.retention_days
             && !(1..=MAX_RETENTION_DAYS).contains(&days)
         {
-            return Err(format!(
-                "line {}: retention_days = {days} is not a number of days from 1 to {MAX_RETENTION_DAYS}",
-                toml_file::line_of(text, "retention_days")
+            return Err(TextError::on_line(
+                toml_file::line_of(text, "retention_days"),
+                format!("retention_days = {days} is not a number of days from 1 to {MAX_RETENTION_DAYS}"),
             ));
         }
         Ok(config)
@@ -64,14 +64,13 @@ mod tests {
     #[test]
     fn mistakes_name_the_line_and_what_is_valid() {
         let err = Config::parse("\nretention_dayz = 30\n").unwrap_err();
-        assert!(
-            err.starts_with("line 2: ") && err.contains("retention_days"),
-            "{err}"
-        );
+        assert_eq!(err.line, Some(2), "{err}");
+        assert!(err.message.contains("retention_days"), "{err}");
         let err = Config::parse("retention_days = \"a year\"\n").unwrap_err();
-        assert!(err.starts_with("line 1: "), "{err}");
+        assert_eq!(err.line, Some(1), "{err}");
         let err = Config::parse("\n\nretention_days = 0\n").unwrap_err();
-        assert!(err.starts_with("line 3: ") && err.contains("1 to 36500"), "{err}");
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.to_string().contains("1 to 36500"), "{err}");
         assert!(Config::parse("retention_days = -4").is_err());
     }
 

@@ -1,12 +1,14 @@
 //! Saved groups: one folder each under `groups/`, holding the hand-editable `group.toml` (and the
 //! group's roster beside it).
 
+use super::StoreError;
 use super::atomic::write_atomic;
 use super::disk::open_lock;
 use super::paths::{DIR_MODE, DataDir};
 use super::user_file;
 use crate::domain::group::{GROUP_VERSION, Group, same_group};
-use crate::store::toml_file;
+use crate::store::toml_file::{self, FileError, TextError};
+use crate::util::text::sanitize;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -27,9 +29,11 @@ impl Stored {
         self.folder.join(GROUP_FILE)
     }
 
-    pub fn save(&self, dir: &DataDir) -> Result<(), String> {
-        let text = toml::to_string_pretty(&self.group).map_err(|err| err.to_string())?;
-        write_atomic(dir.disk().as_ref(), &self.file(), text.as_bytes()).map_err(|err| err.to_string())
+    pub fn save(&self, dir: &DataDir) -> Result<(), StoreError> {
+        let file = self.file();
+        let text = toml::to_string_pretty(&self.group)
+            .map_err(|err| StoreError::new("write the group to", &file, io::Error::other(err)))?;
+        write_atomic(dir.disk().as_ref(), &file, text.as_bytes())
     }
 }
 
@@ -39,12 +43,11 @@ pub fn data_folder(group_folder: &Path) -> &Path {
 }
 
 /// Reads a group file; errors name the file, the line, the field and what is valid.
-pub fn load(path: &Path) -> Result<Group, String> {
-    let text = user_file::read(path).map_err(|err| err.to_string())?;
-    parse(&text).map_err(|err| format!("{}: {err}", path.display()))
+pub fn load(path: &Path) -> Result<Group, FileError> {
+    toml_file::read(path, parse)
 }
 
-pub fn parse(text: &str) -> Result<Group, String> {
+pub fn parse(text: &str) -> Result<Group, TextError> {
     // The version is read first, so that a newer file is named as newer, not as broken.
     #[derive(serde::Deserialize)]
     struct Version {
@@ -55,15 +58,17 @@ pub fn parse(text: &str) -> Result<Group, String> {
     }) = toml::from_str::<Version>(text)
         && version > GROUP_VERSION
     {
-        return Err(format!(
-            "line {}: schema_version {version} is newer than this holdspace reads ({GROUP_VERSION}); update holdspace",
+        return Err(TextError::on_line(
             toml_file::line_of(text, "schema_version"),
+            format!(
+                "schema_version {version} is newer than this holdspace reads ({GROUP_VERSION}); update holdspace"
+            ),
         ));
     }
     let mut group: Group = toml_file::parse(text)?;
-    group.validate().map_err(|(field, message)| {
-        format!("line {}: {field}: {message}", toml_file::line_of(text, field))
-    })?;
+    group
+        .validate()
+        .map_err(|(field, message)| TextError::at(toml_file::line_of(text, field), field, message))?;
     group.tidy();
     Ok(group)
 }
@@ -71,11 +76,17 @@ pub fn parse(text: &str) -> Result<Group, String> {
 /// Every saved group, by name, and a message for each that cannot be read.
 pub fn list(dir: &DataDir) -> (Vec<Stored>, Vec<String>) {
     let (found, broken) = scan(dir);
-    (found, broken.into_iter().map(|(_, problem)| problem).collect())
+    (
+        found,
+        broken
+            .into_iter()
+            .map(|(_, problem)| problem.to_string())
+            .collect(),
+    )
 }
 
 /// Every saved group, by name, and each group file that cannot be read with why.
-fn scan(dir: &DataDir) -> (Vec<Stored>, Vec<(PathBuf, String)>) {
+fn scan(dir: &DataDir) -> (Vec<Stored>, Vec<(PathBuf, FileError)>) {
     let (mut found, mut broken) = (Vec::new(), Vec::new());
     let Ok(entries) = fs::read_dir(dir.groups_dir()) else {
         return (found, broken);
@@ -130,11 +141,11 @@ pub fn find(dir: &DataDir, name: &str) -> Result<Stored, FindError> {
         return Ok(groups.swap_remove(at));
     }
     if let Some((_, problem)) = broken.iter().find(|(file, _)| is_for(file, name)) {
-        return Err(FindError::Broken(problem.clone()));
+        return Err(FindError::Broken(problem.to_string()));
     }
     let names = groups
         .iter()
-        .map(|stored| format!("{:?}", crate::util::text::sanitize(&stored.group.name)))
+        .map(|stored| format!("{:?}", sanitize(&stored.group.name)))
         .collect::<Vec<_>>();
     let known = if names.is_empty() {
         "there are no saved groups yet".to_owned()
@@ -143,7 +154,7 @@ pub fn find(dir: &DataDir, name: &str) -> Result<Stored, FindError> {
     };
     let mut message = format!(
         "there is no saved group {:?}; {known}. `holdspace group new NAME` saves one",
-        crate::util::text::sanitize(name)
+        sanitize(name)
     );
     for (_, problem) in broken {
         message.push_str(&format!("\n{problem}"));
@@ -174,35 +185,88 @@ fn is_for(file: &Path, name: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Why a new group was not saved.
+#[derive(Debug)]
+pub enum CreateError {
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    Disk(StoreError),
+    Taken {
+        name: String,
+    },
+    /// The name is taken by a group whose file cannot be used (`problem` says why).
+    TakenBroken {
+        name: String,
+        problem: String,
+    },
+    /// Every folder name tried for the group is in use.
+    NoFolder {
+        base: String,
+        parent: PathBuf,
+    },
+}
+
+impl fmt::Display for CreateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Invalid { field, message } => write!(f, "{field}: {message}"),
+            Self::Disk(err) => err.fmt(f),
+            Self::Taken { name } => write!(
+                f,
+                "a group called {:?} is saved already; `holdspace group show NAME` shows it",
+                sanitize(name)
+            ),
+            Self::TakenBroken { name, problem } => write!(
+                f,
+                "a group called {:?} is saved already, and its file cannot be used: {problem}",
+                sanitize(name)
+            ),
+            Self::NoFolder { base, parent } => write!(
+                f,
+                "{base} to {base}-{MAX_FOLDERS} are all taken in {}; choose another name",
+                parent.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CreateError {}
+
+// Until every caller above the store keeps these errors typed.
+impl From<CreateError> for String {
+    fn from(err: CreateError) -> Self {
+        err.to_string()
+    }
+}
+
 /// Saves a new group in a folder of its own, refusing a name already taken.
-pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
+pub fn create(dir: &DataDir, group: Group) -> Result<Stored, CreateError> {
     group
         .validate()
-        .map_err(|(field, message)| format!("{field}: {message}"))?;
+        .map_err(|(field, message)| CreateError::Invalid { field, message })?;
     let parent = dir.groups_dir();
     fs::DirBuilder::new()
         .recursive(true)
         .mode(DIR_MODE)
         .create(&parent)
-        .map_err(|err| format!("could not create {}: {err}", parent.display()))?;
+        .map_err(|err| CreateError::Disk(StoreError::new("create", &parent, err)))?;
     // Two `group new` at once must not both find a name free and both take it.
     let lock = parent.join(CREATE_LOCK);
     let held = open_lock(&lock)
         .and_then(|file| file.lock().map(|()| file))
-        .map_err(|err| format!("could not lock {}: {err}", lock.display()))?;
+        .map_err(|err| CreateError::Disk(StoreError::new("lock", &lock, err)))?;
     match find(dir, &group.name) {
         Ok(_) => {
-            return Err(format!(
-                "a group called {:?} is saved already; `holdspace group show NAME` shows it",
-                crate::util::text::sanitize(&group.name)
-            ));
+            return Err(CreateError::Taken { name: group.name });
         }
         // Saving another would leave two groups of one name once the first file is mended.
         Err(FindError::Broken(problem)) => {
-            return Err(format!(
-                "a group called {:?} is saved already, and its file cannot be used: {problem}",
-                crate::util::text::sanitize(&group.name)
-            ));
+            return Err(CreateError::TakenBroken {
+                name: group.name,
+                problem,
+            });
         }
         Err(FindError::Unknown(_)) => {}
     }
@@ -221,17 +285,15 @@ pub fn create(dir: &DataDir, group: Group) -> Result<Stored, String> {
                 break;
             }
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(err) => return Err(format!("could not create {}: {err}", folder.display())),
+            Err(err) => return Err(CreateError::Disk(StoreError::new("create", &folder, err))),
         }
     }
-    let folder = made.ok_or_else(|| {
-        format!(
-            "{base} to {base}-{MAX_FOLDERS} are all taken in {}; choose another name",
-            parent.display()
-        )
+    let folder = made.ok_or_else(|| CreateError::NoFolder {
+        base: base.clone(),
+        parent: parent.clone(),
     })?;
     let stored = Stored { folder, group };
-    stored.save(dir)?;
+    stored.save(dir).map_err(CreateError::Disk)?;
     drop(held);
     Ok(stored)
 }

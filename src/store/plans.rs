@@ -2,9 +2,10 @@
 //! file, the line and the field, and what would be valid.
 
 use crate::domain::plan::{Kind, Plan, PlanError, PlanItem};
-use crate::store::toml_file;
-use crate::store::user_file;
+use crate::store::toml_file::{self, FileError, TextError};
+use crate::store::user_file::UserFileError;
 use serde::Deserialize;
+use std::fmt;
 use std::path::Path;
 use toml::Spanned;
 
@@ -61,17 +62,58 @@ pub fn builtin() -> Plan {
         .unwrap_or_else(|err| unreachable!("the built-in templates parse, as tests check: {err}"))
 }
 
-pub fn template(name: &str) -> Result<Chosen, String> {
-    parse(template_text(name)?).map_err(|err| format!("template {name}: {err}"))
+/// Why no plan was had from a template name or a plan file.
+#[derive(Debug)]
+pub enum PlanFileError {
+    NoTemplate(String),
+    /// A built-in template that does not parse: a fault in this build, which tests rule out.
+    Template {
+        name: String,
+        error: TextError,
+    },
+    /// Neither a template of that name nor a file at that path.
+    Neither(UserFileError),
+    File(FileError),
+}
+
+impl fmt::Display for PlanFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoTemplate(name) => write!(f, "there is no template {name:?}; {}", template_names()),
+            Self::Template { name, error } => write!(f, "template {name}: {error}"),
+            Self::Neither(err) => write!(
+                f,
+                "plan {err}; give a plan file, or a template name ({})",
+                template_names()
+            ),
+            Self::File(err) => err.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for PlanFileError {}
+
+// Until every caller above the store keeps these errors typed.
+impl From<PlanFileError> for String {
+    fn from(err: PlanFileError) -> Self {
+        err.to_string()
+    }
+}
+
+pub fn template(name: &str) -> Result<Chosen, PlanFileError> {
+    parse(template_text(name)?).map_err(|error| PlanFileError::Template {
+        name: name.to_owned(),
+        error,
+    })
 }
 
 /// A template's file, comments and all, for copying.
-pub fn template_text(name: &str) -> Result<&'static str, String> {
+pub fn template_text(name: &str) -> Result<&'static str, PlanFileError> {
     TEMPLATES
         .iter()
         .find(|template| template.name == name)
         .map(|template| template.text)
-        .ok_or_else(|| format!("there is no template {name:?}; {}", template_names()))
+        .ok_or_else(|| PlanFileError::NoTemplate(name.to_owned()))
 }
 
 fn template_names() -> String {
@@ -80,25 +122,18 @@ fn template_names() -> String {
 }
 
 /// A template by name, else a plan file at that path.
-pub fn load(name_or_path: &str) -> Result<Chosen, String> {
+pub fn load(name_or_path: &str) -> Result<Chosen, PlanFileError> {
     if TEMPLATES.iter().any(|template| template.name == name_or_path) {
         return template(name_or_path);
     }
     load_file(Path::new(name_or_path))
 }
 
-pub fn load_file(path: &Path) -> Result<Chosen, String> {
-    let text = user_file::read(path).map_err(|err| {
-        if err.is_missing() {
-            format!(
-                "plan {err}; give a plan file, or a template name ({})",
-                template_names()
-            )
-        } else {
-            err.to_string()
-        }
-    })?;
-    parse(&text).map_err(|err| format!("{}: {err}", path.display()))
+pub fn load_file(path: &Path) -> Result<Chosen, PlanFileError> {
+    toml_file::read(path, parse).map_err(|err| match err {
+        FileError::Read(err) if err.is_missing() => PlanFileError::Neither(err),
+        err => PlanFileError::File(err),
+    })
 }
 
 #[derive(Deserialize)]
@@ -129,8 +164,8 @@ struct ItemFile {
     prompts: Vec<String>,
 }
 
-/// Parses a plan file; an error starts with the line it is on and names the field.
-pub fn parse(text: &str) -> Result<Chosen, String> {
+/// Parses a plan file; an error gives the line it is on and names the field.
+pub fn parse(text: &str) -> Result<Chosen, TextError> {
     // The version is read first, so that a newer file is named as newer, not as broken.
     #[derive(Deserialize)]
     struct Version {
@@ -141,10 +176,12 @@ pub fn parse(text: &str) -> Result<Chosen, String> {
     }) = toml::from_str::<Version>(text)
         && *version.get_ref() > PLAN_VERSION
     {
-        return Err(format!(
-            "line {}: schema_version {} is newer than this holdspace reads ({PLAN_VERSION}); update holdspace",
+        return Err(TextError::on_line(
             toml_file::line_at(text, version.span().start),
-            version.get_ref()
+            format!(
+                "schema_version {} is newer than this holdspace reads ({PLAN_VERSION}); update holdspace",
+                version.get_ref()
+            ),
         ));
     }
     let file: PlanFile = toml_file::parse(text)?;
@@ -181,7 +218,7 @@ pub fn parse(text: &str) -> Result<Chosen, String> {
 }
 
 /// `err` with the line of its field: within its item's table, or at the top of the file.
-fn located(text: &str, starts: &[usize], err: &PlanError) -> String {
+fn located(text: &str, starts: &[usize], err: &PlanError) -> TextError {
     let (from, item) = match err
         .item
         .and_then(|index| starts.get(index).map(|&line| (line, index)))
@@ -205,7 +242,7 @@ fn located(text: &str, starts: &[usize], err: &PlanError) -> String {
         Some(index) => format!("items[{index}].{}", err.field),
         None => err.field.to_owned(),
     };
-    format!("line {line}: {field}: {}", err.message)
+    TextError::at(line, field, err.message.clone())
 }
 
 /// The plan as a file that `parse` reads back the same, for saving an edited agenda.
@@ -258,7 +295,7 @@ pub fn list_templates() -> String {
 }
 
 /// `holdspace plan check FILE`: what the plan holds, or why it cannot be used.
-pub fn check(path: &Path) -> Result<String, String> {
+pub fn check(path: &Path) -> Result<String, PlanFileError> {
     let chosen = load_file(path)?;
     let plan = &chosen.plan;
     let mut out = format!(

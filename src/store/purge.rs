@@ -9,6 +9,7 @@ use crate::store::journal;
 use crate::store::paths::DataDir;
 use chrono::{DateTime, Local, NaiveDate, TimeDelta};
 use std::collections::BTreeMap;
+use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -116,17 +117,50 @@ fn started_on(id: &str, path: &Path) -> NaiveDate {
         })
 }
 
+/// Why sessions were not removed.
+#[derive(Debug)]
+pub enum PurgeError {
+    Disk(StoreError),
+    /// No session has the ID in the data folder `root`.
+    NoSession {
+        id: String,
+        root: PathBuf,
+    },
+}
+
+impl fmt::Display for PurgeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Disk(err) => err.fmt(f),
+            Self::NoSession { id, root } => write!(
+                f,
+                "no session has the ID {id:?} in {}; `holdspace sessions` lists them",
+                root.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PurgeError {}
+
+// Until every caller above the store keeps these errors typed.
+impl From<PurgeError> for String {
+    fn from(err: PurgeError) -> Self {
+        err.to_string()
+    }
+}
+
 /// The sessions `rule` chooses on `today`, leaving out any open in a running holdspace.
-pub fn plan(dir: &DataDir, rule: &Rule, today: NaiveDate) -> Result<Plan, String> {
-    let (sessions, temps) = inventory(dir).map_err(|err| err.to_string())?;
+pub fn plan(dir: &DataDir, rule: &Rule, today: NaiveDate) -> Result<Plan, PurgeError> {
+    let (sessions, temps) = inventory(dir).map_err(PurgeError::Disk)?;
     let chosen: Vec<Stored> = match rule {
         Rule::Session(id) => match sessions.get(id) {
             Some(stored) => vec![stored.clone()],
             None => {
-                return Err(format!(
-                    "no session has the ID {id:?} in {}; `holdspace sessions` lists them",
-                    dir.root().display()
-                ));
+                return Err(PurgeError::NoSession {
+                    id: id.clone(),
+                    root: dir.root().to_owned(),
+                });
             }
         },
         Rule::OlderThan(days) => {
@@ -147,17 +181,17 @@ pub fn plan(dir: &DataDir, rule: &Rule, today: NaiveDate) -> Result<Plan, String
 }
 
 /// Removes every file of the plan and makes the removals last.
-pub fn carry_out(dir: &DataDir, plan: &Plan) -> Result<usize, String> {
+pub fn carry_out(dir: &DataDir, plan: &Plan) -> Result<usize, PurgeError> {
     let disk = dir.disk();
     let mut removed = 0;
     for path in plan.files() {
         disk.remove(path)
-            .map_err(|err| StoreError::new("remove", path, err).to_string())?;
+            .map_err(|err| PurgeError::Disk(StoreError::new("remove", path, err)))?;
         removed += 1;
     }
     for folder in [dir.sessions_dir(), dir.journal_dir()] {
         disk.sync_dir(&folder)
-            .map_err(|err| StoreError::new("flush the folder", &folder, err).to_string())?;
+            .map_err(|err| PurgeError::Disk(StoreError::new("flush the folder", &folder, err)))?;
     }
     Ok(removed)
 }

@@ -6,14 +6,14 @@ use super::StoreError;
 use super::atomic::write_atomic;
 use super::disk::Disk;
 use super::disk::open_lock;
-use super::user_file;
 use crate::domain::hands::{MAX_NAME_CHARS, check_name, same_name};
 use crate::domain::roster::{Contact, Member, Roster, Status};
-use crate::store::toml_file::{self, line_at};
+use crate::store::toml_file::{self, FileError, TextError, line_at};
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -26,31 +26,62 @@ pub const FILE_NAME: &str = "roster.toml";
 /// holdspace would drop what it does not know.
 pub const SCHEMA_VERSION: i64 = 1;
 
-/// The roster file of the group whose folder is `folder`.
+/// Why a change to a roster was not saved; `E` is why the change itself was refused.
+#[derive(Debug)]
+pub enum UpdateError<E> {
+    /// The roster's lock file could not be opened or taken.
+    Lock {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Load(FileError),
+    Refused(E),
+    NotSaved(StoreError),
+}
+
+impl<E: fmt::Display> fmt::Display for UpdateError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Lock { path, source } => write!(f, "{}: {source}", path.display()),
+            Self::Load(err) => err.fmt(f),
+            Self::Refused(err) => err.fmt(f),
+            Self::NotSaved(err) => write!(f, "NOT SAVED: {err}. The roster is as it was."),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for UpdateError<E> {}
+
+// Until every caller above the store keeps these errors typed.
+impl<E: fmt::Display> From<UpdateError<E>> for String {
+    fn from(err: UpdateError<E>) -> Self {
+        err.to_string()
+    }
+}
+
 /// Holds the roster's lock until dropped, so that two roster commands run at once (two
 /// terminals, a script) take turns: each reads the roster after the other has saved it.
-fn take_turn(roster: &Path) -> Result<File, String> {
-    let lock = roster.with_extension("toml.lock");
-    let file = open_lock(&lock).map_err(|err| format!("{}: {err}", lock.display()))?;
-    file.lock().map_err(|err| format!("{}: {err}", lock.display()))?;
-    Ok(file)
+fn take_turn<E>(roster: &Path) -> Result<File, UpdateError<E>> {
+    let path = roster.with_extension("toml.lock");
+    match open_lock(&path).and_then(|file| file.lock().map(|()| file)) {
+        Ok(file) => Ok(file),
+        Err(source) => Err(UpdateError::Lock { path, source }),
+    }
 }
 
 /// Reads the roster at `path` as it is now, under its lock, applies `change`, and saves it if
 /// it changed; gives back what `change` said, or why nothing was saved.
-pub fn update(
+pub fn update<E>(
     path: &Path,
     disk: &dyn Disk,
-    change: impl FnOnce(&mut Roster) -> Result<String, String>,
-) -> Result<String, String> {
+    change: impl FnOnce(&mut Roster) -> Result<String, E>,
+) -> Result<String, UpdateError<E>> {
     let _turn = take_turn(path)?;
-    let mut roster = Roster::load(path)?;
+    let mut roster = Roster::load(path).map_err(UpdateError::Load)?;
     let before = roster.clone();
-    let said = change(&mut roster)?;
+    let said = change(&mut roster).map_err(UpdateError::Refused)?;
     if roster != before {
-        roster
-            .save(disk, path)
-            .map_err(|err| format!("NOT SAVED: {err}. The roster is as it was."))?;
+        roster.save(disk, path).map_err(UpdateError::NotSaved)?;
     }
     Ok(said)
 }
@@ -135,38 +166,44 @@ struct ContactOut<'a> {
 impl Roster {
     /// The roster in the file at `path`; no file is an empty roster. Any error starts with the
     /// file's path and the line, and says what would be valid.
-    pub fn load(path: &Path) -> Result<Self, String> {
-        match user_file::read(path) {
-            Err(err) if err.is_missing() => Ok(Self::default()),
-            Err(err) => Err(err.to_string()),
-            Ok(text) => Self::parse(&text).map_err(|err| format!("{}: {err}", path.display())),
+    pub fn load(path: &Path) -> Result<Self, FileError> {
+        match toml_file::read(path, Self::parse) {
+            Err(FileError::Read(err)) if err.is_missing() => Ok(Self::default()),
+            read => read,
         }
     }
 
-    /// A roster file's text; an error starts with its line.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let with_shape = |err: String| format!("{err}. {}", shape());
+    /// A roster file's text; an error gives its line.
+    pub fn parse(text: &str) -> Result<Self, TextError> {
+        let with_shape = |err: TextError| err.then(&shape());
         // The version is read on its own first: a later file may hold fields this one refuses.
         let version: Version = toml_file::parse(text).map_err(with_shape)?;
         let Some(version) = version.schema_version else {
-            return Err(format!(
-                "line 1: schema_version is missing: a roster starts with schema_version = {SCHEMA_VERSION}"
+            return Err(TextError::on_line(
+                1,
+                format!("schema_version is missing: a roster starts with schema_version = {SCHEMA_VERSION}"),
             ));
         };
         let line = line_at(text, version.span().start);
         match *version.get_ref() {
             SCHEMA_VERSION => {}
             newer if newer > SCHEMA_VERSION => {
-                return Err(format!(
-                    "line {line}: schema_version {newer} is newer than this holdspace knows \
-                     ({SCHEMA_VERSION}): a later holdspace wrote this roster, so it is left as it \
-                     is. Use that holdspace, or a newer one, to read or change it."
+                return Err(TextError::on_line(
+                    line,
+                    format!(
+                        "schema_version {newer} is newer than this holdspace knows \
+                         ({SCHEMA_VERSION}): a later holdspace wrote this roster, so it is left as \
+                         it is. Use that holdspace, or a newer one, to read or change it."
+                    ),
                 ));
             }
             other => {
-                return Err(format!(
-                    "line {line}: schema_version {other} is not a roster version; this holdspace \
-                     writes {SCHEMA_VERSION}"
+                return Err(TextError::on_line(
+                    line,
+                    format!(
+                        "schema_version {other} is not a roster version; this holdspace writes \
+                         {SCHEMA_VERSION}"
+                    ),
                 ));
             }
         }
@@ -176,20 +213,29 @@ impl Roster {
         for member in file.member {
             let line = line_at(text, member.name.span().start);
             let name = check_name(member.name.get_ref()).map_err(|reason| {
-                format!("line {line}: member.name: {reason} (a name has 1 to {MAX_NAME_CHARS} characters)")
+                TextError::at(
+                    line,
+                    "member.name",
+                    format!("{reason} (a name has 1 to {MAX_NAME_CHARS} characters)"),
+                )
             })?;
             if let Some(other) = roster.members.iter().position(|m| same_name(&m.name, name)) {
-                return Err(format!(
-                    "line {line}: member.name: \"{}\" is on the roster already, on line {}; each \
-                     person is on it once, and names that differ only in case are one person's",
-                    sanitize(name),
-                    lines[other]
+                return Err(TextError::at(
+                    line,
+                    "member.name",
+                    format!(
+                        "\"{}\" is on the roster already, on line {}; each person is on it \
+                         once, and names that differ only in case are one person's",
+                        sanitize(name),
+                        lines[other]
+                    ),
                 ));
             }
             let status = member.status.get_ref().parse::<Status>().map_err(|err| {
-                format!(
-                    "line {}: member.status: {err}",
-                    line_at(text, member.status.span().start)
+                TextError::at(
+                    line_at(text, member.status.span().start),
+                    "member.status",
+                    err.to_string(),
                 )
             })?;
             let contacts = (member.contact.iter())
@@ -199,7 +245,7 @@ impl Roster {
                         note: contact.note.clone(),
                     })
                 })
-                .collect::<Result<_, String>>()?;
+                .collect::<Result<_, TextError>>()?;
             roster.members.push(Member {
                 name: name.to_owned(),
                 referred_by: member.referred_by,
@@ -252,7 +298,7 @@ impl Roster {
 }
 
 /// A date as holdspace writes it, "2026-03-02", or as a bare TOML date, 2026-03-02.
-fn date(text: &str, value: &Spanned<Value>, field: &str) -> Result<NaiveDate, String> {
+fn date(text: &str, value: &Spanned<Value>, field: &str) -> Result<NaiveDate, TextError> {
     let day = match value.get_ref() {
         Value::String(written) => NaiveDate::parse_from_str(written.trim(), "%Y-%m-%d").ok(),
         Value::Datetime(Datetime {
@@ -263,10 +309,13 @@ fn date(text: &str, value: &Spanned<Value>, field: &str) -> Result<NaiveDate, St
         _ => None,
     };
     day.ok_or_else(|| {
-        format!(
-            "line {}: {field}: {} is not a date; write it as \"YYYY-MM-DD\", e.g. \"2026-03-02\"",
+        TextError::at(
             line_at(text, value.span().start),
-            value.get_ref()
+            field,
+            format!(
+                "{} is not a date; write it as \"YYYY-MM-DD\", e.g. \"2026-03-02\"",
+                value.get_ref()
+            ),
         )
     })
 }

@@ -47,7 +47,7 @@ fn hand_edited() -> [(&'static str, Loader, Vec<&'static [u8]>); 6] {
     [
         (
             "plan.toml",
-            |path| plans::load_file(path).map(drop),
+            |path| plans::load_file(path).map(drop).map_err(|err| err.to_string()),
             plans::TEMPLATES
                 .iter()
                 .map(|template| template.text.as_bytes())
@@ -56,7 +56,7 @@ fn hand_edited() -> [(&'static str, Loader, Vec<&'static [u8]>); 6] {
         ),
         (
             "group.toml",
-            |path| groups::load(path).map(drop),
+            |path| groups::load(path).map(drop).map_err(|err| err.to_string()),
             vec![
                 include_bytes!("golden/groups/good/full.toml"),
                 include_bytes!("golden/groups/good/minimal.toml"),
@@ -64,7 +64,7 @@ fn hand_edited() -> [(&'static str, Loader, Vec<&'static [u8]>); 6] {
         ),
         (
             "roster.toml",
-            |path| Roster::load(path).map(drop),
+            |path| Roster::load(path).map(drop).map_err(|err| err.to_string()),
             vec![
                 include_bytes!("golden/roster/good.toml"),
                 include_bytes!("golden/roster/hand-edited.toml"),
@@ -711,8 +711,8 @@ proptest! {
     fn any_text_as_settings_parses_or_says_where(
         text in "\\PC{0,200}|((retention_days|theme|[a-z_]{0,10}) = (-?[0-9]{1,12}|\"[^\"\n]{0,10}\")\n){0,3}"
     ) {
-        if let Err(message) = holdspace::store::config::Config::parse(&text) {
-            prop_assert!(message.starts_with("line "), "no line in {:?}: {}", text, message);
+        if let Err(err) = holdspace::store::config::Config::parse(&text) {
+            prop_assert!(err.line.is_some(), "no line in {:?}: {}", text, err);
         }
     }
 }

@@ -126,7 +126,7 @@ impl App {
     fn edit_agenda(&mut self, edit: AgendaEdit) -> bool {
         // Checked first, so a refused edit is explained rather than recorded and rejected.
         if let Err(reason) = self.recorder.session.check_agenda_edit(&edit) {
-            self.message = Some(reason);
+            self.message = Some(reason.to_string());
             return false;
         }
         self.record_kind(EventKind::AgendaEdited(edit))

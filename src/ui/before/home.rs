@@ -51,7 +51,7 @@ impl GroupLine {
                 Ok((roster.places_held(), group.capacity, roster.waiting_list().len())),
                 roster.to_contact(group.capacity, now.date(), next.map(|at| at.date())),
             ),
-            Err(err) => (Err(err), Vec::new()),
+            Err(err) => (Err(err.to_string()), Vec::new()),
         };
         Self {
             name: group.name.clone(),

@@ -128,8 +128,12 @@ impl Preparation {
             Action::AddEntry => self.typing = Some(String::new()),
             action => {
                 let minutes: Vec<u32> = self.plan.items.iter().map(|item| item.minutes).collect();
-                let edited = editor::agenda_edit(action, &minutes, self.item)
-                    .and_then(|edit| self.plan.edit(&edit, 0).map(|()| edit));
+                let edited = editor::agenda_edit(action, &minutes, self.item).and_then(|edit| {
+                    self.plan
+                        .edit(&edit, 0)
+                        .map(|()| edit)
+                        .map_err(|err| err.to_string())
+                });
                 match edited {
                     Ok(AgendaEdit::Move { to, .. }) => self.item = to,
                     Ok(_) => self.item = self.item.min(self.plan.items.len() - 1),
@@ -144,8 +148,10 @@ impl Preparation {
             Typed::Editing(text) => self.typing = Some(text),
             Typed::Done(text) => {
                 let at = (self.item + 1).min(self.plan.items.len());
-                let added = editor::new_item(&text)
-                    .and_then(|item| self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0));
+                let added = editor::new_item(&text).and_then(|item| {
+                    (self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0))
+                        .map_err(|err| err.to_string())
+                });
                 match added {
                     Ok(()) => self.item = at,
                     Err(reason) => self.message = Some(reason),

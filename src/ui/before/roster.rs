@@ -71,12 +71,13 @@ impl RosterView {
             roster.set_status(&name, status, capacity, today)
         });
         self.message = Some(match said {
-            Ok(said) | Err(said) => said,
+            Ok(said) => said,
+            Err(err) => err.to_string(),
         });
         // What is on disk now, with any change another holdspace or command made meanwhile.
         match Roster::load(&self.path) {
             Ok(roster) => self.roster = roster,
-            Err(err) => self.message = Some(err),
+            Err(err) => self.message = Some(err.to_string()),
         }
         self.selected = self.selected.min(self.roster.members.len().saturating_sub(1));
     }
