@@ -23,6 +23,7 @@ use crate::util::format::Zone;
 use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -40,36 +41,89 @@ pub enum Scope {
     Anonymised,
 }
 
+/// Why no one person was found for a handover. The session's ID and names are kept as read
+/// and made safe to show when the error is written out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonError {
+    NoParticipants {
+        session: String,
+    },
+    NoOne {
+        session: String,
+        name: String,
+        participants: Vec<String>,
+    },
+    /// A hand-edited log could have two; guessing would send one person's record to the wrong
+    /// care co-ordinator.
+    MoreThanOne {
+        session: String,
+        name: String,
+    },
+}
+
+impl fmt::Display for PersonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoParticipants { session } => write!(
+                f,
+                "session {} has no participants, so there is no one to hand over",
+                sanitize(session)
+            ),
+            Self::NoOne {
+                session,
+                name,
+                participants,
+            } => {
+                let names: Vec<String> = participants.iter().map(|name| sanitize(name)).collect();
+                write!(
+                    f,
+                    "no participant called \"{}\" in session {}; the participants are: {}",
+                    sanitize(name.trim()),
+                    sanitize(session),
+                    names.join(", ")
+                )
+            }
+            Self::MoreThanOne { session, name } => write!(
+                f,
+                "more than one participant in session {} is called \"{}\", so the handover \
+                 cannot tell them apart",
+                sanitize(session),
+                sanitize(name.trim())
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PersonError {}
+
+// Until every caller keeps this error typed.
+impl From<PersonError> for String {
+    fn from(err: PersonError) -> Self {
+        err.to_string()
+    }
+}
+
 /// The participant called `name` (ignoring case and surrounding spaces), or an error listing
 /// the names there are.
-pub fn find_person(log: &SessionLog, name: &str) -> Result<usize, String> {
-    let id = sanitize(&log.id);
+pub fn find_person(log: &SessionLog, name: &str) -> Result<usize, PersonError> {
+    let session = log.id.clone();
     if log.participants.is_empty() {
-        return Err(format!(
-            "session {id} has no participants, so there is no one to hand over"
-        ));
+        return Err(PersonError::NoParticipants { session });
     }
     let wanted = name.trim().to_lowercase();
     let found: Vec<usize> = (log.participants.iter().enumerate())
         .filter(|(_, person)| person.name.trim().to_lowercase() == wanted)
         .map(|(who, _)| who)
         .collect();
-    let name = sanitize(name.trim());
+    let name = name.to_owned();
     match found[..] {
         [who] => Ok(who),
-        [] => {
-            let names: Vec<String> = log.participants.iter().map(|p| sanitize(&p.name)).collect();
-            Err(format!(
-                "no participant called \"{name}\" in session {id}; the participants are: {}",
-                names.join(", ")
-            ))
-        }
-        // A hand-edited log could have two; guessing would send one person's record to the
-        // wrong care co-ordinator.
-        _ => Err(format!(
-            "more than one participant in session {id} is called \"{name}\", so the handover \
-             cannot tell them apart"
-        )),
+        [] => Err(PersonError::NoOne {
+            session,
+            name,
+            participants: log.participants.iter().map(|p| p.name.clone()).collect(),
+        }),
+        _ => Err(PersonError::MoreThanOne { session, name }),
     }
 }
 

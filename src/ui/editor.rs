@@ -2,11 +2,12 @@
 //! move, change minutes) and the ground rules (add, change, remove, move). This module turns the
 //! editor's keys into edits and draws the list; the caller applies the edits.
 
-use crate::domain::plan::{AgendaEdit, Kind, MAX_MINUTES, PlanItem};
+use crate::domain::plan::{AgendaEdit, EditError, Kind, MAX_MINUTES, PlanItem};
 use crate::ui::keys::action::Action;
 use crate::ui::theme::{Role, Theme};
 use crate::util::text::{cells, cut, pad, sanitize};
 use ratatui::text::{Line, Span};
+use std::fmt;
 
 /// Which list the editor has open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,48 +19,81 @@ pub enum Listed {
 /// Minutes a new agenda item gets when none are typed.
 pub const NEW_ITEM_MINUTES: u32 = 10;
 
+/// Why an editor key, or an item typed, changed nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoEdit {
+    NoSelection,
+    AtMost,
+    AtLeast,
+    FirstAlready,
+    LastAlready,
+    NotAnEdit,
+    NoTitle,
+    /// The edit was made, and the agenda's rules refused it.
+    Refused(EditError),
+}
+
+impl fmt::Display for NoEdit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoSelection => f.write_str("no item is selected"),
+            Self::AtMost => write!(f, "an item is at most {MAX_MINUTES} minutes"),
+            Self::AtLeast => f.write_str("an item is at least one minute"),
+            Self::FirstAlready => f.write_str("it is first already"),
+            Self::LastAlready => f.write_str("it is last already"),
+            Self::NotAnEdit => f.write_str("that key does not change the agenda"),
+            Self::NoTitle => f.write_str("type a title, then the minutes: Break 10"),
+            Self::Refused(err) => err.fmt(f),
+        }
+    }
+}
+
+impl From<EditError> for NoEdit {
+    fn from(err: EditError) -> Self {
+        Self::Refused(err)
+    }
+}
+
 /// The agenda edit an editor key makes on the item at `selected`, or why it makes none.
-pub fn agenda_edit(action: Action, items: &[u32], selected: usize) -> Result<AgendaEdit, String> {
+pub fn agenda_edit(action: Action, items: &[u32], selected: usize) -> Result<AgendaEdit, NoEdit> {
     let Some(&minutes) = items.get(selected) else {
-        return Err("no item is selected".to_owned());
+        return Err(NoEdit::NoSelection);
     };
     Ok(match action {
-        Action::Longer if minutes >= MAX_MINUTES => {
-            return Err(format!("an item is at most {MAX_MINUTES} minutes"));
-        }
+        Action::Longer if minutes >= MAX_MINUTES => return Err(NoEdit::AtMost),
         Action::Longer => AgendaEdit::Minutes {
             index: selected,
             minutes: minutes + 1,
         },
-        Action::Shorter if minutes <= 1 => return Err("an item is at least one minute".to_owned()),
+        Action::Shorter if minutes <= 1 => return Err(NoEdit::AtLeast),
         Action::Shorter => AgendaEdit::Minutes {
             index: selected,
             minutes: minutes - 1,
         },
-        Action::Earlier if selected == 0 => return Err("it is first already".to_owned()),
+        Action::Earlier if selected == 0 => return Err(NoEdit::FirstAlready),
         Action::Earlier => AgendaEdit::Move {
             from: selected,
             to: selected - 1,
         },
-        Action::Later if selected + 1 >= items.len() => return Err("it is last already".to_owned()),
+        Action::Later if selected + 1 >= items.len() => return Err(NoEdit::LastAlready),
         Action::Later => AgendaEdit::Move {
             from: selected,
             to: selected + 1,
         },
         Action::RemoveEntry => AgendaEdit::Remove { index: selected },
-        _ => return Err("that key does not change the agenda".to_owned()),
+        _ => return Err(NoEdit::NotAnEdit),
     })
 }
 
 /// A new agenda item from what was typed: a title, and minutes if the last word is a number.
-pub fn new_item(text: &str) -> Result<PlanItem, String> {
+pub fn new_item(text: &str) -> Result<PlanItem, NoEdit> {
     let text = text.trim();
     let (title, minutes) = match text.rsplit_once(' ') {
         Some((title, last)) if last.parse::<u32>().is_ok() => (title.trim(), last.parse().unwrap_or(0)),
         _ => (text, NEW_ITEM_MINUTES),
     };
     if title.is_empty() {
-        return Err("type a title, then the minutes: Break 10".to_owned());
+        return Err(NoEdit::NoTitle);
     }
     // A title that begins with a kind's name, as a word, is of that kind: "Break",
     // "Guest speaker: Dr Okafor", but not "Breakout rooms".
@@ -177,8 +211,8 @@ mod tests {
             agenda_edit(Action::Later, &items, 0),
             Ok(AgendaEdit::Move { from: 0, to: 1 })
         );
-        assert!(agenda_edit(Action::Later, &items, 1).is_err());
-        assert!(agenda_edit(Action::Shorter, &items, 1).is_err());
+        assert_eq!(agenda_edit(Action::Later, &items, 1), Err(NoEdit::LastAlready));
+        assert_eq!(agenda_edit(Action::Shorter, &items, 1), Err(NoEdit::AtLeast));
         assert_eq!(
             agenda_edit(Action::Longer, &items, 1),
             Ok(AgendaEdit::Minutes { index: 1, minutes: 2 })

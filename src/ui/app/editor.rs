@@ -70,7 +70,7 @@ impl App {
                             selected = follows;
                         }
                     }
-                    Err(reason) => self.message = Some(reason),
+                    Err(reason) => self.message = Some(reason.to_string()),
                 }
             }
             (Listed::Rules, Action::AddEntry) => {
@@ -150,7 +150,7 @@ impl App {
                 let made = match editor::new_item(&text) {
                     Ok(item) => self.edit_agenda(AgendaEdit::Insert { index: at, item }),
                     Err(reason) => {
-                        self.message = Some(reason);
+                        self.message = Some(reason.to_string());
                         false
                     }
                 };

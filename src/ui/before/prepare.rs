@@ -3,7 +3,7 @@
 
 use crate::domain::checklist::Check;
 use crate::domain::plan::{AgendaEdit, Plan};
-use crate::ui::editor::{self};
+use crate::ui::editor::{self, NoEdit};
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;
 use crate::ui::keys::keymap::Mode;
@@ -128,16 +128,12 @@ impl Preparation {
             Action::AddEntry => self.typing = Some(String::new()),
             action => {
                 let minutes: Vec<u32> = self.plan.items.iter().map(|item| item.minutes).collect();
-                let edited = editor::agenda_edit(action, &minutes, self.item).and_then(|edit| {
-                    self.plan
-                        .edit(&edit, 0)
-                        .map(|()| edit)
-                        .map_err(|err| err.to_string())
-                });
+                let edited = editor::agenda_edit(action, &minutes, self.item)
+                    .and_then(|edit| self.plan.edit(&edit, 0).map(|()| edit).map_err(NoEdit::from));
                 match edited {
                     Ok(AgendaEdit::Move { to, .. }) => self.item = to,
                     Ok(_) => self.item = self.item.min(self.plan.items.len() - 1),
-                    Err(reason) => self.message = Some(reason),
+                    Err(reason) => self.message = Some(reason.to_string()),
                 }
             }
         }
@@ -149,12 +145,11 @@ impl Preparation {
             Typed::Done(text) => {
                 let at = (self.item + 1).min(self.plan.items.len());
                 let added = editor::new_item(&text).and_then(|item| {
-                    (self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0))
-                        .map_err(|err| err.to_string())
+                    (self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0)).map_err(NoEdit::from)
                 });
                 match added {
                     Ok(()) => self.item = at,
-                    Err(reason) => self.message = Some(reason),
+                    Err(reason) => self.message = Some(reason.to_string()),
                 }
             }
             Typed::Cancelled => {}
