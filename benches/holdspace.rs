@@ -197,7 +197,7 @@ fn history(c: &mut Criterion) {
     let template = SessionLog::of(&session, &events).expect("the sample session ended");
     for n in 0..5000 {
         let log = SessionLog {
-            id: format!("2026-{:05}", n),
+            id: format!("2026-{n:05}"),
             ..template.clone()
         };
         std::fs::write(dir.log_path(&log.id).expect("a session ID"), log.to_json())

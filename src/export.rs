@@ -195,6 +195,10 @@ struct Facts {
 
 /// What a care co-ordinator may see about one person.
 #[derive(Serialize)]
+#[allow(
+    clippy::struct_field_names,
+    reason = "the fields are the JSON export's keys: `record_note` is what care records call it"
+)]
 struct Record {
     name: String,
     expected: bool,

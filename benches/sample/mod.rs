@@ -2,6 +2,7 @@
 //! replay or resume, and a history of finished logs.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use holdspace::domain::event::Author;
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::record::{Attendance, RecordCommand};
 use holdspace::domain::{Command, Event, EventKind, SCHEMA_VERSION, Session, SessionMeta};
@@ -37,7 +38,7 @@ pub fn session(id: &str, count: usize, ended: bool) -> (Session, Vec<Event>) {
     let first = Event {
         seq: 1,
         at: t0(),
-        by: Default::default(),
+        by: Author::default(),
         kind: EventKind::Started(Box::new(meta(id))),
     };
     let mut session = Session::from_events([&first]).expect("the sample meta is valid");
@@ -49,8 +50,7 @@ pub fn session(id: &str, count: usize, ended: bool) -> (Session, Vec<Event>) {
         let command = match step % 5 {
             0 => Command::Floor(FloorCommand::RaiseHand(who)),
             1 => Command::Floor(FloorCommand::NextSpeaker),
-            2 => Command::TogglePause,
-            3 => Command::TogglePause,
+            2 | 3 => Command::TogglePause,
             _ => Command::Note(format!("note {step}: a short line about the group")),
         };
         let at = t0() + TimeDelta::seconds(i64::try_from(step).unwrap_or(i64::MAX));

@@ -143,18 +143,18 @@ impl FixedClock {
     }
 
     pub fn set(&self, at: DateTime<Utc>) {
-        *self.0.lock().unwrap_or_else(|poison| poison.into_inner()) = at;
+        *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = at;
     }
 
     pub fn advance(&self, by: TimeDelta) {
-        let mut at = self.0.lock().unwrap_or_else(|poison| poison.into_inner());
+        let mut at = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         *at += by;
     }
 }
 
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
-        *self.0.lock().unwrap_or_else(|poison| poison.into_inner())
+        *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -223,6 +223,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::float_cmp, reason = "the speed read back is the very number given")]
     fn scaled_clock_runs_ahead_of_real_time() {
         let start = DateTime::UNIX_EPOCH;
         let clock = ScaledClock::new(start, 1000.0);

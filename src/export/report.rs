@@ -147,7 +147,7 @@ fn attendance(out: &mut String, history: &History, zone: Zone) {
 fn retention(out: &mut String, history: &History) {
     section(out, "Retention");
     let expected: Vec<(usize, usize)> = (history.people.iter())
-        .map(|person| person.expected())
+        .map(super::super::session::history::Person::expected)
         .filter(|(count, _)| *count > 0)
         .collect();
     if expected.is_empty() {

@@ -191,6 +191,10 @@ fn real_folder(folder: &Path) -> Result<(), StoreError> {
 fn tighten(path: &Path, mode: u32) -> Result<Option<String>, StoreError> {
     let meta = fs::metadata(path).map_err(StoreError::at("read the permissions of", path))?;
     let current = meta.permissions().mode() & 0o777;
+    #[allow(
+        clippy::verbose_bit_mask,
+        reason = "a mask of the group and other bits reads as one"
+    )]
     if current & 0o077 == 0 {
         return Ok(None);
     }

@@ -57,9 +57,10 @@ pub struct Chosen {
 
 /// The default template's plan: the built-in 90-minute session.
 pub fn builtin() -> Plan {
-    template(DEFAULT_TEMPLATE)
-        .map(|chosen| chosen.plan)
-        .unwrap_or_else(|err| unreachable!("the built-in templates parse, as tests check: {err}"))
+    template(DEFAULT_TEMPLATE).map_or_else(
+        |err| unreachable!("the built-in templates parse, as tests check: {err}"),
+        |chosen| chosen.plan,
+    )
 }
 
 /// Why no plan was had from a template name or a plan file.

@@ -34,6 +34,10 @@ fn titles(app: &App) -> Vec<String> {
         .collect()
 }
 
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "compared with the app's overlay, an Option"
+)]
 fn editing(list: Listed, selected: usize) -> Option<Overlay> {
     Some(Overlay::Edit { list, selected })
 }

@@ -70,6 +70,10 @@ fn attendance(app: &App) -> Vec<Option<A>> {
     people.iter().map(|person| person.attendance).collect()
 }
 
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "compared with the app's overlay, an Option"
+)]
 fn input(purpose: Input, text: &str) -> Option<Overlay> {
     Some(Overlay::Input {
         purpose,

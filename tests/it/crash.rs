@@ -115,9 +115,10 @@ fn killed_at_random_moments_no_acknowledged_event_is_lost() {
         .unwrap_or(0x5eed_1e55_u64);
     let mut rng = Rng(seed | 1);
     let shm = Path::new("/dev/shm");
-    let tmp = match shm.is_dir() {
-        true => tempfile::tempdir_in(shm),
-        false => tempfile::tempdir(),
+    let tmp = if shm.is_dir() {
+        tempfile::tempdir_in(shm)
+    } else {
+        tempfile::tempdir()
     }
     .expect("a temporary folder");
     let data = tmp.path().join("data");

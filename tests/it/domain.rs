@@ -4,6 +4,7 @@ use crate::fixture;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use fixture::{Run, at, meta, started};
+use holdspace::domain::event::Author;
 use holdspace::domain::event::{PlannedTime, Replan};
 use holdspace::domain::{Command, Event, EventKind, Session, SessionMeta};
 use proptest::prelude::*;
@@ -220,7 +221,7 @@ fn fold_errors_name_the_offending_event() {
     let ev = |seq, kind| Event {
         seq,
         at: at(1, 0),
-        by: Default::default(),
+        by: Author::default(),
         kind,
     };
     let fold_err = |events: &[Event]| {

@@ -1,5 +1,5 @@
 //! The raise-hand queue on a real terminal: each test drives `holdspace rehearse` with expected
-//! participants in a tmux server of its own, with the data folder given by HOLDSPACE_DATA_DIR.
+//! participants in a tmux server of its own, with the data folder given by `HOLDSPACE_DATA_DIR`.
 
 use crate::common;
 

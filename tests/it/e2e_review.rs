@@ -1,5 +1,5 @@
 //! Attendance, follow-ups and the review on a real terminal: each test drives the binary in a
-//! tmux server of its own with the data folder given by HOLDSPACE_DATA_DIR, then checks the log
+//! tmux server of its own with the data folder given by `HOLDSPACE_DATA_DIR`, then checks the log
 //! and what `holdspace export` makes of it.
 
 use crate::common;

@@ -20,6 +20,7 @@ impl std::ops::DerefMut for Run {
         &mut self.0
     }
 }
+use holdspace::domain::event::Author;
 use holdspace::domain::hands::{FloorCommand as F, MAX_NAME_CHARS};
 use holdspace::domain::{Command, Event, EventKind as E, Session};
 use proptest::prelude::*;
@@ -311,7 +312,7 @@ fn the_fold_rejects_floor_events_that_cannot_follow() {
     let ev = |seq, kind| Event {
         seq,
         at: at(1, 0),
-        by: Default::default(),
+        by: Author::default(),
         kind,
     };
     let raise = |seq, who| ev(seq, E::HandRaised { who });

@@ -320,18 +320,15 @@ proptest! {
     ) {
         for (edit, first_editable) in &edits {
             let before = plan.clone();
-            match plan.edit(edit, *first_editable) {
-                Err(err) => {
-                    let message = err.to_string();
-                    prop_assert!(!message.is_empty());
-                    prop_assert_eq!(&plan, &before, "{:?} refused ({}) but changed the plan", edit, message);
-                }
-                Ok(()) => {
-                    prop_assert_eq!(plan.validate(), Ok(()), "after {:?}", edit);
-                    let kept = (*first_editable).min(before.items.len());
-                    prop_assert_eq!(&plan.items[..kept], &before.items[..kept], "{:?} from {}", edit, first_editable);
-                    prop_assert_eq!((&plan.name, &plan.ground_rules), (&before.name, &before.ground_rules));
-                }
+            if let Err(err) = plan.edit(edit, *first_editable) {
+                let message = err.to_string();
+                prop_assert!(!message.is_empty());
+                prop_assert_eq!(&plan, &before, "{:?} refused ({}) but changed the plan", edit, message);
+            } else {
+                prop_assert_eq!(plan.validate(), Ok(()), "after {:?}", edit);
+                let kept = (*first_editable).min(before.items.len());
+                prop_assert_eq!(&plan.items[..kept], &before.items[..kept], "{:?} from {}", edit, first_editable);
+                prop_assert_eq!((&plan.name, &plan.ground_rules), (&before.name, &before.ground_rules));
             }
             prop_assert!((1..=MAX_ENTRIES).contains(&plan.items.len()), "{} items", plan.items.len());
         }

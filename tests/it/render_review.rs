@@ -317,9 +317,9 @@ fn hostile_review(app: &mut App) {
     for who in 0..HOSTILE_NAMES.len() {
         app.person = who;
         let text = NASTY.repeat(who + 1);
-        ["r", "c", "t", "G"]
-            .iter()
-            .for_each(|keys| enter(app, keys, &text));
+        for keys in ["r", "c", "t", "G"] {
+            enter(app, keys, &text);
+        }
         press(app, &(who % 5 + 1).to_string());
     }
     enter(app, "s", &NASTY.repeat(8));

@@ -313,7 +313,10 @@ fn five_hundred_saved_logs_are_read_back_and_counted() {
 
     let attended = |log: &SessionLog| {
         (log.participants.iter())
-            .filter(|p| p.attendance.is_some_and(|a| a.attended()))
+            .filter(|p| {
+                p.attendance
+                    .is_some_and(holdspace::domain::record::Attendance::attended)
+            })
             .count()
     };
     let rows: Vec<&str> = (text.lines())
@@ -357,7 +360,10 @@ fn five_hundred_saved_logs_are_read_back_and_counted() {
         };
         let listed = seats().count();
         let came = seats()
-            .filter(|p| p.attendance.is_some_and(|a| a.attended()))
+            .filter(|p| {
+                p.attendance
+                    .is_some_and(holdspace::domain::record::Attendance::attended)
+            })
             .count();
         let row = (text.lines())
             .find(|line| line.to_lowercase().starts_with(&format!("| {key} |")))

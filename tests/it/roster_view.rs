@@ -54,7 +54,7 @@ fn draw(view: &RosterView, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
         .draw(|frame| {
-            holdspace::ui::view::roster::render(view, frame.area(), frame.buffer_mut(), &fallback(true))
+            holdspace::ui::view::roster::render(view, frame.area(), frame.buffer_mut(), &fallback(true));
         })
         .expect("drawn");
     terminal

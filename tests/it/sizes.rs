@@ -350,7 +350,7 @@ fn every_overlay_renders_across_the_sizes() {
     ];
     let mut states: Vec<(usize, Option<Overlay>)> = Vec::new();
     for (which, keys) in openers.iter().enumerate() {
-        for keys in keys.iter() {
+        for keys in *keys {
             let app = &mut apps[which];
             app.overlay = None;
             press(app, keys);

@@ -5,6 +5,7 @@ use crate::fixture;
 
 use chrono::TimeDelta;
 use fixture::{at, data_dir, meta};
+use holdspace::domain::event::Author;
 use holdspace::domain::{Command, Event, EventKind, SCHEMA_VERSION, Session};
 use holdspace::session::recorder::Recorder;
 use holdspace::session::recovery::{self, Found};
@@ -227,7 +228,7 @@ fn journal_with_version(path: &Path, version: u32) -> Vec<u8> {
             serde_json::to_vec(&Event {
                 seq,
                 at,
-                by: Default::default(),
+                by: Author::default(),
                 kind,
             })
             .expect("events serialise"),
@@ -435,7 +436,7 @@ fn a_long_journal_keeps_its_order_and_its_line_numbers() {
         .map(|seq| Event {
             seq,
             at: at(0, seq as i64),
-            by: Default::default(),
+            by: Author::default(),
             kind: if seq == 1 {
                 EventKind::Started(Box::new(meta("long")))
             } else {

@@ -191,7 +191,7 @@ impl Preparation {
             true,
             &mut self,
             |preparation, frame, now| {
-                view::prepare::render(preparation, frame.area(), frame.buffer_mut(), keys, theme, now)
+                view::prepare::render(preparation, frame.area(), frame.buffer_mut(), keys, theme, now);
             },
             |preparation, key, now| preparation.on_key(key, keys, now),
         )?;

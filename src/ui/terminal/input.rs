@@ -129,12 +129,11 @@ fn gone(sent: PollFlags) -> bool {
 /// Waits up to `timeout` for the terminal to send something, and takes everything it sent.
 pub fn wait(timeout: Duration) -> io::Result<Woke> {
     static INPUT: OnceLock<Mutex<Input>> = OnceLock::new();
-    let input = match INPUT.get() {
-        Some(input) => input,
-        None => {
-            let opened = Input::open()?;
-            INPUT.get_or_init(|| Mutex::new(opened))
-        }
+    let input = if let Some(input) = INPUT.get() {
+        input
+    } else {
+        let opened = Input::open()?;
+        INPUT.get_or_init(|| Mutex::new(opened))
     };
     input.lock().unwrap_or_else(PoisonError::into_inner).wait(timeout)
 }

@@ -103,11 +103,10 @@ pub fn render_queue(app: &App, inner: Rect, buf: &mut Buffer) {
             }
             Line::from(spans)
         }
-        None => Line::from_iter(
-            [Span::styled("◌ floor open", style(Role::Muted))]
-                .into_iter()
-                .chain(next),
-        ),
+        None => [Span::styled("◌ floor open", style(Role::Muted))]
+            .into_iter()
+            .chain(next)
+            .collect(),
     };
     Paragraph::new(speaking).render(Rect { height: 1, ..inner }, buf);
     if floor.queue.is_empty() {

@@ -179,11 +179,11 @@ fn parts(app: &App, areas: &Areas) -> [Part; 8] {
     [
         part(areas.wall, |app, area, buf| {
             let time = format!(" {} ", app.zone.hms(app.now));
-            Paragraph::new(Span::styled(time, style(app, Role::Clock))).render(area, buf)
+            Paragraph::new(Span::styled(time, style(app, Role::Clock))).render(area, buf);
         }),
         part(areas.schedule, render_schedule),
         part(areas.banner, |app, area, buf| {
-            Paragraph::new(banner_lines(app)).render(area, buf)
+            Paragraph::new(banner_lines(app)).render(area, buf);
         }),
         part(
             agenda::current_row(app, inside(areas.agenda)),
@@ -209,7 +209,7 @@ fn parts(app: &App, areas: &Areas) -> [Part; 8] {
                 (true, Author::Facilitator) => CO_HINTS,
                 _ => HINTS,
             };
-            render_status(app, hints, area, buf)
+            render_status(app, hints, area, buf);
         }),
     ]
 }

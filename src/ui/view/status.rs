@@ -105,7 +105,7 @@ pub fn render_status(app: &App, hints: &[Action], area: Rect, buf: &mut Buffer) 
                 style(app, Role::Behind),
             ));
         }
-        let used: usize = spans.iter().map(|span| span.width()).sum();
+        let used: usize = spans.iter().map(ratatui::prelude::Span::width).sum();
         spans.extend(hint_spans(
             app,
             hints,

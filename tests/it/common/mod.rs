@@ -231,6 +231,7 @@ impl Tmux {
 
     pub fn start(width: u16, height: u16, command: &str) -> Self {
         static CHECKED: OnceLock<()> = OnceLock::new();
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
         CHECKED.get_or_init(|| {
             let ok = Command::new("tmux")
                 .arg("-V")
@@ -241,7 +242,6 @@ impl Tmux {
                 "tmux is needed for the end-to-end tests: install tmux, or run scripts/test"
             );
         });
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
         let socket = format!(
             "holdspace-e2e-{}-{}",
             std::process::id(),
@@ -334,9 +334,10 @@ impl Tmux {
             if done(&screen) {
                 return screen;
             }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
+            assert!(
+                Instant::now() <= deadline,
+                "timed out waiting for {what}; the screen was:\n{screen}"
+            );
             sleep(Duration::from_millis(50));
         }
     }
@@ -456,7 +457,7 @@ pub fn rehearse_exec(root: &Path) -> String {
     format!("exec '{BIN}' rehearse --speed 60 --data-dir '{}'", root.display())
 }
 
-/// The pane command for `holdspace ARGS` with `root` as HOLDSPACE_DATA_DIR. With `exec` the app
+/// The pane command for `holdspace ARGS` with `root` as `HOLDSPACE_DATA_DIR`. With `exec` the app
 /// replaces the shell, so the pane pid is the app's (`env` execs it too); otherwise the pane stays
 /// open to show what it printed.
 pub fn pane(root: &Path, args: &str, exec: bool) -> String {
