@@ -1,14 +1,9 @@
-//! A line of typed text: how typed and pasted text goes into it, whatever the screen; the keys
-//! that edit it on the home and preparation screens (a new group's name, a new agenda item); and
-//! the footer of those screens, which shows it or the latest message above the screen's keys.
+//! A line of typed text: how typed and pasted text goes into it, whatever the screen, and the
+//! keys that edit it on the home and preparation screens (a new group's name, a new agenda
+//! item). `view::footer` shows it.
 
-use crate::ui::theme::{Role, Theme};
-use crate::util::text::{safe_char, sanitize};
+use crate::util::text::safe_char;
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// A screen that may have a line being typed. A paste goes into that line, whole, and nowhere
 /// else: pasted text is never taken as keys, so a pasted "q" cannot end anything.
@@ -66,31 +61,6 @@ pub fn key(mut text: String, key: KeyEvent) -> Typed {
         _ => {}
     }
     Typed::Editing(text)
-}
-
-/// The line being typed after its `prompt`, else the latest message, else nothing.
-pub fn status_line(
-    prompt: &str,
-    typing: Option<&str>,
-    message: Option<&str>,
-    theme: &Theme,
-) -> Line<'static> {
-    match (typing, message) {
-        (Some(text), _) => Line::from(vec![
-            Span::styled(format!(" {prompt}: "), theme.style(Role::Key)),
-            Span::raw(sanitize(text)),
-            Span::styled("▏", theme.style(Role::Key)),
-        ]),
-        (None, Some(message)) => Line::styled(format!(" {}", sanitize(message)), theme.style(Role::Muted)),
-        (None, None) => Line::raw(""),
-    }
-}
-
-/// The footer: `status` (see `status_line`), then the screen's `keys`, wrapped to fit.
-pub fn footer(status: Line<'static>, keys: String, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(vec![status, Line::styled(keys, theme.style(Role::Muted))])
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 pub mod agenda;
 pub mod big;
 pub mod big_clock;
+pub mod editor;
+pub mod footer;
 pub mod hands;
 pub mod home;
 pub mod live;

@@ -3,7 +3,7 @@
 
 use crate::ui::before::home::Home;
 use crate::ui::theme::{Role, Theme};
-use crate::ui::typing::{self};
+use crate::ui::view::footer;
 use crate::util::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -63,13 +63,13 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 .title(Span::styled(" holdspace · groups ", theme.style(Role::Title))),
         )
         .render(list, buf);
-    let status = typing::status_line(
+    let status = footer::status_line(
         "New group's name",
         home.typing.as_deref(),
         home.message.as_deref(),
         theme,
     );
-    typing::footer(
+    footer::footer(
         status,
         " Enter prepares the group's session · r its roster · ↑↓ select · n new group · \
          s session without a group · q quits"

@@ -4,10 +4,11 @@
 use crate::domain::record::{Attendance, FollowUp};
 use crate::ui::app::hits::HitMap;
 use crate::ui::app::{App, Input, Overlay};
-use crate::ui::editor::{self, Listed, Row};
+use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::keymap::Mode;
 use crate::ui::theme::Role;
+use crate::ui::view::editor::{self, Row};
 use crate::ui::view::popup::{centered, dialog, wrapped_rows};
 use crate::ui::view::status::hint_spans;
 use crate::ui::view::{big_clock, people, pick, question};

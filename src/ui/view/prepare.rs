@@ -2,12 +2,12 @@
 //! the keys in force.
 
 use crate::ui::before::prepare::{Focus, Preparation};
-use crate::ui::editor::{self, Row};
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;
 use crate::ui::keys::keymap::Mode;
 use crate::ui::theme::{Role, Theme};
-use crate::ui::typing::{self};
+use crate::ui::view::editor::{self, Row};
+use crate::ui::view::footer;
 use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
@@ -112,7 +112,7 @@ pub fn render(
         Focus::Agenda,
     ))
     .render(right, buf);
-    let status = typing::status_line(
+    let status = footer::status_line(
         "New item (title, then minutes)",
         prep.typing.as_deref(),
         prep.message.as_deref(),
@@ -142,5 +142,5 @@ pub fn render(
         Focus::Agenda => "Tab checklist".to_owned(),
     });
     hints.push("Esc quits".to_owned());
-    typing::footer(status, hints.join(" · "), theme, footer, buf);
+    footer::footer(status, hints.join(" · "), theme, footer, buf);
 }

@@ -4,7 +4,7 @@
 use crate::domain::roster::Status;
 use crate::ui::before::roster::RosterView;
 use crate::ui::theme::{Role, Theme};
-use crate::ui::typing::{self};
+use crate::ui::view::footer;
 use crate::util::text::{cells, cut, pad, sanitize};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -70,8 +70,8 @@ pub fn render(view: &RosterView, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let statuses: Vec<String> = (Status::ALL.iter().enumerate())
         .map(|(index, status)| format!("{} {}", index + 1, status.describe()))
         .collect();
-    typing::footer(
-        typing::status_line("", None, view.message.as_deref(), theme),
+    footer::footer(
+        footer::status_line("", None, view.message.as_deref(), theme),
         format!(" Set the status: {} · ↑↓ select · Esc back", statuses.join(" · ")),
         theme,
         footer,
