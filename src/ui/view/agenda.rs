@@ -4,7 +4,7 @@
 use crate::ui::app::App;
 use crate::ui::app::hits::{HitMap, Target};
 use crate::ui::theme::Role;
-use crate::ui::view::panel::style;
+
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;
@@ -50,7 +50,7 @@ pub fn render(app: &App, inner: Rect, buf: &mut Buffer, hits: &mut HitMap) {
     let session = &app.recorder.session;
     let rows = (0..session.items.len()).map(|index| agenda_row(app, index));
     let table = Table::new(rows, AGENDA_COLUMNS)
-        .header(Row::new(["", "item", "", "plan", "actual", "over"]).style(style(app, Role::Muted)));
+        .header(Row::new(["", "item", "", "plan", "actual", "over"]).style(app.theme.style(Role::Muted)));
     // Selecting the current row keeps it scrolled into view on a short screen; its look comes
     // from the row style, so selection adds no highlight of its own.
     let mut state = TableState::default().with_selected(session.current);
@@ -108,7 +108,7 @@ fn agenda_row(app: &App, index: usize) -> Row<'static> {
         } else {
             String::new()
         })
-        .style(style(app, Role::Over)),
+        .style(app.theme.style(Role::Over)),
     ])
-    .style(style(app, role))
+    .style(app.theme.style(role))
 }

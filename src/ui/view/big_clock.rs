@@ -4,7 +4,7 @@
 use crate::ui::app::App;
 use crate::ui::theme::Role;
 use crate::ui::view::big::BigText;
-use crate::ui::view::panel::{panel, style};
+use crate::ui::view::panel::panel;
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;
@@ -27,7 +27,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let block = panel(&app.theme, " Big clock ").title_bottom(Line::styled(
         format!(" {key} or Esc goes back "),
-        style(app, Role::Muted),
+        app.theme.style(Role::Muted),
     ));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -41,18 +41,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     });
     let mut readings = Vec::new();
     if let Some((title, left)) = &item {
-        let mut label = vec![Span::styled(title.clone(), style(app, Role::Current))];
+        let mut label = vec![Span::styled(title.clone(), app.theme.style(Role::Current))];
         if session.is_paused() {
-            label.push(Span::styled("  ⏸ PAUSED", style(app, Role::Paused)));
+            label.push(Span::styled("  ⏸ PAUSED", app.theme.style(Role::Paused)));
         }
         readings.push((label, *left));
     }
     let mut label = vec![Span::styled(
         format!("Session · ends {}", app.zone.hm(session.meta.scheduled_end)),
-        style(app, Role::Title),
+        app.theme.style(Role::Title),
     )];
     if session.warning_showing() {
-        label.push(Span::styled("  ⚠ end warning", style(app, Role::Warning)));
+        label.push(Span::styled("  ⚠ end warning", app.theme.style(Role::Warning)));
     }
     readings.push((label, to_end));
     let rows = Layout::vertical(readings.iter().map(|_| Constraint::Fill(1))).split(inner);
@@ -66,10 +66,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn reading(app: &App, mut label: Vec<Span<'static>>, left: TimeDelta, area: Rect, buf: &mut Buffer) {
     let over = left < TimeDelta::zero();
     let (text, role) = if over {
-        label.push(Span::styled("  ✖ over by", style(app, Role::Over)));
+        label.push(Span::styled("  ✖ over by", app.theme.style(Role::Over)));
         (format!("+{}", clock(left)), Role::Over)
     } else {
-        label.push(Span::styled("  left", style(app, Role::Muted)));
+        label.push(Span::styled("  left", app.theme.style(Role::Muted)));
         (clock(left), Role::Clock)
     };
     let [label_area, digits] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
@@ -77,7 +77,7 @@ fn reading(app: &App, mut label: Vec<Span<'static>>, left: TimeDelta, area: Rect
     let fits = (1..=MAX_SCALE).rev().find_map(|scale| {
         let big = BigText {
             text: &text,
-            style: style(app, role),
+            style: app.theme.style(role),
             scale,
         };
         (big.width() <= digits.width && big.height() <= digits.height).then_some(big)
@@ -93,6 +93,6 @@ fn reading(app: &App, mut label: Vec<Span<'static>>, left: TimeDelta, area: Rect
             big.render(middle, buf);
         }
         // Too small for large digits: the time in ordinary text still shows.
-        None => Paragraph::new(Line::styled(text, style(app, role)).centered()).render(digits, buf),
+        None => Paragraph::new(Line::styled(text, app.theme.style(role)).centered()).render(digits, buf),
     }
 }

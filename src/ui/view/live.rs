@@ -7,7 +7,7 @@ use crate::ui::app::hits::HitMap;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::keymap::Mode;
 use crate::ui::theme::Role;
-use crate::ui::view::panel::{frame, panel, style};
+use crate::ui::view::panel::{frame, panel};
 use crate::ui::view::status::{notice_lines, render_status};
 use crate::ui::view::{agenda, hands, now};
 use crate::util::format::clock;
@@ -179,7 +179,7 @@ fn parts(app: &App, areas: &Areas) -> [Part; 8] {
     [
         part(areas.wall, |app, area, buf| {
             let time = format!(" {} ", app.zone.hms(app.now));
-            Paragraph::new(Span::styled(time, style(app, Role::Clock))).render(area, buf);
+            Paragraph::new(Span::styled(time, app.theme.style(Role::Clock))).render(area, buf);
         }),
         part(areas.schedule, render_schedule),
         part(areas.banner, |app, area, buf| {
@@ -217,14 +217,14 @@ fn parts(app: &App, areas: &Areas) -> [Part; 8] {
 fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.recorder.session;
     let mut spans = vec![
-        Span::styled(" holdspace", style(app, Role::Title)),
-        Span::styled(" · ", style(app, Role::Muted)),
-        Span::styled(sanitize(&session.meta.plan.group), style(app, Role::Text)),
+        Span::styled(" holdspace", app.theme.style(Role::Title)),
+        Span::styled(" · ", app.theme.style(Role::Muted)),
+        Span::styled(sanitize(&session.meta.plan.group), app.theme.style(Role::Text)),
     ];
     if session.meta.rehearsal {
         spans.push(Span::styled(
             format!("  REHEARSAL {}×", app.speed),
-            style(app, Role::Paused),
+            app.theme.style(Role::Paused),
         ));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
@@ -232,14 +232,14 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_schedule(app: &App, area: Rect, buf: &mut Buffer) {
     let session = &app.recorder.session;
-    let muted = style(app, Role::Muted);
+    let muted = app.theme.style(Role::Muted);
     // Most important first, so a narrow terminal cuts only the details.
     let mut spans = vec![Span::raw(" ")];
     let left = session.until_scheduled_end(app.now);
     if left < TimeDelta::zero() && session.ended.is_none() {
         spans.push(Span::styled(
             format!("✖ OVER TIME +{}", clock(left)),
-            style(app, Role::Over),
+            app.theme.style(Role::Over),
         ));
         spans.push(Span::styled(" · ", muted));
     }
@@ -258,11 +258,14 @@ fn render_schedule(app: &App, area: Rect, buf: &mut Buffer) {
 /// Ahead, on time or behind, always in words and a glyph as well as colour.
 fn pace(app: &App, behind: TimeDelta) -> Span<'static> {
     if behind >= TimeDelta::minutes(1) {
-        Span::styled(format!("▲ {} behind", clock(behind)), style(app, Role::Behind))
+        Span::styled(
+            format!("▲ {} behind", clock(behind)),
+            app.theme.style(Role::Behind),
+        )
     } else if behind <= TimeDelta::minutes(-1) {
-        Span::styled(format!("▼ {} ahead", clock(behind)), style(app, Role::Ahead))
+        Span::styled(format!("▼ {} ahead", clock(behind)), app.theme.style(Role::Ahead))
     } else {
-        Span::styled("● on time", style(app, Role::OnTime))
+        Span::styled("● on time", app.theme.style(Role::OnTime))
     }
 }
 
@@ -289,7 +292,7 @@ fn banner_lines(app: &App) -> Vec<Line<'static>> {
         };
         lines.push(Line::styled(
             format!(" ⚠ {text}.  [{key}] dismiss"),
-            style(app, Role::Warning),
+            app.theme.style(Role::Warning),
         ));
     }
     lines

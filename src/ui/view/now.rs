@@ -6,7 +6,7 @@ use crate::ui::app::App;
 use crate::ui::keys::action::Action;
 use crate::ui::theme::Role;
 use crate::ui::view::big::{self, BigText};
-use crate::ui::view::panel::style;
+
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;
@@ -70,25 +70,25 @@ pub fn render_clock(app: &App, area: Rect, buf: &mut Buffer) {
     let over = remaining < TimeDelta::zero();
     let (text_rows, big_rows) = rows(session.is_paused(), area.height, 1);
     let compact = text_rows == 2;
-    let paused = Span::styled("⏸ PAUSED: space resumes", style(app, Role::Paused));
-    let title = Span::styled(sanitize(&item.plan.title), style(app, Role::Current));
+    let paused = Span::styled("⏸ PAUSED: space resumes", app.theme.style(Role::Paused));
+    let title = Span::styled(sanitize(&item.plan.title), app.theme.style(Role::Current));
     let elapsed_spans = vec![
-        Span::styled("elapsed  ", style(app, Role::Muted)),
-        Span::styled(clock(elapsed), style(app, Role::Clock)),
-        Span::styled(format!(" of {} min", item.minutes), style(app, Role::Muted)),
+        Span::styled("elapsed  ", app.theme.style(Role::Muted)),
+        Span::styled(clock(elapsed), app.theme.style(Role::Clock)),
+        Span::styled(format!(" of {} min", item.minutes), app.theme.style(Role::Muted)),
     ];
     let left_spans = if over {
         vec![Span::styled(
             format!("✖ +{} over", clock(remaining)),
-            style(app, Role::Over),
+            app.theme.style(Role::Over),
         )]
     } else {
         vec![
             Span::styled(
                 if compact { "left " } else { "left     " },
-                style(app, Role::Muted),
+                app.theme.style(Role::Muted),
             ),
-            Span::styled(clock(remaining), style(app, Role::Clock)),
+            Span::styled(clock(remaining), app.theme.style(Role::Clock)),
         ]
     };
     let lines = if compact {
@@ -97,7 +97,7 @@ pub fn render_clock(app: &App, area: Rect, buf: &mut Buffer) {
         if session.is_paused() {
             first.extend([Span::raw("  "), paused]);
         }
-        second.push(Span::styled(" · ", style(app, Role::Muted)));
+        second.push(Span::styled(" · ", app.theme.style(Role::Muted)));
         second.extend(left_spans);
         vec![Line::from(first), Line::from(second)]
     } else {
@@ -119,8 +119,8 @@ pub fn render_clock(app: &App, area: Rect, buf: &mut Buffer) {
         .ratio(ratio)
         .filled_symbol("━")
         .unfilled_symbol("╌")
-        .filled_style(style(app, if over { Role::Over } else { Role::Current }))
-        .unfilled_style(style(app, Role::Border))
+        .filled_style(app.theme.style(if over { Role::Over } else { Role::Current }))
+        .unfilled_style(app.theme.style(Role::Border))
         .label("")
         .render(gauge, buf);
     let (big_text, big_role) = if over {
@@ -130,7 +130,7 @@ pub fn render_clock(app: &App, area: Rect, buf: &mut Buffer) {
     };
     BigText {
         text: &big_text,
-        style: style(app, big_role),
+        style: app.theme.style(big_role),
         scale: 1,
     }
     .render(big_area.inner(Margin::new(0, 1)), buf);
@@ -140,7 +140,7 @@ pub fn render_clock(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!("session over time by {}", clock(to_end))
     };
-    Paragraph::new(Line::styled(end_line, style(app, Role::Muted))).render(end, buf);
+    Paragraph::new(Line::styled(end_line, app.theme.style(Role::Muted))).render(end, buf);
 }
 
 /// The rest of the Now panel's inside (`inner`), below the clock's rows: the question to ask,
@@ -175,12 +175,12 @@ pub fn render_after(app: &App, inner: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(
                     format!("{}: ", item.plan.kind.prompt_label()),
-                    style(app, Role::Muted),
+                    app.theme.style(Role::Muted),
                 ),
                 Span::raw(sanitize(prompt)),
             ])
         })
-        .chain([Line::styled(next, style(app, Role::Muted))])
+        .chain([Line::styled(next, app.theme.style(Role::Muted))])
         .collect();
     Paragraph::new(lines).wrap(Wrap { trim: true }).render(area, buf);
 }

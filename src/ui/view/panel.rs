@@ -1,16 +1,9 @@
-//! The drawing helpers every screen of a session shares: a style from the app's theme, and a
-//! panel's border, titled or not, from a theme.
+//! The drawing helper every screen of a session shares: a panel's border, titled or not, from
+//! a theme.
 
-use crate::ui::app::App;
 use crate::ui::theme::{Role, Theme};
-use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
-
-/// The style of `role` in the app's theme.
-pub fn style(app: &App, role: Role) -> Style {
-    app.theme.style(role)
-}
 
 /// A panel's border with its title.
 pub fn panel<'a>(theme: &Theme, title: &'a str) -> Block<'a> {

@@ -6,7 +6,7 @@ use crate::session::records::to_do;
 use crate::ui::app::App;
 use crate::ui::keys::action::Action;
 use crate::ui::theme::Role;
-use crate::ui::view::panel::{frame, panel, style};
+use crate::ui::view::panel::{frame, panel};
 use crate::ui::view::people::{self, flag_glyph};
 use crate::ui::view::status::{notice_lines, render_status};
 use crate::util::format::clock;
@@ -78,8 +78,8 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let occasion = app.occasion();
     let session = &app.recorder.session;
     let mut spans = vec![
-        Span::styled(" holdspace · review", style(app, Role::Title)),
-        Span::styled(" · ", style(app, Role::Muted)),
+        Span::styled(" holdspace · review", app.theme.style(Role::Title)),
+        Span::styled(" · ", app.theme.style(Role::Muted)),
         Span::raw(sanitize(occasion.group)),
         Span::styled(
             format!(
@@ -88,16 +88,16 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
                 app.zone.hm(occasion.started_at),
                 app.zone.hm(occasion.ended_at)
             ),
-            style(app, Role::Muted),
+            app.theme.style(Role::Muted),
         ),
     ];
     if session.meta.rehearsal {
-        spans.push(Span::styled("  REHEARSAL", style(app, Role::Paused)));
+        spans.push(Span::styled("  REHEARSAL", app.theme.style(Role::Paused)));
     }
     if session.meta.last_session {
         spans.push(Span::styled(
             "  last session of the course",
-            style(app, Role::Muted),
+            app.theme.style(Role::Muted),
         ));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
@@ -113,8 +113,8 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let person = &session.record.people[who];
     let floor = &session.floor.participants[who];
-    let muted = style(app, Role::Muted);
-    let label = |text: &str| Span::styled(format!("{text} "), style(app, Role::Key));
+    let muted = app.theme.style(Role::Muted);
+    let label = |text: &str| Span::styled(format!("{text} "), app.theme.style(Role::Key));
     let mut lines = vec![Line::from(vec![
         Span::raw(people::attendance(person.attendance)),
         Span::styled(
@@ -176,7 +176,10 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     )));
     for flag in &person.flags {
         let mut spans = vec![
-            Span::styled(format!("{} ", flag_glyph(flag.follow_up)), style(app, Role::Flag)),
+            Span::styled(
+                format!("{} ", flag_glyph(flag.follow_up)),
+                app.theme.style(Role::Flag),
+            ),
             Span::raw(flag.follow_up.describe()),
         ];
         if !flag.note.is_empty() {
@@ -188,7 +191,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: false })
         .block(frame(&app.theme).title(Span::styled(
             format!(" {} ", sanitize(&floor.name)),
-            style(app, Role::Title),
+            app.theme.style(Role::Title),
         )))
         .render(area, buf);
 }
@@ -196,7 +199,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
     let summary = &app.recorder.session.record.summary;
     let line = if summary.is_empty() {
-        Line::styled("none yet: s writes one", style(app, Role::Muted))
+        Line::styled("none yet: s writes one", app.theme.style(Role::Muted))
     } else {
         Line::raw(sanitize(summary))
     };
@@ -219,13 +222,16 @@ fn to_do_lines(app: &App) -> Vec<Line<'static>> {
         .into_iter()
         .map(|item| {
             let mut spans = vec![
-                Span::styled(format!("{} ", flag_glyph(item.follow_up)), style(app, Role::Flag)),
+                Span::styled(
+                    format!("{} ", flag_glyph(item.follow_up)),
+                    app.theme.style(Role::Flag),
+                ),
                 Span::raw(format!("{}: {}", sanitize(item.name), item.follow_up.describe())),
             ];
             if !item.note.is_empty() {
                 spans.push(Span::styled(
                     format!(" · {}", sanitize(item.note)),
-                    style(app, Role::Muted),
+                    app.theme.style(Role::Muted),
                 ));
             }
             Line::from(spans)
@@ -259,7 +265,7 @@ fn render_to_do(app: &App, area: Rect, buf: &mut Buffer) {
     let room = usize::from(block.inner(area).height);
     let mut lines = to_do_lines(app);
     if lines.is_empty() {
-        lines.push(Line::styled("nothing to follow up", style(app, Role::Muted)));
+        lines.push(Line::styled("nothing to follow up", app.theme.style(Role::Muted)));
     }
     // What does not fit is counted, never silently dropped; the first item, the most urgent,
     // always shows.
@@ -269,12 +275,12 @@ fn render_to_do(app: &App, area: Rect, buf: &mut Buffer) {
         lines.truncate(kept);
         if room == 1 {
             // After the glyph, so a narrow panel cannot cut the count off.
-            let count = Span::styled(format!("+{hidden} more · "), style(app, Role::Behind));
+            let count = Span::styled(format!("+{hidden} more · "), app.theme.style(Role::Behind));
             lines[0].spans.insert(1, count);
         } else {
             lines.push(Line::styled(
                 format!("… {hidden} more: holdspace show lists them all"),
-                style(app, Role::Behind),
+                app.theme.style(Role::Behind),
             ));
         }
     }

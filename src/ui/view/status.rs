@@ -6,7 +6,7 @@ use crate::domain::Session;
 use crate::ui::app::{App, Followed};
 use crate::ui::keys::action::Action;
 use crate::ui::theme::Role;
-use crate::ui::view::panel::style;
+
 use crate::util::format::clock;
 use crate::util::text::sanitize;
 use chrono::TimeDelta;
@@ -40,7 +40,7 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
         };
         lines.push(Line::styled(
             format!(" ◇ CO-FACILITATOR: {state}. {} leaves.", app.key_for(Action::End)),
-            style(app, Role::Behind),
+            app.theme.style(Role::Behind),
         ));
     } else if app.recorder.session.flow == Author::CoFacilitator && app.recorder.session.ended.is_none() {
         lines.push(Line::styled(
@@ -48,7 +48,7 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
                 " ◇ The co-facilitator moves the session on; {} takes the flow back.",
                 app.key_for(Action::PassFlow)
             ),
-            style(app, Role::Behind),
+            app.theme.style(Role::Behind),
         ));
     }
     if let Some(not_saved) = &app.recorder.not_saved {
@@ -63,13 +63,13 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
                 sanitize(&not_saved.error),
                 app.key_for(Action::Rescue)
             ),
-            style(app, Role::NotSaved),
+            app.theme.style(Role::NotSaved),
         ));
     }
     if let Some(error) = &app.finish_error {
         lines.push(Line::styled(
             format!(" ✗ NOT SAVED: {}", sanitize(error)),
-            style(app, Role::NotSaved),
+            app.theme.style(Role::NotSaved),
         ));
     }
     lines
@@ -79,30 +79,30 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
 pub fn render_status(app: &App, hints: &[Action], area: Rect, buf: &mut Buffer) {
     let session: &Session = &app.recorder.session;
     let mark = if app.recorder.not_saved.is_some() || app.finish_error.is_some() {
-        Span::styled(" ✗ NOT SAVED ", style(app, Role::NotSaved))
+        Span::styled(" ✗ NOT SAVED ", app.theme.style(Role::NotSaved))
     } else if app.recorder.is_co_facilitator() {
         Span::styled(
             format!(" ◇ co-facilitator · saved #{} ", session.last_seq),
-            style(app, Role::Saved),
+            app.theme.style(Role::Saved),
         )
     } else {
         Span::styled(
             format!(" ✓ saved #{} ", session.last_seq),
-            style(app, Role::Saved),
+            app.theme.style(Role::Saved),
         )
     };
     let mut spans = vec![mark];
     if let Some(message) = &app.message {
         spans.push(Span::styled(
             format!(" {}", sanitize(message)),
-            style(app, Role::Text),
+            app.theme.style(Role::Text),
         ));
     } else {
         if session.warning_dismissed.is_some() && session.ended.is_none() {
             let left = session.until_scheduled_end(app.now).max(TimeDelta::zero());
             spans.push(Span::styled(
                 format!(" ⚠ ends in {} ", clock(left)),
-                style(app, Role::Behind),
+                app.theme.style(Role::Behind),
             ));
         }
         let used: usize = spans.iter().map(ratatui::prelude::Span::width).sum();
@@ -127,10 +127,10 @@ pub fn hint_spans(app: &App, actions: &[Action], width: usize) -> Vec<Span<'stat
         if used > width {
             break;
         }
-        spans.push(Span::styled(format!(" {key}"), style(app, Role::Key)));
+        spans.push(Span::styled(format!(" {key}"), app.theme.style(Role::Key)));
         spans.push(Span::styled(
             format!(" {}", action.hint()),
-            style(app, Role::Muted),
+            app.theme.style(Role::Muted),
         ));
     }
     spans
