@@ -6,6 +6,7 @@ pub mod editor;
 pub mod keys;
 pub mod picker;
 pub mod screen;
+pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod typing;

@@ -6,15 +6,9 @@ use crate::domain::group::Group;
 use crate::domain::roster::{Roster, ToContact};
 use crate::store::groups::Stored;
 use crate::store::roster;
-use crate::ui::terminal::event_loop;
-use crate::ui::theme::Theme;
 use crate::ui::typing::{self, Field, Typed};
-use crate::ui::view;
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::DefaultTerminal;
-use std::io;
-use std::sync::atomic::AtomicBool;
 
 /// What the facilitator chose at home.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,24 +114,6 @@ impl Home {
             _ => {}
         }
         None
-    }
-
-    /// Shows the groups until one is picked; a signal counts as quit.
-    pub fn run(
-        mut self,
-        terminal: &mut DefaultTerminal,
-        theme: &Theme,
-        stop: &AtomicBool,
-    ) -> io::Result<Picked> {
-        let picked = event_loop::until_answer(
-            terminal,
-            stop,
-            false,
-            &mut self,
-            |home, frame, _| view::home::render(home, frame.area(), frame.buffer_mut(), theme),
-            |home, key, _| home.on_key(key),
-        )?;
-        Ok(picked.unwrap_or(Picked::Quit))
     }
 }
 

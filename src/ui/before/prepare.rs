@@ -7,16 +7,10 @@ use crate::ui::editor::{self, NoEdit};
 use crate::ui::keys::action::Action;
 use crate::ui::keys::bindings::Keymap;
 use crate::ui::keys::keymap::Mode;
-use crate::ui::terminal::event_loop;
-use crate::ui::theme::Theme;
 use crate::ui::typing::{self, Field, Typed};
-use crate::ui::view;
 use crate::util::format::clock;
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::DefaultTerminal;
-use std::io;
-use std::sync::atomic::AtomicBool;
 
 /// Which list the keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,27 +169,6 @@ impl Preparation {
                 if days == 1 { "" } else { "s" }
             )
         }
-    }
-
-    /// Shows the preparation until Enter or Esc, redrawing each second for the countdown.
-    pub fn run(
-        mut self,
-        terminal: &mut DefaultTerminal,
-        keys: &Keymap,
-        theme: &Theme,
-        stop: &AtomicBool,
-    ) -> io::Result<Prepared> {
-        let prepared = event_loop::until_answer(
-            terminal,
-            stop,
-            true,
-            &mut self,
-            |preparation, frame, now| {
-                view::prepare::render(preparation, frame.area(), frame.buffer_mut(), keys, theme, now);
-            },
-            |preparation, key, now| preparation.on_key(key, keys, now),
-        )?;
-        Ok(prepared.unwrap_or(Prepared::Quit))
     }
 }
 

@@ -1,17 +1,12 @@
 //! The start-up question when an interrupted session, or a journal that cannot be used, is found.
 
 use crate::session::recovery::Interrupted;
-use crate::ui::terminal::event_loop;
-use crate::ui::view;
 use crate::util::format::{Zone, clock};
 use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::DefaultTerminal;
 use ratatui::text::Line;
-use std::io;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -108,21 +103,8 @@ impl Offer<'_> {
         lines
     }
 
-    /// Shows the question and waits for one of its keys; a signal or Ctrl-c counts as quit.
-    pub fn ask(&self, terminal: &mut DefaultTerminal, stop: &AtomicBool) -> io::Result<Choice> {
-        let choice = event_loop::until_answer(
-            terminal,
-            stop,
-            false,
-            &mut (),
-            |(), frame, _| view::resume::render(self, frame.area(), frame.buffer_mut()),
-            |(), key, _| self.answer(key),
-        )?;
-        Ok(choice.unwrap_or(Choice::Quit))
-    }
-
     /// The choice `key` makes, if it makes one.
-    fn answer(&self, key: KeyEvent) -> Option<Choice> {
+    pub fn answer(&self, key: KeyEvent) -> Option<Choice> {
         if key.code == KeyCode::Esc
             || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
         {

@@ -5,16 +5,10 @@
 use crate::domain::roster::{Roster, Status};
 use crate::store::disk::Disk;
 use crate::store::roster;
-use crate::ui::terminal::event_loop;
-use crate::ui::theme::Theme;
 use crate::ui::typing::Field;
-use crate::ui::view;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::DefaultTerminal;
-use std::io;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
 pub struct RosterView {
     pub group: String,
@@ -80,28 +74,6 @@ impl RosterView {
             Err(err) => self.message = Some(err.to_string()),
         }
         self.selected = self.selected.min(self.roster.members.len().saturating_sub(1));
-    }
-
-    /// Shows the roster until Esc; a signal closes it too.
-    pub fn run(
-        mut self,
-        terminal: &mut DefaultTerminal,
-        theme: &Theme,
-        disk: &dyn Disk,
-        stop: &AtomicBool,
-    ) -> io::Result<()> {
-        event_loop::until_answer(
-            terminal,
-            stop,
-            false,
-            &mut self,
-            |view, frame, _| view::roster::render(view, frame.area(), frame.buffer_mut(), theme),
-            |view, key, now| {
-                let today = now.with_timezone(&chrono::Local).date_naive();
-                (!view.on_key(key, disk, today)).then_some(())
-            },
-        )?;
-        Ok(())
     }
 }
 
