@@ -96,13 +96,6 @@ impl fmt::Display for PersonError {
 
 impl std::error::Error for PersonError {}
 
-// Until every caller keeps this error typed.
-impl From<PersonError> for String {
-    fn from(err: PersonError) -> Self {
-        err.to_string()
-    }
-}
-
 /// The participant called `name` (ignoring case and surrounding spaces), or an error listing
 /// the names there are.
 pub fn find_person(log: &SessionLog, name: &str) -> Result<usize, PersonError> {

@@ -2,6 +2,7 @@
 //! finding and resuming an interrupted one, what a saved group brings to its next session, the
 //! records written after it, and a group's history across its sessions.
 
+pub mod error;
 pub mod group;
 pub mod history;
 pub mod live;

@@ -1,5 +1,6 @@
 //! `holdspace group …`: save a new group, list the groups, show one.
 
+use crate::cmd::error::CmdError;
 use crate::domain::checklist::Setting;
 use crate::domain::group::{DEFAULT_CAPACITY, Group};
 use crate::session::group;
@@ -43,7 +44,7 @@ pub enum GroupCommand {
     Show { name: String },
 }
 
-pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<String, String> {
+pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<String, CmdError> {
     match command {
         GroupCommand::New {
             name,

@@ -1,13 +1,15 @@
 //! `holdspace roster`: one group's roster from the command line (referrals, statuses, contacts,
 //! adjustments, the list, who to contact, and the spreadsheet teams keep).
 
-use crate::domain::roster::{Contact, Member, Referral, Roster, Status};
+use crate::cmd::error::CmdError;
+use crate::domain::roster::{Contact, Member, Referral, Roster, RosterError, Status};
 use crate::export::csv;
 use crate::store::disk::Disk;
+use crate::store::paths::DataDir;
 use crate::store::roster as file;
 use crate::store::{groups, guard};
 use crate::util::text::{cells, sanitize};
-use chrono::NaiveDate;
+use chrono::{Local, NaiveDate};
 use clap::Subcommand;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -57,9 +59,27 @@ pub enum RosterCommand {
     },
 }
 
+/// A change to a roster, or why it was refused.
+type Change = dyn FnOnce(&mut Roster) -> Result<String, RosterError>;
+
+/// `holdspace roster GROUP …`: `command` on the roster of the saved group called `group`, today.
+pub fn for_group(dir: &DataDir, group: &str, command: RosterCommand) -> Result<String, CmdError> {
+    let stored = groups::find(dir, group)?;
+    let now = Local::now().naive_local();
+    run(
+        &stored.folder,
+        &stored.group.name,
+        stored.group.capacity,
+        stored.group.next_meeting(now).map(|at| at.date()),
+        now.date(),
+        dir.disk().as_ref(),
+        command,
+    )
+}
+
 /// Carries out `command` on the roster in `folder`, the folder of the group called `group`
 /// with `capacity` places. A change is saved before its message is given back; an error leaves
-/// the file as it was.
+/// the file as it was. Looking needs no turn: the file is only ever replaced whole.
 pub fn run(
     folder: &Path,
     group: &str,
@@ -68,53 +88,55 @@ pub fn run(
     today: NaiveDate,
     disk: &dyn Disk,
     command: RosterCommand,
-) -> Result<String, String> {
+) -> Result<String, CmdError> {
     let group = sanitize(group);
-    let said = file::update(&file::path(folder), disk, |roster| -> Result<String, String> {
-        Ok(match command {
-            RosterCommand::Add {
+    let path = file::path(folder);
+    let look = || Roster::load(&path).map_err(CmdError::RosterFile);
+    let change: Box<Change> = match command {
+        RosterCommand::List => return Ok(list(&look()?, &group, capacity)),
+        RosterCommand::ToContact => {
+            return Ok(to_contact(&look()?, &group, capacity, today, next_meeting));
+        }
+        RosterCommand::Export { output, .. } => {
+            let roster = look()?;
+            let text = export(&roster);
+            let Some(output) = output else {
+                return Ok(text);
+            };
+            guard::write_output(disk, groups::data_folder(folder), &output, text.as_bytes())?;
+            return Ok(format!(
+                "Exported the roster of {group} ({} people) to {}",
+                roster.members.len(),
+                output.display()
+            ));
+        }
+        RosterCommand::Add {
+            name,
+            referred_by,
+            adjustments,
+            referred_on,
+        } => {
+            let referral = Referral {
                 name,
                 referred_by,
+                referred_on: referred_on.unwrap_or(today),
                 adjustments,
-                referred_on,
-            } => {
-                let referral = Referral {
-                    name,
-                    referred_by,
-                    referred_on: referred_on.unwrap_or(today),
-                    adjustments,
-                };
-                roster.add(referral, capacity, today)?
-            }
-            RosterCommand::Set { name, status } => roster.set_status(&name, status, capacity, today)?,
-            RosterCommand::Contact { name, note, on } => {
-                let contact = Contact {
-                    on: on.unwrap_or(today),
-                    note,
-                };
-                roster.log_contact(&name, contact, today)?
-            }
-            RosterCommand::Adjust { name, text } => roster.adjust(&name, &text)?,
-            RosterCommand::List => list(roster, &group, capacity),
-            RosterCommand::ToContact => to_contact(roster, &group, capacity, today, next_meeting),
-            RosterCommand::Export { output, .. } => {
-                let text = export(roster);
-                match output {
-                    None => text,
-                    Some(output) => {
-                        guard::write_output(disk, groups::data_folder(folder), &output, text.as_bytes())
-                            .map_err(|err| err.to_string())?;
-                        format!(
-                            "Exported the roster of {group} ({} people) to {}",
-                            roster.members.len(),
-                            output.display()
-                        )
-                    }
-                }
-            }
-        })
-    })?;
-    Ok(said)
+            };
+            Box::new(move |roster| roster.add(referral, capacity, today))
+        }
+        RosterCommand::Set { name, status } => {
+            Box::new(move |roster| roster.set_status(&name, status, capacity, today))
+        }
+        RosterCommand::Contact { name, note, on } => {
+            let contact = Contact {
+                on: on.unwrap_or(today),
+                note,
+            };
+            Box::new(move |roster| roster.log_contact(&name, contact, today))
+        }
+        RosterCommand::Adjust { name, text } => Box::new(move |roster| roster.adjust(&name, &text)),
+    };
+    Ok(file::update(&path, disk, change)?)
 }
 
 /// A day as the command line takes it.

@@ -2,20 +2,17 @@
 //! answered with `ack N` once every event it made is on disk. Crash tests drive the real binary
 //! this way, and it suits automation; the keys mean what they mean on the live screen.
 
-use crate::cmd::cli::SessionArgs;
+use crate::cmd::error::{CmdError, LineError};
 use crate::domain::clock::{Clock, SystemClock};
+use crate::launch::args::SessionArgs;
 use crate::launch::{self, Mode, Request, Setup};
 use crate::session::recorder::Recorder;
 use crate::store::paths::DataDir;
 use crate::ui::app::App;
 use crate::ui::before::resume::Choice;
 use crate::ui::keys::keymap::parse_key;
-use crate::util::text::sanitize;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::io::{BufRead, Write};
-
-/// What an input line may hold.
-const GRAMMAR: &str = "`key K [K ...]`, `type TEXT`, a blank line, or `# comment`";
 
 /// Resumes the interrupted session if there is one, else starts a new one, or with `follow`
 /// joins the one another holdspace runs; then presses the keys of each input line in turn.
@@ -27,7 +24,7 @@ pub fn run(
     follow: bool,
     input: impl BufRead,
     mut out: impl Write,
-) -> Result<String, String> {
+) -> Result<String, CmdError> {
     let (word, mut app, clock) = if follow {
         let recorder = Recorder::join(dir, &launch::running_session(dir)?)?;
         let clock: Box<dyn Clock> = Box::new(SystemClock::new());
@@ -51,9 +48,7 @@ pub fn run(
         } else {
             Choice::StartNew
         };
-        let opened = request
-            .open(dir, choice, found)?
-            .ok_or("the session was not opened")?;
+        let opened = request.open(dir, choice, found)?.ok_or(CmdError::NotOpened)?;
         let word = if opened.resumed { "resumed" } else { "started" };
         let (app, clock) = request.app(dir, opened, &Setup::default());
         (word, app, clock)
@@ -64,8 +59,11 @@ pub fn run(
     )?;
     let mut lines = input.lines().enumerate();
     while listening && let Some((number, line)) = lines.next() {
-        let line = line.map_err(|err| format!("could not read standard input: {err}"))?;
-        let keys = keys(&line).map_err(|err| format!("standard input line {}: {err}", number + 1))?;
+        let line = line.map_err(CmdError::Stdin)?;
+        let keys = keys(&line).map_err(|error| CmdError::Line {
+            number: number + 1,
+            error,
+        })?;
         if keys.is_empty() {
             continue;
         }
@@ -83,11 +81,11 @@ pub fn run(
 
 /// Writes one answer line; false when whoever read the answers has gone (a closed pipe), which
 /// ends the run as quietly as other command-line tools end. The journal already has every event.
-fn answer(out: &mut impl Write, line: &str) -> Result<bool, String> {
+fn answer(out: &mut impl Write, line: &str) -> Result<bool, CmdError> {
     match writeln!(out, "{line}").and_then(|()| out.flush()) {
         Ok(()) => Ok(true),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-        Err(err) => Err(format!("could not write to standard output: {err}")),
+        Err(err) => Err(CmdError::Stdout(err)),
     }
 }
 
@@ -101,7 +99,7 @@ fn ack(app: &App) -> String {
 }
 
 /// The key presses an input line stands for.
-pub fn keys(line: &str) -> Result<Vec<KeyEvent>, String> {
+pub fn keys(line: &str) -> Result<Vec<KeyEvent>, LineError> {
     let line = line.trim_end_matches(['\r', '\n']);
     let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -111,15 +109,12 @@ pub fn keys(line: &str) -> Result<Vec<KeyEvent>, String> {
         return Ok(text.chars().map(press).collect());
     }
     let Some(names) = line.strip_prefix("key ") else {
-        return Err(format!(
-            "{:?} is not a line this mode reads; use {GRAMMAR}",
-            sanitize(line)
-        ));
+        return Err(LineError::NotALine(line.to_owned()));
     };
     names
         .split_whitespace()
         .map(|name| {
-            let (code, modifiers) = parse_key(name).map_err(|err| format!("{err}; lines are {GRAMMAR}"))?;
+            let (code, modifiers) = parse_key(name).map_err(|err| LineError::Key(err.to_string()))?;
             Ok(KeyEvent::new(code, modifiers))
         })
         .collect()
@@ -143,9 +138,9 @@ mod tests {
 
     #[test]
     fn unknown_lines_and_keys_name_what_is_valid() {
-        let err = keys("press n").unwrap_err();
+        let err = keys("press n").unwrap_err().to_string();
         assert!(err.contains("\"press n\"") && err.contains("`key K"), "{err}");
-        let err = keys("key \x1b[2J").unwrap_err();
+        let err = keys("key \x1b[2J").unwrap_err().to_string();
         assert!(!err.contains('\x1b') && err.contains("enter, esc"), "{err}");
         assert!(keys("key ctrl-x").is_ok());
     }

@@ -186,13 +186,6 @@ impl fmt::Display for RosterError {
 
 impl std::error::Error for RosterError {}
 
-// Until every caller above the domain keeps these errors typed.
-impl From<RosterError> for String {
-    fn from(err: RosterError) -> Self {
-        err.to_string()
-    }
-}
-
 /// A call, message or letter, as the facilitator noted it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact {

@@ -4,6 +4,7 @@
 use crate::domain::EventKind;
 use crate::domain::group::same_group;
 use crate::domain::plan::Kind;
+use crate::session::error::SessionError;
 use crate::store::groups::Stored;
 use crate::store::log::{self, Loaded, SessionLog};
 use crate::store::paths::DataDir;
@@ -33,14 +34,16 @@ fn asked(history: &[&SessionLog]) -> Vec<String> {
 
 /// The group's plan for its next session: `plan` (a template or file) or the group's own, with
 /// the group's name and rules, and each ice-breaker's prompt drawn.
-pub fn plan_for(stored: &Stored, plan: Option<&str>, history: &[&SessionLog]) -> Result<Chosen, String> {
+pub fn plan_for(
+    stored: &Stored,
+    plan: Option<&str>,
+    history: &[&SessionLog],
+) -> Result<Chosen, SessionError> {
     let group = &stored.group;
-    let mut chosen = plans::load(plan.unwrap_or(&group.plan)).map_err(|err| {
-        format!(
-            "{err}\n(the plan of group {:?}, in {})",
-            group.name,
-            stored.file().display()
-        )
+    let mut chosen = plans::load(plan.unwrap_or(&group.plan)).map_err(|error| SessionError::GroupPlan {
+        group: group.name.clone(),
+        file: stored.file(),
+        error: Box::new(error),
     })?;
     chosen.plan.group.clone_from(&group.name);
     if !group.ground_rules.is_empty() {

@@ -9,6 +9,7 @@ pub use table::table;
 
 use crate::domain::group::same_group;
 use crate::domain::record::Attendance;
+use crate::session::error::SessionError;
 use crate::store::log::{Loaded, SessionLog};
 use crate::util::text::sanitize;
 use std::collections::HashMap;
@@ -34,7 +35,7 @@ pub fn sessions<'a>(logs: &'a [Loaded], group: &str) -> Vec<&'a SessionLog> {
 
 /// Nothing when some log, rehearsal or not, belongs to `group`; otherwise a message naming
 /// the groups there are, so a misspelt name can be put right.
-pub fn known(logs: &[Loaded], group: &str) -> Result<(), String> {
+pub fn known(logs: &[Loaded], group: &str) -> Result<(), SessionError> {
     if logs.iter().any(|loaded| belongs(&loaded.log, group)) {
         return Ok(());
     }
@@ -48,17 +49,10 @@ pub fn known(logs: &[Loaded], group: &str) -> Result<(), String> {
         }
     }
     names.sort();
-    let group = sanitize(group.trim());
-    if names.is_empty() {
-        return Err(format!(
-            "no sessions of a group called \"{group}\": no sessions are saved yet"
-        ));
-    }
-    let names: Vec<String> = names.into_iter().map(|(_, shown)| shown).collect();
-    Err(format!(
-        "no sessions of a group called \"{group}\"; the groups are: {}",
-        names.join(", ")
-    ))
+    Err(SessionError::NoGroup {
+        name: group.to_owned(),
+        groups: names.into_iter().map(|(_, shown)| shown).collect(),
+    })
 }
 
 /// One person at one session.

@@ -4,6 +4,7 @@
 //! time, each reading the other's events first, so both fold the same events in the same order.
 
 use crate::domain::{Author, Event, EventKind, Session, SessionMeta};
+use crate::session::error::SessionError;
 use crate::session::recovery::fold_contents;
 use crate::store::journal::{self, Journal, Tail};
 use crate::store::log::{SessionLog, load};
@@ -122,16 +123,19 @@ impl Recorder {
     /// Joins a session another holdspace is running, as its co-facilitator: the journal is read
     /// as it stands, `follow` picks up what is appended after, and what a co-facilitator may
     /// record goes into the same journal.
-    pub fn join(dir: &DataDir, path: &Path) -> Result<Self, String> {
-        let mut journal = Journal::join(dir.disk().clone(), path).map_err(|err| err.to_string())?;
+    pub fn join(dir: &DataDir, path: &Path) -> Result<Self, SessionError> {
+        let mut journal = Journal::join(dir.disk().clone(), path)?;
         // Read under the append lock, so a session just started has its first event written.
-        let contents = journal
-            .exclusively(|_| journal::read(path))
-            .map_err(|err| format!("the append lock of {}: {err}", path.display()))?
-            .map_err(|err| err.to_string())?;
+        let contents =
+            journal
+                .exclusively(|_| journal::read(path))
+                .map_err(|source| SessionError::Lock {
+                    path: path.to_owned(),
+                    source,
+                })??;
         let session = fold_contents(path, &contents)
-            .map_err(|unreadable| unreadable.to_string())?
-            .ok_or_else(|| format!("{} holds no event yet", path.display()))?;
+            .map_err(SessionError::Unreadable)?
+            .ok_or_else(|| SessionError::Empty(path.to_owned()))?;
         Ok(Self {
             tail: Tail::new(path, contents.clean_len, contents.events.len()),
             session,
@@ -146,9 +150,9 @@ impl Recorder {
 
     /// Takes over the session from a facilitator's holdspace that has stopped: this one holds
     /// the journal from now on, records as the facilitator, and marks the gap.
-    pub fn take_over(&mut self, dir: &DataDir, now: DateTime<Utc>) -> Result<(), String> {
+    pub fn take_over(&mut self, dir: &DataDir, now: DateTime<Utc>) -> Result<(), SessionError> {
         let path = self.journal.path().to_owned();
-        let journal = Journal::reopen(dir.disk().clone(), &path).map_err(|err| err.to_string())?;
+        let journal = Journal::reopen(dir.disk().clone(), &path)?;
         self.journal = journal;
         self.author = Author::Facilitator;
         self.record(EventKind::Recovered, now);
@@ -162,13 +166,13 @@ impl Recorder {
 
     /// Takes in the events other holdspaces have appended since the last look; how many.
     /// A line still being written waits for the next look.
-    pub fn follow(&mut self) -> Result<usize, String> {
+    pub fn follow(&mut self) -> Result<usize, SessionError> {
         if self.not_saved.is_some() || !self.journal.shared() {
             // Events kept only in memory hold the numbers others' events would take.
             return Ok(0);
         }
         // One look at the journal's identity a second; only a journal moved costs more.
-        if !self.journal.in_place().map_err(|err| err.to_string())? {
+        if !self.journal.in_place().map_err(SessionError::Identity)? {
             if self.is_co_facilitator() {
                 adopt_rewritten(&mut self.journal, &mut self.tail, &self.events)?;
             } else {
@@ -204,11 +208,8 @@ impl Recorder {
                 // and a line a dead writer left unfinished is set aside.
                 adopt_rewritten(journal, tail, events)
                     .and_then(|()| catch_up(tail, session, events))
-                    .and_then(|_| {
-                        tail.set_aside_unfinished(journal.disk())
-                            .map_err(|err| err.to_string())
-                    })
-                    .map_err(|err| (session.last_seq + 1, err))?;
+                    .and_then(|_| Ok(tail.set_aside_unfinished(journal.disk())?))
+                    .map_err(|err| (session.last_seq + 1, err.to_string()))?;
             }
             let mut event = session.stamp(kind, now);
             event.by = author;
@@ -254,7 +255,7 @@ impl Recorder {
         let kept = self.journal.exclusively(|journal| {
             adopt_rewritten(journal, tail, events)
                 .and_then(|()| catch_up(tail, session, events))
-                .map_err(|err| (session.last_seq + 1, err))?;
+                .map_err(|err| (session.last_seq + 1, err.to_string()))?;
             keep_in_place(journal, tail, events, notice)
         });
         let (from_seq, error) = match kept {
@@ -418,25 +419,27 @@ fn keep_in_place(
 /// When another holdspace has written the journal again (it found it removed), reads and
 /// writes the new file from here on, if it holds every event this one knows; otherwise this
 /// one goes on with its own file, and writes the journal again itself when it next writes.
-fn adopt_rewritten(journal: &mut Journal, tail: &mut Tail, events: &[Event]) -> Result<(), String> {
-    if !journal.shared() || journal.in_place().map_err(|err| err.to_string())? {
+fn adopt_rewritten(journal: &mut Journal, tail: &mut Tail, events: &[Event]) -> Result<(), SessionError> {
+    if !journal.shared() || journal.in_place().map_err(SessionError::Identity)? {
         return Ok(());
     }
     let there = journal::read(journal.path());
     if there.is_ok_and(|contents| contents.events.starts_with(events)) {
-        tail.find_place().map_err(|err| err.to_string())?;
-        journal.reattach().map_err(|err| err.to_string())?;
+        tail.find_place()?;
+        journal.reattach()?;
     }
     Ok(())
 }
 
 /// Applies the complete lines appended to the journal since `tail` last read it.
-fn catch_up(tail: &mut Tail, session: &mut Session, events: &mut Vec<Event>) -> Result<usize, String> {
-    let fresh = tail.poll().map_err(|err| err.to_string())?;
+fn catch_up(tail: &mut Tail, session: &mut Session, events: &mut Vec<Event>) -> Result<usize, SessionError> {
+    let fresh = tail.poll()?;
     for event in &fresh {
-        session
-            .apply(event)
-            .map_err(|err| format!("{} event {}: {}", tail.path().display(), event.seq, err.message))?;
+        session.apply(event).map_err(|err| SessionError::BadEvent {
+            path: tail.path().to_owned(),
+            seq: event.seq,
+            message: err.message,
+        })?;
     }
     let count = fresh.len();
     events.extend(fresh);

@@ -124,12 +124,6 @@ impl fmt::Display for FindError {
     }
 }
 
-impl From<FindError> for String {
-    fn from(err: FindError) -> Self {
-        err.to_string()
-    }
-}
-
 /// The saved group called `name`, ignoring case. When its file cannot be used, that file's
 /// problem; else an error lists the groups there are.
 pub fn find(dir: &DataDir, name: &str) -> Result<Stored, FindError> {
@@ -233,13 +227,6 @@ impl fmt::Display for CreateError {
 }
 
 impl std::error::Error for CreateError {}
-
-// Until every caller above the store keeps these errors typed.
-impl From<CreateError> for String {
-    fn from(err: CreateError) -> Self {
-        err.to_string()
-    }
-}
 
 /// Saves a new group in a folder of its own, refusing a name already taken.
 pub fn create(dir: &DataDir, group: Group) -> Result<Stored, CreateError> {

@@ -94,13 +94,6 @@ impl fmt::Display for PlanFileError {
 
 impl std::error::Error for PlanFileError {}
 
-// Until every caller above the store keeps these errors typed.
-impl From<PlanFileError> for String {
-    fn from(err: PlanFileError) -> Self {
-        err.to_string()
-    }
-}
-
 pub fn template(name: &str) -> Result<Chosen, PlanFileError> {
     parse(template_text(name)?).map_err(|error| PlanFileError::Template {
         name: name.to_owned(),

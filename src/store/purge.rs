@@ -143,13 +143,6 @@ impl fmt::Display for PurgeError {
 
 impl std::error::Error for PurgeError {}
 
-// Until every caller above the store keeps these errors typed.
-impl From<PurgeError> for String {
-    fn from(err: PurgeError) -> Self {
-        err.to_string()
-    }
-}
-
 /// The sessions `rule` chooses on `today`, leaving out any open in a running holdspace.
 pub fn plan(dir: &DataDir, rule: &Rule, today: NaiveDate) -> Result<Plan, PurgeError> {
     let (sessions, temps) = inventory(dir).map_err(PurgeError::Disk)?;

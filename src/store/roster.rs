@@ -52,13 +52,6 @@ impl<E: fmt::Display> fmt::Display for UpdateError<E> {
 
 impl<E: fmt::Debug + fmt::Display> std::error::Error for UpdateError<E> {}
 
-// Until every caller above the store keeps these errors typed.
-impl<E: fmt::Display> From<UpdateError<E>> for String {
-    fn from(err: UpdateError<E>) -> Self {
-        err.to_string()
-    }
-}
-
 /// Holds the roster's lock until dropped, so that two roster commands run at once (two
 /// terminals, a script) take turns: each reads the roster after the other has saved it.
 fn take_turn<E>(roster: &Path) -> Result<File, UpdateError<E>> {

@@ -90,19 +90,6 @@ impl From<UserFileError> for FileError {
     }
 }
 
-// Until every caller above the store keeps these errors typed.
-impl From<TextError> for String {
-    fn from(err: TextError) -> Self {
-        err.to_string()
-    }
-}
-
-impl From<FileError> for String {
-    fn from(err: FileError) -> Self {
-        err.to_string()
-    }
-}
-
 /// Reads the file at `path` with `parse`, naming the file in any error.
 pub fn read<T>(path: &Path, parse: impl FnOnce(&str) -> Result<T, TextError>) -> Result<T, FileError> {
     let text = user_file::read(path)?;

@@ -97,7 +97,7 @@ pub struct Theme {
 impl Theme {
     /// Reads a theme file's text. An error names the line and what would be valid.
     pub fn parse(source: &str) -> Result<Self, String> {
-        let file: ThemeFile = toml_file::parse(source)?;
+        let file: ThemeFile = toml_file::parse(source).map_err(|err| err.to_string())?;
         // Each colour carries where it was written, so a bad one is named by its own line.
         let colour = |name: &Spanned<String>, field: String| {
             Color::from_str(name.get_ref()).map_err(|_| {

@@ -520,7 +520,7 @@ fn the_groups_own_rules_and_a_plan_asked_for_go_into_its_next_plan() {
     );
 
     stored.group.plan = tmp.path().join("gone.toml").display().to_string();
-    let err = plan_for(&stored, None, &[]).unwrap_err();
+    let err = plan_for(&stored, None, &[]).unwrap_err().to_string();
     assert!(
         err.contains("gone.toml") && err.contains(&stored.file().display().to_string()),
         "{err}"

@@ -41,7 +41,7 @@ fn a_groups_sessions_are_matched_ignoring_case_and_spaces_without_rehearsals() {
         history::belongs(&logs[2].log, "Tuesday Group"),
         "a rehearsal still belongs"
     );
-    assert_eq!(history::known(&logs, " tuesday GROUP"), Ok(()));
+    assert!(history::known(&logs, " tuesday GROUP").is_ok());
 }
 
 #[test]
@@ -51,13 +51,13 @@ fn an_unknown_group_lists_the_groups_there_are_in_their_latest_spelling() {
         session("Thursday\x1b[2J group", 1, &[]),
         session("Tuesday Group", 2, &[]),
     ]);
-    let err = history::known(&logs, "Wednesday\x07").unwrap_err();
+    let err = history::known(&logs, "Wednesday\x07").unwrap_err().to_string();
     assert_eq!(
         err,
         "no sessions of a group called \"Wednesday\u{FFFD}\"; the groups are: \
          Thursday\u{FFFD}[2J group, Tuesday Group"
     );
-    let err = history::known(&[], "Tuesday").unwrap_err();
+    let err = history::known(&[], "Tuesday").unwrap_err().to_string();
     assert!(err.contains("no sessions are saved yet"), "{err}");
 }
 

@@ -51,6 +51,7 @@ impl Group {
             disk,
             command,
         )
+        .map_err(|err| err.to_string())
     }
 
     fn run(&self, today: NaiveDate, args: &[&str]) -> Result<String, String> {

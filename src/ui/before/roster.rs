@@ -5,6 +5,7 @@
 use crate::domain::roster::{Roster, Status};
 use crate::store::disk::Disk;
 use crate::store::roster;
+use crate::store::toml_file::FileError;
 use crate::ui::typing::Field;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -21,7 +22,7 @@ pub struct RosterView {
 }
 
 impl RosterView {
-    pub fn open(group: &str, capacity: u32, path: PathBuf) -> Result<Self, String> {
+    pub fn open(group: &str, capacity: u32, path: PathBuf) -> Result<Self, FileError> {
         Ok(Self {
             group: group.to_owned(),
             capacity,

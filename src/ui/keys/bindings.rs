@@ -79,7 +79,8 @@ impl Keymap {
     /// The built-in keys with the actions the file sets rebound: each `[live]`, `[people]` or
     /// `[review]` line gives an action its keys on that screen, replacing the built-in ones.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let file: BTreeMap<String, BTreeMap<String, Keys>> = toml_file::parse(text)?;
+        let file: BTreeMap<String, BTreeMap<String, Keys>> =
+            toml_file::parse(text).map_err(|err| err.to_string())?;
         let mut keymap = Self::default();
         for (section, actions) in &file {
             let mode = Mode::ALL

@@ -1,0 +1,125 @@
+//! Why a command did not do what was asked: one type for the command line, holding the lower
+//! layers' own errors and what the command itself checks.
+
+use crate::domain::roster::RosterError;
+use crate::export::PersonError;
+use crate::launch::LaunchError;
+use crate::session::error::SessionError;
+use crate::store::StoreError;
+use crate::store::groups::{CreateError, FindError};
+use crate::store::log::LoadError;
+use crate::store::plans::PlanFileError;
+use crate::store::purge::PurgeError;
+use crate::store::roster::UpdateError;
+use crate::store::toml_file::FileError;
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// What an input line of `holdspace script` may hold.
+pub const GRAMMAR: &str = "`key K [K ...]`, `type TEXT`, a blank line, or `# comment`";
+
+#[derive(Debug)]
+pub enum CmdError {
+    Launch(LaunchError),
+    Session(SessionError),
+    Store(StoreError),
+    Log(LoadError),
+    Plan(PlanFileError),
+    Group(FindError),
+    NewGroup(CreateError),
+    Roster(UpdateError<RosterError>),
+    RosterFile(FileError),
+    Person(PersonError),
+    Purge(PurgeError),
+    /// No saved session has the ID; `folder` is where they were looked for.
+    NoSession {
+        id: String,
+        folder: PathBuf,
+    },
+    /// Purge asks first, and standard input is not a terminal: `list` is what it would remove.
+    PurgeUnasked {
+        count: usize,
+        list: String,
+    },
+    Answer(io::Error),
+    Stdin(io::Error),
+    Stdout(io::Error),
+    /// A line of standard input `holdspace script` cannot read (`number` from 1).
+    Line {
+        number: usize,
+        error: LineError,
+    },
+    NotOpened,
+}
+
+/// Why `holdspace script` cannot read a line: not a line of its grammar, or a key it does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineError {
+    NotALine(String),
+    Key(String),
+}
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotALine(line) => write!(
+                f,
+                "{:?} is not a line this mode reads; use {GRAMMAR}",
+                crate::util::text::sanitize(line)
+            ),
+            Self::Key(err) => write!(f, "{err}; lines are {GRAMMAR}"),
+        }
+    }
+}
+
+impl std::error::Error for LineError {}
+
+impl fmt::Display for CmdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Launch(err) => err.fmt(f),
+            Self::Session(err) => err.fmt(f),
+            Self::Store(err) => err.fmt(f),
+            Self::Log(err) => err.fmt(f),
+            Self::Plan(err) => err.fmt(f),
+            Self::Group(err) => err.fmt(f),
+            Self::NewGroup(err) => err.fmt(f),
+            Self::Roster(err) => err.fmt(f),
+            Self::RosterFile(err) => err.fmt(f),
+            Self::Person(err) => err.fmt(f),
+            Self::Purge(err) => err.fmt(f),
+            Self::NoSession { id, folder } => write!(
+                f,
+                "no saved session has the ID {id:?}; `holdspace sessions` lists them (looked in {})",
+                folder.display()
+            ),
+            Self::PurgeUnasked { count, list } => write!(
+                f,
+                "purge removes sessions for good and asks first; add --yes to remove these \
+                 {count} session(s) without asking, or --dry-run to list them:\n{list}"
+            ),
+            Self::Answer(err) => write!(f, "could not read the answer: {err}"),
+            Self::Stdin(err) => write!(f, "could not read standard input: {err}"),
+            Self::Stdout(err) => write!(f, "could not write to standard output: {err}"),
+            Self::Line { number, error } => write!(f, "standard input line {number}: {error}"),
+            Self::NotOpened => f.write_str("the session was not opened"),
+        }
+    }
+}
+
+impl std::error::Error for CmdError {}
+
+crate::util::wrap_errors!(
+    CmdError:
+    Launch(LaunchError),
+    Session(SessionError),
+    Store(StoreError),
+    Log(LoadError),
+    Plan(PlanFileError),
+    Group(FindError),
+    NewGroup(CreateError),
+    Roster(UpdateError<RosterError>),
+    Person(PersonError),
+    Purge(PurgeError),
+);

@@ -1,0 +1,143 @@
+//! The live screen from start to farewell: the start-up question, the home screen when groups
+//! are saved, the preparation, then the session.
+use crate::domain::checklist::Setting;
+use crate::domain::clock::SystemClock;
+use crate::domain::group::{DEFAULT_CAPACITY, Group};
+use crate::launch::args::SessionArgs;
+use crate::launch::drive::{Setup, drive, need_terminal, new_app};
+use crate::launch::error::LaunchError;
+use crate::launch::request::{Mode, Request};
+use crate::launch::triage::triage;
+use crate::session::recorder::Recorder;
+use crate::store::groups;
+use crate::store::paths::DataDir;
+use crate::store::plans;
+use crate::store::roster;
+use crate::ui::before::home::{GroupLine, Home, Picked};
+use crate::ui::before::resume::{Choice, Offer};
+use crate::ui::before::roster::RosterView;
+use crate::ui::terminal::{self, signals};
+use crate::ui::theme::Theme;
+use crate::util::format::Zone;
+use crate::util::text::sanitize;
+use chrono::Local;
+use ratatui::DefaultTerminal;
+use std::sync::atomic::AtomicBool;
+
+/// Runs the live screen until the session ends or the facilitator leaves.
+pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Result<String, LaunchError> {
+    let request = Request::new(&dir, args, mode)?;
+    need_terminal()?;
+    let journals = triage(&dir)?;
+    let stop = signals::watch().map_err(LaunchError::Signals)?;
+    let mut terminal = terminal::enter().map_err(|source| LaunchError::Terminal {
+        what: "the live screen",
+        source,
+    })?;
+    let result = (|| {
+        let choice = if journals.need_asking() {
+            let offer = Offer {
+                interrupted: journals.interrupted.as_ref(),
+                running: &journals.running,
+                problems: &journals.problems,
+                zone: Zone::Local,
+                now: request.real_now,
+            };
+            offer.ask(&mut terminal, &stop).map_err(LaunchError::Screen)?
+        } else {
+            Choice::StartNew
+        };
+        if let (Choice::Follow, Some(path)) = (choice, journals.running.first()) {
+            let clock = SystemClock::new();
+            let mut app = new_app(Recorder::join(&dir, path)?, &dir, &clock, setup);
+            return drive(&mut terminal, &mut app, &clock, &stop);
+        }
+        let new = matches!(choice, Choice::StartNew | Choice::EndAndStartNew);
+        // A group picked at home is asked for as `--group` would be.
+        let grouped: SessionArgs;
+        let mut request = request;
+        if new && args.group.is_none() {
+            match home(&dir, &setup.theme, &mut terminal, &stop)? {
+                None => return Ok("Nothing was changed.".to_owned()),
+                Some(Some(name)) => {
+                    grouped = SessionArgs {
+                        group: Some(name),
+                        ..args.clone()
+                    };
+                    request = Request::new(&dir, &grouped, mode)?;
+                }
+                Some(None) => {}
+            }
+        }
+        if new && !request.prepare(&mut terminal, setup, &stop)? {
+            return Ok("Nothing was changed.".to_owned());
+        }
+        let Some(opened) = request.open(&dir, choice, journals.interrupted)? else {
+            return Ok("Nothing was changed.".to_owned());
+        };
+        let (mut app, clock) = request.app(&dir, opened, setup);
+        drive(&mut terminal, &mut app, clock.as_ref(), &stop)
+    })();
+    terminal::leave().map_err(LaunchError::Screen)?;
+    result
+}
+
+/// The home screen, when groups are saved: `None` to quit, else the group picked, if any. A
+/// group saved from it is shown in the list straight away.
+fn home(
+    dir: &DataDir,
+    theme: &Theme,
+    terminal: &mut DefaultTerminal,
+    stop: &AtomicBool,
+) -> Result<Option<Option<String>>, LaunchError> {
+    let (mut message, mut saved_name) = (None, None::<String>);
+    loop {
+        let (saved, problems) = groups::list(dir);
+        if saved.is_empty() && problems.is_empty() {
+            return Ok(Some(None));
+        }
+        let now = Local::now().naive_local();
+        let mut screen = Home::new(saved.iter().map(|stored| GroupLine::of(stored, now)).collect());
+        screen.message = message.take().or_else(|| problems.first().cloned());
+        if let Some(name) = saved_name.take() {
+            screen.selected = saved
+                .iter()
+                .position(|stored| stored.group.name == name)
+                .unwrap_or(0);
+        }
+        match screen.run(terminal, theme, stop).map_err(LaunchError::Screen)? {
+            Picked::Quit => return Ok(None),
+            Picked::NoGroup => return Ok(Some(None)),
+            Picked::Group(name) => return Ok(Some(Some(name))),
+            Picked::Roster(name) => {
+                if let Some(stored) = saved.iter().find(|stored| stored.group.name == name) {
+                    let path = roster::path(&stored.folder);
+                    match RosterView::open(&stored.group.name, stored.group.capacity, path) {
+                        Ok(view) => view
+                            .run(terminal, theme, dir.disk().as_ref(), stop)
+                            .map_err(LaunchError::Screen)?,
+                        Err(err) => message = Some(err.to_string()),
+                    }
+                }
+                saved_name = Some(name);
+            }
+            Picked::NewGroup(name) => {
+                let group = Group::new(
+                    &name,
+                    Setting::InPerson,
+                    DEFAULT_CAPACITY,
+                    plans::DEFAULT_TEMPLATE,
+                );
+                message = Some(match groups::create(dir, group) {
+                    Ok(stored) => format!(
+                        "{} saved; its day, time, place and places are set in {}",
+                        sanitize(&stored.group.name),
+                        stored.file().display()
+                    ),
+                    Err(err) => err.to_string(),
+                });
+                saved_name = Some(name);
+            }
+        }
+    }
+}
