@@ -10,7 +10,7 @@ use crate::session::recorder::Recorder;
 use crate::store::paths::DataDir;
 use crate::ui::app::App;
 use crate::ui::before::resume::Choice;
-use crate::ui::keys::keymap::parse_key;
+use crate::ui::keys::name::parse_key;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::io::{BufRead, Write};
 

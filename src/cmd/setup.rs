@@ -6,7 +6,7 @@ use crate::launch::{self, LaunchError, Setup};
 use crate::store::config::Config;
 use crate::store::paths::DataDir;
 use crate::store::purge;
-use crate::ui::keys::bindings::Keymap;
+use crate::ui::keys::keys_file;
 use crate::ui::theme::themes;
 use chrono::Local;
 use std::path::{Path, PathBuf};
@@ -29,7 +29,7 @@ impl Context {
         let config_folder = config_path.as_deref().and_then(Path::parent);
         let theme_folder = config_folder.map(|folder| folder.join("themes"));
         let (keys, keys_warning) = config_folder
-            .map(|folder| Keymap::load(&folder.join("keys.toml")))
+            .map(|folder| keys_file::load(&folder.join("keys.toml")))
             .unwrap_or_default();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
         // An explicit --theme wins over NO_COLOR, which wins over the settings file.

@@ -6,7 +6,7 @@ use crate::launch::error::LaunchError;
 use crate::session::recorder::Recorder;
 use crate::store::paths::DataDir;
 use crate::ui::app::{App, Outcome, Screen};
-use crate::ui::keys::bindings::Keymap;
+use crate::ui::keys::keymap::Keymap;
 use crate::ui::terminal::{self, event_loop, signals};
 use crate::ui::theme::Theme;
 use crate::util::format::Zone;

@@ -1,5 +1,9 @@
-//! Keys: the actions there are, the built-in key tables, and the user's keys file over them.
+//! Keys: the actions there are and their names, the built-in key tables, how keys are named,
+//! the keys in force (the keymap), the user's keys file over the tables, and help drawn from them.
 
 pub mod action;
-pub mod bindings;
+pub mod defaults;
+pub mod help;
 pub mod keymap;
+pub mod keys_file;
+pub mod name;

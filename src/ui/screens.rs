@@ -7,7 +7,7 @@ use crate::ui::before::home::{Home, Picked};
 use crate::ui::before::prepare::{Preparation, Prepared};
 use crate::ui::before::resume::{Choice, Offer};
 use crate::ui::before::roster::RosterView;
-use crate::ui::keys::bindings::Keymap;
+use crate::ui::keys::keymap::Keymap;
 use crate::ui::terminal::event_loop;
 use crate::ui::theme::Theme;
 use crate::ui::view;

@@ -3,7 +3,7 @@
 
 pub mod themes;
 
-use crate::store::toml_file::{self, line_at};
+use crate::store::toml_file::{self, TextError, line_at};
 use crate::util::text::snake_case;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
@@ -96,17 +96,20 @@ pub struct Theme {
 
 impl Theme {
     /// Reads a theme file's text. An error names the line and what would be valid.
-    pub fn parse(source: &str) -> Result<Self, String> {
-        let file: ThemeFile = toml_file::parse(source).map_err(|err| err.to_string())?;
+    pub fn parse(source: &str) -> Result<Self, TextError> {
+        let file: ThemeFile = toml_file::parse(source)?;
         // Each colour carries where it was written, so a bad one is named by its own line.
         let colour = |name: &Spanned<String>, field: String| {
             Color::from_str(name.get_ref()).map_err(|_| {
-                format!(
-                    "line {}: {field}: {:?} is not a colour; use black, red, green, yellow, blue, \
-                     magenta, cyan, gray, darkgray, lightred, lightgreen, lightyellow, lightblue, \
-                     lightmagenta, lightcyan, white, or \"#rrggbb\"",
+                TextError::at(
                     line_at(source, name.span().start),
-                    name.get_ref()
+                    field,
+                    format!(
+                        "{:?} is not a colour; use black, red, green, yellow, blue, magenta, \
+                         cyan, gray, darkgray, lightred, lightgreen, lightyellow, lightblue, \
+                         lightmagenta, lightcyan, white, or \"#rrggbb\"",
+                        name.get_ref()
+                    ),
                 )
             })
         };
@@ -177,12 +180,16 @@ mod tests {
 
     #[test]
     fn bad_colours_and_roles_name_the_line_and_the_valid_values() {
-        let err = Theme::parse("[roles]\nclock = { fg = \"nope\" }").unwrap_err();
+        let err = Theme::parse("[roles]\nclock = { fg = \"nope\" }")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("line 2: roles.clock.fg: \"nope\""), "{err}");
         assert!(err.contains("lightcyan") && err.contains("#rrggbb"), "{err}");
-        let err = Theme::parse("[roles]\n\nclok = { fg = \"red\" }").unwrap_err();
+        let err = Theme::parse("[roles]\n\nclok = { fg = \"red\" }")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("line 3: ") && err.contains("clock"), "{err}");
-        let err = Theme::parse("background = \"dark\"\n").unwrap_err();
+        let err = Theme::parse("background = \"dark\"\n").unwrap_err().to_string();
         assert!(err.starts_with("line 1: background: \"dark\""), "{err}");
     }
 

@@ -7,6 +7,7 @@ pub mod big_clock;
 pub mod editor;
 pub mod footer;
 pub mod hands;
+pub mod help;
 pub mod home;
 pub mod live;
 pub mod now;

@@ -337,23 +337,23 @@ fn every_event_recorded_is_in_the_journal_on_disk() {
     assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
 }
 
+/// How many lines the help view draws for the screen `app` shows.
+fn help_drawn(app: &App) -> usize {
+    let help = holdspace::ui::keys::help::Help::of(&app.keys, app.mode());
+    holdspace::ui::view::help::lines(&help, &app.theme).len()
+}
+
 /// The help's keys scroll it by the length the app counts without drawing it: that must be the
 /// length the help view draws, on the live screen and in the review.
 #[test]
 fn the_help_the_keys_scroll_is_as_long_as_the_help_drawn() {
     let (_tmp, mut app) = start();
     press(&mut app, "?");
-    assert_eq!(
-        app.help_length(),
-        holdspace::ui::view::overlay::help_lines(&app).len()
-    );
+    assert_eq!(app.help_length(), help_drawn(&app));
     press(&mut app, "⎋qy?");
     assert_eq!(app.screen, Screen::Review);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
-    assert_eq!(
-        app.help_length(),
-        holdspace::ui::view::overlay::help_lines(&app).len()
-    );
+    assert_eq!(app.help_length(), help_drawn(&app));
 }
 
 #[test]
@@ -371,7 +371,7 @@ fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
     let Some(Overlay::Help { scroll }) = app.overlay else {
         panic!("help stays open while scrolling")
     };
-    assert!(usize::from(scroll) < holdspace::ui::view::overlay::help_lines(&app).len());
+    assert!(usize::from(scroll) < help_drawn(&app));
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
     assert_eq!(app.recorder.session.last_seq, 1, "scrolling help records nothing");
@@ -381,10 +381,9 @@ fn help_scrolls_on_a_short_terminal_and_closes_with_esc() {
 #[test]
 fn messages_name_the_keys_in_force() {
     let (_tmp, mut app) = start();
-    app.keys = holdspace::ui::keys::bindings::Keymap::parse(
-        "[live]\nraise_hand = \"H\"\nend = \"Q\"\nnext = \"N\"\n",
-    )
-    .expect("a valid keys file");
+    app.keys =
+        holdspace::ui::keys::keys_file::parse("[live]\nraise_hand = \"H\"\nend = \"Q\"\nnext = \"N\"\n")
+            .expect("a valid keys file");
     let shown = screen::screen(&screen::draw(&app, 120, 40));
     assert!(shown.contains("H raises a hand · s gives the floor"), "{shown}");
     for _ in 0..6 {

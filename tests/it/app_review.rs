@@ -9,7 +9,7 @@ use holdspace::domain::{EventKind as E, SessionMeta};
 use holdspace::store::journal;
 use holdspace::store::log::{SessionLog, load};
 use holdspace::ui::app::{App, Input, Outcome, Overlay, Screen};
-use holdspace::ui::keys::keymap::Mode;
+use holdspace::ui::keys::defaults::Mode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;

@@ -59,7 +59,7 @@ fn a_keys_file_and_a_theme_from_the_settings_are_in_force() {
 #[test]
 fn a_broken_keys_file_is_named_and_the_built_in_keys_go_on() {
     let (_tmp, tmux) = with_settings(140, &[("keys.toml", "[live]\nnext = \"p\"\n")]);
-    tmux.wait_for("keys.toml: [live] p would do both next and back");
+    tmux.wait_for("keys.toml: [live] p would do both next (line 2) and back (built in)");
     tmux.key("n");
     tmux.wait_for("▶ Check-in round");
     tmux.key("C-c");

@@ -15,7 +15,7 @@ use holdspace::store::groups;
 use holdspace::store::journal;
 use holdspace::store::log::{self, Loaded, SessionLog};
 use holdspace::store::plans;
-use holdspace::ui::keys::bindings::Keymap;
+use holdspace::ui::keys::keys_file;
 use holdspace::ui::theme::Theme;
 use holdspace::ui::theme::themes;
 use holdspace::util::format::Zone;
@@ -72,12 +72,16 @@ fn hand_edited() -> [(&'static str, Loader, Vec<&'static [u8]>); 6] {
         ),
         (
             "mine.toml",
-            |path| themes::load("mine", path.parent()).map(drop),
+            |path| {
+                themes::load("mine", path.parent())
+                    .map(drop)
+                    .map_err(|err| err.to_string())
+            },
             THEMES.iter().map(|text| text.as_bytes()).collect(),
         ),
         (
             "keys.toml",
-            |path| Keymap::load(path).1.map_or(Ok(()), Err),
+            |path| keys_file::load(path).1.map_or(Ok(()), Err),
             vec![b"[live]\nnext = [\"N\", \"right\"]\n\n[people]\n"],
         ),
         (
@@ -687,15 +691,15 @@ proptest! {
     #[test]
     fn a_damaged_theme_parses_or_says_why(seed in 0..THEMES.len(), mutations in mutations()) {
         let text = String::from_utf8_lossy(&mutate(THEMES[seed].as_bytes(), &mutations)).into_owned();
-        if let Err(message) = Theme::parse(&text) {
-            prop_assert!(!message.trim().is_empty(), "an empty error for {:?}", text);
+        if let Err(err) = Theme::parse(&text) {
+            prop_assert!(!err.message.trim().is_empty(), "an empty error for {:?}", text);
         }
     }
 
     #[test]
     fn any_text_as_a_theme_parses_or_says_why(text in "\\PC{0,400}|(\\[roles\\]\n)?[a-z_]{0,12} = \\{ (fg|bg|bold) = .{0,20} \\}") {
-        if let Err(message) = Theme::parse(&text) {
-            prop_assert!(!message.trim().is_empty(), "an empty error for {:?}", text);
+        if let Err(err) = Theme::parse(&text) {
+            prop_assert!(!err.message.trim().is_empty(), "an empty error for {:?}", text);
         }
     }
     /// The keys file: arbitrary text, and near-misses of real sections, actions and keys.
@@ -703,7 +707,8 @@ proptest! {
     fn any_text_as_a_keys_file_parses_or_says_where(
         text in "\\PC{0,300}|\\[(live|people|review|[a-z]{0,6})\\]\n([a-z_0-9]{0,14} = (\"[^\"\n]{0,8}\"|\\[\"[^\"\n]{0,6}\", \"[a-z-]{0,8}\"\\]|[0-9]{1,3})\n){0,4}"
     ) {
-        if let Err(message) = holdspace::ui::keys::bindings::Keymap::parse(&text) {
+        if let Err(err) = holdspace::ui::keys::keys_file::parse(&text) {
+            let message = err.to_string();
             prop_assert!(message.starts_with("line ") || message.starts_with('['), "no place in {:?}: {}", text, message);
         }
     }

@@ -14,7 +14,7 @@ use holdspace::domain::{Plan, PlanItem};
 use holdspace::ui::app::{App, Overlay};
 use holdspace::ui::before::prepare::{Focus, Preparation};
 use holdspace::ui::editor::Listed;
-use holdspace::ui::keys::bindings::Keymap;
+use holdspace::ui::keys::keymap::Keymap;
 use holdspace::ui::theme::themes::fallback;
 use holdspace::ui::typing::Field;
 use holdspace::ui::view;

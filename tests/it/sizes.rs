@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixture::{key, press, start_meta};
 use holdspace::domain::SessionMeta;
 use holdspace::ui::app::{App, Input, Overlay, Screen};
-use holdspace::ui::keys::keymap::Mode;
+use holdspace::ui::keys::defaults::Mode;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use ratatui::buffer::Buffer;

@@ -320,7 +320,8 @@ fn parents_naming_each_other_are_a_loop_not_a_hang() {
     let tmp = folder(&[("a", "parent = \"b\"\n"), ("b", "parent = \"a\"\n")]);
     let err = themes::load("a", Some(tmp.path()))
         .map(|_| ())
-        .expect_err("a loop");
+        .expect_err("a loop")
+        .to_string();
     assert!(err.contains("loop"), "{err}");
     assert!(
         err.contains(&tmp.path().join("a.toml").display().to_string()),
@@ -328,7 +329,8 @@ fn parents_naming_each_other_are_a_loop_not_a_hang() {
     );
     let err = themes::load("self", Some(folder(&[("self", "parent = \"self\"\n")]).path()))
         .map(|_| ())
-        .expect_err("its own parent");
+        .expect_err("its own parent")
+        .to_string();
     assert!(err.contains("loop"), "{err}");
 }
 
@@ -337,7 +339,8 @@ fn an_unknown_or_unsafe_name_is_refused_with_the_theme_names() {
     let tmp = folder(&[("mine", "")]);
     let err = themes::load("nope", Some(tmp.path()))
         .map(|_| ())
-        .expect_err("no such theme");
+        .expect_err("no such theme")
+        .to_string();
     assert!(err.contains("there is no theme called \"nope\""), "{err}");
     for name in names().into_iter().chain(["mine"]) {
         assert!(err.contains(name), "{name} is not listed: {err}");
@@ -348,19 +351,26 @@ fn an_unknown_or_unsafe_name_is_refused_with_the_theme_names() {
     let inner = tmp.path().join("inner");
     fs::create_dir(&inner).expect("a theme folder");
     for name in ["../x", "..", "", "a/b", "/etc/passwd", "x.toml"] {
-        let err = themes::load(name, Some(&inner)).map(|_| ()).expect_err(name);
+        let err = themes::load(name, Some(&inner))
+            .map(|_| ())
+            .expect_err(name)
+            .to_string();
         assert!(err.contains("is not a theme name"), "{name:?}: {err}");
         assert!(err.contains("high-contrast"), "{name:?} lists the themes: {err}");
     }
     let err = themes::load("nope", Some(&tmp.path().join("missing")))
         .map(|_| ())
-        .expect_err("a missing folder");
+        .expect_err("a missing folder")
+        .to_string();
     assert!(err.contains("no theme called"), "{err}");
 }
 
 /// Loads `name` from `folder`, expecting an error that names `file`.
 fn load_error(folder: &Path, name: &str, file: &Path) -> String {
-    let err = themes::load(name, Some(folder)).map(|_| ()).expect_err(name);
+    let err = themes::load(name, Some(folder))
+        .map(|_| ())
+        .expect_err(name)
+        .to_string();
     assert!(
         err.contains(&file.display().to_string()),
         "the error names {}: {err}",
@@ -443,7 +453,7 @@ fn all_lists_builtins_then_user_themes_with_their_files_even_broken_ones() {
             _ => assert_eq!(origin, &Origin::Builtin, "{name}"),
         }
         match (name.as_str(), theme) {
-            ("broken", Err(err)) => assert!(err.contains(&file.display().to_string()), "{err}"),
+            ("broken", Err(err)) => assert!(err.to_string().contains(&file.display().to_string()), "{err}"),
             ("broken", Ok(_)) => panic!("the broken theme loaded"),
             (_, Err(err)) => panic!("{name}: {err}"),
             ("default", Ok(theme)) => assert_eq!(theme.style(Role::Over).fg, Some(Color::Magenta)),
@@ -697,7 +707,8 @@ fn item9_a_theme_chain_20000_parents_deep_is_refused_naming_the_chain() {
     }
     let err = themes::load("t0", Some(&themes))
         .map(|_| ())
-        .expect_err("too deep");
+        .expect_err("too deep")
+        .to_string();
     assert!(
         err.contains(&themes.join("t0.toml").display().to_string()),
         "{err}"
@@ -710,7 +721,8 @@ fn item9_a_theme_chain_20000_parents_deep_is_refused_naming_the_chain() {
     fs::write(themes.join("t15.toml"), "parent = \"t16\"\n").expect("a theme");
     let err = themes::load("t0", Some(&themes))
         .map(|_| ())
-        .expect_err("seventeen");
+        .expect_err("seventeen")
+        .to_string();
     assert!(
         err.ends_with("t15 → t16; a theme may build on at most 15 others of yours in turn"),
         "{err}"

@@ -14,8 +14,8 @@ use super::overlay::Overlay;
 use super::reply::Reply;
 use crate::domain::hands::Floor;
 use crate::ui::keys::action::Action;
-use crate::ui::keys::bindings::Keymap;
-use crate::ui::keys::keymap::Mode;
+use crate::ui::keys::defaults::Mode;
+use crate::ui::keys::keymap::Keymap;
 use crossterm::event::KeyEvent;
 
 /// What `key` comes to on `overlay`, read by that overlay's component: `keys` are the keys in

@@ -3,7 +3,6 @@
 
 use crate::domain::Command;
 use crate::domain::record::{Attendance, FollowUp};
-use crate::util::text::snake_case;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -219,13 +218,185 @@ impl Action {
         })
     }
 
-    /// The action's name in the keys file: `next`, `flag_safeguarding`, `rate_3`.
-    pub fn name(self) -> String {
+    /// The action's name in the keys file: `next`, `flag_safeguarding`, `rate_3`. Written out,
+    /// not derived from the variant's name, so that renaming a variant cannot change what keys
+    /// files say; `tests::every_action_keeps_its_name` pins each one.
+    pub fn name(self) -> &'static str {
         match self {
-            Self::Attend(attendance) => snake_case(&format!("{attendance:?}")),
-            Self::Flag(follow_up) => format!("flag_{}", snake_case(&format!("{follow_up:?}"))),
-            Self::Rate(rating) => format!("rate_{rating}"),
-            other => snake_case(&format!("{other:?}")),
+            Self::Next => "next",
+            Self::Back => "back",
+            Self::TogglePause => "toggle_pause",
+            Self::AddMinute => "add_minute",
+            Self::RemoveMinute => "remove_minute",
+            Self::Rebalance => "rebalance",
+            Self::Rules => "rules",
+            Self::BigClock => "big_clock",
+            Self::Note => "note",
+            Self::RaiseHand => "raise_hand",
+            Self::NextSpeaker => "next_speaker",
+            Self::GiveFloor => "give_floor",
+            Self::LowerHand => "lower_hand",
+            Self::SelectUp => "select_up",
+            Self::SelectDown => "select_down",
+            Self::HandUp => "hand_up",
+            Self::HandDown => "hand_down",
+            Self::ClearQueue => "clear_queue",
+            Self::GentlePriority => "gentle_priority",
+            Self::Fairness => "fairness",
+            Self::DismissWarning => "dismiss_warning",
+            Self::PassFlow => "pass_flow",
+            Self::TakeOver => "take_over",
+            Self::Rescue => "rescue",
+            Self::Help => "help",
+            Self::End => "end",
+            Self::Leave => "leave",
+            Self::People => "people",
+            Self::PersonUp => "person_up",
+            Self::PersonDown => "person_down",
+            Self::Attend(Attendance::Present) => "present",
+            Self::Attend(Attendance::Late) => "late",
+            Self::Attend(Attendance::LeftEarly) => "left_early",
+            Self::Attend(Attendance::Absent) => "absent",
+            Self::Flag(FollowUp::OneToOne) => "flag_one_to_one",
+            Self::Flag(FollowUp::Safeguarding) => "flag_safeguarding",
+            Self::Flag(FollowUp::CallBeforeNext) => "flag_call_before_next",
+            Self::AddPerson => "add_person",
+            Self::Close => "close",
+            Self::RecordNote => "record_note",
+            Self::ResetNote => "reset_note",
+            Self::Rate(1) => "rate_1",
+            Self::Rate(2) => "rate_2",
+            Self::Rate(3) => "rate_3",
+            Self::Rate(4) => "rate_4",
+            Self::Rate(5) => "rate_5",
+            // Only 1 to 5 are bound; any other rating has no key of its own.
+            Self::Rate(_) => "rate",
+            Self::ClearRating => "clear_rating",
+            Self::Comment => "comment",
+            Self::Takeaway => "takeaway",
+            Self::Goal => "goal",
+            Self::Summary => "summary",
+            Self::Done => "done",
+            Self::EditAgenda => "edit_agenda",
+            Self::EditRules => "edit_rules",
+            Self::ListUp => "list_up",
+            Self::ListDown => "list_down",
+            Self::Earlier => "earlier",
+            Self::Later => "later",
+            Self::Longer => "longer",
+            Self::Shorter => "shorter",
+            Self::AddEntry => "add_entry",
+            Self::ChangeEntry => "change_entry",
+            Self::RemoveEntry => "remove_entry",
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ui::keys::defaults::Mode;
+
+    /// Keys files name actions; a name that changed would make a file that worked stop working.
+    /// Every bound action's name, screen by screen, as keys files write it.
+    #[test]
+    fn every_action_keeps_its_name() {
+        let names: Vec<Vec<&str>> = Mode::ALL
+            .into_iter()
+            .map(|mode| {
+                let mut names: Vec<&str> = mode.defaults().map(|binding| binding.action.name()).collect();
+                names.dedup();
+                names
+            })
+            .collect();
+        assert_eq!(names, PINNED);
+    }
+
+    const PINNED: [&[&str]; 4] = [
+        &[
+            "next",
+            "back",
+            "toggle_pause",
+            "add_minute",
+            "remove_minute",
+            "rebalance",
+            "rules",
+            "edit_rules",
+            "edit_agenda",
+            "big_clock",
+            "note",
+            "raise_hand",
+            "next_speaker",
+            "give_floor",
+            "lower_hand",
+            "select_up",
+            "select_down",
+            "hand_up",
+            "hand_down",
+            "clear_queue",
+            "gentle_priority",
+            "fairness",
+            "people",
+            "dismiss_warning",
+            "pass_flow",
+            "take_over",
+            "rescue",
+            "help",
+            "end",
+            "leave",
+        ],
+        &[
+            "person_up",
+            "person_down",
+            "present",
+            "late",
+            "left_early",
+            "absent",
+            "flag_one_to_one",
+            "flag_safeguarding",
+            "flag_call_before_next",
+            "add_person",
+            "close",
+            "leave",
+        ],
+        &[
+            "person_up",
+            "person_down",
+            "present",
+            "late",
+            "left_early",
+            "absent",
+            "flag_one_to_one",
+            "flag_safeguarding",
+            "flag_call_before_next",
+            "add_person",
+            "record_note",
+            "reset_note",
+            "rate_1",
+            "rate_2",
+            "rate_3",
+            "rate_4",
+            "rate_5",
+            "clear_rating",
+            "comment",
+            "takeaway",
+            "goal",
+            "summary",
+            "rescue",
+            "help",
+            "done",
+        ],
+        &[
+            "list_up",
+            "list_down",
+            "earlier",
+            "later",
+            "longer",
+            "shorter",
+            "add_entry",
+            "change_entry",
+            "remove_entry",
+            "close",
+            "leave",
+        ],
+    ];
 }

@@ -1,227 +1,72 @@
-//! The built-in keys: which key does what on the live screen, in the attendance list and in the
-//! review, and how keys are named. `bindings` applies the user's keys file over these tables.
+//! The keys in force, mapping key presses to actions: the built-in tables, with any actions
+//! the user's keys file rebinds. Key handling, `?` help and the status-line hints read them here.
 
-use crate::domain::record::{Attendance, FollowUp};
 use crate::ui::keys::action::Action;
-use crossterm::event::{KeyCode, KeyModifiers};
+use crate::ui::keys::defaults::{Binding, Mode};
+use crate::ui::keys::name::key_name;
+use crossterm::event::{KeyEvent, KeyModifiers};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Binding {
-    pub key: KeyCode,
-    pub modifiers: KeyModifiers,
-    pub action: Action,
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    /// Each mode's bindings, in `Mode::ALL` order.
+    modes: [Vec<Binding>; Mode::ALL.len()],
 }
 
-const fn key(code: KeyCode, action: Action) -> Binding {
-    Binding {
-        key: code,
-        modifiers: KeyModifiers::NONE,
-        action,
-    }
-}
-
-/// The live screen's keys.
-pub const LIVE: &[Binding] = &[
-    key(KeyCode::Char('n'), Action::Next),
-    key(KeyCode::Right, Action::Next),
-    key(KeyCode::Char('p'), Action::Back),
-    key(KeyCode::Left, Action::Back),
-    key(KeyCode::Char(' '), Action::TogglePause),
-    key(KeyCode::Char('+'), Action::AddMinute),
-    key(KeyCode::Char('='), Action::AddMinute),
-    key(KeyCode::Char('-'), Action::RemoveMinute),
-    key(KeyCode::Char('r'), Action::Rebalance),
-    key(KeyCode::Char('g'), Action::Rules),
-    key(KeyCode::Char('G'), Action::EditRules),
-    key(KeyCode::Char('e'), Action::EditAgenda),
-    key(KeyCode::Char('b'), Action::BigClock),
-    key(KeyCode::Char(':'), Action::Note),
-    key(KeyCode::Char('h'), Action::RaiseHand),
-    key(KeyCode::Char('s'), Action::NextSpeaker),
-    key(KeyCode::Enter, Action::GiveFloor),
-    key(KeyCode::Char('x'), Action::LowerHand),
-    key(KeyCode::Up, Action::SelectUp),
-    key(KeyCode::Char('k'), Action::SelectUp),
-    key(KeyCode::Down, Action::SelectDown),
-    key(KeyCode::Char('j'), Action::SelectDown),
-    key(KeyCode::Char('K'), Action::HandUp),
-    key(KeyCode::Char('J'), Action::HandDown),
-    key(KeyCode::Char('c'), Action::ClearQueue),
-    key(KeyCode::Char('P'), Action::GentlePriority),
-    key(KeyCode::Char('f'), Action::Fairness),
-    key(KeyCode::Char('a'), Action::People),
-    key(KeyCode::Char('w'), Action::DismissWarning),
-    key(KeyCode::Char('O'), Action::PassFlow),
-    key(KeyCode::Char('t'), Action::TakeOver),
-    key(KeyCode::Char('S'), Action::Rescue),
-    key(KeyCode::Char('?'), Action::Help),
-    key(KeyCode::Char('q'), Action::End),
-    CTRL_C,
-];
-
-const CTRL_C: Binding = Binding {
-    key: KeyCode::Char('c'),
-    modifiers: KeyModifiers::CONTROL,
-    action: Action::Leave,
-};
-
-/// Marking attendance and follow-ups, in the list during the session and in the review after.
-const PERSON: &[Binding] = &[
-    key(KeyCode::Up, Action::PersonUp),
-    key(KeyCode::Char('k'), Action::PersonUp),
-    key(KeyCode::Down, Action::PersonDown),
-    key(KeyCode::Char('j'), Action::PersonDown),
-    key(KeyCode::Char('p'), Action::Attend(Attendance::Present)),
-    key(KeyCode::Char('l'), Action::Attend(Attendance::Late)),
-    key(KeyCode::Char('e'), Action::Attend(Attendance::LeftEarly)),
-    key(KeyCode::Char('a'), Action::Attend(Attendance::Absent)),
-    key(KeyCode::Char('o'), Action::Flag(FollowUp::OneToOne)),
-    key(KeyCode::Char('!'), Action::Flag(FollowUp::Safeguarding)),
-    key(KeyCode::Char('b'), Action::Flag(FollowUp::CallBeforeNext)),
-    key(KeyCode::Char('+'), Action::AddPerson),
-];
-
-/// The attendance list's own keys, after the person keys.
-const PEOPLE: &[Binding] = &[key(KeyCode::Esc, Action::Close), CTRL_C];
-
-/// The review's own keys, after the person keys.
-const REVIEW: &[Binding] = &[
-    key(KeyCode::Enter, Action::RecordNote),
-    key(KeyCode::Char('r'), Action::RecordNote),
-    key(KeyCode::Char('R'), Action::ResetNote),
-    key(KeyCode::Char('1'), Action::Rate(1)),
-    key(KeyCode::Char('2'), Action::Rate(2)),
-    key(KeyCode::Char('3'), Action::Rate(3)),
-    key(KeyCode::Char('4'), Action::Rate(4)),
-    key(KeyCode::Char('5'), Action::Rate(5)),
-    key(KeyCode::Char('0'), Action::ClearRating),
-    key(KeyCode::Char('c'), Action::Comment),
-    key(KeyCode::Char('t'), Action::Takeaway),
-    key(KeyCode::Char('G'), Action::Goal),
-    key(KeyCode::Char('s'), Action::Summary),
-    key(KeyCode::Char('S'), Action::Rescue),
-    key(KeyCode::Char('?'), Action::Help),
-    key(KeyCode::Char('q'), Action::Done),
-    Binding {
-        key: KeyCode::Char('c'),
-        modifiers: KeyModifiers::CONTROL,
-        action: Action::Done,
-    },
-];
-
-/// The agenda and ground-rules editors' keys.
-const EDIT: &[Binding] = &[
-    key(KeyCode::Up, Action::ListUp),
-    key(KeyCode::Char('k'), Action::ListUp),
-    key(KeyCode::Down, Action::ListDown),
-    key(KeyCode::Char('j'), Action::ListDown),
-    key(KeyCode::Char('K'), Action::Earlier),
-    key(KeyCode::Char('J'), Action::Later),
-    key(KeyCode::Char('+'), Action::Longer),
-    key(KeyCode::Char('='), Action::Longer),
-    key(KeyCode::Char('-'), Action::Shorter),
-    key(KeyCode::Char('a'), Action::AddEntry),
-    key(KeyCode::Enter, Action::ChangeEntry),
-    key(KeyCode::Char('d'), Action::RemoveEntry),
-    key(KeyCode::Esc, Action::Close),
-    key(KeyCode::Char('q'), Action::Close),
-    CTRL_C,
-];
-
-/// Where keys are read: each has its own table, and `?` help shows the one in force.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Live,
-    People,
-    Review,
-    Edit,
-}
-
-impl Mode {
-    pub const ALL: [Self; 4] = [Self::Live, Self::People, Self::Review, Self::Edit];
-
-    /// The built-in bindings of this mode, in help order.
-    pub fn defaults(self) -> impl Iterator<Item = &'static Binding> {
-        let (first, second): (&[Binding], &[Binding]) = match self {
-            Self::Live => (LIVE, &[]),
-            Self::People => (PERSON, PEOPLE),
-            Self::Review => (PERSON, REVIEW),
-            Self::Edit => (EDIT, &[]),
-        };
-        first.iter().chain(second)
-    }
-
-    /// The mode's section in the keys file.
-    pub fn section(self) -> &'static str {
-        match self {
-            Self::Live => "live",
-            Self::People => "people",
-            Self::Review => "review",
-            Self::Edit => "edit",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Live => "Live session",
-            Self::People => "Attendance and follow-ups (a)",
-            Self::Review => "Review after the session",
-            Self::Edit => "Editing the agenda (e) or the ground rules (G)",
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            modes: Mode::ALL.map(|mode| mode.defaults().copied().collect()),
         }
     }
 }
 
-pub fn key_name(binding: &Binding) -> String {
-    let base = match binding.key {
-        KeyCode::Char(' ') => "space".to_owned(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Right => "→".to_owned(),
-        KeyCode::Left => "←".to_owned(),
-        KeyCode::Up => "↑".to_owned(),
-        KeyCode::Down => "↓".to_owned(),
-        KeyCode::Esc => "Esc".to_owned(),
-        other => other.to_string(),
-    };
-    if binding.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{base}")
-    } else {
-        base
+impl Keymap {
+    pub fn bindings(&self, mode: Mode) -> &[Binding] {
+        &self.modes[mode as usize]
+    }
+
+    /// The action bound to a key press, ignoring Shift (already folded into the character).
+    pub fn lookup(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        let modifiers = event.modifiers - KeyModifiers::SHIFT;
+        self.bindings(mode)
+            .iter()
+            .find(|binding| binding.key == event.code && binding.modifiers == modifiers)
+            .map(|binding| binding.action)
+    }
+
+    /// Gives `action` on `mode`'s screen the keys `bound` in place of its own, where its own
+    /// were, so help keeps its order.
+    pub(super) fn rebind(&mut self, mode: Mode, action: Action, bound: Vec<Binding>) {
+        let bindings = &mut self.modes[mode as usize];
+        let place = bindings
+            .iter()
+            .position(|binding| binding.action == action)
+            .unwrap_or(bindings.len());
+        bindings.retain(|binding| binding.action != action);
+        let place = place.min(bindings.len());
+        bindings.splice(place..place, bound);
+    }
+
+    /// The first key bound to `action` in `mode`, for hints.
+    pub fn first_key(&self, mode: Mode, action: Action) -> Option<String> {
+        self.bindings(mode)
+            .iter()
+            .find(|binding| binding.action == action)
+            .map(key_name)
     }
 }
 
-/// What a key may be called in the keys file and in scripts.
-pub const KEY_NAMES: &str = "a character, or enter, esc, up, down, left, right, backspace, tab, space, \
-                             or ctrl- and a character (ctrl-c)";
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyCode;
 
-/// The key a name stands for: `n`, `N`, `enter`, `space`, `ctrl-c`.
-pub fn parse_key(name: &str) -> Result<(KeyCode, KeyModifiers), String> {
-    let lower = name.to_ascii_lowercase();
-    if let Some(rest) = lower.strip_prefix("ctrl-") {
-        let mut chars = rest.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return Ok((KeyCode::Char(c), KeyModifiers::CONTROL));
-        }
+    #[test]
+    fn shifted_characters_match() {
+        let keys = Keymap::default();
+        let plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
+        assert_eq!(keys.lookup(Mode::Live, plus), Some(Action::AddMinute));
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(keys.lookup(Mode::Live, ctrl_n), None);
     }
-    let mut chars = name.chars();
-    let code = match (chars.next(), chars.next()) {
-        (Some(c), None) if !c.is_control() => KeyCode::Char(c),
-        _ => match lower.as_str() {
-            "enter" => KeyCode::Enter,
-            "esc" => KeyCode::Esc,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "backspace" => KeyCode::Backspace,
-            "tab" => KeyCode::Tab,
-            "space" => KeyCode::Char(' '),
-            _ => {
-                return Err(format!(
-                    "{:?} is not a key; use {KEY_NAMES}",
-                    crate::util::text::sanitize(name)
-                ));
-            }
-        },
-    };
-    Ok((code, KeyModifiers::NONE))
 }

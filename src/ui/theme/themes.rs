@@ -1,8 +1,9 @@
 //! The themes there are: the built-in ones, embedded from `themes/`, and the user's own in the
 //! `themes/` folder beside the settings file, each over a parent; and choosing one by name.
 
-use crate::store::user_file;
+use crate::store::toml_file::{self, FileError};
 use crate::ui::theme::Theme;
+use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -43,11 +44,81 @@ pub enum Origin {
 /// writes by hand, and few enough that a chain made by a script is refused, not followed.
 pub const MAX_CHAIN: usize = 16;
 
+/// Why a theme cannot be used.
+#[derive(Debug)]
+pub enum ThemeError {
+    /// Not a name a theme file can have; `themes` are the names there are.
+    BadName {
+        name: String,
+        themes: Vec<String>,
+    },
+    File(FileError),
+    NoTheme {
+        name: String,
+        themes: Vec<String>,
+    },
+    /// Files that name each other as parents, from the `first` file round to the repeat.
+    Loop {
+        first: PathBuf,
+        route: String,
+    },
+    /// A chain of parents longer than [`MAX_CHAIN`] files, from the `first` file.
+    TooDeep {
+        first: PathBuf,
+        route: String,
+    },
+    /// A parent's problem, named after every child file that led to it.
+    Within {
+        children: Vec<PathBuf>,
+        error: Box<ThemeError>,
+    },
+}
+
+impl fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BadName { name, themes } => write!(
+                f,
+                "{name:?} is not a theme name; names use letters, digits, - and _; themes: {}",
+                themes.join(", ")
+            ),
+            Self::File(err) => err.fmt(f),
+            Self::NoTheme { name, themes } => {
+                write!(
+                    f,
+                    "there is no theme called {name:?}; themes: {}",
+                    themes.join(", ")
+                )
+            }
+            Self::Loop { first, route } => write!(
+                f,
+                "{}: themes name each other as parents in a loop: {route}",
+                first.display()
+            ),
+            Self::TooDeep { first, route } => write!(
+                f,
+                "{}: themes name parents more than {MAX_CHAIN} files deep: {route}; a theme may \
+                 build on at most {} others of yours in turn",
+                first.display(),
+                MAX_CHAIN - 1
+            ),
+            Self::Within { children, error } => {
+                for child in children {
+                    write!(f, "{}: parent: ", child.display())?;
+                }
+                error.fmt(f)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ThemeError {}
+
 /// The theme called `name`: the user's file `<folder>/<name>.toml` over its parent (the
 /// built-in of the same name, or `default`, unless it names one), else the built-in. An error
 /// names the file, the line and what would be valid; a chain of parents that loops or is longer
 /// than [`MAX_CHAIN`] files is named whole.
-pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, String> {
+pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, ThemeError> {
     // The user files from the chosen theme up to the first that stands on a built-in, each with
     // its path, read before any is put over its parent.
     let mut chain: Vec<(String, PathBuf, Theme)> = Vec::new();
@@ -60,37 +131,35 @@ pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, String> {
         if let Some((_, first, _)) = chain.first()
             && chain.iter().any(|(name, _, _)| *name == next)
         {
-            return Err(format!(
-                "{}: themes name each other as parents in a loop: {}",
-                first.display(),
-                route()
-            ));
+            return Err(ThemeError::Loop {
+                first: first.clone(),
+                route: route(),
+            });
         }
         // A parent's problem is named after every child that led to it.
-        let within = |err: String| {
-            let children: String = chain
-                .iter()
-                .map(|(_, path, _)| format!("{}: parent: ", path.display()))
-                .collect();
-            format!("{children}{err}")
+        let within = |error: ThemeError| {
+            if chain.is_empty() {
+                return error;
+            }
+            ThemeError::Within {
+                children: chain.iter().map(|(_, path, _)| path.clone()).collect(),
+                error: Box::new(error),
+            }
         };
         let theme = user_theme(&next, folder).map_err(within)?;
         let Some((path, theme)) = theme else {
             break builtin(&next).ok_or_else(|| {
-                within(format!(
-                    "there is no theme called {next:?}; themes: {}",
-                    names(folder).join(", ")
-                ))
+                within(ThemeError::NoTheme {
+                    name: next.clone(),
+                    themes: names(folder),
+                })
             })?;
         };
         if let Some((_, first, _)) = chain.first().filter(|_| chain.len() == MAX_CHAIN) {
-            return Err(format!(
-                "{}: themes name parents more than {MAX_CHAIN} files deep: {}; a theme may \
-                 build on at most {} others of yours in turn",
-                first.display(),
-                route(),
-                MAX_CHAIN - 1
-            ));
+            return Err(ThemeError::TooDeep {
+                first: first.clone(),
+                route: route(),
+            });
         }
         let parent = theme.parent.clone();
         chain.push((next.clone(), path, theme));
@@ -111,16 +180,16 @@ pub fn load(name: &str, folder: Option<&Path>) -> Result<Theme, String> {
 
 /// The user's theme file called `name` and what it holds, if there is one; an error names the
 /// file, or says what a theme name may hold.
-fn user_theme(name: &str, folder: Option<&Path>) -> Result<Option<(PathBuf, Theme)>, String> {
+fn user_theme(name: &str, folder: Option<&Path>) -> Result<Option<(PathBuf, Theme)>, ThemeError> {
     if !name
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         || name.is_empty()
     {
-        return Err(format!(
-            "{name:?} is not a theme name; names use letters, digits, - and _; themes: {}",
-            names(folder).join(", ")
-        ));
+        return Err(ThemeError::BadName {
+            name: name.to_owned(),
+            themes: names(folder),
+        });
     }
     let Some(path) = folder
         .map(|folder| folder.join(format!("{name}.toml")))
@@ -128,8 +197,7 @@ fn user_theme(name: &str, folder: Option<&Path>) -> Result<Option<(PathBuf, Them
     else {
         return Ok(None);
     };
-    let text = user_file::read(&path).map_err(|err| err.to_string())?;
-    let theme = Theme::parse(&text).map_err(|err| format!("{}: {err}", path.display()))?;
+    let theme = toml_file::read(&path, Theme::parse).map_err(ThemeError::File)?;
     Ok(Some((path, theme)))
 }
 
@@ -160,7 +228,7 @@ fn user_files(folder: Option<&Path>) -> Vec<(String, PathBuf)> {
 }
 
 /// Every theme, with where it comes from and whether it can be used.
-pub fn all(folder: Option<&Path>) -> Vec<(String, Origin, Result<Theme, String>)> {
+pub fn all(folder: Option<&Path>) -> Vec<(String, Origin, Result<Theme, ThemeError>)> {
     let user = user_files(folder);
     names(folder)
         .into_iter()

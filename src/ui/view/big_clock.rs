@@ -21,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let key = app
         .keys
         .first_key(
-            crate::ui::keys::keymap::Mode::Live,
+            crate::ui::keys::defaults::Mode::Live,
             crate::ui::keys::action::Action::BigClock,
         )
         .unwrap_or_default();

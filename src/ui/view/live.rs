@@ -5,7 +5,7 @@ use crate::domain::Author;
 use crate::ui::app::App;
 use crate::ui::app::hits::HitMap;
 use crate::ui::keys::action::Action;
-use crate::ui::keys::keymap::Mode;
+use crate::ui::keys::defaults::Mode;
 use crate::ui::theme::Role;
 use crate::ui::view::panel::{frame, panel};
 use crate::ui::view::status::{notice_lines, render_status};

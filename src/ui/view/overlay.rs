@@ -6,12 +6,12 @@ use crate::ui::app::hits::HitMap;
 use crate::ui::app::{App, Input, Overlay};
 use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
-use crate::ui::keys::keymap::Mode;
+use crate::ui::keys::help::Help;
 use crate::ui::theme::Role;
 use crate::ui::view::editor::{self, Row};
-use crate::ui::view::popup::{centered, dialog, wrapped_rows};
+use crate::ui::view::popup::{centered, dialog};
 use crate::ui::view::status::hint_spans;
-use crate::ui::view::{big_clock, people, pick, question};
+use crate::ui::view::{big_clock, help, people, pick, question};
 use crate::util::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -22,7 +22,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 /// What can be clicked on it goes in `hits`.
 pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Buffer, hits: &mut HitMap) {
     match overlay {
-        Overlay::Help { scroll } => help(app, *scroll, area, buf),
+        Overlay::Help { scroll } => {
+            help::render(&Help::of(&app.keys, app.mode()), &app.theme, *scroll, area, buf);
+        }
         Overlay::Rules => rules(app, body, buf),
         Overlay::BigClock => big_clock::render(app, body, buf),
         Overlay::Pick(picker) => pick::render(app, picker, area, buf, hits),
@@ -192,65 +194,6 @@ fn people_list(app: &App, area: Rect, buf: &mut Buffer) {
     people::render(app, Block::default(), false, list, buf);
     Paragraph::new(people::legend(app)).render(legend, buf);
     Paragraph::new(Line::from(hint_spans(app, HINTS, usize::from(hints.width)))).render(hints, buf);
-}
-
-/// The help's lines: every key in force on the screen showing, then the legend of glyphs.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let (theme, mode) = (&app.theme, app.mode());
-    let rows = app.keys.help_rows(mode);
-    let key_width = rows
-        .iter()
-        .map(|(keys, _)| keys.chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line> = rows
-        .into_iter()
-        .map(|(keys, text)| {
-            Line::from(vec![
-                Span::styled(format!(" {keys:>key_width$}  "), theme.style(Role::Key)),
-                Span::raw(text),
-            ])
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    let legends: &[&str] = match mode {
-        Mode::Live => &[
-            "▶ running  ⏸ paused  ✓ done  · to come  ◆ protected: rebalancing keeps its minimum",
-            "▲ behind  ▼ ahead  ● on time  ⚠ end warning  ✖ over time (an item or the session)",
-            "◉ has the floor  ▸ selected hand  ○ not yet spoken  ◌ floor open  ✋ waiting",
-        ],
-        Mode::People | Mode::Review => &[
-            "✓ present  ◔ late  ◑ left early  ✗ absent  ? not recorded  ★ feedback rating",
-            "◎ one-to-one offered  ⚑ safeguarding concern  ☎ call before next session",
-        ],
-        Mode::Edit => &[
-            "▸ selected  ✓ done  ▶ running  · to come  ◆ protected",
-            "Items that have started stay as they are; the log keeps every edit with its time.",
-        ],
-    };
-    for legend in legends.iter().chain(&["Esc closes this help."]) {
-        lines.push(Line::styled(format!(" {legend}"), theme.style(Role::Muted)));
-    }
-    lines
-}
-
-fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines(app);
-    let width = area.width.saturating_sub(4).min(90);
-    let rows = wrapped_rows(&lines, width.saturating_sub(2)) + 2;
-    let popup = centered(area, width, rows);
-    // A short terminal shows part of the list and says how to see the rest.
-    let title = if popup.height < rows {
-        " Keys · ↑↓ scroll "
-    } else {
-        " Keys "
-    };
-    Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .block(Block::default().borders(Borders::ALL).title(title))
-        .render(popup, buf);
 }
 
 /// The ground rules fill the body of the screen so the room can read them, leaving the clocks,

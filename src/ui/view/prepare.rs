@@ -3,8 +3,8 @@
 
 use crate::ui::before::prepare::{Focus, Preparation};
 use crate::ui::keys::action::Action;
-use crate::ui::keys::bindings::Keymap;
-use crate::ui::keys::keymap::Mode;
+use crate::ui::keys::defaults::Mode;
+use crate::ui::keys::keymap::Keymap;
 use crate::ui::theme::{Role, Theme};
 use crate::ui::view::editor::{self, Row};
 use crate::ui::view::footer;

@@ -3,19 +3,14 @@
 
 use crate::ui::app::reply::Reply;
 use crate::ui::keys::action::Action;
-use crate::ui::keys::bindings::Keymap;
-use crate::ui::keys::keymap::Mode;
+use crate::ui::keys::defaults::Mode;
+use crate::ui::keys::help::Help;
+use crate::ui::keys::keymap::Keymap;
 use crossterm::event::{KeyCode, KeyEvent};
 
-/// How many lines the key list has on screen `mode`: a row per key, a blank line, the legend of
-/// glyphs (three lines on the live screen, two elsewhere) and the line on closing it, as the
-/// help view draws them.
+/// How many lines the key list has on screen `mode`, as the help view draws them.
 pub fn length(keys: &Keymap, mode: Mode) -> usize {
-    let legend = match mode {
-        Mode::Live => 3,
-        Mode::People | Mode::Review | Mode::Edit => 2,
-    };
-    keys.help_rows(mode).len() + 1 + legend + 1
+    Help::of(keys, mode).line_count()
 }
 
 /// A key on the key list, scrolled down by `scroll` lines.

@@ -3,8 +3,8 @@
 
 use crate::ui::app::reply::{Reply, Then};
 use crate::ui::keys::action::Action;
-use crate::ui::keys::bindings::Keymap;
-use crate::ui::keys::keymap::Mode;
+use crate::ui::keys::defaults::Mode;
+use crate::ui::keys::keymap::Keymap;
 use crossterm::event::KeyEvent;
 
 /// The attendance list stays open while its keys mark people; what they open goes over it.
