@@ -1,6 +1,11 @@
 //! The figures holdspace must hold: a full live-screen render, a long paste, a journal append
 //! with its fsync, replaying a long journal, and reading a long history and reporting on it. `scripts/bench` runs
 //! these and then measures the built binary in tmux.
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a bench prints what it measured"
+)]
 
 mod sample;
 

@@ -2,6 +2,11 @@
 //! how fast holdspace starts when it has a long journal to offer for resuming.
 //!
 //! `cargo run --release --example sample_journal -- DATA_DIR N`
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "an example for scripts: it prints the path it made and its progress"
+)]
 
 #[path = "../benches/sample/mod.rs"]
 mod sample;

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// sysexits' EX_IOERR: the command did its work but could not hand over its output.
+/// sysexits' `EX_IOERR`: the command did its work but could not hand over its output.
 const OUTPUT_FAILED: u8 = 74;
 
 /// Writes a command's output, ended by a newline. A reader that has gone, as `head -1` goes

@@ -27,7 +27,13 @@ pub fn run(dir: &DataDir, rule: &Rule, dry_run: bool, yes: bool) -> Result<Strin
         if !std::io::stdin().is_terminal() {
             return Err(CmdError::PurgeUnasked { count, list });
         }
-        eprint!("{list}\nRemove these {count} session(s) for good? [y/N] ");
+        #[allow(
+            clippy::print_stderr,
+            reason = "the question goes where the answer is typed, not into the report"
+        )]
+        {
+            eprint!("{list}\nRemove these {count} session(s) for good? [y/N] ");
+        }
         let mut answer = String::new();
         std::io::stdin()
             .read_line(&mut answer)

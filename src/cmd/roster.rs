@@ -15,6 +15,10 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+#[allow(
+    clippy::doc_markdown,
+    reason = "clap prints these comments as the commands' help, where backticks would show"
+)]
 pub enum RosterCommand {
     /// Add someone referred to the group: they hold a place if one is free, or go on the
     /// waiting list.

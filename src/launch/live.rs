@@ -58,15 +58,15 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
         let mut request = request;
         if new && args.group.is_none() {
             match home(&dir, &setup.theme, &mut terminal, &stop)? {
-                None => return Ok("Nothing was changed.".to_owned()),
-                Some(Some(name)) => {
+                Picked::Quit => return Ok("Nothing was changed.".to_owned()),
+                Picked::Group(name) => {
                     grouped = SessionArgs {
                         group: Some(name),
                         ..args.clone()
                     };
                     request = Request::new(&dir, &grouped, mode)?;
                 }
-                Some(None) => {}
+                _ => {}
             }
         }
         if new && !request.prepare(&mut terminal, setup, &stop)? {
@@ -82,19 +82,19 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
     result
 }
 
-/// The home screen, when groups are saved: `None` to quit, else the group picked, if any. A
-/// group saved from it is shown in the list straight away.
+/// The home screen, when groups are saved: quit, no group, or the group picked. A group saved
+/// from it is shown in the list straight away.
 fn home(
     dir: &DataDir,
     theme: &Theme,
     terminal: &mut DefaultTerminal,
     stop: &AtomicBool,
-) -> Result<Option<Option<String>>, LaunchError> {
+) -> Result<Picked, LaunchError> {
     let (mut message, mut saved_name) = (None, None::<String>);
     loop {
         let (saved, problems) = groups::list(dir);
         if saved.is_empty() && problems.is_empty() {
-            return Ok(Some(None));
+            return Ok(Picked::NoGroup);
         }
         let now = Local::now().naive_local();
         let mut screen = Home::new(saved.iter().map(|stored| GroupLine::of(stored, now)).collect());
@@ -106,9 +106,7 @@ fn home(
                 .unwrap_or(0);
         }
         match screen.run(terminal, theme, stop).map_err(LaunchError::Screen)? {
-            Picked::Quit => return Ok(None),
-            Picked::NoGroup => return Ok(Some(None)),
-            Picked::Group(name) => return Ok(Some(Some(name))),
+            picked @ (Picked::Quit | Picked::NoGroup | Picked::Group(_)) => return Ok(picked),
             Picked::Roster(name) => {
                 if let Some(stored) = saved.iter().find(|stored| stored.group.name == name) {
                     let path = roster::path(&stored.folder);

@@ -39,7 +39,8 @@ fn new_id(dir: &DataDir, start: DateTime<Utc>, rehearsal: bool) -> String {
     } else {
         base
     };
-    (1..)
+    // More sessions than this started in one minute is a script gone wrong.
+    (1..=u16::MAX)
         .map(|n| {
             if n == 1 {
                 base.clone()

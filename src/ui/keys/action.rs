@@ -139,6 +139,10 @@ impl Action {
     }
 
     /// A short word for the status-line hints.
+    #[allow(
+        clippy::match_same_arms,
+        reason = "each action's word is its own; some happen to be the same word on other screens"
+    )]
     pub fn hint(self) -> &'static str {
         match self {
             Self::Next => "next",
