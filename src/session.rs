@@ -3,6 +3,7 @@
 //! records written after it, and a group's history across its sessions.
 
 pub mod error;
+pub mod follow_through;
 pub mod group;
 pub mod history;
 pub mod live;

@@ -2,12 +2,19 @@
 //! adjustments, the list, who to contact, and the spreadsheet teams keep).
 
 use crate::cmd::error::CmdError;
-use crate::domain::roster::{Contact, Member, Referral, Roster, RosterError, Status};
+use crate::domain::hands::same_name;
+use crate::domain::owed::{self, Held};
+use crate::domain::roster::{
+    Closure, Contact, Member, Owed, Reason, Referral, Roster, RosterError, Status, ToContact,
+};
 use crate::export::csv;
+use crate::session::group as session_group;
+use crate::session::{follow_through, history};
 use crate::store::disk::Disk;
 use crate::store::paths::DataDir;
 use crate::store::roster as file;
 use crate::store::{groups, guard};
+use crate::util::format::Zone;
 use crate::util::text::{cells, sanitize};
 use chrono::{Local, NaiveDate};
 use clap::Subcommand;
@@ -50,8 +57,22 @@ pub enum RosterCommand {
     Adjust { name: String, text: String },
     /// Everyone on the roster, the places held, and the waiting list in order.
     List,
-    /// Who to get in touch with and why, most urgent first.
+    /// Who to get in touch with and why, most urgent first: the roster's next steps, what
+    /// sessions flagged, who missed two in a row, and referrers to tell, until each is done.
     ToContact,
+    /// Note something owed as done: a safeguarding concern passed on, a one-to-one held, a
+    /// call made, a referrer told, a waiver back, a welcome given.
+    Done {
+        name: String,
+        /// safeguarding, one-to-one, call, referrer, waiver or welcome.
+        kind: Owed,
+        /// When, how and to whom: "passed to J Smith by phone".
+        #[arg(long)]
+        note: String,
+        /// The day it was done, if not today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        on: Option<NaiveDate>,
+    },
     /// The roster as the spreadsheet teams keep.
     Export {
         /// Comma-separated values, for a spreadsheet.
@@ -64,42 +85,73 @@ pub enum RosterCommand {
 }
 
 /// A change to a roster, or why it was refused.
-type Change = dyn FnOnce(&mut Roster) -> Result<String, RosterError>;
+type Change<'a> = dyn FnOnce(&mut Roster) -> Result<String, RosterError> + 'a;
+
+/// A saved group as its roster's commands see it.
+pub struct Roll<'a> {
+    /// The group's folder, where its roster is.
+    pub folder: &'a Path,
+    pub name: &'a str,
+    pub capacity: u32,
+    pub next_meeting: Option<NaiveDate>,
+    /// Its sessions, oldest first.
+    pub held: Vec<Held>,
+}
+
+impl Roll<'_> {
+    /// Everything owed on `today`, with `roster` as it is.
+    fn owed(&self, roster: &Roster, today: NaiveDate) -> Vec<ToContact> {
+        owed::to_contact(roster, &self.held, self.capacity, today, self.next_meeting)
+    }
+}
 
 /// `holdspace roster GROUP …`: `command` on the roster of the saved group called `group`, today.
 pub fn for_group(dir: &DataDir, group: &str, command: RosterCommand) -> Result<String, CmdError> {
     let stored = groups::find(dir, group)?;
     let now = Local::now().naive_local();
-    run(
-        &stored.folder,
-        &stored.group.name,
-        stored.group.capacity,
-        stored.group.next_meeting(now).map(|at| at.date()),
-        now.date(),
-        dir.disk().as_ref(),
-        command,
-    )
+    let logs = session_group::saved(dir, &stored.group.name);
+    let roll = Roll {
+        folder: &stored.folder,
+        name: &stored.group.name,
+        capacity: stored.group.capacity,
+        next_meeting: stored.group.next_meeting(now).map(|at| at.date()),
+        held: follow_through::held(&history::sessions(&logs, &stored.group.name), Zone::Local),
+    };
+    run(&roll, now.date(), dir.disk().as_ref(), command)
 }
 
-/// Carries out `command` on the roster in `folder`, the folder of the group called `group`
-/// with `capacity` places. A change is saved before its message is given back; an error leaves
-/// the file as it was. Looking needs no turn: the file is only ever replaced whole.
+/// Carries out `command` on the roster of `roll` on `today`. A change is saved before its
+/// message is given back; an error leaves the file as it was. Looking needs no turn: the file
+/// is only ever replaced whole.
 pub fn run(
-    folder: &Path,
-    group: &str,
-    capacity: u32,
-    next_meeting: Option<NaiveDate>,
+    roll: &Roll,
     today: NaiveDate,
     disk: &dyn Disk,
     command: RosterCommand,
 ) -> Result<String, CmdError> {
-    let group = sanitize(group);
+    let (folder, capacity) = (roll.folder, roll.capacity);
+    let group = sanitize(roll.name);
     let path = file::path(folder);
     let look = || Roster::load(&path).map_err(CmdError::RosterFile);
-    let change: Box<Change> = match command {
+    let change: Box<Change<'_>> = match command {
         RosterCommand::List => return Ok(list(&look()?, &group, capacity)),
         RosterCommand::ToContact => {
-            return Ok(to_contact(&look()?, &group, capacity, today, next_meeting));
+            let due = roll.owed(&look()?, today);
+            return Ok(to_contact(&due, &group, today, roll.next_meeting));
+        }
+        RosterCommand::Done { name, kind, note, on } => {
+            let closure = Closure {
+                name,
+                owed: kind,
+                on: on.unwrap_or(today),
+                note,
+            };
+            Box::new(move |roster: &mut Roster| {
+                let open = (roll.owed(roster, today).iter()).any(|due| {
+                    due.reason.owed() == Some(closure.owed) && same_name(&due.name, &closure.name)
+                });
+                roster.close(closure, open, today)
+            })
         }
         RosterCommand::Export { output, .. } => {
             let roster = look()?;
@@ -213,25 +265,46 @@ fn list(roster: &Roster, group: &str, capacity: u32) -> String {
     out
 }
 
-fn to_contact(
-    roster: &Roster,
-    group: &str,
-    capacity: u32,
-    today: NaiveDate,
-    next_meeting: Option<NaiveDate>,
-) -> String {
+fn to_contact(due: &[ToContact], group: &str, today: NaiveDate, next_meeting: Option<NaiveDate>) -> String {
     let meeting = next_meeting.map_or("no next meeting set".to_owned(), |day| {
         format!("next meeting {day}")
     });
-    let due = roster.to_contact(capacity, today, next_meeting);
     if due.is_empty() {
         return format!("{group}: no one to contact on {today} ({meeting}).\n");
     }
-    let rows = due
-        .into_iter()
-        .map(|due| vec![format!("  {}", sanitize(&due.name)), due.why])
-        .collect();
-    format!("{group}: to contact on {today} ({meeting}):\n{}", table(rows))
+    let mut out = format!("{group}: to contact on {today} ({meeting}):\n");
+    for due in due {
+        let days = (today - due.since).num_days();
+        let age = match days {
+            ..=0 => "today".to_owned(),
+            1 => "1 day".to_owned(),
+            days => format!("{days} days"),
+        };
+        let _ = writeln!(
+            out,
+            "  {} {} · {} · from {} · {age}",
+            glyph(due.reason),
+            sanitize(&due.name),
+            due.why,
+            due.since.format("%a %-d %b")
+        );
+    }
+    out
+}
+
+/// The mark a reason carries in `to-contact`, as the follow-up glyphs are on screen.
+fn glyph(reason: Reason) -> char {
+    match reason {
+        Reason::Safeguarding => '⚑',
+        Reason::OneToOne => '◎',
+        Reason::Call => '☎',
+        Reason::TellReferrer => '✉',
+        Reason::Reminder
+        | Reason::ChaseWaiver
+        | Reason::OfferPlace
+        | Reason::Introduce
+        | Reason::SendWaiver => '·',
+    }
 }
 
 /// The roster as the spreadsheet teams keep, one row a person, in roster order.

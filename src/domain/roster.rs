@@ -1,10 +1,13 @@
 //! A group's roster: who was referred, where each stands on the way in, the places they hold
 //! against the group's capacity, the waiting list, and whom to contact next.
 
+mod error;
+
+pub use error::RosterError;
+
 use super::hands::{check_name, same_name};
 use crate::util::text::{sanitize, snake_case};
 use chrono::NaiveDate;
-use std::fmt;
 use std::str::FromStr;
 
 /// A waiver still out after this many days is chased.
@@ -85,107 +88,6 @@ impl FromStr for Status {
     }
 }
 
-/// Why a change to the roster was refused. Names are kept as typed and made safe to show when
-/// the error is written out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RosterError {
-    NotAStatus(String),
-    BadName(&'static str),
-    AlreadyOnRoster {
-        name: String,
-        status: Status,
-    },
-    NoReferrer,
-    /// `what` (a referral, a contact) dated after today.
-    AfterToday {
-        what: &'static str,
-        date: NaiveDate,
-        today: NaiveDate,
-    },
-    AlreadyIn {
-        name: String,
-        status: Status,
-    },
-    /// No place is free for `name`, who stays `was`; `places` is "3 of 8 places".
-    Full {
-        name: String,
-        was: Status,
-        places: String,
-        holders: Vec<String>,
-    },
-    BlankContactNote,
-    NoSuchMember {
-        name: String,
-        members: Vec<String>,
-    },
-}
-
-impl fmt::Display for RosterError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotAStatus(text) => write!(
-                f,
-                "\"{}\" is not a status; use one of: {}",
-                sanitize(text),
-                Status::valid()
-            ),
-            Self::BadName(reason) => f.write_str(reason),
-            Self::AlreadyOnRoster { name, status } => write!(
-                f,
-                "{} is already on the roster ({})",
-                sanitize(name),
-                status.describe()
-            ),
-            Self::NoReferrer => f.write_str("say who referred them: their care co-ordinator or team"),
-            Self::AfterToday { what, date, today } => {
-                write!(f, "the {what} date {date} is after today ({today})")
-            }
-            Self::AlreadyIn { name, status } => write!(
-                f,
-                "{} is already {}: nothing changed",
-                sanitize(name),
-                status.describe()
-            ),
-            Self::Full {
-                name,
-                was,
-                places,
-                holders,
-            } => {
-                let holders: Vec<String> = holders.iter().map(|name| sanitize(name)).collect();
-                write!(
-                    f,
-                    "The group is full ({places}{}{}): {} stays {}. Moving someone to declined or \
-                     left frees a place.",
-                    if holders.is_empty() { "" } else { ": " },
-                    holders.join(", "),
-                    sanitize(name),
-                    match was {
-                        Status::WaitingList => "on the waiting list",
-                        other => other.describe(),
-                    }
-                )
-            }
-            Self::BlankContactNote => f.write_str("say what the contact was about: the note cannot be blank"),
-            Self::NoSuchMember { name, members } => {
-                let shown = sanitize(name.trim());
-                if members.is_empty() {
-                    write!(f, "no one called \"{shown}\": the roster is empty")
-                } else {
-                    let names: Vec<String> = members.iter().map(|name| sanitize(name)).collect();
-                    write!(
-                        f,
-                        "no one called \"{shown}\" is on the roster; it has: {}",
-                        names.join(", ")
-                    )
-                }
-            }
-        }
-    }
-}
-
-impl std::error::Error for RosterError {}
-
 /// A call, message or letter, as the facilitator noted it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact {
@@ -222,25 +124,120 @@ pub struct Referral {
 pub struct ToContact {
     pub name: String,
     pub why: String,
+    /// The day it became owed.
+    pub since: NaiveDate,
+    pub reason: Reason,
 }
 
 /// Why someone is to be contacted, most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Reason {
+pub enum Reason {
+    /// A concern raised in a session, to pass on.
+    Safeguarding,
     /// Tomorrow's session cannot wait.
     Reminder,
     /// Overdue already.
     ChaseWaiver,
+    /// Offered in a session.
+    OneToOne,
+    /// Asked for in a session, or because they missed two sessions in a row.
+    Call,
     /// Someone has waited longest of all.
     OfferPlace,
     Introduce,
     SendWaiver,
+    /// A change their referrer should hear of.
+    TellReferrer,
+}
+
+impl Reason {
+    /// What `roster GROUP done NAME KIND` closes it with; the roster's own steps are closed by
+    /// moving the person on instead (`roster GROUP set`).
+    pub fn owed(self) -> Option<Owed> {
+        match self {
+            Self::Safeguarding => Some(Owed::Safeguarding),
+            Self::OneToOne => Some(Owed::OneToOne),
+            Self::Call => Some(Owed::Call),
+            Self::TellReferrer => Some(Owed::Referrer),
+            Self::Reminder | Self::ChaseWaiver | Self::OfferPlace | Self::Introduce | Self::SendWaiver => {
+                None
+            }
+        }
+    }
+}
+
+/// What the facilitator can owe someone between sessions, as `roster GROUP done NAME KIND`
+/// closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Owed {
+    /// A safeguarding concern to pass to the person's care co-ordinator.
+    Safeguarding,
+    /// A one-to-one offered, to arrange.
+    OneToOne,
+    /// A call: asked for in a session, or because they stopped coming.
+    Call,
+    /// Their referrer to tell of a change: a place, the waiting list, a first session, leaving.
+    Referrer,
+    Waiver,
+    Welcome,
+}
+
+impl Owed {
+    pub const ALL: [Self; 6] = [
+        Self::Safeguarding,
+        Self::OneToOne,
+        Self::Call,
+        Self::Referrer,
+        Self::Waiver,
+        Self::Welcome,
+    ];
+
+    /// As the command line and the roster file spell it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Safeguarding => "safeguarding",
+            Self::OneToOne => "one-to-one",
+            Self::Call => "call",
+            Self::Referrer => "referrer",
+            Self::Waiver => "waiver",
+            Self::Welcome => "welcome",
+        }
+    }
+
+    /// Every kind as spelt, for messages that say what would be valid.
+    pub fn valid() -> String {
+        Self::ALL.map(Self::key).join(", ")
+    }
+}
+
+impl FromStr for Owed {
+    type Err = RosterError;
+
+    /// Also takes `one_to_one`, `One to one` and the like.
+    fn from_str(text: &str) -> Result<Self, RosterError> {
+        let wanted = text.trim().to_lowercase().replace(['_', ' '], "-");
+        Self::ALL
+            .into_iter()
+            .find(|owed| owed.key() == wanted)
+            .ok_or_else(|| RosterError::NotAKind(text.to_owned()))
+    }
+}
+
+/// Something owed, done: when, and how and to whom, as the facilitator noted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closure {
+    pub name: String,
+    pub owed: Owed,
+    pub on: NaiveDate,
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Roster {
     /// In the order they were added.
     pub members: Vec<Member>,
+    /// What was owed and is done, oldest first: kept, as part of each person's history.
+    pub done: Vec<Closure>,
 }
 
 impl Roster {
@@ -415,8 +412,8 @@ impl Roster {
             .collect()
     }
 
-    /// Who to get in touch with today and why, most urgent first; within one reason, who has
-    /// waited longest first.
+    /// The roster's own next steps today and why, most urgent first; within one reason, who
+    /// has waited longest first. `owed::to_contact` adds what sessions and referrers are owed.
     pub fn to_contact(
         &self,
         capacity: u32,
@@ -442,15 +439,30 @@ impl Roster {
         // A stable sort keeps roster order among those with the same reason and day.
         due.sort_by_key(|(reason, m)| (*reason, m.status_since));
         due.into_iter()
-            .map(|(reason, m)| ToContact {
-                name: m.name.clone(),
-                why: match reason {
+            .filter_map(|(reason, m)| {
+                let why = match reason {
                     Reason::Reminder => "reminder: the group meets tomorrow".to_owned(),
                     Reason::ChaseWaiver => format!("chase the waiver (sent {} days ago)", days(m)),
                     Reason::OfferPlace => "a place is free: offer it".to_owned(),
                     Reason::Introduce => "call to introduce the group".to_owned(),
                     Reason::SendWaiver => "send the confidentiality waiver".to_owned(),
-                },
+                    // Owed from sessions and to referrers: `owed::to_contact` words those.
+                    Reason::Safeguarding | Reason::OneToOne | Reason::Call | Reason::TellReferrer => {
+                        return None;
+                    }
+                };
+                Some(ToContact {
+                    name: m.name.clone(),
+                    why,
+                    // A reminder is owed because of tomorrow, not because of how long they
+                    // have been confirmed.
+                    since: if reason == Reason::Reminder {
+                        today
+                    } else {
+                        m.status_since
+                    },
+                    reason,
+                })
             })
             .collect()
     }
@@ -474,6 +486,50 @@ impl Roster {
 }
 
 /// A referral or a contact cannot be dated in the future: that is a typing slip.
+impl Roster {
+    /// Records `closure`, which `open` says is owed: whatever of its kind was owed to that
+    /// person up to its day is done. Says what was closed.
+    pub fn close(&mut self, closure: Closure, open: bool, today: NaiveDate) -> Result<String, RosterError> {
+        let name = check_name(&closure.name)
+            .map_err(RosterError::BadName)?
+            .to_owned();
+        if !open {
+            return Err(RosterError::NothingOpen {
+                name,
+                owed: closure.owed,
+            });
+        }
+        let note = closure.note.trim();
+        if note.is_empty() {
+            return Err(RosterError::BlankDoneNote);
+        }
+        not_after_today("done", closure.on, today)?;
+        let said = format!(
+            "Done: {} · {} on {} ({}).",
+            sanitize(&name),
+            closure.owed.key(),
+            closure.on,
+            sanitize(note)
+        );
+        self.done.push(Closure {
+            name,
+            note: note.to_owned(),
+            ..closure
+        });
+        // Done late still reads oldest first; a stable sort keeps a day's in order.
+        self.done.sort_by_key(|done| done.on);
+        Ok(said)
+    }
+
+    /// The last day `owed` was done for the person called `name`, if ever.
+    pub fn done_on(&self, name: &str, owed: Owed) -> Option<NaiveDate> {
+        (self.done.iter())
+            .filter(|done| done.owed == owed && same_name(&done.name, name))
+            .map(|done| done.on)
+            .max()
+    }
+}
+
 fn not_after_today(what: &'static str, date: NaiveDate, today: NaiveDate) -> Result<(), RosterError> {
     if date > today {
         return Err(RosterError::AfterToday { what, date, today });

@@ -97,7 +97,12 @@ fn home(
             return Ok(Picked::NoGroup);
         }
         let now = Local::now().naive_local();
-        let mut screen = Home::new(saved.iter().map(|stored| GroupLine::of(stored, now)).collect());
+        let mut screen = Home::new(
+            saved
+                .iter()
+                .map(|stored| GroupLine::of(dir, stored, now))
+                .collect(),
+        );
         screen.message = message.take().or_else(|| problems.first().cloned());
         if let Some(name) = saved_name.take() {
             screen.selected = saved

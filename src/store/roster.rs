@@ -7,7 +7,7 @@ use super::atomic::write_atomic;
 use super::disk::Disk;
 use super::disk::open_lock;
 use crate::domain::hands::{MAX_NAME_CHARS, check_name, same_name};
-use crate::domain::roster::{Contact, Member, Roster, Status};
+use crate::domain::roster::{Closure, Contact, Member, Owed, Roster, Status};
 use crate::store::toml_file::{self, FileError, TextError, line_at};
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
@@ -23,8 +23,12 @@ use toml::{Spanned, Value};
 pub const FILE_NAME: &str = "roster.toml";
 
 /// The roster file's version. A file of a later version is refused, never rewritten: this
-/// holdspace would drop what it does not know.
-pub const SCHEMA_VERSION: i64 = 1;
+/// holdspace would drop what it does not know. Version 2 added `[[done]]`; a roster with
+/// nothing done is still written as version 1, so an older holdspace reads it as before.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// The version a roster with nothing done is written as.
+const WITHOUT_DONE: i64 = 1;
 
 /// Why a change to a roster was not saved; `E` is why the change itself was refused.
 #[derive(Debug)]
@@ -83,14 +87,26 @@ pub fn path(folder: &Path) -> PathBuf {
     folder.join(FILE_NAME)
 }
 
-/// What a roster file holds, for whoever edits one by hand and for messages about its shape.
-fn shape() -> String {
+/// What a roster file of `version` holds, for whoever edits one by hand and for messages about
+/// its shape.
+fn shape(version: i64) -> String {
+    if version == WITHOUT_DONE {
+        return format!(
+            "A roster has schema_version = {WITHOUT_DONE}, then a [[member]] for each person with \
+             name, referred_by, referred_on, status and status_since, and optionally adjustments \
+             and [[member.contact]] entries with on and note. Dates are \"YYYY-MM-DD\"; status is \
+             one of: {}.",
+            Status::valid()
+        );
+    }
     format!(
         "A roster has schema_version = {SCHEMA_VERSION}, then a [[member]] for each person with \
          name, referred_by, referred_on, status and status_since, and optionally adjustments and \
-         [[member.contact]] entries with on and note. Dates are \"YYYY-MM-DD\"; status is one of: \
-         {}.",
-        Status::valid()
+         [[member.contact]] entries with on and note; then a [[done]] for each thing owed and done, \
+         with name, kind, on and note. Dates are \"YYYY-MM-DD\"; status is one of: {}; kind is \
+         one of: {}.",
+        Status::valid(),
+        Owed::valid()
     )
 }
 
@@ -106,6 +122,17 @@ struct FileIn {
     _schema_version: IgnoredAny,
     #[serde(default)]
     member: Vec<MemberIn>,
+    #[serde(default)]
+    done: Vec<DoneIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DoneIn {
+    name: Spanned<String>,
+    kind: Spanned<String>,
+    on: Spanned<Value>,
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -134,6 +161,16 @@ struct FileOut<'a> {
     schema_version: i64,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     member: Vec<MemberOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    done: Vec<DoneOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DoneOut<'a> {
+    name: &'a str,
+    kind: &'static str,
+    on: NaiveDate,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -168,7 +205,7 @@ impl Roster {
 
     /// A roster file's text; an error gives its line.
     pub fn parse(text: &str) -> Result<Self, TextError> {
-        let with_shape = |err: TextError| err.then(&shape());
+        let with_shape = |err: TextError| err.then(&shape(SCHEMA_VERSION));
         // The version is read on its own first: a later file may hold fields this one refuses.
         let version: Version = toml_file::parse(text).map_err(with_shape)?;
         let Some(version) = version.schema_version else {
@@ -179,7 +216,7 @@ impl Roster {
         };
         let line = line_at(text, version.span().start);
         match *version.get_ref() {
-            SCHEMA_VERSION => {}
+            WITHOUT_DONE | SCHEMA_VERSION => {}
             newer if newer > SCHEMA_VERSION => {
                 return Err(TextError::on_line(
                     line,
@@ -194,8 +231,8 @@ impl Roster {
                 return Err(TextError::on_line(
                     line,
                     format!(
-                        "schema_version {other} is not a roster version; this holdspace writes \
-                         {SCHEMA_VERSION}"
+                        "schema_version {other} is not a roster version; this holdspace reads \
+                         {WITHOUT_DONE} and {SCHEMA_VERSION}"
                     ),
                 ));
             }
@@ -250,13 +287,49 @@ impl Roster {
             });
             lines.push(line);
         }
+        for done in file.done {
+            let line = line_at(text, done.name.span().start);
+            let name = check_name(done.name.get_ref()).map_err(|reason| {
+                TextError::at(
+                    line,
+                    "done.name",
+                    format!("{reason} (a name has 1 to {MAX_NAME_CHARS} characters)"),
+                )
+            })?;
+            let owed = done.kind.get_ref().parse::<Owed>().map_err(|err| {
+                TextError::at(
+                    line_at(text, done.kind.span().start),
+                    "done.kind",
+                    err.to_string(),
+                )
+            })?;
+            roster.done.push(Closure {
+                name: name.to_owned(),
+                owed,
+                on: date(text, &done.on, "done.on")?,
+                note: done.note,
+            });
+        }
         Ok(roster)
     }
 
     /// The file's text: a note for whoever opens it, then the roster.
     fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        let version = if self.done.is_empty() {
+            WITHOUT_DONE
+        } else {
+            SCHEMA_VERSION
+        };
         let file = FileOut {
-            schema_version: SCHEMA_VERSION,
+            schema_version: version,
+            done: (self.done.iter())
+                .map(|done| DoneOut {
+                    name: &done.name,
+                    kind: done.owed.key(),
+                    on: done.on,
+                    note: &done.note,
+                })
+                .collect(),
             member: (self.members.iter())
                 .map(|m| MemberOut {
                     name: &m.name,
@@ -276,7 +349,7 @@ impl Roster {
         };
         Ok(format!(
             "# This group's roster, kept by holdspace (`holdspace roster`); it can be edited by hand.\n# {}\n\n{}",
-            shape(),
+            shape(version),
             toml::to_string(&file)?
         ))
     }

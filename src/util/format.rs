@@ -1,6 +1,6 @@
 //! How times and durations are written, on screen and in printed summaries.
 
-use chrono::{DateTime, FixedOffset, Local, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeDelta, Timelike, Utc};
 
 /// The time zone the screen shows: the machine's, or a fixed one for reproducible snapshots.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +30,14 @@ impl Zone {
     pub fn hms(self, at: DateTime<Utc>) -> String {
         let (hour, minute, second) = self.time_of_day(at);
         format!("{hour:02}:{minute:02}:{second:02}")
+    }
+
+    /// The day `at` falls on here.
+    pub fn day_of(self, at: DateTime<Utc>) -> NaiveDate {
+        match self {
+            Self::Local => at.with_timezone(&Local).date_naive(),
+            Self::Fixed(offset) => at.with_timezone(&offset).date_naive(),
+        }
     }
 
     /// `at` in any chrono `strftime` pattern, for the places the ones above do not fit.

@@ -5,7 +5,7 @@ use crate::screen;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use holdspace::domain::roster::ToContact;
+use holdspace::domain::roster::{Reason, ToContact};
 use holdspace::ui::before::home::{GroupLine, Home, Picked};
 use holdspace::ui::theme::themes::fallback;
 use holdspace::ui::typing::Field;
@@ -38,10 +38,14 @@ fn groups() -> Vec<GroupLine> {
                 ToContact {
                     name: "Bo".to_owned(),
                     why: "reminder: the group meets tomorrow".to_owned(),
+                    since: monday_evening().date(),
+                    reason: Reason::Reminder,
                 },
                 ToContact {
                     name: "Cy".to_owned(),
                     why: "call to introduce the group".to_owned(),
+                    since: monday_evening().date(),
+                    reason: Reason::Introduce,
                 },
             ],
         },

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use clap::Parser;
-use holdspace::cmd::roster::{RosterCommand, run};
+use holdspace::cmd::roster::{Roll, RosterCommand, run};
+use holdspace::domain::owed::Held;
 use holdspace::store::disk::{Disk, Durable, Open, Os};
 use std::fs;
 use std::io;
@@ -30,6 +31,8 @@ fn day(n: u32) -> NaiveDate {
 struct Group {
     _tmp: TempDir,
     folder: PathBuf,
+    /// Its sessions, oldest first.
+    held: Vec<Held>,
 }
 
 impl Group {
@@ -37,21 +40,26 @@ impl Group {
         let tmp = tempfile::tempdir().unwrap();
         let folder = tmp.path().join("groups").join("tuesday");
         fs::create_dir_all(&folder).unwrap();
-        Self { _tmp: tmp, folder }
+        Self {
+            _tmp: tmp,
+            folder,
+            held: Vec::new(),
+        }
+    }
+
+    fn roll(&self, capacity: u32, next_meeting: Option<NaiveDate>) -> Roll<'_> {
+        Roll {
+            folder: &self.folder,
+            name: "Tuesday group",
+            capacity,
+            next_meeting,
+            held: self.held.clone(),
+        }
     }
 
     fn on(&self, today: NaiveDate, disk: &dyn Disk, args: &[&str]) -> Result<String, String> {
         let command = parse(args).unwrap_or_else(|err| panic!("{args:?}: {err}"));
-        run(
-            &self.folder,
-            "Tuesday group",
-            3,
-            Some(day(10)),
-            today,
-            disk,
-            command,
-        )
-        .map_err(|err| err.to_string())
+        run(&self.roll(3, Some(day(10))), today, disk, command).map_err(|err| err.to_string())
     }
 
     fn run(&self, today: NaiveDate, args: &[&str]) -> Result<String, String> {
@@ -200,7 +208,7 @@ fn an_empty_or_overfull_roster_says_so() {
     );
     let overfull = full();
     let command = parse(&["list"]).unwrap();
-    let said = run(&overfull.folder, "Tuesday group", 2, None, day(5), &Os, command).unwrap();
+    let said = run(&overfull.roll(2, None), day(5), &Os, command).unwrap();
     assert!(
         said.starts_with("Tuesday group: 3 of 2 places held (1 more than the group has)"),
         "{said}"
@@ -220,15 +228,43 @@ fn to_contact_lists_who_and_why_most_urgent_first() {
     assert_eq!(
         group.ok(day(9), &["to-contact"]),
         "Tuesday group: to contact on 2026-03-09 (next meeting 2026-03-10):
-  Ana  reminder: the group meets tomorrow
-  Ben  chase the waiver (sent 7 days ago)
-  Di   a place is free: offer it
+  · Ana · reminder: the group meets tomorrow · from Mon 9 Mar · today
+  · Ben · chase the waiver (sent 7 days ago) · from Mon 2 Mar · 7 days
+  · Di · a place is free: offer it · from Mon 2 Mar · 7 days
+  ✉ Di · tell CMHT North: Di is on the waiting list, number 1 · from Mon 2 Mar · 7 days
+  ✉ Cy · tell CMHT North: Cy has left the group · from Mon 9 Mar · today
 "
+    );
+    // Telling a referrer is noted once done, and leaves the list.
+    let said = group.ok(
+        day(9),
+        &["done", "cy", "referrer", "--note", "emailed CMHT North"],
+    );
+    assert_eq!(said, "Done: cy · referrer on 2026-03-09 (emailed CMHT North).");
+    assert!(!group.ok(day(9), &["to-contact"]).contains("Cy has left"));
+    let err = group
+        .run(day(9), &["done", "Cy", "referrer", "--note", "again"])
+        .unwrap_err();
+    assert!(
+        err.starts_with("nothing of the kind referrer is open for Cy"),
+        "{err}"
+    );
+    let err = group
+        .run(day(9), &["done", "Di", "referrer", "--note", " "])
+        .unwrap_err();
+    assert!(err.starts_with("say when, how and to whom"), "{err}");
+    let err = parse(&["done", "Di", "referal", "--note", "x"])
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        err.contains("safeguarding, one-to-one, call, referrer, waiver, welcome"),
+        "{err}"
     );
     let command = parse(&["to-contact"]).unwrap();
     let quiet = Group::new();
     assert_eq!(
-        run(&quiet.folder, "Tuesday group", 3, None, day(9), &Os, command).unwrap(),
+        run(&quiet.roll(3, None), day(9), &Os, command).unwrap(),
         "Tuesday group: no one to contact on 2026-03-09 (no next meeting set).\n"
     );
 }

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use holdspace::domain::hands::check_name;
-use holdspace::domain::roster::{Contact, Member, Roster, Status};
+use holdspace::domain::roster::{Closure, Contact, Member, Owed, Roster, Status};
 use holdspace::store::disk::Os;
 use holdspace::store::roster::{self as file, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -130,13 +130,13 @@ const BAD: [(&str, usize, &str, &str); 13] = [
         "unknown-top-level.toml",
         2,
         "`group`",
-        "`schema_version` or `member`",
+        "`schema_version`, `member`, `done`",
     ),
     ("same-name.toml", 11, "member.name: \"sAM\"", "line 4"),
     ("blank-name.toml", 4, "member.name", "1 to 60 characters"),
     ("long-name.toml", 4, "member.name", "1 to 60 characters"),
-    ("no-version.toml", 1, "schema_version", "schema_version = 1"),
-    ("version-zero.toml", 1, "schema_version 0", "writes 1"),
+    ("no-version.toml", 1, "schema_version", "schema_version = 2"),
+    ("version-zero.toml", 1, "schema_version 0", "reads 1 and 2"),
     ("broken-syntax.toml", 4, "string", "Dates are \"YYYY-MM-DD\""),
 ];
 
@@ -161,15 +161,47 @@ fn every_mistake_names_the_file_the_line_the_field_and_what_would_be_valid() {
     }
 }
 
+/// What was owed and is done is kept in the roster, as version 2; a roster with nothing done
+/// is still written as version 1, which an older holdspace reads.
+#[test]
+fn what_is_done_is_kept_and_read_back_as_version_2() {
+    let mut roster = Roster::load(&golden("good.toml")).unwrap();
+    roster.done.push(Closure {
+        name: "Ana".into(),
+        owed: Owed::Safeguarding,
+        on: date("2026-03-03"),
+        note: "passed to Jo Smith by phone".into(),
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let path = file::path(tmp.path());
+    roster.save(&Os, &path).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\nschema_version = 2\n"), "{text}");
+    assert!(
+        text.contains("[[done]]\nname = \"Ana\"\nkind = \"safeguarding\"\non = \"2026-03-03\""),
+        "{text}"
+    );
+    assert_eq!(Roster::load(&path).unwrap(), roster);
+    let bad = text.replace("kind = \"safeguarding\"", "kind = \"safe\"");
+    let line = bad.lines().position(|line| line.starts_with("kind = ")).unwrap() + 1;
+    let err = Roster::parse(&bad).unwrap_err();
+    assert_eq!(err.line, Some(line), "{err}");
+    assert!(
+        err.to_string()
+            .contains("done.kind: \"safe\" is not something owed; use one of: safeguarding"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_roster_from_a_later_holdspace_is_refused_not_misread() {
     let err = Roster::load(&golden("newer.toml")).unwrap_err().to_string();
     assert!(
-        err.contains("newer.toml: line 2: schema_version 2 is newer"),
+        err.contains("newer.toml: line 2: schema_version 3 is newer"),
         "{err}"
     );
     assert!(err.contains("left as it is"), "{err}");
-    assert_eq!(SCHEMA_VERSION, 1);
+    assert_eq!(SCHEMA_VERSION, 2);
 }
 
 #[test]

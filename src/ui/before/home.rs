@@ -4,7 +4,9 @@
 
 use crate::domain::group::Group;
 use crate::domain::roster::{Roster, ToContact};
+use crate::session::follow_through;
 use crate::store::groups::Stored;
+use crate::store::paths::DataDir;
 use crate::store::roster;
 use crate::ui::typing::{self, Field, Typed};
 use chrono::NaiveDateTime;
@@ -32,18 +34,20 @@ pub struct GroupLine {
     pub next: Option<NaiveDateTime>,
     /// Places held, places and people waiting; or why the roster cannot be read.
     pub roster: Result<(usize, u32, usize), String>,
-    /// Who to call, send a waiver or remind, most urgent first.
+    /// Everything owed to whom, most urgent first: the roster's next steps, what sessions
+    /// flagged, who missed two in a row, and referrers to tell.
     pub to_contact: Vec<ToContact>,
 }
 
 impl GroupLine {
-    pub fn of(stored: &Stored, now: NaiveDateTime) -> Self {
+    /// The group `stored` in `dir` at `now`: with everything owed from its roster and sessions.
+    pub fn of(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> Self {
         let group: &Group = &stored.group;
         let next = group.next_meeting(now);
         let (roster, to_contact) = match Roster::load(&roster::path(&stored.folder)) {
             Ok(roster) => (
                 Ok((roster.places_held(), group.capacity, roster.waiting_list().len())),
-                roster.to_contact(group.capacity, now.date(), next.map(|at| at.date())),
+                follow_through::owed(dir, stored, &roster, now),
             ),
             Err(err) => (Err(err.to_string()), Vec::new()),
         };
