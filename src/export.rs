@@ -21,7 +21,7 @@ use crate::session::records::{self, Occasion};
 use crate::store::log::{ItemLog, NoteLog, ParticipantLog, SessionLog};
 use crate::util::format::Zone;
 use crate::util::text::sanitize;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::fmt;
 
@@ -123,11 +123,45 @@ pub fn find_person(log: &SessionLog, name: &str) -> Result<usize, PersonError> {
 /// The export as text. A `Scope::Handover` number that is not a participant (only possible
 /// without `find_person`) gives the session facts and nothing about anyone.
 pub fn render(log: &SessionLog, format: Format, scope: Scope, zone: Zone) -> String {
-    let document = Document::of(log, scope, zone);
+    written(&Document::of(log, scope, zone), format, zone)
+}
+
+/// What the group's roster adds to one person's handover: who referred them, and what was owed
+/// them and is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OnRoster {
+    pub referred_by: String,
+    pub done: Vec<DoneLine>,
+}
+
+/// One thing owed and done, as the handover shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DoneLine {
+    pub kind: &'static str,
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+/// The handover of participant `who`, with what the roster knows of them when they are on it.
+pub fn render_handover(
+    log: &SessionLog,
+    format: Format,
+    who: usize,
+    zone: Zone,
+    on_roster: Option<OnRoster>,
+) -> String {
+    let mut document = Document::of(log, Scope::Handover(who), zone);
+    if let Document::Handover(handover) = &mut document {
+        handover.roster = on_roster;
+    }
+    written(&document, format, zone)
+}
+
+fn written(document: &Document, format: Format, zone: Zone) -> String {
     match format {
-        Format::Md => md::render(&document, zone),
-        Format::Csv => csv::render(&document),
-        Format::Json => json::render(&document),
+        Format::Md => md::render(document, zone),
+        Format::Csv => csv::render(document),
+        Format::Json => json::render(document),
     }
 }
 
@@ -156,6 +190,9 @@ struct Full {
 struct Handover {
     session: Facts,
     person: Option<Record>,
+    /// Only when the person is on their group's roster.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roster: Option<OnRoster>,
 }
 
 #[derive(Serialize)]
@@ -328,6 +365,7 @@ impl Document {
             Scope::Handover(who) => Self::Handover(Handover {
                 session: Facts::of(log, true),
                 person: log.participants.get(who).map(record),
+                roster: None,
             }),
             Scope::Anonymised => Self::Anonymised(Anonymised::of(log)),
         }

@@ -3,10 +3,13 @@
 
 use crate::cmd::error::CmdError;
 use crate::cmd::sessions::saved;
-use crate::export::{self, Format, Scope};
+use crate::domain::hands::same_name;
+use crate::domain::roster::Roster;
+use crate::export::{self, DoneLine, Format, OnRoster, Scope};
 use crate::store::guard;
 use crate::store::log;
 use crate::store::paths::DataDir;
+use crate::store::{groups, roster};
 use crate::util::format::Zone;
 use std::path::Path;
 
@@ -21,13 +24,46 @@ pub struct Asked<'a> {
 
 pub fn run(dir: &DataDir, asked: &Asked) -> Result<String, CmdError> {
     let loaded = log::load(&saved(dir, asked.id)?)?;
-    let scope = match (asked.handover, asked.anonymised) {
-        (Some(name), _) => Scope::Handover(export::find_person(&loaded.log, name)?),
-        (None, true) => Scope::Anonymised,
-        (None, false) => Scope::Full,
+    let log = &loaded.log;
+    let text = match (asked.handover, asked.anonymised) {
+        (Some(name), _) => {
+            let who = export::find_person(log, name)?;
+            let on_roster = on_roster(dir, &log.group, &log.participants[who].name);
+            export::render_handover(log, asked.format, who, Zone::Local, on_roster)
+        }
+        (None, true) => export::render(log, asked.format, Scope::Anonymised, Zone::Local),
+        (None, false) => export::render(log, asked.format, Scope::Full, Zone::Local),
     };
-    let text = export::render(&loaded.log, asked.format, scope, Zone::Local);
     print_or_write(dir, asked.output, text, "Exported to")
+}
+
+/// Who referred `name` and what was done for them, from the roster of the saved group called
+/// `group`; nothing when the group is not saved or they are not on its roster. A roster that
+/// cannot be read is said so, and the handover goes out without it.
+fn on_roster(dir: &DataDir, group: &str, name: &str) -> Option<OnRoster> {
+    let stored = groups::find(dir, group).ok()?;
+    let roster = match Roster::load(&roster::path(&stored.folder)) {
+        Ok(roster) => roster,
+        Err(err) => {
+            crate::util::notice::say(format_args!("{err}; the handover leaves out the roster"));
+            return None;
+        }
+    };
+    let member = roster
+        .members
+        .iter()
+        .find(|member| same_name(&member.name, name))?;
+    Some(OnRoster {
+        referred_by: member.referred_by.clone(),
+        done: (roster.done.iter())
+            .filter(|done| same_name(&done.name, name))
+            .map(|done| DoneLine {
+                kind: done.owed.key(),
+                on: done.on,
+                note: done.note.clone(),
+            })
+            .collect(),
+    })
 }
 
 /// `text` for standard output, or written to `output` privately and atomically, with `done`

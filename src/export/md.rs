@@ -250,6 +250,18 @@ fn handover(doc: &Handover, zone: Zone) -> String {
         });
         table(&mut out, &["Follow-up", "Note", "Flagged at"], rows);
     }
+    if let Some(on_roster) = &doc.roster {
+        section(&mut out, "From the roster");
+        let _ = writeln!(out, "- Referred by: {}", text(&on_roster.referred_by));
+        if on_roster.done.is_empty() {
+            let _ = writeln!(out, "- Done since: nothing noted\n");
+        } else {
+            out.push('\n');
+            let rows = (on_roster.done.iter())
+                .map(|done| vec![done.kind.to_owned(), done.on.to_string(), text(&done.note)]);
+            table(&mut out, &["Done", "On", "How and to whom"], rows);
+        }
+    }
     if let (Some(takeaway), Some(goal)) = (&record.takeaway, &record.goal) {
         section(&mut out, "Takeaway and goal");
         let none = |value: &str| {

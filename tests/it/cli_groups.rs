@@ -5,7 +5,7 @@
 use crate::common;
 
 use common::{
-    assert_private, data, fails, files_ending, holdspace, only_log, read_json, run, run_with_input,
+    assert_private, data, fails, files_ending, holdspace, only_log, read_json, run, run_with_input, script,
 };
 use holdspace::domain::plan::Kind;
 use holdspace::domain::{EventKind, SessionMeta};
@@ -392,4 +392,93 @@ fn item10_a_broken_group_file_stops_group_with_the_file_line_field_and_what_is_v
             "left as it was"
         );
     }
+}
+
+/// A safeguarding concern flagged in a session stays on `to-contact`, naming whom to pass it to,
+/// until it is noted done; a place filled puts the next referral on the waiting list, and its
+/// referrer is owed word of it.
+#[test]
+fn a_concern_flagged_in_a_session_is_owed_until_done_and_referrers_hear_of_the_waiting_list() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "add",
+            "Ana",
+            "--referred-by",
+            "Jo Smith, CMHT North",
+        ],
+    );
+    ok(&root, &["roster", "Tuesday group", "set", "Ana", "confirmed"]);
+    let said = script(
+        &root,
+        &["--group", "Tuesday group"],
+        "key a\nkey !\ntype worried about housing\nkey enter\nkey esc\nkey q\nkey y\nkey q\n",
+    );
+    assert!(said.contains("Log saved"), "{said}");
+    let owed = ok(&root, &["roster", "Tuesday group", "to-contact"]);
+    let today = chrono::Utc::now().date_naive().format("%a %-d %b").to_string();
+    assert!(
+        owed.contains(&format!(
+            "  ⚑ Ana · safeguarding: pass to Jo Smith, CMHT North (worried about housing) · from {today} · today\n"
+        )),
+        "{owed}"
+    );
+    let done = ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "done",
+            "ana",
+            "safeguarding",
+            "--note",
+            "passed to Jo by phone",
+        ],
+    );
+    assert!(done.starts_with("Done: ana · safeguarding on "), "{done}");
+    let owed = ok(&root, &["roster", "Tuesday group", "to-contact"]);
+    assert!(!owed.contains("safeguarding"), "{owed}");
+    let roster = fs::read_to_string(root.join("groups/tuesday-group/roster.toml")).unwrap();
+    assert!(
+        roster.contains("[[done]]\nname = \"ana\"\nkind = \"safeguarding\""),
+        "{roster}"
+    );
+    // The handover for Ana's care co-ordinator names her referrer and what was done.
+    let id = only_log(&root)["id"].as_str().expect("an ID").to_owned();
+    let handover = ok(&root, &["export", &id, "--handover", "Ana"]);
+    assert!(
+        handover.contains("- Referred by: Jo Smith, CMHT North"),
+        "{handover}"
+    );
+    assert!(
+        handover.contains(&format!(
+            "| safeguarding | {} | passed to Jo by phone |",
+            chrono::Utc::now().date_naive()
+        )),
+        "{handover}"
+    );
+
+    ok(&root, &["group", "new", "Small group", "--capacity", "1"]);
+    for name in ["Bo", "Cy"] {
+        ok(
+            &root,
+            &[
+                "roster",
+                "Small group",
+                "add",
+                name,
+                "--referred-by",
+                "Early Intervention",
+            ],
+        );
+    }
+    let owed = ok(&root, &["roster", "Small group", "to-contact"]);
+    assert!(
+        owed.contains("  ✉ Cy · tell Early Intervention: Cy is on the waiting list, number 1 · from "),
+        "{owed}"
+    );
 }
