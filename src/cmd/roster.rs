@@ -5,7 +5,8 @@ use crate::cmd::error::CmdError;
 use crate::domain::hands::same_name;
 use crate::domain::owed::{self, Held};
 use crate::domain::roster::{
-    Closure, Contact, Member, Owed, Reason, Referral, Roster, RosterError, Status, ToContact,
+    Closure, Contact, Member, Owed, Reach, ReachEdit, Reason, Referral, Roster, RosterError, Status,
+    ToContact,
 };
 use crate::export::csv;
 use crate::session::group as session_group;
@@ -20,6 +21,30 @@ use chrono::{Local, NaiveDate};
 use clap::Subcommand;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+
+/// How to reach someone, as `add` and `edit` take it; private, like the notes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, clap::Args)]
+pub struct ReachArgs {
+    /// Their e-mail address, for drafted messages (always in Bcc for the group).
+    #[arg(long, value_name = "ADDRESS")]
+    email: Option<String>,
+    #[arg(long, value_name = "NUMBER")]
+    phone: Option<String>,
+    /// Their referrer's name and address, to tell them of changes: "J Smith <j.smith@example.org>".
+    #[arg(long, value_name = "NAME <ADDRESS>")]
+    referrer: Option<String>,
+}
+
+impl ReachArgs {
+    fn edit(self, link_sent: Option<bool>) -> ReachEdit {
+        ReachEdit {
+            email: self.email,
+            phone: self.phone,
+            referrer: self.referrer,
+            link_sent,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
 #[allow(
@@ -38,6 +63,8 @@ pub enum RosterCommand {
         /// What would help them feel welcome.
         #[arg(long, value_name = "TEXT", default_value = "")]
         adjustments: String,
+        #[command(flatten)]
+        reach: ReachArgs,
         /// The day of the referral, if not today.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         referred_on: Option<NaiveDate>,
@@ -52,6 +79,15 @@ pub enum RosterCommand {
         /// The day of the contact, if not today.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         on: Option<NaiveDate>,
+    },
+    /// Change how someone is reached ("" clears a detail).
+    Edit {
+        name: String,
+        #[command(flatten)]
+        reach: ReachArgs,
+        /// The meeting link of an online group has been sent to them.
+        #[arg(long)]
+        link_sent: bool,
     },
     /// Note what would help someone feel welcome ("" clears it).
     Adjust { name: String, text: String },
@@ -171,14 +207,30 @@ pub fn run(
             referred_by,
             adjustments,
             referred_on,
+            reach,
         } => {
+            let edit = reach.edit(None);
             let referral = Referral {
                 name,
                 referred_by,
                 referred_on: referred_on.unwrap_or(today),
                 adjustments,
+                reach: Reach {
+                    email: edit.email.unwrap_or_default().trim().to_owned(),
+                    phone: edit.phone.unwrap_or_default().trim().to_owned(),
+                    referrer: edit.referrer.unwrap_or_default().trim().to_owned(),
+                    link_sent: false,
+                },
             };
             Box::new(move |roster| roster.add(referral, capacity, today))
+        }
+        RosterCommand::Edit {
+            name,
+            reach,
+            link_sent,
+        } => {
+            let edit = reach.edit(link_sent.then_some(true));
+            Box::new(move |roster| roster.edit_reach(&name, edit))
         }
         RosterCommand::Set { name, status } => {
             Box::new(move |roster| roster.set_status(&name, status, capacity, today))

@@ -1,8 +1,10 @@
 //! A group's roster: who was referred, where each stands on the way in, the places they hold
 //! against the group's capacity, the waiting list, and whom to contact next.
 
+mod contact;
 mod error;
 
+pub use contact::{Field, check as check_reach};
 pub use error::RosterError;
 
 use super::hands::{check_name, same_name};
@@ -108,6 +110,8 @@ pub struct Member {
     pub adjustments: String,
     /// Oldest first.
     pub contacts: Vec<Contact>,
+    /// How to reach them and their referrer.
+    pub reach: Reach,
 }
 
 /// Someone new, as their referral names them.
@@ -117,6 +121,28 @@ pub struct Referral {
     pub referred_by: String,
     pub referred_on: NaiveDate,
     pub adjustments: String,
+    pub reach: Reach,
+}
+
+/// How to reach someone and their referrer, kept as privately as the notes. Empty when not given.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reach {
+    /// Their e-mail address: `ana@example.org`.
+    pub email: String,
+    pub phone: String,
+    /// Their referrer's name and address: `J Smith <j.smith@example.org>`.
+    pub referrer: String,
+    /// An online group's meeting link has been sent to them.
+    pub link_sent: bool,
+}
+
+/// A change to how someone is reached: each field given replaces theirs ("" clears it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReachEdit {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub referrer: Option<String>,
+    pub link_sent: Option<bool>,
 }
 
 /// Someone to get in touch with, and what about.
@@ -281,6 +307,7 @@ impl Roster {
         if referred_by.is_empty() {
             return Err(RosterError::NoReferrer);
         }
+        contact::check(&referral.reach)?;
         not_after_today("referral", referral.referred_on, today)?;
         let full = !self.has_room(capacity);
         self.members.push(Member {
@@ -295,6 +322,7 @@ impl Roster {
             status_since: today,
             adjustments: referral.adjustments.trim().to_owned(),
             contacts: Vec::new(),
+            reach: referral.reach,
         });
         let shown = sanitize(name);
         Ok(if full {
@@ -388,6 +416,33 @@ impl Roster {
             sanitize(&member.name),
             contact.on,
             member.contacts.len()
+        ))
+    }
+
+    /// Changes how someone is reached, each field checked; says what they have now.
+    pub fn edit_reach(&mut self, name: &str, edit: ReachEdit) -> Result<String, RosterError> {
+        let who = self.member(name)?;
+        let mut reach = self.members[who].reach.clone();
+        let trimmed = |text: String| text.trim().to_owned();
+        if let Some(email) = edit.email {
+            reach.email = trimmed(email);
+        }
+        if let Some(phone) = edit.phone {
+            reach.phone = trimmed(phone);
+        }
+        if let Some(referrer) = edit.referrer {
+            reach.referrer = trimmed(referrer);
+        }
+        if let Some(link_sent) = edit.link_sent {
+            reach.link_sent = link_sent;
+        }
+        contact::check(&reach)?;
+        let member = &mut self.members[who];
+        member.reach = reach;
+        Ok(format!(
+            "{}: {}.",
+            sanitize(&member.name),
+            contact::describe(&member.reach)
         ))
     }
 

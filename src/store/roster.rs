@@ -7,7 +7,9 @@ use super::atomic::write_atomic;
 use super::disk::Disk;
 use super::disk::open_lock;
 use crate::domain::hands::{MAX_NAME_CHARS, check_name, same_name};
-use crate::domain::roster::{Closure, Contact, Member, Owed, Roster, Status};
+use crate::domain::roster::{
+    self, Closure, Contact, Field, Member, Owed, Reach, Roster, RosterError, Status,
+};
 use crate::store::toml_file::{self, FileError, TextError, line_at};
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
@@ -23,8 +25,9 @@ use toml::{Spanned, Value};
 pub const FILE_NAME: &str = "roster.toml";
 
 /// The roster file's version. A file of a later version is refused, never rewritten: this
-/// holdspace would drop what it does not know. Version 2 added `[[done]]`; a roster with
-/// nothing done is still written as version 1, so an older holdspace reads it as before.
+/// holdspace would drop what it does not know. Version 2 added `[[done]]` and members' contact
+/// details; a roster with neither is still written as version 1, so an older holdspace reads it
+/// as before.
 pub const SCHEMA_VERSION: i64 = 2;
 
 /// The version a roster with nothing done is written as.
@@ -101,8 +104,9 @@ fn shape(version: i64) -> String {
     }
     format!(
         "A roster has schema_version = {SCHEMA_VERSION}, then a [[member]] for each person with \
-         name, referred_by, referred_on, status and status_since, and optionally adjustments and \
-         [[member.contact]] entries with on and note; then a [[done]] for each thing owed and done, \
+         name, referred_by, referred_on, status and status_since, and optionally adjustments, \
+         email, phone, referrer (\"Name <address>\"), link_sent and [[member.contact]] entries \
+         with on and note; then a [[done]] for each thing owed and done, \
          with name, kind, on and note. Dates are \"YYYY-MM-DD\"; status is one of: {}; kind is \
          one of: {}.",
         Status::valid(),
@@ -145,6 +149,11 @@ struct MemberIn {
     status_since: Spanned<Value>,
     #[serde(default)]
     adjustments: String,
+    email: Option<Spanned<String>>,
+    phone: Option<Spanned<String>>,
+    referrer: Option<Spanned<String>>,
+    #[serde(default)]
+    link_sent: bool,
     #[serde(default)]
     contact: Vec<ContactIn>,
 }
@@ -182,6 +191,14 @@ struct MemberOut<'a> {
     status_since: NaiveDate,
     #[serde(skip_serializing_if = "str::is_empty")]
     adjustments: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    email: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    phone: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    referrer: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    link_sent: bool,
     // Last: TOML puts tables after the plain values of their parent.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     contact: Vec<ContactOut<'a>>,
@@ -276,6 +293,35 @@ impl Roster {
                     })
                 })
                 .collect::<Result<_, TextError>>()?;
+            let written = |value: &Option<Spanned<String>>| {
+                value
+                    .as_ref()
+                    .map_or_else(String::new, |value| value.get_ref().trim().to_owned())
+            };
+            let reach = Reach {
+                email: written(&member.email),
+                phone: written(&member.phone),
+                referrer: written(&member.referrer),
+                link_sent: member.link_sent,
+            };
+            roster::check_reach(&reach).map_err(|err| {
+                // Named at the line of the detail that is wrong.
+                let (field, at) = match &err {
+                    RosterError::BadContact { field, .. } => {
+                        let value = match field {
+                            Field::Email => &member.email,
+                            Field::Phone => &member.phone,
+                            Field::Referrer => &member.referrer,
+                        };
+                        let at = value
+                            .as_ref()
+                            .map_or(line, |value| line_at(text, value.span().start));
+                        (field.name(), at)
+                    }
+                    _ => ("member", line),
+                };
+                TextError::at(at, format!("member.{field}"), err.to_string())
+            })?;
             roster.members.push(Member {
                 name: name.to_owned(),
                 referred_by: member.referred_by,
@@ -284,6 +330,7 @@ impl Roster {
                 status_since: date(text, &member.status_since, "member.status_since")?,
                 adjustments: member.adjustments,
                 contacts,
+                reach,
             });
             lines.push(line);
         }
@@ -315,7 +362,7 @@ impl Roster {
 
     /// The file's text: a note for whoever opens it, then the roster.
     fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        let version = if self.done.is_empty() {
+        let version = if self.done.is_empty() && self.members.iter().all(|m| m.reach == Reach::default()) {
             WITHOUT_DONE
         } else {
             SCHEMA_VERSION
@@ -338,6 +385,10 @@ impl Roster {
                     status: m.status.key(),
                     status_since: m.status_since,
                     adjustments: &m.adjustments,
+                    email: &m.reach.email,
+                    phone: &m.reach.phone,
+                    referrer: &m.reach.referrer,
+                    link_sent: m.reach.link_sent,
                     contact: (m.contacts.iter())
                         .map(|c| ContactOut {
                             on: c.on,

@@ -40,6 +40,7 @@ fn confirmed() -> Roster {
             referred_by: "Jo Smith, CMHT North".to_owned(),
             referred_on: day(1),
             adjustments: String::new(),
+            reach: holdspace::domain::roster::Reach::default(),
         };
         roster.add(referral, 8, day(1)).unwrap();
         roster
@@ -187,6 +188,7 @@ fn a_referrer_hears_of_a_first_session_and_of_the_waiting_list() {
             referred_by: "Early Intervention".to_owned(),
             referred_on: day(1),
             adjustments: String::new(),
+            reach: holdspace::domain::roster::Reach::default(),
         };
         roster.add(referral, 1, day(1)).unwrap();
     }

@@ -17,6 +17,7 @@ fn referral(name: &str) -> Referral {
         referred_by: "Jo, CMHT North".to_owned(),
         referred_on: day(1),
         adjustments: String::new(),
+        reach: holdspace::domain::roster::Reach::default(),
     }
 }
 

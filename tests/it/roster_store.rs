@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use holdspace::domain::hands::check_name;
-use holdspace::domain::roster::{Closure, Contact, Member, Owed, Roster, Status};
+use holdspace::domain::roster::{Closure, Contact, Member, Owed, Reach, Roster, Status};
 use holdspace::store::disk::Os;
 use holdspace::store::roster::{self as file, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -161,10 +161,10 @@ fn every_mistake_names_the_file_the_line_the_field_and_what_would_be_valid() {
     }
 }
 
-/// What was owed and is done is kept in the roster, as version 2; a roster with nothing done
-/// is still written as version 1, which an older holdspace reads.
+/// What was owed and is done, and how to reach people, are kept in the roster as version 2; a
+/// roster with neither is still written as version 1, which an older holdspace reads.
 #[test]
-fn what_is_done_is_kept_and_read_back_as_version_2() {
+fn what_is_done_and_contact_details_are_kept_and_read_back_as_version_2() {
     let mut roster = Roster::load(&golden("good.toml")).unwrap();
     roster.done.push(Closure {
         name: "Ana".into(),
@@ -172,6 +172,12 @@ fn what_is_done_is_kept_and_read_back_as_version_2() {
         on: date("2026-03-03"),
         note: "passed to Jo Smith by phone".into(),
     });
+    roster.members[0].reach = Reach {
+        email: "ana@example.org".into(),
+        phone: "07700 900123".into(),
+        referrer: "Jo Smith <jo.smith@example.org>".into(),
+        link_sent: true,
+    };
     let tmp = tempfile::tempdir().unwrap();
     let path = file::path(tmp.path());
     roster.save(&Os, &path).unwrap();
@@ -181,7 +187,17 @@ fn what_is_done_is_kept_and_read_back_as_version_2() {
         text.contains("[[done]]\nname = \"Ana\"\nkind = \"safeguarding\"\non = \"2026-03-03\""),
         "{text}"
     );
+    assert!(text.contains("email = \"ana@example.org\"\nphone = \"07700 900123\"\nreferrer = \"Jo Smith <jo.smith@example.org>\"\nlink_sent = true\n"), "{text}");
     assert_eq!(Roster::load(&path).unwrap(), roster);
+    let bad = text.replace("ana@example.org", "ana at example");
+    let line = bad.lines().position(|line| line.starts_with("email = ")).unwrap() + 1;
+    let err = Roster::parse(&bad).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "line {line}: member.email: email \"ana at example\" is not valid: give an e-mail address, e.g. ana@example.org"
+        )
+    );
     let bad = text.replace("kind = \"safeguarding\"", "kind = \"safe\"");
     let line = bad.lines().position(|line| line.starts_with("kind = ")).unwrap() + 1;
     let err = Roster::parse(&bad).unwrap_err();
@@ -273,6 +289,7 @@ fn member() -> impl Strategy<Value = Member> {
                 status_since,
                 adjustments,
                 contacts,
+                reach: Reach::default(),
             },
         )
         .prop_filter("a usable name", |m| check_name(&m.name).is_ok())

@@ -31,6 +31,7 @@ fn referred(names: &[&str]) -> (TempDir, RosterView) {
             referred_by: "CMHT North".to_owned(),
             referred_on: today(),
             adjustments: String::new(),
+            reach: holdspace::domain::roster::Reach::default(),
         };
         list.add(referral, 2, today()).expect("referred");
     }

@@ -1,6 +1,6 @@
 //! Why a change to a roster was refused, worded for the facilitator.
 
-use super::{Owed, Status};
+use super::{Field, Owed, Status};
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
 use std::fmt;
@@ -34,6 +34,11 @@ pub enum RosterError {
         holders: Vec<String>,
     },
     BlankContactNote,
+    /// A contact detail that is not one: which, and what was given.
+    BadContact {
+        field: Field,
+        value: String,
+    },
     NotAKind(String),
     BlankDoneNote,
     /// Nothing of that kind is owed to the person now.
@@ -94,6 +99,13 @@ impl fmt::Display for RosterError {
                 )
             }
             Self::BlankContactNote => f.write_str("say what the contact was about: the note cannot be blank"),
+            Self::BadContact { field, value } => write!(
+                f,
+                "{} \"{}\" is not valid: give {}",
+                field.name(),
+                sanitize(value),
+                field.valid()
+            ),
             Self::NotAKind(text) => write!(
                 f,
                 "\"{}\" is not something owed; use one of: {}",
