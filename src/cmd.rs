@@ -6,6 +6,7 @@ pub mod cli;
 pub mod error;
 pub mod export;
 pub mod group;
+pub mod message;
 pub mod plan;
 pub mod purge;
 pub mod report;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli) -> Result<String, CmdError> {
         Some(Commands::Group { command }) => group::run(&dir, command, Local::now().naive_local())?,
         Some(Commands::Roster { group, command }) => roster::for_group(&dir, &group, command)?,
         Some(Commands::Plan { command }) => plan::run(command)?,
+        Some(Commands::Message(args)) => message::run(&dir, args)?,
         Some(Commands::Export {
             id,
             format,

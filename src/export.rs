@@ -11,6 +11,7 @@ mod anonymised;
 pub(crate) mod csv;
 mod json;
 pub(crate) mod md;
+pub mod message;
 pub mod report;
 pub mod summary;
 

@@ -102,6 +102,9 @@ pub enum Commands {
         #[command(subcommand)]
         command: crate::cmd::roster::RosterCommand,
     },
+    /// Draft a message to send from your own mail client: the reminder before the next meeting,
+    /// with every member in Bcc. Nothing is sent by holdspace.
+    Message(crate::cmd::message::MessageArgs),
     /// Plans and templates: list the templates, print one to copy, check a plan file.
     Plan {
         #[command(subcommand)]

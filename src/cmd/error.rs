@@ -3,6 +3,7 @@
 
 use crate::domain::roster::RosterError;
 use crate::export::PersonError;
+use crate::export::message::DraftError;
 use crate::launch::LaunchError;
 use crate::session::error::SessionError;
 use crate::store::StoreError;
@@ -51,6 +52,14 @@ pub enum CmdError {
         error: LineError,
     },
     NotOpened,
+    Draft(DraftError),
+    /// A message needs to say who it is from.
+    NoSender,
+    /// The group has no day and time to remind anyone of; `file` is where they are set.
+    NoMeeting {
+        group: String,
+        file: PathBuf,
+    },
 }
 
 /// Why `holdspace script` cannot read a line: not a line of its grammar, or a key it does not know.
@@ -104,6 +113,18 @@ impl fmt::Display for CmdError {
             Self::Stdout(err) => write!(f, "could not write to standard output: {err}"),
             Self::Line { number, error } => write!(f, "standard input line {number}: {error}"),
             Self::NotOpened => f.write_str("the session was not opened"),
+            Self::Draft(err) => err.fmt(f),
+            Self::NoSender => f.write_str(
+                "say who the message is from: --from \"Sam Jones <sam.jones@example.org>\", or \
+                 HOLDSPACE_FROM set to that",
+            ),
+            Self::NoMeeting { group, file } => write!(
+                f,
+                "{} has no day and time to meet, so there is no meeting to remind anyone of; set \
+                 day and time in {}",
+                crate::util::text::sanitize(group),
+                file.display()
+            ),
         }
     }
 }
@@ -122,4 +143,5 @@ crate::util::wrap_errors!(
     Roster(UpdateError<RosterError>),
     Person(PersonError),
     Purge(PurgeError),
+    Draft(DraftError),
 );

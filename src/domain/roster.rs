@@ -483,7 +483,10 @@ impl Roster {
                     Status::Referred => Reason::Introduce,
                     Status::Contacted => Reason::SendWaiver,
                     Status::WaiverSent if days(m) >= CHASE_WAIVER_AFTER_DAYS => Reason::ChaseWaiver,
-                    Status::Confirmed if meets_tomorrow => Reason::Reminder,
+                    // A reminder drafted or a call made today is the reminder done.
+                    Status::Confirmed if meets_tomorrow && m.contacts.last().is_none_or(|c| c.on < today) => {
+                        Reason::Reminder
+                    }
                     _ => return None,
                 };
                 Some((reason, m))

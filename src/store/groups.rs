@@ -292,7 +292,7 @@ const CREATE_LOCK: &str = ".create.lock";
 const MAX_FOLDERS: usize = 100;
 
 /// A folder name from a group name: lower-case ASCII letters and digits joined by dashes.
-fn slug(name: &str) -> String {
+pub fn slug(name: &str) -> String {
     let words: Vec<String> = name
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())

@@ -1,0 +1,123 @@
+//! Messages drafted for the facilitator to send from their own mail client, never sent by
+//! holdspace: a standard e-mail file (RFC 5322, marked `X-Unsent: 1` so mail clients open it
+//! ready to edit and send) with every member in Bcc, never To or Cc, and the same words as plain
+//! text for a phone or a messaging app.
+
+use crate::domain::checklist::Setting;
+use crate::domain::group::Group;
+use chrono::NaiveDateTime;
+use lettre::Message;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, Mailboxes};
+use std::error::Error;
+use std::fmt;
+
+/// A draft: the e-mail file, and the words for pasting elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub subject: String,
+    pub text: String,
+    pub eml: Vec<u8>,
+}
+
+/// Why a draft could not be made.
+#[derive(Debug)]
+pub enum DraftError {
+    /// Nobody to send it to: no one it is for has an e-mail address noted.
+    NoRecipients,
+    /// An address in the roster that a mail client would not take (a hand edit can make one).
+    BadAddress {
+        name: String,
+        address: String,
+    },
+    Build(lettre::error::Error),
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoRecipients => f.write_str(
+                "no one it is for has an e-mail address noted; `holdspace roster GROUP edit NAME \
+                 --email ADDRESS` notes one",
+            ),
+            Self::BadAddress { name, address } => write!(
+                f,
+                "{}'s e-mail address \"{}\" is not one a mail client takes; `holdspace roster GROUP \
+                 edit NAME --email ADDRESS` puts it right",
+                crate::util::text::sanitize(name),
+                crate::util::text::sanitize(address)
+            ),
+            Self::Build(err) => write!(f, "the draft could not be made: {err}"),
+        }
+    }
+}
+
+impl Error for DraftError {}
+
+/// The reminder for the meeting at `meets`, from `from`, to every address in `to` (in Bcc).
+pub fn reminder(
+    group: &Group,
+    meets: NaiveDateTime,
+    from: &Mailbox,
+    to: &[Mailbox],
+) -> Result<Draft, DraftError> {
+    let day = meets.format("%A %-d %B");
+    let time = meets.format("%H:%M");
+    let place = match group.setting {
+        Setting::Online => "online: use the link you were sent".to_owned(),
+        Setting::InPerson if group.place.trim().is_empty() => "in the usual room".to_owned(),
+        Setting::InPerson => format!("at {}", group.place.trim()),
+    };
+    let signature = from.name.as_deref().unwrap_or("your facilitator");
+    let subject = format!("{}: see you on {day} at {time}", group.name.trim());
+    let text = format!(
+        "Hello,\n\n\
+         Just a reminder that {} meets on {day} at {time}, {place}.\n\n\
+         What is said in the group stays in the group, and nobody has to speak: come as you are.\n\n\
+         If you can't make it, a quick reply to let me know is always welcome.\n\n\
+         See you there,\n{signature}\n",
+        group.name.trim()
+    );
+    draft(from, to, subject, text)
+}
+
+/// An e-mail from `from` with `to` in Bcc.
+fn draft(from: &Mailbox, to: &[Mailbox], subject: String, text: String) -> Result<Draft, DraftError> {
+    if to.is_empty() {
+        return Err(DraftError::NoRecipients);
+    }
+    let bcc: Mailboxes = to.iter().cloned().collect();
+    let message = Message::builder()
+        .from(from.clone())
+        .mailbox(lettre::message::header::Bcc::from(bcc))
+        // A draft keeps its Bcc: the mail client sends it, and needs to know to whom.
+        .keep_bcc()
+        .header(Unsent)
+        .subject(subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(text.clone())
+        .map_err(DraftError::Build)?;
+    Ok(Draft {
+        subject,
+        text,
+        eml: message.formatted(),
+    })
+}
+
+/// `X-Unsent: 1`: mail clients (Outlook, Thunderbird) open such a file as a draft to send.
+#[derive(Debug, Clone, Copy)]
+struct Unsent;
+
+impl Header for Unsent {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("X-Unsent")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "1".to_owned())
+    }
+}
