@@ -8,12 +8,12 @@ use common::{
     assert_private, data, fails, files_ending, holdspace, only_log, read_json, run, run_with_input, script,
 };
 use holdspace::domain::plan::Kind;
-use mailparse::MailHeaderMap;
 use holdspace::domain::{EventKind, SessionMeta};
 use holdspace::store::groups::{self, GROUP_FILE};
 use holdspace::store::log::SessionLog;
 use holdspace::store::paths::DataDir;
 use holdspace::store::plans::{self, TEMPLATES};
+use mailparse::MailHeaderMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -490,22 +490,47 @@ fn a_concern_flagged_in_a_session_is_owed_until_done_and_referrers_hear_of_the_w
 #[test]
 fn a_reminder_draft_puts_every_member_in_bcc_and_none_in_to_or_cc() {
     let (tmp, root) = data();
-    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1)).format("%A").to_string();
+    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1))
+        .format("%A")
+        .to_string();
     ok(
         &root,
-        &["group", "new", "Tuesday group", "--day", &tomorrow, "--time", "18:30", "--place", "Room 4"],
+        &[
+            "group",
+            "new",
+            "Tuesday group",
+            "--day",
+            &tomorrow,
+            "--time",
+            "18:30",
+            "--place",
+            "Room 4",
+        ],
     );
-    for (name, email) in [("Ana", Some("ana@example.org")), ("Ben", Some("ben@example.org")), ("Cy", None)] {
-        let mut args = vec!["roster", "Tuesday group", "add", name, "--referred-by", "CMHT North"];
+    for (name, email) in [
+        ("Ana", Some("ana@example.org")),
+        ("Ben", Some("ben@example.org")),
+        ("Cy", None),
+    ] {
+        let mut args = vec![
+            "roster",
+            "Tuesday group",
+            "add",
+            name,
+            "--referred-by",
+            "CMHT North",
+        ];
         if let Some(email) = email {
             args.extend(["--email", email]);
         }
         ok(&root, &args);
         ok(&root, &["roster", "Tuesday group", "set", name, "confirmed"]);
     }
-    let bad = run(holdspace(&root).args(["roster", "Tuesday group", "edit", "Ana", "--email", "ana at home"]));
+    let bad =
+        run(holdspace(&root).args(["roster", "Tuesday group", "edit", "Ana", "--email", "ana at home"]));
     assert!(
-        bad.stderr.contains("email \"ana at home\" is not valid: give an e-mail address"),
+        bad.stderr
+            .contains("email \"ana at home\" is not valid: give an e-mail address"),
         "{bad:?}"
     );
     let out = tmp.path().join("drafts");
@@ -523,30 +548,53 @@ fn a_reminder_draft_puts_every_member_in_bcc_and_none_in_to_or_cc() {
         ],
     );
     assert!(said.contains("to Ana, Ben in Bcc"), "{said}");
-    assert!(said.contains("No e-mail noted for Cy: call or text them."), "{said}");
+    assert!(
+        said.contains("No e-mail noted for Cy: call or text them."),
+        "{said}"
+    );
     let drafts = files_ending(&out, ".eml");
     assert_eq!(drafts.len(), 1, "{drafts:?}");
-    assert_eq!(common::mode(&drafts[0]), 0o600, "a draft is private to the facilitator");
+    assert_eq!(
+        common::mode(&drafts[0]),
+        0o600,
+        "a draft is private to the facilitator"
+    );
     let bytes = fs::read(&drafts[0]).unwrap();
     let mail = mailparse::parse_mail(&bytes).expect("the draft parses as e-mail");
     let header = |name: &str| mail.headers.get_all_values(name);
     assert_eq!(header("X-Unsent"), ["1"]);
-    assert!(header("To").is_empty() && header("Cc").is_empty(), "{:?}", mail.headers);
-    let bcc = mailparse::addrparse_header(mail.headers.get_first_header("Bcc").expect("a Bcc header")).unwrap();
+    assert!(
+        header("To").is_empty() && header("Cc").is_empty(),
+        "{:?}",
+        mail.headers
+    );
+    let bcc =
+        mailparse::addrparse_header(mail.headers.get_first_header("Bcc").expect("a Bcc header")).unwrap();
     let addresses: Vec<String> = bcc
         .iter()
         .flat_map(|addr| match addr {
             mailparse::MailAddr::Single(single) => vec![single.addr.clone()],
-            mailparse::MailAddr::Group(group) => group.addrs.iter().map(|single| single.addr.clone()).collect(),
+            mailparse::MailAddr::Group(group) => {
+                group.addrs.iter().map(|single| single.addr.clone()).collect()
+            }
         })
         .collect();
     assert_eq!(addresses, ["ana@example.org", "ben@example.org"]);
     assert_eq!(header("From"), ["\"Sam Jones\" <sam.jones@example.org>"]);
     let body = mail.get_body().unwrap();
-    assert!(body.contains(&format!("Tuesday group meets on {tomorrow}")), "{body}");
-    assert!(body.contains("at Room 4") && body.trim_end().ends_with("Sam Jones"), "{body}");
+    assert!(
+        body.contains(&format!("Tuesday group meets on {tomorrow}")),
+        "{body}"
+    );
+    assert!(
+        body.contains("at Room 4") && body.trim_end().ends_with("Sam Jones"),
+        "{body}"
+    );
 
     let owed = ok(&root, &["roster", "Tuesday group", "to-contact"]);
     assert!(owed.contains("Cy · reminder: the group meets tomorrow"), "{owed}");
-    assert!(!owed.contains("Ana · reminder") && !owed.contains("Ben · reminder"), "{owed}");
+    assert!(
+        !owed.contains("Ana · reminder") && !owed.contains("Ben · reminder"),
+        "{owed}"
+    );
 }
