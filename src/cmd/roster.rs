@@ -96,6 +96,9 @@ pub enum RosterCommand {
     /// Who to get in touch with and why, most urgent first: the roster's next steps, what
     /// sessions flagged, who missed two in a row, and referrers to tell, until each is done.
     ToContact,
+    /// For each referring team, ready to send: who has a place, who is waiting and where, who
+    /// declined or left, and how many sessions each has come to.
+    Referrers,
     /// Note something owed as done: a safeguarding concern passed on, a one-to-one held, a
     /// call made, a referrer told, a waiver back, a welcome given.
     Done {
@@ -175,6 +178,7 @@ pub fn run(
             let due = roll.owed(&look()?, today);
             return Ok(to_contact(&due, &group, today, roll.next_meeting));
         }
+        RosterCommand::Referrers => return Ok(referrers(&look()?, &roll.held, &group, today)),
         RosterCommand::Done { name, kind, note, on } => {
             let closure = Closure {
                 name,
@@ -340,6 +344,67 @@ fn to_contact(due: &[ToContact], group: &str, today: NaiveDate, next_meeting: Op
             due.why,
             due.since.format("%a %-d %b")
         );
+    }
+    out
+}
+
+/// The roster by referrer, each person with where they stand and the sessions they came to.
+fn referrers(roster: &Roster, held: &[Held], group: &str, today: NaiveDate) -> String {
+    let mut teams: Vec<(String, Vec<&Member>)> = Vec::new();
+    for member in &roster.members {
+        let team = member.referred_by.trim();
+        match teams
+            .iter_mut()
+            .find(|(name, _)| name.to_lowercase() == team.to_lowercase())
+        {
+            Some((_, members)) => members.push(member),
+            None => teams.push((team.to_owned(), vec![member])),
+        }
+    }
+    if teams.is_empty() {
+        return format!("{group}: no one is on the roster yet.\n");
+    }
+    let waiting = roster.waiting_list();
+    let mut out = format!("{group}: for each referrer, on {today}\n");
+    for (team, members) in teams {
+        let _ = writeln!(out, "\n{}", sanitize(&team));
+        let rows = members.into_iter().map(|member| {
+            let stands = match member.status {
+                Status::WaitingList => {
+                    let at = waiting
+                        .iter()
+                        .position(|w| w.name == member.name)
+                        .map_or(0, |at| at + 1);
+                    format!("waiting list, number {at}, since {}", member.status_since)
+                }
+                Status::Declined | Status::Left => {
+                    format!("{} on {}", member.status.describe(), member.status_since)
+                }
+                status => format!("{} since {}", status.describe(), member.status_since),
+            };
+            let listed = (held.iter())
+                .filter_map(|session| {
+                    session
+                        .people
+                        .iter()
+                        .find(|seen| same_name(&seen.name, &member.name))
+                })
+                .collect::<Vec<_>>();
+            let came = listed
+                .iter()
+                .filter(|seen| {
+                    seen.attendance
+                        .is_some_and(crate::domain::record::Attendance::attended)
+                })
+                .count();
+            let sessions = if listed.is_empty() {
+                "no sessions yet".to_owned()
+            } else {
+                format!("came to {came} of {} sessions", listed.len())
+            };
+            vec![format!("  {}", sanitize(&member.name)), stands, sessions]
+        });
+        out.push_str(&table(rows.collect()));
     }
     out
 }

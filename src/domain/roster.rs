@@ -388,6 +388,11 @@ impl Roster {
                 ));
             }
         }
+        // Confirmed straight from an earlier step: the group's confidentiality agreement is
+        // not back, and the first session is no place to find out.
+        if status == Status::Confirmed && was != Status::WaiverReturned {
+            said.push_str(" Their confidentiality waiver has not come back: ask for it before the session.");
+        }
         Ok(said)
     }
 

@@ -188,6 +188,21 @@ fn the_waiting_list_is_in_the_order_people_went_on_it() {
     );
 }
 
+/// Confirming someone whose confidentiality waiver is not back says so; it is the usual way only
+/// once the waiver has come back.
+#[test]
+fn confirming_before_the_waiver_is_back_warns() {
+    let mut r = roster(8, &["Ana", "Ben"]);
+    let said = r.set_status("Ana", Status::Confirmed, 8, day(3)).unwrap();
+    assert!(
+        said.ends_with("Their confidentiality waiver has not come back: ask for it before the session."),
+        "{said}"
+    );
+    r.set_status("Ben", Status::WaiverReturned, 8, day(3)).unwrap();
+    let said = r.set_status("Ben", Status::Confirmed, 8, day(4)).unwrap();
+    assert_eq!(said, "Ben: waiver returned → confirmed (2 of 8 places held).");
+}
+
 #[test]
 fn the_confirmed_are_expected_in_roster_order() {
     let mut r = roster(8, &["Ana", "Ben", "Cy", "Di"]);

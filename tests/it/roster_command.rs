@@ -435,3 +435,40 @@ fn referrals_made_at_the_same_time_are_all_kept() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// `referrers` is what each referring team is told: where each of theirs stands, and how many
+/// sessions they came to.
+#[test]
+fn referrers_lists_each_teams_people_with_where_they_stand() {
+    use holdspace::domain::owed::Seen;
+    use holdspace::domain::record::Attendance;
+    let mut group = full();
+    group.ok(day(2), &["set", "Ana", "confirmed"]);
+    group.ok(day(3), &["add", "Eve", "--referred-by", "Early Intervention"]);
+    group.ok(day(4), &["set", "Cy", "declined"]);
+    group.held = [(5, Some(Attendance::Present)), (6, Some(Attendance::Absent))]
+        .into_iter()
+        .map(|(n, attendance)| Held {
+            on: day(n),
+            people: vec![Seen {
+                name: "ana".to_owned(),
+                attendance,
+                flags: Vec::new(),
+            }],
+        })
+        .collect();
+    assert_eq!(
+        group.ok(day(7), &["referrers"]),
+        "Tuesday group: for each referrer, on 2026-03-07
+
+CMHT North
+  Ana  confirmed since 2026-03-02                came to 1 of 2 sessions
+  Ben  referred since 2026-03-02                 no sessions yet
+  Cy   declined on 2026-03-04                    no sessions yet
+  Di   waiting list, number 1, since 2026-03-02  no sessions yet
+
+Early Intervention
+  Eve  waiting list, number 2, since 2026-03-03  no sessions yet
+"
+    );
+}

@@ -67,7 +67,10 @@ fn a_number_sets_the_status_and_it_is_saved_at_once() {
     assert!(press(&mut view, "5"));
     assert_eq!(
         view.message.as_deref(),
-        Some("Ana: referred → confirmed (2 of 2 places held).")
+        Some(
+            "Ana: referred → confirmed (2 of 2 places held). Their confidentiality waiver has not \
+             come back: ask for it before the session."
+        )
     );
     let saved = Roster::load(&view.path).expect("the saved roster");
     assert_eq!(saved.members[0].status, Status::Confirmed);
