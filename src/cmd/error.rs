@@ -60,6 +60,11 @@ pub enum CmdError {
         group: String,
         file: PathBuf,
     },
+    /// No one on the roster was referred by `team`; `teams` are those there are.
+    NoTeam {
+        team: String,
+        teams: Vec<String>,
+    },
 }
 
 /// Why `holdspace script` cannot read a line: not a line of its grammar, or a key it does not know.
@@ -125,6 +130,18 @@ impl fmt::Display for CmdError {
                 crate::util::text::sanitize(group),
                 file.display()
             ),
+            Self::NoTeam { team, teams } => {
+                let teams: Vec<String> = teams
+                    .iter()
+                    .map(|team| crate::util::text::sanitize(team))
+                    .collect();
+                write!(
+                    f,
+                    "no one on the roster was referred by \"{}\"; the referrers are: {}",
+                    crate::util::text::sanitize(team),
+                    teams.join(", ")
+                )
+            }
         }
     }
 }

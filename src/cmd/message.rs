@@ -1,26 +1,40 @@
-//! `holdspace message GROUP reminder`: a message drafted for the facilitator's own mail client,
-//! never sent by holdspace: an `.eml` draft with every member in Bcc (with `-o DIR`), or the
-//! words to paste into a phone or a messaging app. Each person it is drafted for has the contact
-//! noted in the roster, so `to-contact` moves on.
+//! `holdspace message GROUP reminder` and `message GROUP referrer TEAM`: a message drafted for
+//! the facilitator's own mail client, never sent by holdspace: an `.eml` draft with everyone in
+//! Bcc (with `-o DIR`), or the words to paste into a phone or a messaging app. What a draft
+//! does is noted in the roster (a reminder as a contact, a referrer's update as done), so
+//! `to-contact` moves on.
 
 use crate::cmd::error::CmdError;
-use crate::domain::roster::{Contact, RosterError, Status};
-use crate::export::message::{self, DraftError};
-use crate::store::groups;
+use crate::cmd::roster::standing;
+use crate::domain::hands::same_name;
+use crate::domain::owed;
+use crate::domain::roster::{Closure, Contact, Member, Owed, Reason, Roster, RosterError, Status};
+use crate::export::message::{self, Draft, DraftError};
+use crate::session::group as session_group;
+use crate::session::{follow_through, history};
+use crate::store::groups::{self, Stored};
 use crate::store::guard;
 use crate::store::paths::DataDir;
 use crate::store::roster as file;
+use crate::util::format::Zone;
 use crate::util::text::sanitize;
-use chrono::Local;
+use chrono::{Local, NaiveDate, NaiveDateTime};
 use clap::Subcommand;
 use lettre::message::Mailbox;
-use std::path::PathBuf;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
 pub enum MessageKind {
     /// The reminder before the next meeting, to every confirmed member, in Bcc.
     Reminder,
+    /// The update for a referring team on each of the people they referred, to the referrer
+    /// addresses noted for them (`roster edit NAME --referrer`).
+    Referrer {
+        /// The team, as `--referred-by` names it.
+        team: String,
+    },
 }
 
 /// What to draft, from whom and where to.
@@ -50,74 +64,182 @@ fn parse_from(text: &str) -> Result<Mailbox, String> {
 pub fn run(dir: &DataDir, args: MessageArgs) -> Result<String, CmdError> {
     let from = args.from.ok_or(CmdError::NoSender)?;
     let stored = groups::find(dir, &args.group)?;
-    let group = &stored.group;
-    let now = Local::now().naive_local();
-    let meets = group.next_meeting(now).ok_or_else(|| CmdError::NoMeeting {
-        group: group.name.clone(),
-        file: stored.file(),
-    })?;
     let path = file::path(&stored.folder);
-    let roster = crate::domain::roster::Roster::load(&path).map_err(CmdError::RosterFile)?;
-    let confirmed: Vec<_> = (roster.members.iter())
-        .filter(|member| member.status == Status::Confirmed)
-        .collect();
-    let (reachable, unreachable): (Vec<_>, Vec<_>) = confirmed
-        .into_iter()
-        .partition(|member| !member.reach.email.is_empty());
-    // Addresses were checked when noted; one a hand edit broke is named, not dropped.
-    let to = (reachable.iter())
-        .map(|member| {
-            Mailbox::from_str(&format!("{} <{}>", member.name, member.reach.email)).map_err(|_| {
-                DraftError::BadAddress {
-                    name: member.name.clone(),
-                    address: member.reach.email.clone(),
-                }
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let draft = match args.kind {
-        MessageKind::Reminder => message::reminder(group, meets, &from, &to)?,
+    let roster = Roster::load(&path).map_err(CmdError::RosterFile)?;
+    let now = Local::now().naive_local();
+    let to = Drafting {
+        dir,
+        stored: &stored,
+        from: &from,
+        output: args.output.as_deref(),
+        today: now.date(),
     };
-    let names: Vec<String> = reachable.iter().map(|member| sanitize(&member.name)).collect();
-    let mut said = match &args.output {
-        Some(folder) => {
-            let eml = folder.join(format!(
-                "{}-reminder-{}.eml",
-                groups::slug(&group.name),
-                meets.format("%Y-%m-%d")
-            ));
-            guard::write_output(dir.disk().as_ref(), dir.root(), &eml, &draft.eml)?;
-            format!(
-                "Reminder drafted in {}, to {} in Bcc: open it in your mail client to send.",
-                eml.display(),
-                names.join(", ")
-            )
-        }
-        None => format!(
-            "Bcc: {}\nSubject: {}\n\n{}",
-            names.join(", "),
-            draft.subject,
-            draft.text
-        ),
-    };
-    if !unreachable.is_empty() {
-        let names: Vec<String> = unreachable.iter().map(|member| sanitize(&member.name)).collect();
-        said.push_str(&format!(
-            "\nNo e-mail noted for {}: call or text them.",
-            names.join(", ")
-        ));
+    match args.kind {
+        MessageKind::Reminder => to.reminder(&roster, now),
+        MessageKind::Referrer { team } => to.referrer(&roster, &team),
     }
-    let today = now.date();
-    let note = format!("reminder for {} drafted", meets.format("%a %-d %b"));
-    file::update(&path, dir.disk().as_ref(), |roster| {
-        for member in &reachable {
-            let contact = Contact {
-                on: today,
-                note: note.clone(),
-            };
-            roster.log_contact(&member.name, contact, today)?;
+}
+
+/// What every draft shares: the group, who it is from, where it goes and the day.
+struct Drafting<'a> {
+    dir: &'a DataDir,
+    stored: &'a Stored,
+    from: &'a Mailbox,
+    output: Option<&'a Path>,
+    today: NaiveDate,
+}
+
+impl Drafting<'_> {
+    fn reminder(&self, roster: &Roster, now: NaiveDateTime) -> Result<String, CmdError> {
+        let group = &self.stored.group;
+        let meets = group.next_meeting(now).ok_or_else(|| CmdError::NoMeeting {
+            group: group.name.clone(),
+            file: self.stored.file(),
+        })?;
+        let confirmed: Vec<&Member> = (roster.members.iter())
+            .filter(|member| member.status == Status::Confirmed)
+            .collect();
+        let (reachable, unreachable): (Vec<&Member>, Vec<&Member>) = confirmed
+            .into_iter()
+            .partition(|member| !member.reach.email.is_empty());
+        // Addresses were checked when noted; one a hand edit broke is named, not dropped.
+        let to = (reachable.iter())
+            .map(|member| mailbox(&member.name, &member.reach.email))
+            .collect::<Result<Vec<_>, _>>()?;
+        let draft = message::reminder(group, meets, self.from, &to)?;
+        let stem = format!(
+            "{}-reminder-{}",
+            groups::slug(&group.name),
+            meets.format("%Y-%m-%d")
+        );
+        let mut said = self.deliver(&draft, &stem, &names(&reachable))?;
+        if !unreachable.is_empty() {
+            let _ = write!(
+                said,
+                "\nNo e-mail noted for {}: call or text them.",
+                names(&unreachable)
+            );
         }
-        Ok::<_, RosterError>(String::new())
-    })?;
-    Ok(said)
+        let note = format!("reminder for {} drafted", meets.format("%a %-d %b"));
+        file::update(
+            &file::path(&self.stored.folder),
+            self.dir.disk().as_ref(),
+            |roster| {
+                for member in &reachable {
+                    let contact = Contact {
+                        on: self.today,
+                        note: note.clone(),
+                    };
+                    roster.log_contact(&member.name, contact, self.today)?;
+                }
+                Ok::<_, RosterError>(String::new())
+            },
+        )?;
+        Ok(said)
+    }
+
+    fn referrer(&self, roster: &Roster, team: &str) -> Result<String, CmdError> {
+        let group = &self.stored.group;
+        let same_team =
+            |member: &&Member| member.referred_by.trim().to_lowercase() == team.trim().to_lowercase();
+        let theirs: Vec<&Member> = roster.members.iter().filter(same_team).collect();
+        if theirs.is_empty() {
+            let mut teams: Vec<String> = roster
+                .members
+                .iter()
+                .map(|m| m.referred_by.trim().to_owned())
+                .collect();
+            teams.sort_by_key(|team| team.to_lowercase());
+            teams.dedup_by_key(|team| team.to_lowercase());
+            return Err(CmdError::NoTeam {
+                team: team.to_owned(),
+                teams,
+            });
+        }
+        let mut to: Vec<Mailbox> = Vec::new();
+        for member in theirs.iter().filter(|member| !member.reach.referrer.is_empty()) {
+            let referrer = Mailbox::from_str(&member.reach.referrer).map_err(|_| DraftError::BadAddress {
+                name: member.name.clone(),
+                address: member.reach.referrer.clone(),
+            })?;
+            if !to.iter().any(|known| known.email == referrer.email) {
+                to.push(referrer);
+            }
+        }
+        let logs = session_group::saved(self.dir, &group.name);
+        let held = follow_through::held(&history::sessions(&logs, &group.name), Zone::Local);
+        let waiting = roster.waiting_list();
+        let lines: Vec<String> = (theirs.iter())
+            .map(|member| {
+                let (stands, sessions) = standing(member, &waiting, &held);
+                format!("{}: {stands}, {sessions}", member.name.trim())
+            })
+            .collect();
+        let draft =
+            message::referrer_update(group, team, &lines, self.from, &to).map_err(|err| match err {
+                DraftError::NoRecipients => CmdError::Draft(DraftError::NoReferrerAddress {
+                    team: team.to_owned(),
+                }),
+                err => CmdError::Draft(err),
+            })?;
+        let stem = format!("{}-referrer-{}", groups::slug(&group.name), groups::slug(team));
+        let shown: Vec<String> = to.iter().map(ToString::to_string).collect();
+        let said = self.deliver(&draft, &stem, &sanitize(&shown.join(", ")))?;
+        // What the update tells is what was owed to the team: it is done once drafted.
+        let note = format!("update drafted to {}", team.trim());
+        let (capacity, next) = (group.capacity, None);
+        file::update(
+            &file::path(&self.stored.folder),
+            self.dir.disk().as_ref(),
+            |roster| {
+                let open = owed::to_contact(roster, &held, capacity, self.today, next);
+                for member in &theirs {
+                    let owed_them = open
+                        .iter()
+                        .any(|due| due.reason == Reason::TellReferrer && same_name(&due.name, &member.name));
+                    if owed_them {
+                        let closure = Closure {
+                            name: member.name.clone(),
+                            owed: Owed::Referrer,
+                            on: self.today,
+                            note: note.clone(),
+                        };
+                        roster.close(closure, true, self.today)?;
+                    }
+                }
+                Ok::<_, RosterError>(String::new())
+            },
+        )?;
+        Ok(said)
+    }
+
+    /// The draft written into the output folder as `STEM.eml`, or its words for pasting; says
+    /// which, and to whom (`recipients`, in Bcc).
+    fn deliver(&self, draft: &Draft, stem: &str, recipients: &str) -> Result<String, CmdError> {
+        let Some(folder) = self.output else {
+            return Ok(format!(
+                "Bcc: {recipients}\nSubject: {}\n\n{}",
+                draft.subject, draft.text
+            ));
+        };
+        let eml = folder.join(format!("{stem}.eml"));
+        guard::write_output(self.dir.disk().as_ref(), self.dir.root(), &eml, &draft.eml)?;
+        Ok(format!(
+            "Drafted in {}, to {recipients} in Bcc: open it in your mail client to send.",
+            eml.display()
+        ))
+    }
+}
+
+/// `Ana <ana@example.org>`, or why the address is not one.
+fn mailbox(name: &str, address: &str) -> Result<Mailbox, DraftError> {
+    Mailbox::from_str(&format!("{name} <{address}>")).map_err(|_| DraftError::BadAddress {
+        name: name.to_owned(),
+        address: address.to_owned(),
+    })
+}
+
+fn names(members: &[&Member]) -> String {
+    let names: Vec<String> = members.iter().map(|member| sanitize(&member.name)).collect();
+    names.join(", ")
 }

@@ -4,6 +4,7 @@
 use crate::cmd::error::CmdError;
 use crate::domain::hands::same_name;
 use crate::domain::owed::{self, Held};
+use crate::domain::record::Attendance;
 use crate::domain::roster::{
     Closure, Contact, Member, Owed, Reach, ReachEdit, Reason, Referral, Roster, RosterError, Status,
     ToContact,
@@ -369,44 +370,48 @@ fn referrers(roster: &Roster, held: &[Held], group: &str, today: NaiveDate) -> S
     for (team, members) in teams {
         let _ = writeln!(out, "\n{}", sanitize(&team));
         let rows = members.into_iter().map(|member| {
-            let stands = match member.status {
-                Status::WaitingList => {
-                    let at = waiting
-                        .iter()
-                        .position(|w| w.name == member.name)
-                        .map_or(0, |at| at + 1);
-                    format!("waiting list, number {at}, since {}", member.status_since)
-                }
-                Status::Declined | Status::Left => {
-                    format!("{} on {}", member.status.describe(), member.status_since)
-                }
-                status => format!("{} since {}", status.describe(), member.status_since),
-            };
-            let listed = (held.iter())
-                .filter_map(|session| {
-                    session
-                        .people
-                        .iter()
-                        .find(|seen| same_name(&seen.name, &member.name))
-                })
-                .collect::<Vec<_>>();
-            let came = listed
-                .iter()
-                .filter(|seen| {
-                    seen.attendance
-                        .is_some_and(crate::domain::record::Attendance::attended)
-                })
-                .count();
-            let sessions = if listed.is_empty() {
-                "no sessions yet".to_owned()
-            } else {
-                format!("came to {came} of {} sessions", listed.len())
-            };
+            let (stands, sessions) = standing(member, &waiting, held);
             vec![format!("  {}", sanitize(&member.name)), stands, sessions]
         });
         out.push_str(&table(rows.collect()));
     }
     out
+}
+
+/// Where `member` stands (`waiting list, number 2, since 2026-03-02`) and the sessions they came
+/// to (`came to 3 of 4 sessions`), as their referrer is told.
+pub fn standing(member: &Member, waiting: &[&Member], held: &[Held]) -> (String, String) {
+    let stands = match member.status {
+        Status::WaitingList => {
+            let at = waiting
+                .iter()
+                .position(|w| w.name == member.name)
+                .map_or(0, |at| at + 1);
+            format!("waiting list, number {at}, since {}", member.status_since)
+        }
+        Status::Declined | Status::Left => {
+            format!("{} on {}", member.status.describe(), member.status_since)
+        }
+        status => format!("{} since {}", status.describe(), member.status_since),
+    };
+    let listed = (held.iter())
+        .filter_map(|session| {
+            session
+                .people
+                .iter()
+                .find(|seen| same_name(&seen.name, &member.name))
+        })
+        .collect::<Vec<_>>();
+    let came = listed
+        .iter()
+        .filter(|seen| seen.attendance.is_some_and(Attendance::attended))
+        .count();
+    let sessions = if listed.is_empty() {
+        "no sessions yet".to_owned()
+    } else {
+        format!("came to {came} of {} sessions", listed.len())
+    };
+    (stands, sessions)
 }
 
 /// The mark a reason carries in `to-contact`, as the follow-up glyphs are on screen.

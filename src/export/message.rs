@@ -25,6 +25,10 @@ pub struct Draft {
 pub enum DraftError {
     /// Nobody to send it to: no one it is for has an e-mail address noted.
     NoRecipients,
+    /// No referrer address is noted for anyone the team referred.
+    NoReferrerAddress {
+        team: String,
+    },
     /// An address in the roster that a mail client would not take (a hand edit can make one).
     BadAddress {
         name: String,
@@ -39,6 +43,12 @@ impl fmt::Display for DraftError {
             Self::NoRecipients => f.write_str(
                 "no one it is for has an e-mail address noted; `holdspace roster GROUP edit NAME \
                  --email ADDRESS` notes one",
+            ),
+            Self::NoReferrerAddress { team } => write!(
+                f,
+                "no referrer's address is noted for anyone {} referred; `holdspace roster GROUP \
+                 edit NAME --referrer \"Name <address>\"` notes one",
+                crate::util::text::sanitize(team)
             ),
             Self::BadAddress { name, address } => write!(
                 f,
@@ -76,6 +86,29 @@ pub fn reminder(
          What is said in the group stays in the group, and nobody has to speak: come as you are.\n\n\
          If you can't make it, a quick reply to let me know is always welcome.\n\n\
          See you there,\n{signature}\n",
+        group.name.trim()
+    );
+    draft(from, to, subject, text)
+}
+
+/// The update for the referring `team` on the people they referred: a line each, as `lines`
+/// words them (`Ana: confirmed since 2026-03-02, came to 3 of 4 sessions`).
+pub fn referrer_update(
+    group: &Group,
+    team: &str,
+    lines: &[String],
+    from: &Mailbox,
+    to: &[Mailbox],
+) -> Result<Draft, DraftError> {
+    let signature = from.name.as_deref().unwrap_or("the facilitator");
+    let subject = format!("{}: an update for {}", group.name.trim(), team.trim());
+    let listed: String = lines.iter().map(|line| format!("- {line}\n")).collect();
+    let text = format!(
+        "Hello,\n\n\
+         An update from {} on the people you referred:\n\n{listed}\n\
+         Thank you for the referrals. Reply any time with questions, or with someone new who \
+         might like a place.\n\n\
+         With thanks,\n{signature}\n",
         group.name.trim()
     );
     draft(from, to, subject, text)

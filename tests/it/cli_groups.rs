@@ -597,4 +597,80 @@ fn a_reminder_draft_puts_every_member_in_bcc_and_none_in_to_or_cc() {
         !owed.contains("Ana · reminder") && !owed.contains("Ben · reminder"),
         "{owed}"
     );
+    // The referrer's update goes to the address noted for them, in Bcc too, and is then done.
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "edit",
+            "Ben",
+            "--referrer",
+            "Jo Smith <jo.smith@example.org>",
+        ],
+    );
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "add",
+            "Dee",
+            "--referred-by",
+            "CMHT North",
+        ],
+    );
+    assert!(
+        ok(&root, &["roster", "Tuesday group", "to-contact"])
+            .contains("✉ Dee · tell CMHT North: Dee has a place")
+    );
+    let said = ok(
+        &root,
+        &[
+            "message",
+            "Tuesday group",
+            "referrer",
+            "cmht north",
+            "--from",
+            "Sam Jones <sam.jones@example.org>",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        said.contains("to Jo Smith <jo.smith@example.org> in Bcc"),
+        "{said}"
+    );
+    let update = fs::read(out.join("tuesday-group-referrer-cmht-north.eml")).unwrap();
+    let mail = mailparse::parse_mail(&update).expect("the update parses as e-mail");
+    assert!(mail.headers.get_all_values("To").is_empty(), "{:?}", mail.headers);
+    assert_eq!(
+        mail.headers.get_all_values("Bcc"),
+        ["\"Jo Smith\" <jo.smith@example.org>"]
+    );
+    let body = mail.get_body().unwrap();
+    for line in [
+        "- Ana: confirmed since ",
+        "- Cy: confirmed since ",
+        "- Dee: referred since ",
+        ", no sessions yet",
+    ] {
+        assert!(body.contains(line), "{line:?} in {body}");
+    }
+    let owed = ok(&root, &["roster", "Tuesday group", "to-contact"]);
+    assert!(!owed.contains("tell CMHT North"), "{owed}");
+    let unknown = run(holdspace(&root).args([
+        "message",
+        "Tuesday group",
+        "referrer",
+        "Nobody",
+        "--from",
+        "S <s@example.org>",
+    ]));
+    assert!(
+        unknown
+            .stderr
+            .contains("no one on the roster was referred by \"Nobody\"; the referrers are: CMHT North"),
+        "{unknown:?}"
+    );
 }
