@@ -60,6 +60,12 @@ pub enum CmdError {
         group: String,
         file: PathBuf,
     },
+    /// The group is not online, or has no link noted; `file` is where it is set.
+    NoLink {
+        group: String,
+        file: PathBuf,
+    },
+    NotOnRoster(RosterError),
     /// No one on the roster was referred by `team`; `teams` are those there are.
     NoTeam {
         team: String,
@@ -130,6 +136,14 @@ impl fmt::Display for CmdError {
                 crate::util::text::sanitize(group),
                 file.display()
             ),
+            Self::NoLink { group, file } => write!(
+                f,
+                "{} is not an online group with a link noted: set setting = \"online\" and the \
+                 link as place in {}",
+                crate::util::text::sanitize(group),
+                file.display()
+            ),
+            Self::NotOnRoster(err) => err.fmt(f),
             Self::NoTeam { team, teams } => {
                 let teams: Vec<String> = teams
                     .iter()

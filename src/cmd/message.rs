@@ -6,9 +6,10 @@
 
 use crate::cmd::error::CmdError;
 use crate::cmd::roster::standing;
+use crate::domain::checklist::Setting;
 use crate::domain::hands::same_name;
 use crate::domain::owed;
-use crate::domain::roster::{Closure, Contact, Member, Owed, Reason, Roster, RosterError, Status};
+use crate::domain::roster::{Closure, Contact, Member, Owed, ReachEdit, Reason, Roster, RosterError, Status};
 use crate::export::message::{self, Draft, DraftError};
 use crate::session::group as session_group;
 use crate::session::{follow_through, history};
@@ -35,6 +36,10 @@ pub enum MessageKind {
         /// The team, as `--referred-by` names it.
         team: String,
     },
+    /// A welcome to someone new, with when and where their first meeting is and what to expect.
+    Welcome { name: String },
+    /// An online group's meeting link, to every confirmed member, in Bcc; each is noted as sent.
+    Link,
 }
 
 /// What to draft, from whom and where to.
@@ -77,6 +82,8 @@ pub fn run(dir: &DataDir, args: MessageArgs) -> Result<String, CmdError> {
     match args.kind {
         MessageKind::Reminder => to.reminder(&roster, now),
         MessageKind::Referrer { team } => to.referrer(&roster, &team),
+        MessageKind::Welcome { name } => to.welcome(&roster, &name, now),
+        MessageKind::Link => to.link(&roster, now),
     }
 }
 
@@ -90,18 +97,97 @@ struct Drafting<'a> {
 }
 
 impl Drafting<'_> {
-    fn reminder(&self, roster: &Roster, now: NaiveDateTime) -> Result<String, CmdError> {
+    /// The group's next meeting after `now`.
+    fn meets(&self, now: NaiveDateTime) -> Result<NaiveDateTime, CmdError> {
         let group = &self.stored.group;
-        let meets = group.next_meeting(now).ok_or_else(|| CmdError::NoMeeting {
+        group.next_meeting(now).ok_or_else(|| CmdError::NoMeeting {
             group: group.name.clone(),
             file: self.stored.file(),
-        })?;
-        let confirmed: Vec<&Member> = (roster.members.iter())
-            .filter(|member| member.status == Status::Confirmed)
-            .collect();
-        let (reachable, unreachable): (Vec<&Member>, Vec<&Member>) = confirmed
-            .into_iter()
-            .partition(|member| !member.reach.email.is_empty());
+        })
+    }
+
+    fn welcome(&self, roster: &Roster, name: &str, now: NaiveDateTime) -> Result<String, CmdError> {
+        let group = &self.stored.group;
+        let meets = self.meets(now)?;
+        let member = &roster.members[roster.member(name).map_err(CmdError::NotOnRoster)?];
+        if member.reach.email.is_empty() {
+            return Err(CmdError::Draft(DraftError::NoRecipients));
+        }
+        let to = mailbox(&member.name, &member.reach.email)?;
+        let draft = message::welcome(group, &member.name, meets, self.from, &to)?;
+        let stem = format!(
+            "{}-welcome-{}",
+            groups::slug(&group.name),
+            groups::slug(&member.name)
+        );
+        let said = self.deliver(&draft, &stem, &sanitize(&member.name))?;
+        self.note_contacts(&[member], "welcome drafted")?;
+        Ok(said)
+    }
+
+    fn link(&self, roster: &Roster, now: NaiveDateTime) -> Result<String, CmdError> {
+        let group = &self.stored.group;
+        if group.setting != Setting::Online || group.place.trim().is_empty() {
+            return Err(CmdError::NoLink {
+                group: group.name.clone(),
+                file: self.stored.file(),
+            });
+        }
+        let meets = self.meets(now)?;
+        let (reachable, unreachable) = confirmed(roster);
+        let to = (reachable.iter())
+            .map(|member| mailbox(&member.name, &member.reach.email))
+            .collect::<Result<Vec<_>, _>>()?;
+        let draft = message::link(group, meets, self.from, &to)?;
+        let stem = format!("{}-link-{}", groups::slug(&group.name), meets.format("%Y-%m-%d"));
+        let mut said = self.deliver(&draft, &stem, &names(&reachable))?;
+        if !unreachable.is_empty() {
+            let _ = write!(
+                said,
+                "\nNo e-mail noted for {}: send them the link another way.",
+                names(&unreachable)
+            );
+        }
+        file::update(
+            &file::path(&self.stored.folder),
+            self.dir.disk().as_ref(),
+            |roster| {
+                for member in &reachable {
+                    let sent = ReachEdit {
+                        link_sent: Some(true),
+                        ..ReachEdit::default()
+                    };
+                    roster.edit_reach(&member.name, sent)?;
+                }
+                Ok::<_, RosterError>(String::new())
+            },
+        )?;
+        Ok(said)
+    }
+
+    /// Notes `note` as today's contact with each of `members`.
+    fn note_contacts(&self, members: &[&Member], note: &str) -> Result<(), CmdError> {
+        file::update(
+            &file::path(&self.stored.folder),
+            self.dir.disk().as_ref(),
+            |roster| {
+                for member in members {
+                    let contact = Contact {
+                        on: self.today,
+                        note: note.to_owned(),
+                    };
+                    roster.log_contact(&member.name, contact, self.today)?;
+                }
+                Ok::<_, RosterError>(String::new())
+            },
+        )?;
+        Ok(())
+    }
+
+    fn reminder(&self, roster: &Roster, now: NaiveDateTime) -> Result<String, CmdError> {
+        let group = &self.stored.group;
+        let meets = self.meets(now)?;
+        let (reachable, unreachable) = confirmed(roster);
         // Addresses were checked when noted; one a hand edit broke is named, not dropped.
         let to = (reachable.iter())
             .map(|member| mailbox(&member.name, &member.reach.email))
@@ -120,20 +206,9 @@ impl Drafting<'_> {
                 names(&unreachable)
             );
         }
-        let note = format!("reminder for {} drafted", meets.format("%a %-d %b"));
-        file::update(
-            &file::path(&self.stored.folder),
-            self.dir.disk().as_ref(),
-            |roster| {
-                for member in &reachable {
-                    let contact = Contact {
-                        on: self.today,
-                        note: note.clone(),
-                    };
-                    roster.log_contact(&member.name, contact, self.today)?;
-                }
-                Ok::<_, RosterError>(String::new())
-            },
+        self.note_contacts(
+            &reachable,
+            &format!("reminder for {} drafted", meets.format("%a %-d %b")),
         )?;
         Ok(said)
     }
@@ -229,6 +304,13 @@ impl Drafting<'_> {
             eml.display()
         ))
     }
+}
+
+/// The confirmed members: those with an e-mail address noted, and those without.
+fn confirmed(roster: &Roster) -> (Vec<&Member>, Vec<&Member>) {
+    (roster.members.iter())
+        .filter(|member| member.status == Status::Confirmed)
+        .partition(|member| !member.reach.email.is_empty())
 }
 
 /// `Ana <ana@example.org>`, or why the address is not one.

@@ -540,7 +540,7 @@ impl Roster {
     }
 
     /// The member called `name`, or a message saying who is on the roster.
-    fn member(&self, name: &str) -> Result<usize, RosterError> {
+    pub fn member(&self, name: &str) -> Result<usize, RosterError> {
         self.find(name).ok_or_else(|| RosterError::NoSuchMember {
             name: name.to_owned(),
             members: self.members.iter().map(|m| m.name.clone()).collect(),

@@ -73,11 +73,7 @@ pub fn reminder(
 ) -> Result<Draft, DraftError> {
     let day = meets.format("%A %-d %B");
     let time = meets.format("%H:%M");
-    let place = match group.setting {
-        Setting::Online => "online: use the link you were sent".to_owned(),
-        Setting::InPerson if group.place.trim().is_empty() => "in the usual room".to_owned(),
-        Setting::InPerson => format!("at {}", group.place.trim()),
-    };
+    let place = place(group);
     let signature = from.name.as_deref().unwrap_or("your facilitator");
     let subject = format!("{}: see you on {day} at {time}", group.name.trim());
     let text = format!(
@@ -89,6 +85,70 @@ pub fn reminder(
         group.name.trim()
     );
     draft(from, to, subject, text)
+}
+
+/// The welcome for `name`, who is to come to the meeting at `meets`.
+pub fn welcome(
+    group: &Group,
+    name: &str,
+    meets: NaiveDateTime,
+    from: &Mailbox,
+    to: &Mailbox,
+) -> Result<Draft, DraftError> {
+    let signature = from.name.as_deref().unwrap_or("your facilitator");
+    let subject = format!("Welcome to {}", group.name.trim());
+    let text = format!(
+        "Hello {},\n\n\
+         Welcome to {}. Your first meeting is on {} at {}, {}.\n\n\
+         What to expect: a small group and a facilitator, and ground rules the group agrees \
+         together. What is said in the group stays in the group, and nobody has to speak: you \
+         can simply listen for as long as you like.\n\n\
+         If anything would help you feel welcome, or you have a question before then, just \
+         reply.\n\n\
+         Warm wishes,\n{signature}\n",
+        name.trim(),
+        group.name.trim(),
+        meets.format("%A %-d %B"),
+        meets.format("%H:%M"),
+        place(group)
+    );
+    draft(from, std::slice::from_ref(to), subject, text)
+}
+
+/// The meeting link of an online group for the meeting at `meets`, to every member in `to`.
+pub fn link(
+    group: &Group,
+    meets: NaiveDateTime,
+    from: &Mailbox,
+    to: &[Mailbox],
+) -> Result<Draft, DraftError> {
+    let signature = from.name.as_deref().unwrap_or("your facilitator");
+    let subject = format!(
+        "{}: the link for {}",
+        group.name.trim(),
+        meets.format("%A %-d %B")
+    );
+    let text = format!(
+        "Hello,\n\n\
+         Here is the link for {} on {} at {}:\n\n{}\n\n\
+         Please keep it to yourself: it is only for members of the group. If you can, join a few \
+         minutes early to check your sound.\n\n\
+         See you there,\n{signature}\n",
+        group.name.trim(),
+        meets.format("%A %-d %B"),
+        meets.format("%H:%M"),
+        group.place.trim()
+    );
+    draft(from, to, subject, text)
+}
+
+/// Where the group meets, as a sentence ends: "at Room 4", or online.
+fn place(group: &Group) -> String {
+    match group.setting {
+        Setting::Online => "online: use the link you were sent".to_owned(),
+        Setting::InPerson if group.place.trim().is_empty() => "in the usual room".to_owned(),
+        Setting::InPerson => format!("at {}", group.place.trim()),
+    }
 }
 
 /// The update for the referring `team` on the people they referred: a line each, as `lines`

@@ -674,3 +674,86 @@ fn a_reminder_draft_puts_every_member_in_bcc_and_none_in_to_or_cc() {
         "{unknown:?}"
     );
 }
+
+/// An online group's link goes to every confirmed member in Bcc and each is noted as sent; a
+/// welcome goes to the one person it is for, with when and where, and no one else.
+#[test]
+fn a_link_and_a_welcome_are_drafted_to_whom_they_are_for() {
+    let (tmp, root) = data();
+    let args = [
+        "group",
+        "new",
+        "Online Thursday",
+        "--day",
+        "thursday",
+        "--time",
+        "19:00",
+        "--online",
+        "--place",
+        "https://meet.example.org/thursday",
+    ];
+    ok(&root, &args);
+    for name in ["Ana", "Ben"] {
+        let email = format!("{}@example.org", name.to_lowercase());
+        ok(
+            &root,
+            &[
+                "roster",
+                "Online Thursday",
+                "add",
+                name,
+                "--referred-by",
+                "CMHT",
+                "--email",
+                &email,
+            ],
+        );
+    }
+    ok(&root, &["roster", "Online Thursday", "set", "Ana", "confirmed"]);
+    let out = tmp.path().join("drafts");
+    fs::create_dir(&out).unwrap();
+    let from = ["--from", "Sam <sam@example.org>", "-o", out.to_str().unwrap()];
+    let said = ok(
+        &root,
+        &[&["message", "Online Thursday", "link"][..], &from].concat(),
+    );
+    assert!(said.contains("to Ana in Bcc"), "{said}");
+    let roster = fs::read_to_string(root.join("groups/online-thursday/roster.toml")).unwrap();
+    assert_eq!(
+        roster.matches("link_sent = true").count(),
+        1,
+        "only Ana's: {roster}"
+    );
+
+    ok(
+        &root,
+        &[&["message", "Online Thursday", "welcome", "ben"][..], &from].concat(),
+    );
+    let drafts = files_ending(&out, ".eml");
+    assert_eq!(drafts.len(), 2, "{drafts:?}");
+    for draft in drafts {
+        let bytes = fs::read(&draft).unwrap();
+        let mail = mailparse::parse_mail(&bytes).expect("a draft parses as e-mail");
+        assert!(mail.headers.get_all_values("To").is_empty() && mail.headers.get_all_values("Cc").is_empty());
+        let bcc = mail.headers.get_all_values("Bcc");
+        let body = mail.get_body().unwrap();
+        if draft.to_string_lossy().contains("-link-") {
+            assert_eq!(bcc, ["Ana <ana@example.org>"]);
+            assert!(body.contains("https://meet.example.org/thursday"), "{body}");
+        } else {
+            assert_eq!(bcc, ["Ben <ben@example.org>"]);
+            assert!(
+                body.starts_with("Hello Ben,") && body.contains("nobody has to speak"),
+                "{body}"
+            );
+        }
+    }
+    let in_person =
+        run(holdspace(&root).args(["group", "new", "Room group", "--day", "monday", "--time", "10:00"]));
+    assert!(in_person.status.success());
+    let err = run(holdspace(&root).args(["message", "Room group", "link", "--from", "S <s@example.org>"]));
+    assert!(
+        err.stderr.contains("is not an online group with a link noted"),
+        "{err:?}"
+    );
+}
