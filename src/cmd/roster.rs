@@ -6,8 +6,7 @@ use crate::domain::hands::same_name;
 use crate::domain::owed::{self, Held};
 use crate::domain::record::Attendance;
 use crate::domain::roster::{
-    Closure, Contact, Member, Owed, Reach, ReachEdit, Reason, Referral, Roster, RosterError, Status,
-    ToContact,
+    Closure, Contact, Member, Owed, Reach, ReachEdit, Referral, Roster, RosterError, Status, ToContact,
 };
 use crate::export::csv;
 use crate::session::group as session_group;
@@ -340,7 +339,7 @@ fn to_contact(due: &[ToContact], group: &str, today: NaiveDate, next_meeting: Op
         let _ = writeln!(
             out,
             "  {} {} · {} · from {} · {age}",
-            glyph(due.reason),
+            due.reason.mark(),
             sanitize(&due.name),
             due.why,
             due.since.format("%a %-d %b")
@@ -412,21 +411,6 @@ pub fn standing(member: &Member, waiting: &[&Member], held: &[Held]) -> (String,
         format!("came to {came} of {} sessions", listed.len())
     };
     (stands, sessions)
-}
-
-/// The mark a reason carries in `to-contact`, as the follow-up glyphs are on screen.
-fn glyph(reason: Reason) -> char {
-    match reason {
-        Reason::Safeguarding => '⚑',
-        Reason::OneToOne => '◎',
-        Reason::Call => '☎',
-        Reason::TellReferrer => '✉',
-        Reason::Reminder
-        | Reason::ChaseWaiver
-        | Reason::OfferPlace
-        | Reason::Introduce
-        | Reason::SendWaiver => '·',
-    }
 }
 
 /// The roster as the spreadsheet teams keep, one row a person, in roster order.

@@ -177,6 +177,17 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The mark it carries in lists, as the follow-up glyphs are on screen.
+    pub fn mark(self) -> char {
+        match self {
+            Self::Safeguarding => '⚑',
+            Self::OneToOne => '◎',
+            Self::Call => '☎',
+            Self::TellReferrer => '✉',
+            Self::Reminder | Self::ChaseWaiver | Self::OfferPlace | Self::Introduce | Self::SendWaiver => '·',
+        }
+    }
+
     /// What `roster GROUP done NAME KIND` closes it with; the roster's own steps are closed by
     /// moving the person on instead (`roster GROUP set`).
     pub fn owed(self) -> Option<Owed> {

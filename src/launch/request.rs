@@ -3,12 +3,13 @@
 use crate::domain::checklist::Check;
 use crate::domain::clock::{Clock, Machine, ScaledClock, SystemClock};
 use crate::domain::hands::{Floor, FloorCommand, same_name};
-use crate::domain::roster::Roster;
+use crate::domain::roster::{Roster, Status};
 use crate::domain::{EventKind, SCHEMA_VERSION, SessionMeta};
 use crate::launch::args::{REHEARSAL_SPEED, SessionArgs, parse_ends};
 use crate::launch::drive::{Setup, new_app};
 use crate::launch::error::LaunchError;
 use crate::launch::triage::{close_interrupted, reopen};
+use crate::session::follow_through;
 use crate::session::group;
 use crate::session::history;
 use crate::session::recorder::Recorder;
@@ -92,12 +93,15 @@ pub struct Request<'a> {
     carried: bool,
     scheduled_end: Option<DateTime<Utc>>,
     pub(super) real_now: DateTime<Utc>,
+    /// What the preparation screen lists to have in mind before the start.
+    before: Vec<String>,
 }
 
 impl<'a> Request<'a> {
     pub fn new(dir: &DataDir, args: &'a SessionArgs, mode: &'a Mode) -> Result<Self, LaunchError> {
         let real_now = Utc::now();
         let mut roster = Vec::new();
+        let mut before = Vec::new();
         let found = match args.group.as_deref().map(|name| groups::find(dir, name)) {
             // A saved group whose file is broken is not run as an unsaved one: its rules,
             // roster and history would be left out without a word.
@@ -107,7 +111,9 @@ impl<'a> Request<'a> {
         let (plan, group, notice, carried) = match found {
             Some(Ok(mut stored)) => {
                 // The confirmed members are expected; `--participant` adds anyone else.
-                roster = Roster::load(&roster::path(&stored.folder))?
+                let on_roster = Roster::load(&roster::path(&stored.folder))?;
+                before = before_the_start(dir, &stored, &on_roster, real_now);
+                roster = on_roster
                     .expected()
                     .into_iter()
                     .filter(|name| !args.participants.iter().any(|extra| same_name(extra, name)))
@@ -154,6 +160,7 @@ impl<'a> Request<'a> {
             notice,
             scheduled_end,
             real_now,
+            before,
         })
     }
 
@@ -253,6 +260,7 @@ impl<'a> Request<'a> {
             &group.checklist,
         );
         preparation.message.clone_from(&self.notice);
+        preparation.before.clone_from(&self.before);
         match preparation
             .run(terminal, &setup.keys, &setup.theme, stop)
             .map_err(LaunchError::Screen)?
@@ -282,6 +290,26 @@ impl<'a> Request<'a> {
         }
         (app, opened.clock)
     }
+}
+
+/// What to have in mind before a saved group's session: what is owed to whom, most urgent
+/// first, then what helps each expected member feel welcome.
+fn before_the_start(dir: &DataDir, stored: &Stored, roster: &Roster, now: DateTime<Utc>) -> Vec<String> {
+    let owed = follow_through::owed(dir, stored, roster, now.with_timezone(&Local).naive_local());
+    let mut lines: Vec<String> = (owed.iter())
+        .map(|due| format!("{} {} · {}", due.reason.mark(), due.name, due.why))
+        .collect();
+    lines.extend(
+        (roster.members.iter())
+            .filter(|member| member.status == Status::Confirmed && !member.adjustments.is_empty())
+            .map(|member| {
+                format!(
+                    "♥ {} · helps to feel welcome: {}",
+                    member.name, member.adjustments
+                )
+            }),
+    );
+    lines
 }
 
 /// The `--participant` names, checked by the same rules as names typed during the session.

@@ -286,3 +286,30 @@ fn the_rules_editor_draws_hostile_text_cleanly_at_every_size() {
     });
     at_every_size(|area| render(&app, area.width, area.height));
 }
+
+/// What to have in mind before the start shows under the checklist: what is owed to whom,
+/// safeguarding first, and what helps the expected members feel welcome.
+#[test]
+fn preparation_lists_what_to_have_in_mind_before_the_start() {
+    let (mut prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
+    prep.before = vec![
+        "⚑ Ana · safeguarding: pass to Jo Smith, CMHT North".to_owned(),
+        "☎ Ben · missed 2 in a row: check in".to_owned(),
+        "♥ Cy · helps to feel welcome: a seat near the door".to_owned(),
+    ];
+    let terminal = draw_preparation(&prep, now, 100, 30);
+    assert_shows(
+        &terminal,
+        &[
+            "Before you start",
+            "⚑ Ana · safeguarding: pass to Jo Smith",
+            "♥ Cy · helps to feel welcome",
+            "Checklist · 2 of 6",
+        ],
+    );
+    let local = t0().with_timezone(&Local).format("%H:%M").to_string();
+    let text = rows(terminal.backend().buffer())
+        .join("\n")
+        .replace(&format!("starts at {local}"), "starts at HH:MM");
+    insta::assert_snapshot!("preparation_before_you_start_100x30", text);
+}

@@ -43,6 +43,9 @@ pub struct Preparation {
     /// A new agenda item being typed.
     pub typing: Option<String>,
     pub message: Option<String>,
+    /// What to have in mind before the start: what is owed to whom, and what helps the expected
+    /// members feel welcome, a line each.
+    pub before: Vec<String>,
 }
 
 impl Preparation {
@@ -64,6 +67,7 @@ impl Preparation {
             item: 0,
             typing: None,
             message: None,
+            before: Vec::new(),
         }
     }
 

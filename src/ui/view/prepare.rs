@@ -8,12 +8,13 @@ use crate::ui::keys::keymap::Keymap;
 use crate::ui::theme::{Role, Theme};
 use crate::ui::view::editor::{self, Row};
 use crate::ui::view::footer;
+use crate::ui::view::popup::wrapped_rows;
 use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 pub fn render(
     prep: &Preparation,
@@ -38,6 +39,28 @@ pub fn render(
     .render(header, buf);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    // Shown only when there is something to have in mind, under the checklist, wrapped, and
+    // never taking more than half of the column.
+    let lines: Vec<Line> = (prep.before.iter())
+        .map(|line| Line::styled(format!(" {}", sanitize(line)), theme.style(Role::Text)))
+        .collect();
+    let shown = (wrapped_rows(&lines, left.width.saturating_sub(2)) + 2).min(left.height / 2);
+    let [left, before] = if lines.is_empty() {
+        [left, Rect::default()]
+    } else {
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(shown)]).areas(left)
+    };
+    if !lines.is_empty() {
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.style(Role::Border))
+                    .title(Span::styled(" Before you start ", theme.style(Role::Title))),
+            )
+            .render(before, buf);
+    }
     let ticked = prep
         .checklist
         .iter()
