@@ -89,6 +89,10 @@ pub enum RosterCommand {
         #[arg(long)]
         link_sent: bool,
     },
+    /// Take someone off the roster with everything kept about them in it (contact details,
+    /// contacts, adjustments, what was done). Their name stays in the session logs they were in;
+    /// `holdspace purge` removes those.
+    Remove { name: String },
     /// Note what would help someone feel welcome ("" clears it).
     Adjust { name: String, text: String },
     /// Everyone on the roster, the places held, and the waiting list in order.
@@ -247,6 +251,7 @@ pub fn run(
             Box::new(move |roster| roster.log_contact(&name, contact, today))
         }
         RosterCommand::Adjust { name, text } => Box::new(move |roster| roster.adjust(&name, &text)),
+        RosterCommand::Remove { name } => Box::new(move |roster| roster.remove(&name, capacity)),
     };
     Ok(file::update(&path, disk, change)?)
 }

@@ -10,6 +10,7 @@ pub use error::RosterError;
 use super::hands::{check_name, same_name};
 use crate::util::text::{sanitize, snake_case};
 use chrono::NaiveDate;
+use std::fmt::Write;
 use std::str::FromStr;
 
 /// A waiver still out after this many days is chased.
@@ -433,6 +434,32 @@ impl Roster {
             contact.on,
             member.contacts.len()
         ))
+    }
+
+    /// Takes someone off the roster with everything kept about them here: their contact
+    /// details, contacts, adjustments and what was done for them. Says what went, and who is
+    /// offered the place that frees.
+    pub fn remove(&mut self, name: &str, capacity: u32) -> Result<String, RosterError> {
+        let who = self.member(name)?;
+        let member = self.members.remove(who);
+        let before = self.done.len();
+        self.done.retain(|done| !same_name(&done.name, &member.name));
+        let mut said = format!(
+            "{} is off the roster, with their contact details, {} contact(s) and {} thing(s) done.",
+            sanitize(&member.name),
+            member.contacts.len(),
+            before - self.done.len()
+        );
+        if member.status.holds_place() && self.has_room(capacity) {
+            if let Some(first) = self.waiting_list().first() {
+                let _ = write!(
+                    said,
+                    " A place is free: offer it to {}, first on the waiting list.",
+                    sanitize(&first.name)
+                );
+            }
+        }
+        Ok(said)
     }
 
     /// Changes how someone is reached, each field checked; says what they have now.

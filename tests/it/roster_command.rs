@@ -472,3 +472,37 @@ Early Intervention
 "
     );
 }
+
+/// Removing someone leaves nothing of them in the roster file: not their name, contact details,
+/// contacts, adjustments or what was done for them; the place they free is offered on.
+#[test]
+fn removing_someone_leaves_nothing_of_them_in_the_roster() {
+    let group = full();
+    group.ok(
+        day(3),
+        &[
+            "edit",
+            "Ana",
+            "--email",
+            "zqxv@example.org",
+            "--phone",
+            "07700 900123",
+        ],
+    );
+    group.ok(day(3), &["adjust", "Ana", "Zqxv seat"]);
+    group.ok(day(3), &["contact", "Ana", "Zqxv call"]);
+    group.ok(day(3), &["done", "Ana", "referrer", "--note", "Zqxv told"]);
+    let said = group.ok(day(4), &["remove", "ana"]);
+    assert_eq!(
+        said,
+        "Ana is off the roster, with their contact details, 1 contact(s) and 1 thing(s) done. A \
+         place is free: offer it to Di, first on the waiting list."
+    );
+    let text = group.text();
+    assert!(
+        !text.contains("Ana") && !text.to_lowercase().contains("zqxv"),
+        "{text}"
+    );
+    let err = group.run(day(4), &["remove", "Ana"]).unwrap_err();
+    assert!(err.starts_with("no one called \"Ana\" is on the roster"), "{err}");
+}
