@@ -450,14 +450,15 @@ impl Roster {
             member.contacts.len(),
             before - self.done.len()
         );
-        if member.status.holds_place() && self.has_room(capacity) {
-            if let Some(first) = self.waiting_list().first() {
-                let _ = write!(
-                    said,
-                    " A place is free: offer it to {}, first on the waiting list.",
-                    sanitize(&first.name)
-                );
-            }
+        if member.status.holds_place()
+            && self.has_room(capacity)
+            && let Some(first) = self.waiting_list().first()
+        {
+            let _ = write!(
+                said,
+                " A place is free: offer it to {}, first on the waiting list.",
+                sanitize(&first.name)
+            );
         }
         Ok(said)
     }
