@@ -4,7 +4,25 @@ use super::event::EventKind;
 use super::session::{Session, nonnegative};
 use chrono::{DateTime, TimeDelta, Utc};
 
+/// How long nothing may be touched, with the running item well past its time, before a gentle
+/// word; and the least an item must be over for it.
+pub const NUDGE_AFTER: TimeDelta = TimeDelta::minutes(5);
+
 impl Session {
+    /// The running item, if it has run well past its time (a quarter of its plan again, and at
+    /// least [`NUDGE_AFTER`]) while nothing was touched since `touched`, for [`NUDGE_AFTER`]:
+    /// the moment a facilitator may have lost track. Paused or ended, nothing is running.
+    pub fn overdue_untouched(&self, now: DateTime<Utc>, touched: DateTime<Utc>) -> Option<usize> {
+        let current = self.current?;
+        if self.ended.is_some() || self.running_since.is_none() {
+            return None;
+        }
+        let planned = TimeDelta::minutes(i64::from(self.items[current].minutes));
+        let over = -self.item_remaining(current, now);
+        let well_past = (planned / 4).max(NUDGE_AFTER);
+        (over >= well_past && now - touched >= NUDGE_AFTER).then_some(current)
+    }
+
     pub fn item_elapsed(&self, index: usize, now: DateTime<Utc>) -> TimeDelta {
         let item = &self.items[index];
         match (self.current, self.running_since) {

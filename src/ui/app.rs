@@ -81,6 +81,10 @@ pub struct App {
     wall: Option<WallWatch>,
     /// A first Ctrl-c with unsaved events was answered with a warning.
     leave_armed: bool,
+    /// When a key, click or paste last came.
+    touched: DateTime<Utc>,
+    /// The item the gentle word about running over was last given for: once per item.
+    nudged: Option<usize>,
 }
 
 impl App {
@@ -107,6 +111,8 @@ impl App {
             bell: false,
             wall: None,
             leave_armed: false,
+            touched: now,
+            nudged: None,
         }
     }
 
@@ -124,6 +130,28 @@ impl App {
         if live::tick(&mut self.recorder, now) {
             self.bell = true;
         }
+        self.nudge();
+    }
+
+    /// A quiet word when the running item is well past its time and nothing has been touched
+    /// for a while, once per item and never with a sound: the facilitator may have lost track.
+    fn nudge(&mut self) {
+        let session = &self.recorder.session;
+        let Some(item) = session.overdue_untouched(self.now, self.touched) else {
+            return;
+        };
+        if self.nudged == Some(item) || self.overlay.is_some() || self.screen != Screen::Live {
+            return;
+        }
+        self.nudged = Some(item);
+        let next = self
+            .keys
+            .first_key(Mode::Live, Action::Next)
+            .unwrap_or_else(|| "next".to_owned());
+        self.message = Some(format!(
+            "still on {}? {next} moves on",
+            crate::util::text::sanitize(&session.items[item].plan.title)
+        ));
     }
 
     /// Moves the app to `clock`'s time, as `tick` does, and returns that time. The facilitator's
@@ -184,6 +212,7 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: KeyEvent) {
+        self.touched = self.now;
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             // Once the session has ended, leaving saves the review; there is nothing to resume.
             // If the log cannot be written, leaving keeps the journal for the next start.
@@ -402,6 +431,7 @@ impl Field for App {
 
     /// As typing does: the picker's choices start from the top again.
     fn on_paste(&mut self, pasted: &str) {
+        self.touched = self.now;
         match &mut self.overlay {
             Some(Overlay::Input { text, .. }) => typing::insert(text, pasted),
             Some(Overlay::Pick(picker)) => picker.insert(pasted),

@@ -23,6 +23,7 @@ impl App {
     /// pressed. Other clicks do nothing, so a stray click never changes the session. Where
     /// things are drawn comes from the last whole frame on a screen of `area`.
     pub fn on_click(&mut self, column: u16, row: u16, area: Rect) {
+        self.touched = self.now;
         let session = &self.recorder.session;
         match (self.hits.at(area, Position::new(column, row)), &self.overlay) {
             (Some(Target::Hand(index)), None) => self.cursor = index,
