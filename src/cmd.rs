@@ -15,6 +15,7 @@ pub mod script;
 pub mod sessions;
 pub mod setup;
 pub mod themes;
+pub mod workload;
 
 use crate::launch::{self, Mode};
 use crate::store::purge::Rule;
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> Result<String, CmdError> {
         )?,
         Some(Commands::Themes) => themes::list(theme_folder.as_deref(), no_color),
         Some(Commands::Sessions { group }) => sessions::list(&dir, group.as_deref())?,
+        Some(Commands::History { .. }) => workload::run(&dir, Local::now().date_naive())?,
         Some(Commands::Show { id }) => sessions::show(&dir, &id)?,
         Some(Commands::Purge {
             older_than,

@@ -10,3 +10,4 @@ pub mod live;
 pub mod recorder;
 pub mod records;
 pub mod recovery;
+pub mod workload;

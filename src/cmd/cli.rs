@@ -53,6 +53,13 @@ pub enum Commands {
     Follow,
     /// List the themes, each with a sample line drawn in it.
     Themes,
+    /// Your own time with the groups this week and this month: sessions, preparing, running,
+    /// reviewing, contacts and follow-ups done.
+    History {
+        /// Your own workload (the only history there is yet).
+        #[arg(long, required = true)]
+        mine: bool,
+    },
     /// List saved session logs.
     Sessions {
         /// Only the sessions of the group with this name (ignoring case).

@@ -757,3 +757,70 @@ fn a_link_and_a_welcome_are_drafted_to_whom_they_are_for() {
         "{err:?}"
     );
 }
+
+/// `history --mine` counts the facilitator's own sessions, contacts and follow-ups done this
+/// week and this month.
+#[test]
+fn history_mine_counts_the_week_and_the_month() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "add",
+            "Ana",
+            "--referred-by",
+            "CMHT North",
+        ],
+    );
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "contact",
+            "Ana",
+            "rang to introduce the group",
+        ],
+    );
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "done",
+            "Ana",
+            "referrer",
+            "--note",
+            "emailed",
+        ],
+    );
+    script(&root, &["--group", "Tuesday group"], "key q\nkey y\nkey q\n");
+    let rehearsal = run_with_input(
+        holdspace(&root)
+            .args(["script", "--group", "Tuesday group"])
+            .env("HOLDSPACE_REHEARSAL", "1"),
+        "",
+    );
+    drop(rehearsal);
+    let mine = ok(&root, &["history", "--mine"]);
+    let week = mine
+        .lines()
+        .find(|line| line.starts_with("last 7 days"))
+        .expect("a week's line");
+    let columns: Vec<&str> = week.split_whitespace().collect();
+    assert_eq!(columns[3], "1", "one session: {mine}");
+    assert_eq!(
+        &columns[columns.len() - 2..],
+        ["1", "1"],
+        "a contact and a thing done: {mine}"
+    );
+    assert!(mine.contains("rehearsals are not counted"), "{mine}");
+    let refused = run(holdspace(&root).args(["history"]));
+    assert!(
+        !refused.status.success(),
+        "history alone is not a command yet: {refused:?}"
+    );
+}

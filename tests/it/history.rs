@@ -197,3 +197,45 @@ fn a_group_with_no_sessions_or_no_one_named_says_so() {
     let table = history::table(&History::of(&logs, "G"), utc());
     assert!(table.ends_with("No one was named at any of them.\n"), "{table}");
 }
+
+/// The facilitator's workload: a session's 90 minutes, the time from the first checklist tick
+/// to the start and from the end to the last thing recorded (each at most two hours), only for
+/// real sessions on the days asked for.
+#[test]
+fn workload_counts_real_sessions_on_the_days_asked_for() {
+    use chrono::TimeDelta;
+    use holdspace::domain::EventKind;
+    use holdspace::domain::checklist::Check;
+    use holdspace::session::workload;
+    let mut first = session("Tuesday group", 0, &[("Ana", None, None)]);
+    if let EventKind::Started(meta) = &mut first.events[0].kind {
+        meta.checklist = vec![Check {
+            item: "Chairs".to_owned(),
+            ticked_at: Some(first.started_at - TimeDelta::minutes(25)),
+        }];
+    }
+    let mut reviewed = first.events.last().expect("an event").clone();
+    reviewed.at = first.ended_at + TimeDelta::minutes(12);
+    reviewed.kind = EventKind::Summarised {
+        text: "went well".to_owned(),
+    };
+    first.events.push(reviewed);
+    let mut rehearsal = session("Tuesday group", 0, &[]);
+    rehearsal.rehearsal = true;
+    let later = session("Tuesday group", 2, &[]);
+    let day = |at: chrono::DateTime<chrono::Utc>| at.date_naive();
+    let logs = [&first, &rehearsal, &later];
+    let from = first.started_at.date_naive();
+    let load = workload::between(&logs, &[], from, from + chrono::Days::new(6), day);
+    assert_eq!(
+        (load.sessions, load.running, load.preparing, load.reviewing),
+        (
+            1,
+            TimeDelta::minutes(90),
+            TimeDelta::minutes(25),
+            TimeDelta::minutes(12)
+        )
+    );
+    let month = workload::between(&logs, &[], from, from + chrono::Days::new(29), day);
+    assert_eq!((month.sessions, month.running), (2, TimeDelta::minutes(180)));
+}
