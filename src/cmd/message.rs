@@ -18,9 +18,10 @@ use crate::store::guard;
 use crate::store::paths::DataDir;
 use crate::store::roster as file;
 use crate::util::format::Zone;
-use crate::util::text::sanitize;
+use crate::util::text::{sanitize, sanitize_lines};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use clap::Subcommand;
+use lettre::Address;
 use lettre::message::Mailbox;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -292,9 +293,11 @@ impl Drafting<'_> {
     /// which, and to whom (`recipients`, in Bcc).
     fn deliver(&self, draft: &Draft, stem: &str, recipients: &str) -> Result<String, CmdError> {
         let Some(folder) = self.output else {
+            // Group names, places and names are typed text: shown, not obeyed, by the terminal.
             return Ok(format!(
                 "Bcc: {recipients}\nSubject: {}\n\n{}",
-                draft.subject, draft.text
+                sanitize(&draft.subject),
+                sanitize_lines(&draft.text)
             ));
         };
         let eml = folder.join(format!("{stem}.eml"));
@@ -313,12 +316,14 @@ fn confirmed(roster: &Roster) -> (Vec<&Member>, Vec<&Member>) {
         .partition(|member| !member.reach.email.is_empty())
 }
 
-/// `Ana <ana@example.org>`, or why the address is not one.
+/// `Ana <ana@example.org>`, or why the address is not one. The name is shown as typed, with
+/// anything that is not text (a control character) replaced, so it cannot upset a mail client.
 fn mailbox(name: &str, address: &str) -> Result<Mailbox, DraftError> {
-    Mailbox::from_str(&format!("{name} <{address}>")).map_err(|_| DraftError::BadAddress {
+    let address = Address::from_str(address.trim()).map_err(|_| DraftError::BadAddress {
         name: name.to_owned(),
         address: address.to_owned(),
-    })
+    })?;
+    Ok(Mailbox::new(Some(sanitize(name.trim())), address))
 }
 
 fn names(members: &[&Member]) -> String {

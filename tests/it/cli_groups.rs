@@ -824,3 +824,56 @@ fn history_mine_counts_the_week_and_the_month() {
         "history alone is not a command yet: {refused:?}"
     );
 }
+
+/// A draft printed to the terminal shows typed text (a group's place, a name) and never lets it
+/// drive the terminal; in the e-mail file the same text is encoded, not raw.
+#[test]
+fn a_printed_draft_shows_hostile_text_without_obeying_it() {
+    let (_tmp, root) = data();
+    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1))
+        .format("%A")
+        .to_string();
+    ok(
+        &root,
+        &[
+            "group",
+            "new",
+            "Tuesday group",
+            "--day",
+            &tomorrow,
+            "--time",
+            "18:30",
+            "--place",
+            "Room\u{1b}[2J 4",
+        ],
+    );
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "add",
+            "Ana\u{7}",
+            "--referred-by",
+            "CMHT",
+            "--email",
+            "ana@example.org",
+        ],
+    );
+    ok(
+        &root,
+        &["roster", "Tuesday group", "set", "Ana\u{7}", "confirmed"],
+    );
+    let said = ok(
+        &root,
+        &[
+            "message",
+            "Tuesday group",
+            "reminder",
+            "--from",
+            "Sam <sam@example.org>",
+        ],
+    );
+    assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");
+    assert!(said.contains("Room\u{FFFD}[2J 4"), "{said}");
+}
