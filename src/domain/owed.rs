@@ -140,16 +140,26 @@ fn referrers(roster: &Roster, held: &[Held]) -> Vec<ToContact> {
         };
         let name = sanitize(&member.name);
         let news = match member.status {
-            Status::Referred => Some(format!("{name} has a place")),
+            // A place taken is news until told, however far they have moved on since.
+            status if status.holds_place() => member.placed_on.map(|on| (format!("{name} has a place"), on)),
             Status::WaitingList => waiting
                 .iter()
                 .position(|waiting| waiting.name == member.name)
-                .map(|at| format!("{name} is on the waiting list, number {}", at + 1)),
-            Status::Declined => Some(format!("{name} declined the place")),
-            Status::Left => Some(format!("{name} has left the group")),
-            Status::Contacted | Status::WaiverSent | Status::WaiverReturned | Status::Confirmed => None,
+                .map(|at| {
+                    (
+                        format!("{name} is on the waiting list, number {}", at + 1),
+                        member.status_since,
+                    )
+                }),
+            Status::Declined => Some((format!("{name} declined the place"), member.status_since)),
+            Status::Left => Some((format!("{name} has left the group"), member.status_since)),
+            Status::Referred
+            | Status::Contacted
+            | Status::WaiverSent
+            | Status::WaiverReturned
+            | Status::Confirmed => None,
         };
-        due.extend(news.and_then(|news| tell(news, member.status_since)));
+        due.extend(news.and_then(|(news, since)| tell(news, since)));
         let first = held.iter().find(|session| {
             session.people.iter().any(|seen| {
                 same_name(&seen.name, &member.name) && seen.attendance.is_some_and(Attendance::attended)

@@ -113,6 +113,8 @@ pub struct Member {
     pub contacts: Vec<Contact>,
     /// How to reach them and their referrer.
     pub reach: Reach,
+    /// The day they last took up a place: their referrer is owed word of it until told.
+    pub placed_on: Option<NaiveDate>,
 }
 
 /// Someone new, as their referral names them.
@@ -335,6 +337,7 @@ impl Roster {
             adjustments: referral.adjustments.trim().to_owned(),
             contacts: Vec::new(),
             reach: referral.reach,
+            placed_on: (!full).then_some(today),
         });
         let shown = sanitize(name);
         Ok(if full {
@@ -386,6 +389,9 @@ impl Roster {
         let member = &mut self.members[who];
         member.status = status;
         member.status_since = today;
+        if status.holds_place() && !was.holds_place() {
+            member.placed_on = Some(today);
+        }
         let mut said = format!(
             "{shown}: {} → {} ({} held).",
             was.describe(),

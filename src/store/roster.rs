@@ -105,7 +105,7 @@ fn shape(version: i64) -> String {
     format!(
         "A roster has schema_version = {SCHEMA_VERSION}, then a [[member]] for each person with \
          name, referred_by, referred_on, status and status_since, and optionally adjustments, \
-         email, phone, referrer (\"Name <address>\"), link_sent and [[member.contact]] entries \
+         email, phone, referrer (\"Name <address>\"), link_sent, placed_on and [[member.contact]] entries \
          with on and note; then a [[done]] for each thing owed and done, \
          with name, kind, on and note. Dates are \"YYYY-MM-DD\"; status is one of: {}; kind is \
          one of: {}.",
@@ -154,6 +154,7 @@ struct MemberIn {
     referrer: Option<Spanned<String>>,
     #[serde(default)]
     link_sent: bool,
+    placed_on: Option<Spanned<Value>>,
     #[serde(default)]
     contact: Vec<ContactIn>,
 }
@@ -199,6 +200,8 @@ struct MemberOut<'a> {
     referrer: &'a str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     link_sent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    placed_on: Option<NaiveDate>,
     // Last: TOML puts tables after the plain values of their parent.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     contact: Vec<ContactOut<'a>>,
@@ -322,15 +325,23 @@ impl Roster {
                 };
                 TextError::at(at, format!("member.{field}"), err.to_string())
             })?;
+            // Written from version 2; before it, someone just referred had been placed the
+            // day they were referred, and their referrer is owed word of it as before.
+            let status_since = date(text, &member.status_since, "member.status_since")?;
+            let placed_on = match &member.placed_on {
+                Some(value) => Some(date(text, value, "member.placed_on")?),
+                None => (status == Status::Referred).then_some(status_since),
+            };
             roster.members.push(Member {
                 name: name.to_owned(),
                 referred_by: member.referred_by,
                 referred_on: date(text, &member.referred_on, "member.referred_on")?,
                 status,
-                status_since: date(text, &member.status_since, "member.status_since")?,
+                status_since,
                 adjustments: member.adjustments,
                 contacts,
                 reach,
+                placed_on,
             });
             lines.push(line);
         }
@@ -362,7 +373,9 @@ impl Roster {
 
     /// The file's text: a note for whoever opens it, then the roster.
     fn to_toml(&self) -> Result<String, toml::ser::Error> {
-        let version = if self.done.is_empty() && self.members.iter().all(|m| m.reach == Reach::default()) {
+        let version = if self.done.is_empty()
+            && (self.members.iter()).all(|m| m.reach == Reach::default() && m.placed_on.is_none())
+        {
             WITHOUT_DONE
         } else {
             SCHEMA_VERSION
@@ -389,6 +402,7 @@ impl Roster {
                     phone: &m.reach.phone,
                     referrer: &m.reach.referrer,
                     link_sent: m.reach.link_sent,
+                    placed_on: m.placed_on,
                     contact: (m.contacts.iter())
                         .map(|c| ContactOut {
                             on: c.on,

@@ -231,11 +231,14 @@ fn to_contact_lists_who_and_why_most_urgent_first() {
   · Ana · reminder: the group meets tomorrow · from Mon 9 Mar · today
   · Ben · chase the waiver (sent 7 days ago) · from Mon 2 Mar · 7 days
   · Di · a place is free: offer it · from Mon 2 Mar · 7 days
+  ✉ Ana · tell CMHT North: Ana has a place · from Mon 2 Mar · 7 days
+  ✉ Ben · tell CMHT North: Ben has a place · from Mon 2 Mar · 7 days
   ✉ Di · tell CMHT North: Di is on the waiting list, number 1 · from Mon 2 Mar · 7 days
   ✉ Cy · tell CMHT North: Cy has left the group · from Mon 9 Mar · today
 "
     );
-    // Telling a referrer is noted once done, and leaves the list.
+    // A place taken stays news for the referrer however far someone has moved on since; telling
+    // a referrer is noted once done, and leaves the list.
     let said = group.ok(
         day(9),
         &["done", "cy", "referrer", "--note", "emailed CMHT North"],

@@ -290,6 +290,8 @@ fn member() -> impl Strategy<Value = Member> {
                 adjustments,
                 contacts,
                 reach: Reach::default(),
+                // As a roster read without the field has it.
+                placed_on: (status == Status::Referred).then_some(status_since),
             },
         )
         .prop_filter("a usable name", |m| check_name(&m.name).is_ok())
