@@ -527,52 +527,59 @@ impl Roster {
     ) -> Vec<ToContact> {
         let meets_tomorrow = next_meeting.is_some() && next_meeting == today.succ_opt();
         let days = |m: &Member| (today - m.status_since).num_days();
-        let mut due: Vec<(Reason, &Member)> = (self.members.iter())
+        let mut due: Vec<(&Member, ToContact)> = (self.members.iter())
             .filter_map(|m| {
-                let reason = match m.status {
-                    Status::Referred => Reason::Introduce,
-                    Status::Contacted => Reason::SendWaiver,
-                    Status::WaiverSent if days(m) >= CHASE_WAIVER_AFTER_DAYS => Reason::ChaseWaiver,
-                    // A reminder drafted or a call made today is the reminder done.
+                let (reason, why, since) = match m.status {
+                    Status::Referred => (
+                        Reason::Introduce,
+                        "call to introduce the group".to_owned(),
+                        m.status_since,
+                    ),
+                    Status::Contacted => (
+                        Reason::SendWaiver,
+                        "send the confidentiality waiver".to_owned(),
+                        m.status_since,
+                    ),
+                    Status::WaiverSent if days(m) >= CHASE_WAIVER_AFTER_DAYS => (
+                        Reason::ChaseWaiver,
+                        format!("chase the waiver (sent {} days ago)", days(m)),
+                        m.status_since,
+                    ),
+                    // A reminder drafted or a call made today is the reminder done; it is owed
+                    // because of tomorrow, not because of how long they have been confirmed.
                     Status::Confirmed if meets_tomorrow && m.contacts.last().is_none_or(|c| c.on < today) => {
-                        Reason::Reminder
+                        (
+                            Reason::Reminder,
+                            "reminder: the group meets tomorrow".to_owned(),
+                            today,
+                        )
                     }
                     _ => return None,
                 };
-                Some((reason, m))
+                Some((
+                    m,
+                    ToContact {
+                        name: m.name.clone(),
+                        why,
+                        since,
+                        reason,
+                    },
+                ))
             })
             .collect();
         let free = (capacity as usize).saturating_sub(self.places_held());
-        due.extend((self.waiting_list().into_iter().take(free)).map(|m| (Reason::OfferPlace, m)));
+        due.extend((self.waiting_list().into_iter().take(free)).map(|m| {
+            let offer = ToContact {
+                name: m.name.clone(),
+                why: "a place is free: offer it".to_owned(),
+                since: m.status_since,
+                reason: Reason::OfferPlace,
+            };
+            (m, offer)
+        }));
         // A stable sort keeps roster order among those with the same reason and day.
-        due.sort_by_key(|(reason, m)| (*reason, m.status_since));
-        due.into_iter()
-            .filter_map(|(reason, m)| {
-                let why = match reason {
-                    Reason::Reminder => "reminder: the group meets tomorrow".to_owned(),
-                    Reason::ChaseWaiver => format!("chase the waiver (sent {} days ago)", days(m)),
-                    Reason::OfferPlace => "a place is free: offer it".to_owned(),
-                    Reason::Introduce => "call to introduce the group".to_owned(),
-                    Reason::SendWaiver => "send the confidentiality waiver".to_owned(),
-                    // Owed from sessions and to referrers: `owed::to_contact` words those.
-                    Reason::Safeguarding | Reason::OneToOne | Reason::Call | Reason::TellReferrer => {
-                        return None;
-                    }
-                };
-                Some(ToContact {
-                    name: m.name.clone(),
-                    why,
-                    // A reminder is owed because of tomorrow, not because of how long they
-                    // have been confirmed.
-                    since: if reason == Reason::Reminder {
-                        today
-                    } else {
-                        m.status_since
-                    },
-                    reason,
-                })
-            })
-            .collect()
+        due.sort_by_key(|(m, due)| (due.reason, m.status_since));
+        due.into_iter().map(|(_, due)| due).collect()
     }
 
     fn has_room(&self, capacity: u32) -> bool {
