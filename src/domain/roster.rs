@@ -3,93 +3,21 @@
 
 mod contact;
 mod error;
+mod owing;
+mod status;
 
-pub use contact::{Field, check as check_reach};
+pub use contact::{Field, Reach, ReachEdit, check as check_reach};
 pub use error::RosterError;
+pub use owing::{Closure, Owed, Reason, ToContact};
+pub use status::Status;
 
 use super::hands::{check_name, same_name};
-use crate::util::text::{sanitize, snake_case};
+use crate::util::text::sanitize;
 use chrono::NaiveDate;
 use std::fmt::Write;
-use std::str::FromStr;
 
 /// A waiver still out after this many days is chased.
 pub const CHASE_WAIVER_AFTER_DAYS: i64 = 7;
-
-/// Where someone stands, from their referral to a place in the group (or not).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    /// Referred by a care co-ordinator or team; not spoken to yet.
-    Referred,
-    /// Told about the group.
-    Contacted,
-    /// Sent the confidentiality waiver.
-    WaiverSent,
-    WaiverReturned,
-    /// Expected at the group's sessions.
-    Confirmed,
-    WaitingList,
-    Declined,
-    Left,
-}
-
-impl Status {
-    pub const ALL: [Self; 8] = [
-        Self::Referred,
-        Self::Contacted,
-        Self::WaiverSent,
-        Self::WaiverReturned,
-        Self::Confirmed,
-        Self::WaitingList,
-        Self::Declined,
-        Self::Left,
-    ];
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Referred => "referred",
-            Self::Contacted => "contacted",
-            Self::WaiverSent => "waiver sent",
-            Self::WaiverReturned => "waiver returned",
-            Self::Confirmed => "confirmed",
-            Self::WaitingList => "waiting list",
-            Self::Declined => "declined",
-            Self::Left => "left",
-        }
-    }
-
-    /// As the roster file and the command line spell it: `waiver_sent`.
-    pub fn key(self) -> String {
-        snake_case(&format!("{self:?}"))
-    }
-
-    /// Everyone on the way in holds a place, so the group is never promised to more people
-    /// than it has room for.
-    pub fn holds_place(self) -> bool {
-        matches!(
-            self,
-            Self::Referred | Self::Contacted | Self::WaiverSent | Self::WaiverReturned | Self::Confirmed
-        )
-    }
-
-    /// Every status as files spell them, for messages that say what would be valid.
-    pub fn valid() -> String {
-        Self::ALL.map(Self::key).join(", ")
-    }
-}
-
-impl FromStr for Status {
-    type Err = RosterError;
-
-    /// Also takes `waiver-sent`, `Waiver Sent` and the like: people type what they read.
-    fn from_str(text: &str) -> Result<Self, RosterError> {
-        let wanted = text.trim().to_lowercase().replace(['-', ' '], "_");
-        Self::ALL
-            .into_iter()
-            .find(|status| status.key() == wanted)
-            .ok_or_else(|| RosterError::NotAStatus(text.to_owned()))
-    }
-}
 
 /// A call, message or letter, as the facilitator noted it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,151 +53,6 @@ pub struct Referral {
     pub referred_on: NaiveDate,
     pub adjustments: String,
     pub reach: Reach,
-}
-
-/// How to reach someone and their referrer, kept as privately as the notes. Empty when not given.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Reach {
-    /// Their e-mail address: `ana@example.org`.
-    pub email: String,
-    pub phone: String,
-    /// Their referrer's name and address: `J Smith <j.smith@example.org>`.
-    pub referrer: String,
-    /// An online group's meeting link has been sent to them.
-    pub link_sent: bool,
-}
-
-/// A change to how someone is reached: each field given replaces theirs ("" clears it).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ReachEdit {
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub referrer: Option<String>,
-    pub link_sent: Option<bool>,
-}
-
-/// Someone to get in touch with, and what about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ToContact {
-    pub name: String,
-    pub why: String,
-    /// The day it became owed.
-    pub since: NaiveDate,
-    pub reason: Reason,
-}
-
-/// Why someone is to be contacted, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Reason {
-    /// A concern raised in a session, to pass on.
-    Safeguarding,
-    /// Tomorrow's session cannot wait.
-    Reminder,
-    /// Overdue already.
-    ChaseWaiver,
-    /// Offered in a session.
-    OneToOne,
-    /// Asked for in a session, or because they missed two sessions in a row.
-    Call,
-    /// Someone has waited longest of all.
-    OfferPlace,
-    Introduce,
-    SendWaiver,
-    /// A change their referrer should hear of.
-    TellReferrer,
-}
-
-impl Reason {
-    /// The mark it carries in lists, as the follow-up glyphs are on screen.
-    pub fn mark(self) -> char {
-        match self {
-            Self::Safeguarding => '⚑',
-            Self::OneToOne => '◎',
-            Self::Call => '☎',
-            Self::TellReferrer => '✉',
-            Self::Reminder | Self::ChaseWaiver | Self::OfferPlace | Self::Introduce | Self::SendWaiver => '·',
-        }
-    }
-
-    /// What `roster GROUP done NAME KIND` closes it with; the roster's own steps are closed by
-    /// moving the person on instead (`roster GROUP set`).
-    pub fn owed(self) -> Option<Owed> {
-        match self {
-            Self::Safeguarding => Some(Owed::Safeguarding),
-            Self::OneToOne => Some(Owed::OneToOne),
-            Self::Call => Some(Owed::Call),
-            Self::TellReferrer => Some(Owed::Referrer),
-            Self::Reminder | Self::ChaseWaiver | Self::OfferPlace | Self::Introduce | Self::SendWaiver => {
-                None
-            }
-        }
-    }
-}
-
-/// What the facilitator can owe someone between sessions, as `roster GROUP done NAME KIND`
-/// closes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Owed {
-    /// A safeguarding concern to pass to the person's care co-ordinator.
-    Safeguarding,
-    /// A one-to-one offered, to arrange.
-    OneToOne,
-    /// A call: asked for in a session, or because they stopped coming.
-    Call,
-    /// Their referrer to tell of a change: a place, the waiting list, a first session, leaving.
-    Referrer,
-    Waiver,
-    Welcome,
-}
-
-impl Owed {
-    pub const ALL: [Self; 6] = [
-        Self::Safeguarding,
-        Self::OneToOne,
-        Self::Call,
-        Self::Referrer,
-        Self::Waiver,
-        Self::Welcome,
-    ];
-
-    /// As the command line and the roster file spell it.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Safeguarding => "safeguarding",
-            Self::OneToOne => "one-to-one",
-            Self::Call => "call",
-            Self::Referrer => "referrer",
-            Self::Waiver => "waiver",
-            Self::Welcome => "welcome",
-        }
-    }
-
-    /// Every kind as spelt, for messages that say what would be valid.
-    pub fn valid() -> String {
-        Self::ALL.map(Self::key).join(", ")
-    }
-}
-
-impl FromStr for Owed {
-    type Err = RosterError;
-
-    /// Also takes `one_to_one`, `One to one` and the like.
-    fn from_str(text: &str) -> Result<Self, RosterError> {
-        let wanted = text.trim().to_lowercase().replace(['_', ' '], "-");
-        Self::ALL
-            .into_iter()
-            .find(|owed| owed.key() == wanted)
-            .ok_or_else(|| RosterError::NotAKind(text.to_owned()))
-    }
-}
-
-/// Something owed, done: when, and how and to whom, as the facilitator noted it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Closure {
-    pub name: String,
-    pub owed: Owed,
-    pub on: NaiveDate,
-    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -597,51 +380,6 @@ impl Roster {
             name: name.to_owned(),
             members: self.members.iter().map(|m| m.name.clone()).collect(),
         })
-    }
-}
-
-/// A referral or a contact cannot be dated in the future: that is a typing slip.
-impl Roster {
-    /// Records `closure`, which `open` says is owed: whatever of its kind was owed to that
-    /// person up to its day is done. Says what was closed.
-    pub fn close(&mut self, closure: Closure, open: bool, today: NaiveDate) -> Result<String, RosterError> {
-        let name = check_name(&closure.name)
-            .map_err(RosterError::BadName)?
-            .to_owned();
-        if !open {
-            return Err(RosterError::NothingOpen {
-                name,
-                owed: closure.owed,
-            });
-        }
-        let note = closure.note.trim();
-        if note.is_empty() {
-            return Err(RosterError::BlankDoneNote);
-        }
-        not_after_today("done", closure.on, today)?;
-        let said = format!(
-            "Done: {} · {} on {} ({}).",
-            sanitize(&name),
-            closure.owed.key(),
-            closure.on,
-            sanitize(note)
-        );
-        self.done.push(Closure {
-            name,
-            note: note.to_owned(),
-            ..closure
-        });
-        // Done late still reads oldest first; a stable sort keeps a day's in order.
-        self.done.sort_by_key(|done| done.on);
-        Ok(said)
-    }
-
-    /// The last day `owed` was done for the person called `name`, if ever.
-    pub fn done_on(&self, name: &str, owed: Owed) -> Option<NaiveDate> {
-        (self.done.iter())
-            .filter(|done| done.owed == owed && same_name(&done.name, name))
-            .map(|done| done.on)
-            .max()
     }
 }
 

@@ -2,10 +2,31 @@
 //! digits a person could dial, a referrer as a name and address. The address rules are
 //! `lettre`'s, so a draft holdspace writes can always carry what the roster holds.
 
-use super::{Reach, RosterError};
+use super::RosterError;
 use lettre::Address;
 use lettre::message::Mailbox;
 use std::str::FromStr;
+
+/// How to reach someone and their referrer, kept as privately as the notes. Empty when not given.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reach {
+    /// Their e-mail address: `ana@example.org`.
+    pub email: String,
+    pub phone: String,
+    /// Their referrer's name and address: `J Smith <j.smith@example.org>`.
+    pub referrer: String,
+    /// An online group's meeting link has been sent to them.
+    pub link_sent: bool,
+}
+
+/// A change to how someone is reached: each field given replaces theirs ("" clears it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReachEdit {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub referrer: Option<String>,
+    pub link_sent: Option<bool>,
+}
 
 /// A field of `Reach`, as the command line and the roster file name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
