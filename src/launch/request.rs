@@ -18,7 +18,7 @@ use crate::store::groups::{self, FindError, Stored};
 use crate::store::paths::DataDir;
 use crate::store::plans::{self, Chosen};
 use crate::store::roster;
-use crate::ui::app::App;
+use crate::ui::app::{App, Known};
 use crate::ui::before::prepare::{Preparation, Prepared};
 use crate::ui::before::resume::Choice;
 use chrono::{DateTime, Local, TimeDelta, Utc};
@@ -95,6 +95,8 @@ pub struct Request<'a> {
     pub(super) real_now: DateTime<Utc>,
     /// What the preparation screen lists to have in mind before the start.
     before: Vec<String>,
+    /// What the roster says of each person on it, for the attendance list.
+    known: Vec<Known>,
 }
 
 impl<'a> Request<'a> {
@@ -102,6 +104,7 @@ impl<'a> Request<'a> {
         let real_now = Utc::now();
         let mut roster = Vec::new();
         let mut before = Vec::new();
+        let mut known = Vec::new();
         let found = match args.group.as_deref().map(|name| groups::find(dir, name)) {
             // A saved group whose file is broken is not run as an unsaved one: its rules,
             // roster and history would be left out without a word.
@@ -113,6 +116,17 @@ impl<'a> Request<'a> {
                 // The confirmed members are expected; `--participant` adds anyone else.
                 let on_roster = Roster::load(&roster::path(&stored.folder))?;
                 before = before_the_start(dir, &stored, &on_roster, real_now);
+                known = (on_roster.members.iter())
+                    .map(|member| Known {
+                        name: member.name.clone(),
+                        adjustments: member.adjustments.clone(),
+                        // Confirmed is taken as the waiver back: the roster says so when not.
+                        waiver_out: matches!(
+                            member.status,
+                            Status::Referred | Status::Contacted | Status::WaiverSent
+                        ),
+                    })
+                    .collect();
                 roster = on_roster
                     .expected()
                     .into_iter()
@@ -161,6 +175,7 @@ impl<'a> Request<'a> {
             scheduled_end,
             real_now,
             before,
+            known,
         })
     }
 
@@ -278,6 +293,7 @@ impl<'a> Request<'a> {
     /// options meant for a new one.
     pub fn app(&self, dir: &DataDir, opened: Opened, setup: &Setup) -> (App, Box<dyn Clock>) {
         let mut app = new_app(opened.recorder, dir, opened.clock.as_ref(), setup);
+        app.known.clone_from(&self.known);
         if opened.resumed && (!self.participants.is_empty() || self.args.turn_minutes.is_some()) {
             app.message = Some(
                 "resumed with its own participants and turn limit: --participant and \

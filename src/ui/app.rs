@@ -81,13 +81,32 @@ pub struct App {
     wall: Option<WallWatch>,
     /// A first Ctrl-c with unsaved events was answered with a warning.
     leave_armed: bool,
+    /// What the group's roster says of people who may come: shown beside their names in the
+    /// attendance list, and asked about when they are marked present.
+    pub known: Vec<Known>,
     /// When a key, click or paste last came.
     touched: DateTime<Utc>,
     /// The item the gentle word about running over was last given for: once per item.
     nudged: Option<usize>,
 }
 
+/// Someone on the group's roster, as the session needs to know them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub name: String,
+    /// What helps them feel welcome; empty if nothing is noted.
+    pub adjustments: String,
+    /// Their confidentiality waiver is not back yet.
+    pub waiver_out: bool,
+}
+
 impl App {
+    /// What the roster says of participant `who`, if they are on it.
+    pub fn known(&self, who: usize) -> Option<&Known> {
+        let name = &self.recorder.session.floor.participants.get(who)?.name;
+        (self.known.iter()).find(|known| crate::domain::hands::same_name(&known.name, name))
+    }
+
     pub fn new(recorder: Recorder, dir: DataDir, theme: Theme, zone: Zone, now: DateTime<Utc>) -> Self {
         let followed = recorder.is_co_facilitator().then_some(Followed::Running);
         Self {
@@ -111,6 +130,7 @@ impl App {
             bell: false,
             wall: None,
             leave_armed: false,
+            known: Vec::new(),
             touched: now,
             nudged: None,
         }

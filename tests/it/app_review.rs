@@ -363,3 +363,37 @@ fn confirming_the_untouched_prefilled_note_keeps_it_prefilled() {
         .record_note(ana.record_note.as_deref(), ana.attendance);
     assert_eq!(note, format!("Did not attend {ON}."));
 }
+
+/// What the roster says of someone shows in the attendance list beside their name, and marking
+/// them present while their confidentiality waiver is out asks for it.
+#[test]
+fn the_roster_shows_in_the_attendance_list_and_an_outstanding_waiver_is_asked_for() {
+    use holdspace::ui::app::Known;
+    let (_tmp, mut app) = start(&["Ana", "Ben"], false);
+    app.known = vec![
+        Known {
+            name: "ana".to_owned(),
+            adjustments: "a seat near the door".to_owned(),
+            waiver_out: true,
+        },
+        Known {
+            name: "Ben".to_owned(),
+            adjustments: String::new(),
+            waiver_out: false,
+        },
+    ];
+    press(&mut app, "a");
+    let shown = crate::screen::screen(&crate::screen::draw(&app, 120, 40));
+    let ana = shown
+        .lines()
+        .find(|line| line.contains("▸ Ana"))
+        .expect("Ana selected");
+    assert!(ana.contains("Ana  a seat near the door"), "{shown}");
+    press(&mut app, "p");
+    assert_eq!(
+        message(&app),
+        "Ana: present · their confidentiality waiver has not come back: ask for it"
+    );
+    press(&mut app, "p");
+    assert_eq!(message(&app), "Ben: present", "Ben's waiver is back");
+}

@@ -91,7 +91,14 @@ impl App {
             _ => return self.open_input(Input::Goal(who), person.goal.clone()),
         };
         if self.run(&Command::Record(request)) {
-            self.message = Some(format!("{}: {}", self.name(who), action.describe()));
+            let mut said = format!("{}: {}", self.name(who), action.describe());
+            if let Action::Attend(attendance) = action
+                && attendance.attended()
+                && self.known(who).is_some_and(|known| known.waiver_out)
+            {
+                said.push_str(" · their confidentiality waiver has not come back: ask for it");
+            }
+            self.message = Some(said);
         }
         // Marking attendance moves on to the next person, as a roll call does, also past
         // someone already marked that way.

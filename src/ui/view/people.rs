@@ -73,7 +73,7 @@ pub fn render(app: &App, block: Block<'_>, ratings: bool, area: Rect, buf: &mut 
             };
             Row::new([
                 Cell::from(if selected { "▸" } else { " " }),
-                Cell::from(sanitize(&session.floor.participants[who].name)),
+                Cell::from(name_line(app, who)),
                 Cell::from(attendance(person.attendance)),
                 Cell::from(flags(person)).style(app.theme.style(Role::Flag)),
                 Cell::from(rating),
@@ -91,6 +91,20 @@ pub fn render(app: &App, block: Block<'_>, ratings: bool, area: Rect, buf: &mut 
         Constraint::Length(if ratings { 2 } else { 0 }),
     ];
     Widget::render(Table::new(rows, widths), inner, buf);
+}
+
+/// A participant's name, and beside it what helps them feel welcome if the roster notes it.
+fn name_line(app: &App, who: usize) -> Line<'static> {
+    let mut spans = vec![Span::raw(sanitize(
+        &app.recorder.session.floor.participants[who].name,
+    ))];
+    if let Some(known) = app.known(who).filter(|known| !known.adjustments.is_empty()) {
+        spans.push(Span::styled(
+            format!("  {}", sanitize(&known.adjustments)),
+            app.theme.style(Role::Muted),
+        ));
+    }
+    Line::from(spans)
 }
 
 /// The legend under the list: what the follow-up glyphs mean.
