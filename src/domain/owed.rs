@@ -34,7 +34,11 @@ pub fn to_contact(
     today: NaiveDate,
     next_meeting: Option<NaiveDate>,
 ) -> Vec<ToContact> {
-    let mut due = roster.to_contact(capacity, today, next_meeting);
+    // The roster's own steps close by moving the person on; a waiver or a welcome noted done
+    // closes them too, until the person moves on again.
+    let mut due: Vec<ToContact> = (roster.to_contact(capacity, today, next_meeting).into_iter())
+        .filter(|due| !is_done(roster, &due.name, due.reason, due.since))
+        .collect();
     due.extend(from_sessions(roster, held));
     due.extend(missed_twice(roster, held));
     due.extend(referrers(roster, held));

@@ -509,3 +509,28 @@ fn removing_someone_leaves_nothing_of_them_in_the_roster() {
     let err = group.run(day(4), &["remove", "Ana"]).unwrap_err();
     assert!(err.starts_with("no one called \"Ana\" is on the roster"), "{err}");
 }
+
+/// Sending the waiver, and introducing the group, can be noted done like anything else owed:
+/// each leaves the list until the person moves on to the next step.
+#[test]
+fn a_waiver_or_a_welcome_noted_done_leaves_the_list() {
+    let group = full();
+    group.ok(day(3), &["set", "Ben", "contacted"]);
+    let owed = group.ok(day(4), &["to-contact"]);
+    assert!(owed.contains("· Ana · call to introduce the group"), "{owed}");
+    assert!(owed.contains("· Ben · send the confidentiality waiver"), "{owed}");
+    group.ok(day(4), &["done", "Ana", "welcome", "--note", "rang, she is keen"]);
+    group.ok(day(4), &["done", "Ben", "waiver", "--note", "posted it"]);
+    let owed = group.ok(day(4), &["to-contact"]);
+    assert!(
+        !owed.contains("Ana · call to introduce") && !owed.contains("Ben · send the"),
+        "{owed}"
+    );
+    let err = group
+        .run(day(4), &["done", "Cy", "waiver", "--note", "x"])
+        .unwrap_err();
+    assert!(
+        err.starts_with("nothing of the kind waiver is open for Cy"),
+        "{err}"
+    );
+}

@@ -50,17 +50,17 @@ impl Reason {
         }
     }
 
-    /// What `roster GROUP done NAME KIND` closes it with; the roster's own steps are closed by
-    /// moving the person on instead (`roster GROUP set`).
+    /// What `roster GROUP done NAME KIND` closes it with. Tomorrow's reminder and a free place
+    /// are closed only by what they ask for: a contact noted, the person moved on.
     pub fn owed(self) -> Option<Owed> {
         match self {
             Self::Safeguarding => Some(Owed::Safeguarding),
             Self::OneToOne => Some(Owed::OneToOne),
             Self::Call => Some(Owed::Call),
             Self::TellReferrer => Some(Owed::Referrer),
-            Self::Reminder | Self::ChaseWaiver | Self::OfferPlace | Self::Introduce | Self::SendWaiver => {
-                None
-            }
+            Self::SendWaiver | Self::ChaseWaiver => Some(Owed::Waiver),
+            Self::Introduce => Some(Owed::Welcome),
+            Self::Reminder | Self::OfferPlace => None,
         }
     }
 }
