@@ -14,6 +14,7 @@ pub mod roster;
 pub mod schedule;
 pub mod session;
 pub mod timing;
+pub mod wording;
 
 pub use command::Command;
 pub use event::{Author, Event, EventKind, SCHEMA_VERSION, SessionMeta};

@@ -126,8 +126,8 @@ impl fmt::Display for CmdError {
             Self::NotOpened => f.write_str("the session was not opened"),
             Self::Draft(err) => err.fmt(f),
             Self::NoSender => f.write_str(
-                "say who the message is from: --from \"Sam Jones <sam.jones@example.org>\", or \
-                 HOLDSPACE_FROM set to that",
+                "say who the message is from: --from \"Sam Jones <sam.jones@example.org>\", \
+                 HOLDSPACE_FROM set to that, or `from` under [messages] in the group's file",
             ),
             Self::NoMeeting { group, file } => write!(
                 f,

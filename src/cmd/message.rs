@@ -11,13 +11,11 @@ use crate::domain::hands::same_name;
 use crate::domain::owed;
 use crate::domain::roster::{Closure, Contact, Member, Owed, ReachEdit, Reason, Roster, RosterError, Status};
 use crate::export::message::{self, Draft, DraftError};
-use crate::session::group as session_group;
-use crate::session::{follow_through, history};
+use crate::session::follow_through;
 use crate::store::groups::{self, Stored};
 use crate::store::guard;
 use crate::store::paths::DataDir;
 use crate::store::roster as file;
-use crate::util::format::Zone;
 use crate::util::text::{sanitize, sanitize_lines};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 use clap::Subcommand;
@@ -68,8 +66,11 @@ fn parse_from(text: &str) -> Result<Mailbox, String> {
 }
 
 pub fn run(dir: &DataDir, args: MessageArgs) -> Result<String, CmdError> {
-    let from = args.from.ok_or(CmdError::NoSender)?;
     let stored = groups::find(dir, &args.group)?;
+    // Said on the command line, it is this message's; the group's file says it for every one.
+    let from = (args.from)
+        .or_else(|| stored.group.messages.sender())
+        .ok_or(CmdError::NoSender)?;
     let path = file::path(&stored.folder);
     let roster = Roster::load(&path).map_err(CmdError::RosterFile)?;
     let now = Local::now().naive_local();
@@ -135,25 +136,15 @@ impl Drafting<'_> {
             });
         }
         let meets = self.meets(now)?;
-        let (reachable, unreachable) = confirmed(roster);
-        let to = (reachable.iter())
-            .map(|member| mailbox(&member.name, &member.reach.email))
-            .collect::<Result<Vec<_>, _>>()?;
-        let draft = message::link(group, meets, self.from, &to)?;
-        let stem = format!("{}-link-{}", groups::slug(&group.name), meets.format("%Y-%m-%d"));
-        let mut said = self.deliver(&draft, &stem, &names(&reachable))?;
-        if !unreachable.is_empty() {
-            let _ = write!(
-                said,
-                "\nNo e-mail noted for {}: send them the link another way.",
-                names(&unreachable)
-            );
-        }
+        let (said, reached) =
+            self.to_confirmed(roster, meets, "link", "send them the link another way", |to| {
+                message::link(group, meets, self.from, to)
+            })?;
         file::update(
             &file::path(&self.stored.folder),
             self.dir.disk().as_ref(),
             |roster| {
-                for member in &reachable {
+                for member in &reached {
                     let sent = ReachEdit {
                         link_sent: Some(true),
                         ..ReachEdit::default()
@@ -164,6 +155,39 @@ impl Drafting<'_> {
             },
         )?;
         Ok(said)
+    }
+
+    /// Drafts `make`'s message for the meeting at `meets` to every confirmed member with an
+    /// e-mail address, in Bcc, as `GROUP-KIND-DATE`; says so, and what to do for those without
+    /// one (`otherwise`). Gives back what was said and who it went to.
+    fn to_confirmed<'r>(
+        &self,
+        roster: &'r Roster,
+        meets: NaiveDateTime,
+        kind: &str,
+        otherwise: &str,
+        make: impl FnOnce(&[Mailbox]) -> Result<Draft, DraftError>,
+    ) -> Result<(String, Vec<&'r Member>), CmdError> {
+        let (reachable, unreachable) = confirmed(roster);
+        // Addresses were checked when noted; one a hand edit broke is named, not dropped.
+        let to = (reachable.iter())
+            .map(|member| mailbox(&member.name, &member.reach.email))
+            .collect::<Result<Vec<_>, _>>()?;
+        let draft = make(&to)?;
+        let stem = format!(
+            "{}-{kind}-{}",
+            groups::slug(&self.stored.group.name),
+            meets.format("%Y-%m-%d")
+        );
+        let mut said = self.deliver(&draft, &stem, &names(&reachable))?;
+        if !unreachable.is_empty() {
+            let _ = write!(
+                said,
+                "\nNo e-mail noted for {}: {otherwise}.",
+                names(&unreachable)
+            );
+        }
+        Ok((said, reachable))
     }
 
     /// Notes `note` as today's contact with each of `members`.
@@ -188,27 +212,11 @@ impl Drafting<'_> {
     fn reminder(&self, roster: &Roster, now: NaiveDateTime) -> Result<String, CmdError> {
         let group = &self.stored.group;
         let meets = self.meets(now)?;
-        let (reachable, unreachable) = confirmed(roster);
-        // Addresses were checked when noted; one a hand edit broke is named, not dropped.
-        let to = (reachable.iter())
-            .map(|member| mailbox(&member.name, &member.reach.email))
-            .collect::<Result<Vec<_>, _>>()?;
-        let draft = message::reminder(group, meets, self.from, &to)?;
-        let stem = format!(
-            "{}-reminder-{}",
-            groups::slug(&group.name),
-            meets.format("%Y-%m-%d")
-        );
-        let mut said = self.deliver(&draft, &stem, &names(&reachable))?;
-        if !unreachable.is_empty() {
-            let _ = write!(
-                said,
-                "\nNo e-mail noted for {}: call or text them.",
-                names(&unreachable)
-            );
-        }
+        let (said, reached) = self.to_confirmed(roster, meets, "reminder", "call or text them", |to| {
+            message::reminder(group, meets, self.from, to)
+        })?;
         self.note_contacts(
-            &reachable,
+            &reached,
             &format!("reminder for {} drafted", meets.format("%a %-d %b")),
         )?;
         Ok(said)
@@ -242,8 +250,7 @@ impl Drafting<'_> {
                 to.push(referrer);
             }
         }
-        let logs = session_group::saved(self.dir, &group.name);
-        let held = follow_through::held(&history::sessions(&logs, &group.name), Zone::Local);
+        let held = follow_through::held_for(self.dir, self.stored);
         let waiting = roster.waiting_list();
         let lines: Vec<String> = (theirs.iter())
             .map(|member| {

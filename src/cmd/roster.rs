@@ -9,13 +9,11 @@ use crate::domain::roster::{
     Closure, Contact, Member, Owed, Reach, ReachEdit, Referral, Roster, RosterError, Status, ToContact,
 };
 use crate::export::csv;
-use crate::session::group as session_group;
-use crate::session::{follow_through, history};
+use crate::session::follow_through;
 use crate::store::disk::Disk;
 use crate::store::paths::DataDir;
 use crate::store::roster as file;
 use crate::store::{groups, guard};
-use crate::util::format::Zone;
 use crate::util::text::{cells, sanitize};
 use chrono::{Local, NaiveDate};
 use clap::Subcommand;
@@ -152,13 +150,12 @@ impl Roll<'_> {
 pub fn for_group(dir: &DataDir, group: &str, command: RosterCommand) -> Result<String, CmdError> {
     let stored = groups::find(dir, group)?;
     let now = Local::now().naive_local();
-    let logs = session_group::saved(dir, &stored.group.name);
     let roll = Roll {
         folder: &stored.folder,
         name: &stored.group.name,
         capacity: stored.group.capacity,
         next_meeting: stored.group.next_meeting(now).map(|at| at.date()),
-        held: follow_through::held(&history::sessions(&logs, &stored.group.name), Zone::Local),
+        held: follow_through::held_for(dir, &stored),
     };
     run(&roll, now.date(), dir.disk().as_ref(), command)
 }

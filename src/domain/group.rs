@@ -4,11 +4,13 @@
 use super::checklist::Setting;
 use super::hands::same_name;
 use super::plan::{MAX_TITLE_CHARS, check_entries};
+use super::wording::Wording;
 use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// The newest group file format this build reads.
-pub const GROUP_VERSION: u32 = 1;
+/// The newest group file format this build reads. Version 2 added `[messages]`, the group's own
+/// wording; a group without it is still written as version 1, so an older holdspace reads it.
+pub const GROUP_VERSION: u32 = 2;
 /// Places a new group has unless it says otherwise.
 pub const DEFAULT_CAPACITY: u32 = 10;
 /// More places than this is not a peer support group.
@@ -42,6 +44,9 @@ pub struct Group {
     #[serde(default)]
     pub ground_rules: Vec<String>,
     pub checklist: Vec<String>,
+    /// How its messages are worded, where the group says so.
+    #[serde(default, skip_serializing_if = "Wording::is_empty")]
+    pub messages: Wording,
 }
 
 /// Whether two group names are the same group: spaces around them and case do not count, as
@@ -56,7 +61,8 @@ pub type GroupError = (&'static str, String);
 impl Group {
     pub fn new(name: &str, setting: Setting, capacity: u32, plan: &str) -> Self {
         Self {
-            schema_version: GROUP_VERSION,
+            // Nothing in it needs more than the first version; see `written_version`.
+            schema_version: 1,
             name: name.trim().to_owned(),
             day: None,
             time: None,
@@ -68,6 +74,16 @@ impl Group {
             rules_version: 0,
             ground_rules: Vec::new(),
             checklist: setting.default_checklist(),
+            messages: Wording::default(),
+        }
+    }
+
+    /// The oldest file version that holds all the group says, which is the one it is written as.
+    pub fn written_version(&self) -> u32 {
+        if self.messages.is_empty() {
+            1
+        } else {
+            GROUP_VERSION
         }
     }
 
@@ -102,7 +118,7 @@ impl Group {
         ] {
             check_entries(field, entries).map_err(|err| (field, err.to_string()))?;
         }
-        Ok(())
+        self.messages.validate()
     }
 
     /// Writes a valid day and time the one way they are shown: `thu` as `thursday`, `9:5` as

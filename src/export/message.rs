@@ -5,6 +5,7 @@
 
 use crate::domain::checklist::Setting;
 use crate::domain::group::Group;
+use crate::domain::wording::{self, Kind, WordingError};
 use chrono::NaiveDateTime;
 use lettre::Message;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
@@ -34,6 +35,8 @@ pub enum DraftError {
         name: String,
         address: String,
     },
+    /// The group's own wording could not be filled in (a hand edit since it was read).
+    Wording(WordingError),
     Build(lettre::error::Error),
 }
 
@@ -57,6 +60,7 @@ impl fmt::Display for DraftError {
                 crate::util::text::sanitize(name),
                 crate::util::text::sanitize(address)
             ),
+            Self::Wording((field, problem)) => write!(f, "the group's {field} {problem}"),
             Self::Build(err) => write!(f, "the draft could not be made: {err}"),
         }
     }
@@ -71,19 +75,13 @@ pub fn reminder(
     from: &Mailbox,
     to: &[Mailbox],
 ) -> Result<Draft, DraftError> {
-    let day = meets.format("%A %-d %B");
-    let time = meets.format("%H:%M");
-    let place = place(group);
-    let signature = from.name.as_deref().unwrap_or("your facilitator");
-    let subject = format!("{}: see you on {day} at {time}", group.name.trim());
-    let text = format!(
-        "Hello,\n\n\
-         Just a reminder that {} meets on {day} at {time}, {place}.\n\n\
-         What is said in the group stays in the group, and nobody has to speak: come as you are.\n\n\
-         If you can't make it, a quick reply to let me know is always welcome.\n\n\
-         See you there,\n{signature}\n",
-        group.name.trim()
+    let subject = format!(
+        "{}: see you on {} at {}",
+        group.name.trim(),
+        meets.format("%A %-d %B"),
+        meets.format("%H:%M")
     );
+    let text = Meeting::new(group, meets, from).words(Kind::Reminder, &[])?;
     draft(from, to, subject, text)
 }
 
@@ -95,23 +93,8 @@ pub fn welcome(
     from: &Mailbox,
     to: &Mailbox,
 ) -> Result<Draft, DraftError> {
-    let signature = from.name.as_deref().unwrap_or("your facilitator");
     let subject = format!("Welcome to {}", group.name.trim());
-    let text = format!(
-        "Hello {},\n\n\
-         Welcome to {}. Your first meeting is on {} at {}, {}.\n\n\
-         What to expect: a small group and a facilitator, and ground rules the group agrees \
-         together. What is said in the group stays in the group, and nobody has to speak: you \
-         can simply listen for as long as you like.\n\n\
-         If anything would help you feel welcome, or you have a question before then, just \
-         reply.\n\n\
-         Warm wishes,\n{signature}\n",
-        name.trim(),
-        group.name.trim(),
-        meets.format("%A %-d %B"),
-        meets.format("%H:%M"),
-        place(group)
-    );
+    let text = Meeting::new(group, meets, from).words(Kind::Welcome, &[("name", name)])?;
     draft(from, std::slice::from_ref(to), subject, text)
 }
 
@@ -122,24 +105,56 @@ pub fn link(
     from: &Mailbox,
     to: &[Mailbox],
 ) -> Result<Draft, DraftError> {
-    let signature = from.name.as_deref().unwrap_or("your facilitator");
     let subject = format!(
         "{}: the link for {}",
         group.name.trim(),
         meets.format("%A %-d %B")
     );
-    let text = format!(
-        "Hello,\n\n\
-         Here is the link for {} on {} at {}:\n\n{}\n\n\
-         Please keep it to yourself: it is only for members of the group. If you can, join a few \
-         minutes early to check your sound.\n\n\
-         See you there,\n{signature}\n",
-        group.name.trim(),
-        meets.format("%A %-d %B"),
-        meets.format("%H:%M"),
-        group.place.trim()
-    );
+    let text = Meeting::new(group, meets, from).words(Kind::Link, &[("link", &group.place)])?;
     draft(from, to, subject, text)
+}
+
+/// What a message about one meeting can say of it, as its placeholders name it.
+struct Meeting<'a> {
+    group: &'a Group,
+    day: String,
+    time: String,
+    place: String,
+    facilitator: &'a str,
+}
+
+impl<'a> Meeting<'a> {
+    fn new(group: &'a Group, meets: NaiveDateTime, from: &'a Mailbox) -> Self {
+        Self {
+            group,
+            day: meets.format("%A %-d %B").to_string(),
+            time: meets.format("%H:%M").to_string(),
+            place: place(group),
+            facilitator: signature(from, "your facilitator"),
+        }
+    }
+
+    /// `message` in the group's words, with `more` (placeholder, value) as well as the
+    /// meeting's own.
+    fn words(&self, message: Kind, more: &[(&str, &str)]) -> Result<String, DraftError> {
+        let messages = &self.group.messages;
+        let mut values = vec![
+            ("group", self.group.name.as_str()),
+            ("day", &self.day),
+            ("time", &self.time),
+            ("place", &self.place),
+            ("bring", &messages.bring),
+            ("confidentiality", messages.confidentiality()),
+            ("facilitator", self.facilitator),
+        ];
+        values.extend_from_slice(more);
+        wording::fill(messages, message, &values).map_err(DraftError::Wording)
+    }
+}
+
+/// How the facilitator signs: the name `from` gives, or `otherwise`.
+fn signature<'a>(from: &'a Mailbox, otherwise: &'a str) -> &'a str {
+    from.name.as_deref().map_or(otherwise, str::trim)
 }
 
 /// Where the group meets, as a sentence ends: "at Room 4", or online.
@@ -160,17 +175,15 @@ pub fn referrer_update(
     from: &Mailbox,
     to: &[Mailbox],
 ) -> Result<Draft, DraftError> {
-    let signature = from.name.as_deref().unwrap_or("the facilitator");
     let subject = format!("{}: an update for {}", group.name.trim(), team.trim());
-    let listed: String = lines.iter().map(|line| format!("- {line}\n")).collect();
-    let text = format!(
-        "Hello,\n\n\
-         An update from {} on the people you referred:\n\n{listed}\n\
-         Thank you for the referrals. Reply any time with questions, or with someone new who \
-         might like a place.\n\n\
-         With thanks,\n{signature}\n",
-        group.name.trim()
-    );
+    let updates: Vec<String> = lines.iter().map(|line| format!("- {line}")).collect();
+    let values = [
+        ("group", group.name.as_str()),
+        ("team", team),
+        ("updates", &updates.join("\n")),
+        ("facilitator", signature(from, "the facilitator")),
+    ];
+    let text = wording::fill(&group.messages, Kind::Referrer, &values).map_err(DraftError::Wording)?;
     draft(from, to, subject, text)
 }
 

@@ -28,14 +28,18 @@ pub fn held(sessions: &[&SessionLog], zone: Zone) -> Vec<Held> {
         .collect()
 }
 
+/// The saved group `stored`'s real sessions, oldest first, each on its local day.
+pub fn held_for(dir: &DataDir, stored: &Stored) -> Vec<Held> {
+    let logs = group::saved(dir, &stored.group.name);
+    held(&history::sessions(&logs, &stored.group.name), Zone::Local)
+}
+
 /// Everything owed for the group `stored` at `now`, from its roster and its saved sessions.
 pub fn owed(dir: &DataDir, stored: &Stored, roster: &Roster, now: NaiveDateTime) -> Vec<ToContact> {
-    let logs = group::saved(dir, &stored.group.name);
-    let sessions = history::sessions(&logs, &stored.group.name);
     let next = stored.group.next_meeting(now).map(|at| at.date());
     owed::to_contact(
         roster,
-        &held(&sessions, Zone::Local),
+        &held_for(dir, stored),
         stored.group.capacity,
         now.date(),
         next,

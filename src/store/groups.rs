@@ -31,7 +31,11 @@ impl Stored {
 
     pub fn save(&self, dir: &DataDir) -> Result<(), StoreError> {
         let file = self.file();
-        let text = toml::to_string_pretty(&self.group)
+        let group = Group {
+            schema_version: self.group.written_version(),
+            ..self.group.clone()
+        };
+        let text = toml::to_string_pretty(&group)
             .map_err(|err| StoreError::new("write the group to", &file, io::Error::other(err)))?;
         write_atomic(dir.disk().as_ref(), &file, text.as_bytes())
     }
@@ -229,7 +233,8 @@ impl fmt::Display for CreateError {
 impl std::error::Error for CreateError {}
 
 /// Saves a new group in a folder of its own, refusing a name already taken.
-pub fn create(dir: &DataDir, group: Group) -> Result<Stored, CreateError> {
+pub fn create(dir: &DataDir, mut group: Group) -> Result<Stored, CreateError> {
+    group.schema_version = group.written_version();
     group
         .validate()
         .map_err(|(field, message)| CreateError::Invalid { field, message })?;

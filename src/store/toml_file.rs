@@ -134,10 +134,21 @@ pub fn line_at(text: &str, at: usize) -> usize {
     text.bytes().take(at).filter(|&b| b == b'\n').count() + 1
 }
 
-/// The first line that starts with `start`, or line 1.
+/// The first line that starts with `start`, or line 1. A dotted `table.key` is also looked for
+/// as `key` under the `[table]` header.
 pub fn line_of(text: &str, start: &str) -> usize {
-    text.lines()
-        .position(|line| line.trim_start().starts_with(start))
+    let starts = |line: &str, with: &str| line.trim_start().starts_with(with);
+    let under_table = start.split_once('.').and_then(|(table, key)| {
+        let header = format!("[{table}]");
+        let from = text.lines().position(|line| line.trim() == header)?;
+        let within = text.lines().skip(from + 1).take_while(|line| !starts(line, "["));
+        within
+            .enumerate()
+            .find(|(_, line)| starts(line, key))
+            .map(|(index, _)| from + 1 + index)
+    });
+    under_table
+        .or_else(|| text.lines().position(|line| starts(line, start)))
         .map_or(1, |index| index + 1)
 }
 

@@ -877,3 +877,102 @@ fn a_printed_draft_shows_hostile_text_without_obeying_it() {
     assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");
     assert!(said.contains("Room\u{FFFD}[2J 4"), "{said}");
 }
+
+/// A group words its own messages in its file: who they are from (no `--from` needed), what to
+/// bring, its confidentiality line and a reminder in its own words, placeholders filled in. A
+/// group that says nothing of it is still written as version 1, for an older holdspace.
+#[test]
+fn a_group_words_its_own_messages_in_its_file() {
+    let (tmp, root) = data();
+    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1))
+        .format("%A")
+        .to_string();
+    ok(
+        &root,
+        &[
+            "group",
+            "new",
+            "Tuesday group",
+            "--day",
+            &tomorrow,
+            "--time",
+            "18:30",
+        ],
+    );
+    let file = group_file(&root, "tuesday-group");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("schema_version = 1\n"), "{text}");
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "add",
+            "Ana",
+            "--referred-by",
+            "CMHT",
+            "--email",
+            "ana@example.org",
+        ],
+    );
+    ok(&root, &["roster", "Tuesday group", "set", "Ana", "confirmed"]);
+
+    let without = run(holdspace(&root).args(["message", "Tuesday group", "reminder"]));
+    assert!(
+        !without.status.success() && without.stderr.contains("`from` under [messages]"),
+        "{without:?}"
+    );
+    let worded = text.replace("schema_version = 1", "schema_version = 2")
+        + "\n[messages]\nfrom = \"Sam Jones <sam@example.org>\"\n\
+           bring = \"Tea is on; bring a mug if you like.\"\n\
+           confidentiality = \"What is said here stays here.\"\n\
+           reminder = \"\"\"\nHi all,\n\n{group}: {day}, {time}, {place}. {{Braces}} stay.\n\n\
+           {bring}\n\n{confidentiality}\n\n{facilitator}\n\"\"\"\n";
+    fs::write(&file, &worded).unwrap();
+    let out = tmp.path().join("drafts");
+    fs::create_dir(&out).unwrap();
+    let said = ok(
+        &root,
+        &[
+            "message",
+            "Tuesday group",
+            "reminder",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(said.contains("to Ana in Bcc"), "{said}");
+    let drafts = files_ending(&out, ".eml");
+    let bytes = fs::read(&drafts[0]).unwrap();
+    let mail = mailparse::parse_mail(&bytes).expect("the draft parses as e-mail");
+    assert_eq!(
+        mail.headers.get_all_values("From"),
+        ["\"Sam Jones\" <sam@example.org>"]
+    );
+    let body = mail.get_body().unwrap().replace("\r\n", "\n");
+    assert_eq!(
+        body.trim_end(),
+        format!(
+            "Hi all,\n\nTuesday group: {tomorrow} {}, 18:30, in the usual room. {{Braces}} stay.\n\n\
+             Tea is on; bring a mug if you like.\n\nWhat is said here stays here.\n\nSam Jones",
+            (chrono::Local::now() + chrono::TimeDelta::days(1)).format("%-d %B")
+        )
+    );
+    // `--from` on the command line is this message's, over the group's.
+    let printed = ok(
+        &root,
+        &[
+            "message",
+            "Tuesday group",
+            "reminder",
+            "--from",
+            "Kim <kim@example.org>",
+        ],
+    );
+    assert!(printed.trim_end().ends_with("\nKim"), "{printed}");
+    // Saving the group again keeps its wording, as version 2.
+    ok(&root, &["roster", "Tuesday group", "to-contact"]);
+    let group = groups::load(&file).unwrap();
+    assert_eq!(group.written_version(), 2);
+    assert_eq!(group.messages.bring, "Tea is on; bring a mug if you like.");
+}

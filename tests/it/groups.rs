@@ -75,6 +75,11 @@ fn good_groups_hold_what_they_say() {
     );
     assert_eq!(full.co_facilitator, "Sam");
     assert_eq!(
+        full.messages.sender().map(|from| from.email.to_string()),
+        Some("sam.jones@example.org".to_owned())
+    );
+    assert!(full.messages.referrer.contains("{updates}"));
+    assert_eq!(
         full.ground_rules,
         ["What is said here stays here.", "One voice at a time."]
     );
@@ -107,7 +112,7 @@ fn good_groups_hold_what_they_say() {
 /// For each bad group, what its message must say besides the file and the line: the field, and
 /// what would be valid. Where toml's own words are all there is (a value of the wrong type, a
 /// file that is not TOML) they are held to those.
-const BAD: [(&str, &[&str]); 13] = [
+const BAD: [(&str, &[&str]); 15] = [
     ("bad-time", &["time: ", "use HH:MM"]),
     ("capacity-101", &["capacity: ", "use 1 to 100"]),
     ("capacity-negative", &["`-3`", "expected u32"]),
@@ -115,7 +120,19 @@ const BAD: [(&str, &[&str]); 13] = [
     ("empty-checklist-entry", &["checklist: ", "entry 2 is empty"]),
     ("empty-ground-rule", &["ground_rules: ", "entry 2 is empty"]),
     ("empty-name", &["name: ", "1 to 60 characters"]),
-    ("future-schema-version", &["schema_version 2", "update holdspace"]),
+    ("future-schema-version", &["schema_version 3", "update holdspace"]),
+    (
+        "message-from-not-an-address",
+        &["messages.from: ", "\"Sam Jones <sam.jones@example.org>\""],
+    ),
+    (
+        "message-unknown-placeholder",
+        &[
+            "messages.reminder: ",
+            "{name} is not a placeholder here",
+            "{group}, {day}",
+        ],
+    ),
     ("missing-capacity", &["`capacity`"]),
     ("not-toml", &["expected `=`"]),
     ("unknown-day", &["day: ", "use monday to sunday"]),
@@ -184,6 +201,8 @@ fn a_validation_error_names_the_line_of_its_field() {
         ("capacity-101", 5),
         ("unknown-day", 3),
         ("empty-checklist-entry", 5),
+        ("message-unknown-placeholder", 10),
+        ("message-from-not-an-address", 8),
     ] {
         match groups::load(&golden::path("groups/bad").join(format!("{name}.toml"))) {
             Err(FileError::Text { error, .. }) => assert_eq!(error.line, Some(line), "{name}: {error}"),
@@ -196,7 +215,7 @@ fn a_validation_error_names_the_line_of_its_field() {
 /// should be told to update, as it is when the newer file holds only known fields.
 #[test]
 fn a_newer_group_file_with_a_new_field_says_update_holdspace() {
-    let text = "schema_version = 2\nname = \"Tuesday group\"\ncapacity = 8\nplan = \"peer-support-90\"\n\
+    let text = "schema_version = 3\nname = \"Tuesday group\"\ncapacity = 8\nplan = \"peer-support-90\"\n\
                 checklist = []\nreminder_hours = 24\n";
     let err = groups::parse(text).unwrap_err().to_string();
     assert!(err.contains("newer") && err.contains("update holdspace"), "{err}");
