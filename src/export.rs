@@ -286,6 +286,7 @@ struct Attendances {
     late: u64,
     left_early: u64,
     absent: u64,
+    sent_word: u64,
     not_recorded: u64,
 }
 

@@ -29,6 +29,7 @@ pub fn meta(id: &str) -> SessionMeta {
         last_session: false,
         rules_version: None,
         checklist: Vec::new(),
+        end_checklist: Vec::new(),
     }
 }
 

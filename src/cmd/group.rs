@@ -135,9 +135,14 @@ fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
     for (number, rule) in rules.iter().enumerate() {
         out.push_str(&format!("  {}. {}\n", number + 1, sanitize(rule)));
     }
-    out.push_str("Preparation checklist:\n");
-    for item in &group.checklist {
-        out.push_str(&format!("  ☐ {}\n", sanitize(item)));
+    for (title, items) in [
+        ("Preparation checklist", group.checklist.clone()),
+        ("Before leaving, in the review", group.closing_checklist()),
+    ] {
+        out.push_str(&format!("{title}:\n"));
+        for item in &items {
+            out.push_str(&format!("  ☐ {}\n", sanitize(item)));
+        }
     }
     out
 }

@@ -1,5 +1,5 @@
-//! The preparation checklist: what to have done before a group meets, in the room or online,
-//! and when each thing was ticked off.
+//! The checklists: what to have done before a group meets and what to see to before leaving,
+//! in the room or online, and when each thing was ticked off.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -39,6 +39,23 @@ impl Setting {
                 "Waiting room on; recording off",
                 "Quiet room, notifications off",
                 "Ground rules to hand",
+            ],
+        };
+        items.iter().map(|item| (*item).to_owned()).collect()
+    }
+
+    /// What to see to before leaving, in the review; the group's file can change it.
+    pub fn default_end_checklist(self) -> Vec<String> {
+        let items: &[&str] = match self {
+            Self::InPerson => &[
+                "Nobody left on their own who was upset",
+                "Room left as found: chairs back, windows shut",
+                "Follow-ups written down",
+            ],
+            Self::Online => &[
+                "Last to leave: meeting ended for everyone",
+                "Chat saved or cleared, as the group agreed",
+                "Follow-ups written down",
             ],
         };
         items.iter().map(|item| (*item).to_owned()).collect()

@@ -12,9 +12,9 @@ use std::fmt;
 /// Version 2 added participants, the raise-hand queue and turns; version 3 attendance, follow-up
 /// flags, record notes, feedback and takeaways; version 4 the co-facilitator (`by`, and passing
 /// the flow); version 5 item kinds and prompts, agenda and ground-rule edits, the group's
-/// rules version and the preparation checklist; version 6 the wall clock's changes. Older files
-/// read as they are.
-pub const SCHEMA_VERSION: u32 = 6;
+/// rules version and the preparation checklist; version 6 the wall clock's changes; version 7
+/// absence with word sent, and the end-of-session checklist. Older files read as they are.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Who recorded an event: the holdspace running the session, or one following it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +90,9 @@ pub struct SessionMeta {
     /// The preparation checklist as it stood at the start, with when each item was ticked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checklist: Vec<Check>,
+    /// What to see to before leaving, ticked in the review (from version 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub end_checklist: Vec<String>,
 }
 
 /// Why planned times changed.
@@ -208,6 +211,11 @@ pub enum EventKind {
     Summarised {
         text: String,
     },
+    /// An item of the end-of-session checklist (from 0) was ticked, or unticked.
+    ClosingTicked {
+        item: usize,
+        ticked: bool,
+    },
     /// Who moves the session on (next item, pauses, minutes, the floor, the end): the
     /// facilitator, or the co-facilitator they handed it to.
     FlowPassed {
@@ -247,8 +255,12 @@ impl EventKind {
     }
 
     /// What may still be recorded once the session has ended: the review of who came, the
-    /// follow-ups, notes and feedback, including someone who was missed during the session.
+    /// follow-ups, notes and feedback, including someone who was missed during the session, and
+    /// the end checklist.
     pub fn is_review(&self) -> bool {
-        matches!(self, Self::ParticipantAdded { .. } | Self::Summarised { .. }) || subject(self).is_some()
+        matches!(
+            self,
+            Self::ParticipantAdded { .. } | Self::Summarised { .. } | Self::ClosingTicked { .. }
+        ) || subject(self).is_some()
     }
 }

@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// The newest group file format this build reads. Version 2 added `[messages]`, the group's own
-/// wording; a group without it is still written as version 1, so an older holdspace reads it.
+/// wording, and `end_checklist`; a group without it is still written as version 1, so an older holdspace reads it.
 pub const GROUP_VERSION: u32 = 2;
 /// Places a new group has unless it says otherwise.
 pub const DEFAULT_CAPACITY: u32 = 10;
@@ -44,6 +44,9 @@ pub struct Group {
     #[serde(default)]
     pub ground_rules: Vec<String>,
     pub checklist: Vec<String>,
+    /// What to see to before leaving, in the review; left out, the setting's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_checklist: Option<Vec<String>>,
     /// How its messages are worded, where the group says so.
     #[serde(default, skip_serializing_if = "Wording::is_empty")]
     pub messages: Wording,
@@ -74,17 +77,23 @@ impl Group {
             rules_version: 0,
             ground_rules: Vec::new(),
             checklist: setting.default_checklist(),
+            end_checklist: None,
             messages: Wording::default(),
         }
     }
 
     /// The oldest file version that holds all the group says, which is the one it is written as.
     pub fn written_version(&self) -> u32 {
-        if self.messages.is_empty() {
+        if self.messages.is_empty() && self.end_checklist.is_none() {
             1
         } else {
             GROUP_VERSION
         }
+    }
+
+    /// What to see to before leaving a session of the group.
+    pub fn closing_checklist(&self) -> Vec<String> {
+        (self.end_checklist.clone()).unwrap_or_else(|| self.setting.default_end_checklist())
     }
 
     pub fn validate(&self) -> Result<(), GroupError> {
@@ -112,9 +121,11 @@ impl Group {
                 ),
             ));
         }
+        let ends = self.end_checklist.as_deref().unwrap_or_default();
         for (field, entries) in [
-            ("ground_rules", &self.ground_rules),
-            ("checklist", &self.checklist),
+            ("ground_rules", self.ground_rules.as_slice()),
+            ("checklist", self.checklist.as_slice()),
+            ("end_checklist", ends),
         ] {
             check_entries(field, entries).map_err(|err| (field, err.to_string()))?;
         }

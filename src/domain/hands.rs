@@ -323,7 +323,8 @@ impl Floor {
             | EventKind::Commented { .. }
             | EventKind::TakeawayWritten { .. }
             | EventKind::GoalWritten { .. }
-            | EventKind::Summarised { .. } => {}
+            | EventKind::Summarised { .. }
+            | EventKind::ClosingTicked { .. } => {}
         }
         Ok(())
     }

@@ -1,6 +1,6 @@
 //! What the facilitator owes to whom between sessions, in one list kept until each thing is
-//! done: the concerns and offers raised in sessions, a call for anyone who has missed two
-//! sessions in a row, the referrers to tell of a change, and the roster's own next steps.
+//! done: the concerns and offers raised in sessions, a call for anyone absent without sending
+//! word or absent twice in a row, the referrers to tell of a change, and the roster's own next steps.
 //! Pure: the sessions come in as `Held`, and today is given.
 
 use super::hands::same_name;
@@ -40,7 +40,7 @@ pub fn to_contact(
         .filter(|due| !is_done(roster, &due.name, due.reason, due.since))
         .collect();
     due.extend(from_sessions(roster, held));
-    due.extend(missed_twice(roster, held));
+    due.extend(absences(roster, held));
     due.extend(referrers(roster, held));
     // A stable sort keeps the order each source gave within one reason and day.
     due.sort_by_key(|due| (due.reason, due.since));
@@ -103,8 +103,10 @@ fn flagged(roster: &Roster, name: &str, flag: &Flag) -> String {
     }
 }
 
-/// Members holding a place who were listed in the last two sessions and absent from both.
-fn missed_twice(roster: &Roster, held: &[Held]) -> Vec<ToContact> {
+/// Members holding a place who were absent from the last session they were listed in without
+/// sending word, or absent from the last two either way: a call to check in.
+fn absences(roster: &Roster, held: &[Held]) -> Vec<ToContact> {
+    let away = |attendance: Option<Attendance>| attendance.is_some_and(|attendance| !attendance.attended());
     (roster.members.iter())
         .filter(|member| member.status.holds_place())
         .filter_map(|member| {
@@ -115,15 +117,20 @@ fn missed_twice(roster: &Roster, held: &[Held]) -> Vec<ToContact> {
                     .find(|seen| same_name(&seen.name, &member.name))?;
                 Some((session.on, seen.attendance))
             });
-            let (last, before) = (listed.next()?, listed.next()?);
-            let absent = Some(Attendance::Absent);
-            (last.1 == absent && before.1 == absent && !is_done(roster, &member.name, Reason::Call, last.0))
-                .then(|| ToContact {
-                    name: member.name.clone(),
-                    why: "missed 2 in a row: check in".to_owned(),
-                    since: last.0,
-                    reason: Reason::Call,
-                })
+            let (on, last) = listed.next()?;
+            let why = if away(last) && listed.next().is_some_and(|(_, before)| away(before)) {
+                "missed 2 in a row: check in".to_owned()
+            } else if last == Some(Attendance::Absent) {
+                format!("absent on {on} without sending word: check in")
+            } else {
+                return None;
+            };
+            (!is_done(roster, &member.name, Reason::Call, on)).then(|| ToContact {
+                name: member.name.clone(),
+                why,
+                since: on,
+                reason: Reason::Call,
+            })
         })
         .collect()
 }

@@ -1,6 +1,7 @@
 //! What goes into the records after a session: attendance, private follow-up flags, record
 //! notes, feedback, and takeaways and goals at the end of a course.
 
+use super::checklist::Check;
 use super::event::EventKind;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,11 +15,20 @@ pub enum Attendance {
     Present,
     Late,
     LeftEarly,
+    /// Absent without sending word: someone to check in with (from version 7).
     Absent,
+    /// Absent, having let the facilitator know (from version 7).
+    SentWord,
 }
 
 impl Attendance {
-    pub const ALL: [Self; 4] = [Self::Present, Self::Late, Self::LeftEarly, Self::Absent];
+    pub const ALL: [Self; 5] = [
+        Self::Present,
+        Self::Late,
+        Self::LeftEarly,
+        Self::Absent,
+        Self::SentWord,
+    ];
 
     pub fn describe(self) -> &'static str {
         match self {
@@ -26,12 +36,13 @@ impl Attendance {
             Self::Late => "late",
             Self::LeftEarly => "left early",
             Self::Absent => "absent",
+            Self::SentWord => "absent, sent word",
         }
     }
 
     /// Whether the person was in the room for some of the session.
     pub fn attended(self) -> bool {
-        self != Self::Absent
+        !matches!(self, Self::Absent | Self::SentWord)
     }
 }
 
@@ -130,12 +141,18 @@ pub enum RecordCommand {
         text: String,
     },
     Summary(String),
+    /// Ticks the end-of-session checklist's item (from 0), or unticks it.
+    TickClosing {
+        item: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Record {
     pub people: Vec<PersonRecord>,
     pub summary: String,
+    /// What to see to before leaving, ticked in the review.
+    pub closing: Vec<Check>,
 }
 
 fn brief(text: &str) -> Result<String, &'static str> {
@@ -148,7 +165,7 @@ fn brief(text: &str) -> Result<String, &'static str> {
 }
 
 impl Record {
-    pub fn new(expected: usize) -> Self {
+    pub fn new(expected: usize, closing: &[String]) -> Self {
         Self {
             people: vec![
                 PersonRecord {
@@ -158,6 +175,7 @@ impl Record {
                 expected
             ],
             summary: String::new(),
+            closing: Check::list(closing),
         }
     }
 
@@ -259,6 +277,12 @@ impl Record {
                 }
             }
             RecordCommand::Summary(text) => EventKind::Summarised { text: brief(text)? },
+            RecordCommand::TickClosing { item } => EventKind::ClosingTicked {
+                item: *item,
+                ticked: (self.closing.get(*item).ok_or("no such checklist item")?)
+                    .ticked_at
+                    .is_none(),
+            },
         })
     }
 
@@ -271,6 +295,10 @@ impl Record {
                 ..PersonRecord::default()
             }),
             EventKind::Summarised { text } => self.summary.clone_from(text),
+            EventKind::ClosingTicked { item, ticked } => {
+                let check = self.closing.get_mut(*item).ok_or("no such checklist item")?;
+                check.ticked_at = ticked.then_some(at);
+            }
             _ => {
                 if let Some(who) = subject(kind) {
                     let person = self.people.get_mut(who).ok_or("no such participant")?;

@@ -154,7 +154,7 @@ impl Session {
             rules: meta.plan.ground_rules.clone(),
             recoveries: Vec::new(),
             floor: Floor::new(&meta.participants),
-            record: Record::new(meta.participants.len()),
+            record: Record::new(meta.participants.len(), &meta.end_checklist),
             ended: None,
             flow: Author::Facilitator,
             last_seq: event.seq,

@@ -49,6 +49,7 @@ impl Anonymised {
             count("count", "late", "late", a.late),
             count("count", "left_early", "left early", a.left_early),
             count("count", "absent", "absent", a.absent),
+            count("count", "sent_word", "absent, sent word", a.sent_word),
             count("count", "not_recorded", "not recorded", a.not_recorded),
             count("floor", "hands_raised", "hands raised", f.hands_raised),
             count("floor", "turns", "turns", f.turns),
@@ -100,6 +101,7 @@ fn tally(
         Some(Attendance::Late) => &mut attendance.late,
         Some(Attendance::LeftEarly) => &mut attendance.left_early,
         Some(Attendance::Absent) => &mut attendance.absent,
+        Some(Attendance::SentWord) => &mut attendance.sent_word,
         None => &mut attendance.not_recorded,
     } += 1;
     floor.hands_raised += u64::from(person.hands_raised);

@@ -236,6 +236,9 @@ impl<'a> Request<'a> {
                     last_session: args.last_session || self.plan.last_session,
                     rules_version: self.group.as_ref().map(|stored| stored.group.rules_version),
                     checklist: self.checklist.clone(),
+                    end_checklist: (self.group.as_ref())
+                        .map(|stored| stored.group.closing_checklist())
+                        .unwrap_or_default(),
                 };
                 Opened {
                     recorder: Recorder::start(dir, meta, start)?,

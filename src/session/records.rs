@@ -33,6 +33,7 @@ impl Occasion<'_> {
             Some(Attendance::Late) => format!("Attended {occasion}, arriving late."),
             Some(Attendance::LeftEarly) => format!("Attended {occasion}, leaving early."),
             Some(Attendance::Absent) => format!("Did not attend {occasion}."),
+            Some(Attendance::SentWord) => format!("Did not attend {occasion}; sent word beforehand."),
             None => format!("Attendance at {occasion} was not recorded."),
         }
     }

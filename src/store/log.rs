@@ -4,6 +4,7 @@ use super::StoreError;
 use super::atomic::write_atomic;
 use super::disk::{Disk, read_regular};
 use super::paths::id_of;
+use crate::domain::checklist::Check;
 use crate::domain::record::{Attendance, Flag};
 use crate::domain::session::ItemState;
 use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
@@ -51,6 +52,9 @@ pub struct SessionLog {
     /// The facilitator's overall note on the session (from version 3).
     #[serde(default)]
     pub summary: String,
+    /// The end-of-session checklist as ticked in the review (from version 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<Check>,
     pub events: Vec<Event>,
 }
 
@@ -166,6 +170,7 @@ impl SessionLog {
             turn_minutes: session.meta.turn_minutes,
             last_session: session.meta.last_session,
             summary: session.record.summary.clone(),
+            closing: session.record.closing.clone(),
             events: events.to_vec(),
         })
     }

@@ -238,7 +238,12 @@ impl App {
             // If the log cannot be written, leaving keeps the journal for the next start.
             let done =
                 self.screen == Screen::Review && self.finish_error.is_none() && live::may_end(&self.recorder);
-            return self.act(if done { Action::Done } else { Action::Leave });
+            if done {
+                // Leaving in a hurry skips the end checklist; its ticks so far are saved.
+                self.overlay = None;
+                return self.finish();
+            }
+            return self.act(Action::Leave);
         }
         if self.overlay.is_some() {
             self.overlay_key(key);

@@ -397,3 +397,74 @@ fn the_roster_shows_in_the_attendance_list_and_an_outstanding_waiver_is_asked_fo
     press(&mut app, "p");
     assert_eq!(message(&app), "Ben: present", "Ben's waiver is back");
 }
+
+/// A group's session asks its end checklist when the review is finished: space ticks the item
+/// chosen (saved as it is pressed), Esc goes back to the review, Enter finishes. `w` marks
+/// someone absent who sent word, and the pre-filled record note says so.
+#[test]
+fn finishing_the_review_asks_the_end_checklist_and_saves_its_ticks() {
+    let meta = SessionMeta {
+        end_checklist: vec![
+            "Room left as found".to_owned(),
+            "Follow-ups written down".to_owned(),
+        ],
+        ..people("test", &["Ana", "Ben"])
+    };
+    let (_tmp, mut app) = start_meta(meta, false);
+    end(&mut app);
+    press(&mut app, "↑↑w");
+    assert_eq!(attendance(&app), [Some(A::SentWord), None]);
+    assert_eq!(message(&app), "Ana: absent, sent word");
+    let note = app.occasion().prefilled(Some(A::SentWord));
+    assert!(note.ends_with("; sent word beforehand."), "{note}");
+
+    press(&mut app, "q");
+    assert_eq!(app.overlay, Some(Overlay::Closing { selected: 0 }));
+    let before = count(&app);
+    press(&mut app, "j j");
+    assert_eq!(
+        since(&app, before),
+        [E::ClosingTicked {
+            item: 1,
+            ticked: true
+        }]
+    );
+    press(&mut app, "⎋");
+    assert_eq!(
+        (app.overlay.clone(), app.outcome.clone()),
+        (None, None),
+        "Esc goes back"
+    );
+    press(&mut app, "q⏎");
+    assert!(
+        matches!(app.outcome, Some(Outcome::Finished(_))),
+        "{:?}",
+        app.outcome
+    );
+    let log = saved_log(&app);
+    let ticked: Vec<bool> = log
+        .closing
+        .iter()
+        .map(|check| check.ticked_at.is_some())
+        .collect();
+    assert_eq!(ticked, [false, true]);
+    assert_eq!(log.participants[0].attendance, Some(A::SentWord));
+    assert_eq!(log.events, app.recorder.events);
+}
+
+/// Ctrl-c in the review finishes it at once, checklist or not: leaving in a hurry is allowed.
+#[test]
+fn ctrl_c_in_the_review_finishes_without_the_checklist() {
+    let meta = SessionMeta {
+        end_checklist: vec!["Room left as found".to_owned()],
+        ..people("test", &["Ana"])
+    };
+    let (_tmp, mut app) = start_meta(meta, false);
+    end(&mut app);
+    ctrl_c(&mut app);
+    assert!(
+        matches!(app.outcome, Some(Outcome::Finished(_))),
+        "{:?}",
+        app.outcome
+    );
+}

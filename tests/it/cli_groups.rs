@@ -156,7 +156,11 @@ fn group_show_prints_the_ground_rules_and_the_checklist() {
         shown.contains("Preparation checklist:\n  ☐ Arrive 20–30 minutes early\n"),
         "{shown}"
     );
-    assert!(shown.ends_with("  ☐ Ground rules to hand\n"), "{shown}");
+    assert!(
+        shown.contains("  ☐ Ground rules to hand\nBefore leaving, in the review:\n"),
+        "{shown}"
+    );
+    assert!(shown.ends_with("  ☐ Follow-ups written down\n"), "{shown}");
 
     // Once the group has rules of its own, those show, with their version.
     let (dir, _) = DataDir::open(&root).expect("the data folder opens");
@@ -317,8 +321,9 @@ fn ice_breaker(meta: &SessionMeta) -> String {
 fn the_next_session_of_a_group_asks_a_new_ice_breaker_on_the_rules_changed_last_time() {
     let (_tmp, root) = data();
     tuesday(&root);
-    let first = "key G\nkey a\ntype Tea is in the kitchen.\nkey enter\nkey esc\nkey q\nkey y\nkey q\n";
-    for input in [first, "key q\nkey y\nkey q\n"] {
+    let first =
+        "key G\nkey a\ntype Tea is in the kitchen.\nkey enter\nkey esc\nkey q\nkey y\nkey q\nkey enter\n";
+    for input in [first, "key q\nkey y\nkey q\nkey enter\n"] {
         let out = run_with_input(
             holdspace(&root).args(["script", "--group", "Tuesday group"]),
             input,
@@ -417,7 +422,7 @@ fn a_concern_flagged_in_a_session_is_owed_until_done_and_referrers_hear_of_the_w
     let said = script(
         &root,
         &["--group", "Tuesday group"],
-        "key a\nkey !\ntype worried about housing\nkey enter\nkey esc\nkey q\nkey y\nkey q\n",
+        "key a\nkey !\ntype worried about housing\nkey enter\nkey esc\nkey q\nkey y\nkey q\nkey enter\n",
     );
     assert!(said.contains("Log saved"), "{said}");
     let owed = ok(&root, &["roster", "Tuesday group", "to-contact"]);
@@ -797,7 +802,11 @@ fn history_mine_counts_the_week_and_the_month() {
             "emailed",
         ],
     );
-    script(&root, &["--group", "Tuesday group"], "key q\nkey y\nkey q\n");
+    script(
+        &root,
+        &["--group", "Tuesday group"],
+        "key q\nkey y\nkey q\nkey enter\n",
+    );
     let rehearsal = run_with_input(
         holdspace(&root)
             .args(["script", "--group", "Tuesday group"])

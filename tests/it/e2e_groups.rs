@@ -283,6 +283,10 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
         "{types:?}"
     );
     assert_eq!(first["items"][3]["final_minutes"], 12);
+    let closing: Vec<bool> = (first["closing"].as_array().expect("the end checklist").iter())
+        .map(|check| !check["ticked_at"].is_null())
+        .collect();
+    assert_eq!(closing, [true, false, false]);
     let rule_edits = types.iter().filter(|kind| *kind == "rules_edited").count();
     assert_eq!(rule_edits, 1, "{types:?}");
     let rules = strings(&first["ground_rules"]);
@@ -387,5 +391,15 @@ fn rules_show_the_new_one_then_end(tmux: Tmux) {
     tmux.wait_all(&["Our ground rules", &format!("6. {RULE}")]);
     tmux.escape();
     tmux.wait_gone("Our ground rules");
-    tmux.end_session();
+    // A group's review asks its end checklist before it is finished: the first item ticked.
+    tmux.key("q");
+    tmux.wait_for("End the session?");
+    tmux.key("y");
+    tmux.wait_for("holdspace · review");
+    tmux.key("q");
+    tmux.wait_all(&["Before you go · 0 of 3", "▸ [ ] Nobody left on their own"]);
+    tmux.key("Space");
+    tmux.wait_for("Before you go · 1 of 3");
+    tmux.key("Enter");
+    tmux.wait_for("Log saved to");
 }

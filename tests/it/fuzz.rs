@@ -27,10 +27,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
-const LOGS: [&[u8]; 3] = [
+const LOGS: [&[u8]; 4] = [
     include_bytes!("golden/session-log-v1.json"),
     include_bytes!("golden/session-log-v2.json"),
     include_bytes!("golden/session-log-v3.json"),
+    include_bytes!("golden/session-log-v7.json"),
 ];
 const THEMES: [&str; 2] = [
     include_str!("../../themes/default.toml"),

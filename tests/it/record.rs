@@ -466,3 +466,27 @@ fn the_to_do_list_puts_safeguarding_first_then_people_in_order() {
     );
     assert!(to_do([("Ana", &[][..])]).is_empty());
 }
+
+/// The end checklist comes from the session's start; space ticks and unticks an item with its
+/// time, after the end too, and an item it does not have is refused, not guessed.
+#[test]
+fn the_end_checklist_ticks_and_unticks_and_refuses_an_item_it_lacks() {
+    let meta = holdspace::domain::SessionMeta {
+        end_checklist: vec!["Room left as found".to_owned()],
+        ..people("record", &["Ana"])
+    };
+    let mut r = Run(fixture::Run::begin(started(meta)));
+    r.run(Command::End, at(90, 0));
+    let tick = R::TickClosing { item: 0 };
+    assert_eq!(
+        r.rec(tick.clone(), at(91, 0)),
+        E::ClosingTicked {
+            item: 0,
+            ticked: true
+        }
+    );
+    assert_eq!(r.s.record.closing[0].ticked_at, Some(at(91, 0)));
+    r.rec(tick, at(92, 0));
+    assert_eq!(r.s.record.closing[0].ticked_at, None);
+    assert_eq!(r.refused(R::TickClosing { item: 1 }), "no such checklist item");
+}

@@ -261,7 +261,7 @@ fn help_in_the_review_lists_review_keys_and_the_legend() {
     let (_tmp, mut app) = reviewed(false);
     press(&mut app, "?");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
-    let terminal = draw(&app, 120, 40);
+    let terminal = draw(&app, 120, 44);
     assert_shows(
         &terminal,
         &[
@@ -269,12 +269,12 @@ fn help_in_the_review_lists_review_keys_and_the_legend() {
             "1 / 2 / 3 / 4 / 5  feedback rating, 1 (low) to 5 (high)",
             "Enter / r  edit the selected person's record note",
             "q / Ctrl-c  finish the review: save the log and leave",
-            "✓ present  ◔ late  ◑ left early  ✗ absent  ? not recorded  ★ feedback rating",
-            "◎ one-to-one offered  ⚑ safeguarding concern  ☎ call before next session",
+            "✓ present  ◔ late  ◑ left early  ✗ absent  ○ absent, sent word  ? not recorded",
+            "◎ one-to-one offered  ⚑ safeguarding concern  ☎ call before next session  ★ rating",
         ],
     );
     assert_lacks(&terminal, "next agenda item");
-    insta::assert_snapshot!("review_help_120x40", terminal.backend());
+    insta::assert_snapshot!("review_help_120x44", terminal.backend());
 }
 
 #[test]
@@ -417,4 +417,34 @@ fn every_size_of_the_review_and_the_attendance_overlay_renders_without_panic() {
             render(&live, width, height);
         }
     }
+}
+
+/// The end checklist asked when the review is finished: each item with its box, the chosen
+/// one marked, how many are ticked in the title and the keys beneath, at 80 columns and at 60.
+#[test]
+fn the_end_checklist_over_the_review() {
+    let meta = SessionMeta {
+        end_checklist: holdspace::domain::checklist::Setting::Online.default_end_checklist(),
+        ..people("test", &["Ana"])
+    };
+    let (_tmp, mut app) = start_meta(meta, false);
+    end(&mut app, 40);
+    press(&mut app, "q j ");
+    let terminal = draw(&app, 80, 24);
+    assert_shows(
+        &terminal,
+        &[
+            "Before you go · 2 of 3",
+            "  [x] Last to leave: meeting ended for everyone",
+            "▸ [x] Chat saved or cleared, as the group agreed",
+            "  [ ] Follow-ups written down",
+            "space tick    Enter finish the review    Esc back",
+        ],
+    );
+    insta::assert_snapshot!("review_end_checklist_80x24", terminal.backend());
+    let narrow = draw(&app, 60, 15);
+    assert_shows(
+        &narrow,
+        &["Before you go · 2 of 3", "[ ] Follow-ups written down"],
+    );
 }

@@ -195,6 +195,7 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
         turn_minutes: None,
         last_session: false,
         summary: String::new(),
+        closing: Vec::new(),
         events: recorder.events.clone(),
     };
     assert_eq!(loaded.log, expected);
@@ -816,7 +817,7 @@ fn clock_changed_log() -> SessionLog {
 #[test]
 #[ignore = "writes tests/it/golden/: run it on purpose when the schema version moves on"]
 fn write_the_golden_log_of_this_version() {
-    fs::write(GOLDEN_V6, clock_changed_log().to_json()).expect("the golden log is written");
+    fs::write(GOLDEN_V7, closing_log().to_json()).expect("the golden log is written");
 }
 
 /// The committed v6 log must load in every later holdspace.
@@ -836,7 +837,50 @@ fn the_committed_v6_log_still_loads() {
     assert_eq!(changes.len(), 1);
     assert_eq!(changes[0].at, at(15, 0));
     assert_eq!(log.warning_at, None, "a clock change raises no warning");
-    assert_eq!(log, fresh, "this holdspace still writes the committed log");
+    writes_the_same_log(log, &fresh);
+}
+
+const GOLDEN_V7: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/golden/session-log-v7.json");
+
+/// The session above, with the room's end-of-session checklist: in the review Dee is marked as
+/// having sent word, and two of the three things to see to before leaving are ticked.
+fn closing_log() -> SessionLog {
+    let log = clock_changed_log();
+    let mut first = log.events[0].clone();
+    if let EventKind::Started(meta) = &mut first.kind {
+        meta.end_checklist = Setting::InPerson.default_end_checklist();
+    }
+    let mut run = fixture::Run::begin(first);
+    for event in &log.events[1..] {
+        run.record(event.kind.clone(), event.at);
+    }
+    run.record(
+        EventKind::Attended {
+            who: 3,
+            attendance: Attendance::SentWord,
+        },
+        at(42, 0),
+    );
+    for (item, minute) in [(0, 43), (2, 44)] {
+        run.record(EventKind::ClosingTicked { item, ticked: true }, at(minute, 0));
+    }
+    SessionLog::of(&run.s, &run.events).expect("the session ended")
+}
+
+/// The committed v7 log must load in every later holdspace, its end checklist as ticked.
+#[test]
+fn the_committed_v7_log_still_loads() {
+    let loaded = load_golden(Path::new(GOLDEN_V7)).unwrap_or_else(|err| panic!("{err}"));
+    let log = loaded.log;
+    assert_eq!(log.schema_version, 7);
+    assert_eq!(log.participants[3].attendance, Some(Attendance::SentWord));
+    let ticked: Vec<Option<DateTime<Utc>>> = log.closing.iter().map(|check| check.ticked_at).collect();
+    assert_eq!(ticked, [Some(at(43, 0)), None, Some(at(44, 0))]);
+    assert_eq!(
+        log,
+        closing_log(),
+        "this holdspace still writes the committed log"
+    );
 }
 
 #[test]

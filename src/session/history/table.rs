@@ -13,11 +13,12 @@ const COLUMNS: usize = 12;
 const NAME_WIDTH: usize = 24;
 
 /// Every mark, in the order the legend lists them.
-const MARKS: [Mark; 6] = [
+const MARKS: [Mark; 7] = [
     listed(Some(Attendance::Present)),
     listed(Some(Attendance::Late)),
     listed(Some(Attendance::LeftEarly)),
     listed(Some(Attendance::Absent)),
+    listed(Some(Attendance::SentWord)),
     listed(None),
     Mark::NotListed,
 ];
@@ -39,6 +40,7 @@ fn glyph(mark: Mark) -> char {
             Some(Attendance::Late) => 'L',
             Some(Attendance::LeftEarly) => 'E',
             Some(Attendance::Absent) => '✗',
+            Some(Attendance::SentWord) => '○',
         },
     }
 }

@@ -14,7 +14,7 @@ impl App {
     pub(super) fn overlay_key(&mut self, key: KeyEvent) {
         let mode = self.mode();
         if let Some(open) = &mut self.overlay {
-            let reply = components::key(open, key, &self.keys, mode, &self.recorder.session.floor);
+            let reply = components::key(open, key, &self.keys, mode, &self.recorder.session);
             self.reply(reply);
         }
     }
@@ -48,6 +48,7 @@ impl App {
         match then {
             Then::Act(action) => self.act(action),
             Then::End => self.end(),
+            Then::Finish => self.finish(),
             Then::Run(command) => {
                 self.run(&command);
             }

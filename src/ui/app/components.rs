@@ -1,7 +1,9 @@
 //! One component per overlay, each reading the keys (and clicks) on its overlay and answering
 //! with a `Reply`: the views that only show something (help), the questions (confirm), a typed
-//! line (input), the raise-hand picker (pick), the attendance list and the editors (lists).
+//! line (input), the raise-hand picker (pick), the attendance list and the editors (lists), and
+//! the end-of-session checklist (closing).
 
+mod closing;
 mod confirm;
 mod help;
 mod input;
@@ -12,15 +14,17 @@ pub use help::length as help_length;
 
 use super::overlay::Overlay;
 use super::reply::Reply;
-use crate::domain::hands::Floor;
+use crate::domain::Session;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::defaults::Mode;
 use crate::ui::keys::keymap::Keymap;
 use crossterm::event::KeyEvent;
 
 /// What `key` comes to on `overlay`, read by that overlay's component: `keys` are the keys in
-/// force, `mode` the key table showing, `floor` whom the picker offers.
-pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, floor: &Floor) -> Reply {
+/// force, `mode` the key table showing, `session` whom the picker offers and what the end
+/// checklist holds.
+pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, session: &Session) -> Reply {
+    let floor = &session.floor;
     match overlay {
         Overlay::Help { scroll } => help::key(scroll, key, keys, mode),
         Overlay::Rules => help::closes(key, keys, Action::Rules),
@@ -33,11 +37,12 @@ pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, floo
         Overlay::Pick(picker) => pick::key(picker, key, floor),
         Overlay::People => lists::people(key, keys),
         Overlay::Edit { .. } => lists::edit(key, keys),
+        Overlay::Closing { selected } => closing::key(selected, session.record.closing.len(), key),
     }
 }
 
 /// What a click on row `row` of the picker's choices comes to, if `overlay` is the picker.
-pub fn click_row(overlay: &mut Overlay, row: usize, floor: &Floor) -> Reply {
+pub fn click_row(overlay: &mut Overlay, row: usize, floor: &crate::domain::hands::Floor) -> Reply {
     match overlay {
         Overlay::Pick(picker) => pick::click(picker, row, floor),
         _ => Reply::Stay,

@@ -38,6 +38,10 @@ pub enum Overlay {
         list: Listed,
         selected: usize,
     },
+    /// What to see to before leaving, asked when the review is finished.
+    Closing {
+        selected: usize,
+    },
 }
 
 /// What a line of typed text is for.

@@ -39,6 +39,12 @@ impl App {
                 let summary = self.recorder.session.record.summary.clone();
                 self.open_input(Input::Summary, summary);
             }
+            // The end checklist is asked first, unless finishing failed and is being tried again.
+            Action::Done
+                if self.finish_error.is_none() && !self.recorder.session.record.closing.is_empty() =>
+            {
+                self.overlay = Some(Overlay::Closing { selected: 0 });
+            }
             Action::Done => self.finish(),
             Action::Attend(_)
             | Action::Flag(_)

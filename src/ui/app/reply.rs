@@ -25,6 +25,8 @@ pub enum Then {
     Act(Action),
     /// Ends the session, as the confirmation asked.
     End,
+    /// Finishes the review, its end checklist seen.
+    Finish,
     Run(Command),
     /// Clears the queue, then moves to the next item (or the one before) if it was cleared.
     ClearAndMove {

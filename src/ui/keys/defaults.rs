@@ -75,6 +75,7 @@ const PERSON: &[Binding] = &[
     key(KeyCode::Char('l'), Action::Attend(Attendance::Late)),
     key(KeyCode::Char('e'), Action::Attend(Attendance::LeftEarly)),
     key(KeyCode::Char('a'), Action::Attend(Attendance::Absent)),
+    key(KeyCode::Char('w'), Action::Attend(Attendance::SentWord)),
     key(KeyCode::Char('o'), Action::Flag(FollowUp::OneToOne)),
     key(KeyCode::Char('!'), Action::Flag(FollowUp::Safeguarding)),
     key(KeyCode::Char('b'), Action::Flag(FollowUp::CallBeforeNext)),

@@ -56,8 +56,8 @@ pub fn legend(mode: Mode) -> &'static [&'static str] {
             "◉ has the floor  ▸ selected hand  ○ not yet spoken  ◌ floor open  ✋ waiting",
         ],
         Mode::People | Mode::Review => &[
-            "✓ present  ◔ late  ◑ left early  ✗ absent  ? not recorded  ★ feedback rating",
-            "◎ one-to-one offered  ⚑ safeguarding concern  ☎ call before next session",
+            "✓ present  ◔ late  ◑ left early  ✗ absent  ○ absent, sent word  ? not recorded",
+            "◎ one-to-one offered  ⚑ safeguarding concern  ☎ call before next session  ★ rating",
         ],
         Mode::Edit => &[
             "▸ selected  ✓ done  ▶ running  · to come  ◆ protected",

@@ -30,6 +30,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
         Overlay::Pick(picker) => pick::render(app, picker, area, buf, hits),
         Overlay::People => people_list(app, area, buf),
         Overlay::Edit { list, selected } => edit_list(app, *list, *selected, area, buf),
+        Overlay::Closing { selected } => closing(app, *selected, area, buf),
         Overlay::ConfirmEnd
         | Overlay::ConfirmMove { .. }
         | Overlay::ConfirmClear
@@ -220,4 +221,34 @@ fn rules(app: &App, area: Rect, buf: &mut Buffer) {
                 .title(Span::styled(" Our ground rules ", app.theme.style(Role::Title))),
         )
         .render(area, buf);
+}
+
+/// The end-of-session checklist, each item with its box, the chosen one marked.
+fn closing(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
+    let checks = &app.recorder.session.record.closing;
+    let ticked = checks.iter().filter(|check| check.ticked_at.is_some()).count();
+    let mut lines: Vec<Line> = (checks.iter().enumerate())
+        .map(|(index, check)| {
+            let marker = if index == selected { "▸ " } else { "  " };
+            let tick = if check.ticked_at.is_some() { "[x] " } else { "[ ] " };
+            Line::from(vec![
+                Span::styled(marker, app.theme.style(Role::Key)),
+                Span::raw(format!("{tick}{}", sanitize(&check.item))),
+            ])
+        })
+        .collect();
+    let key = |key: &'static str| Span::styled(key, app.theme.style(Role::Key));
+    lines.extend([
+        Line::raw(""),
+        Line::from(vec![
+            key("space"),
+            Span::raw(" tick    "),
+            key("Enter"),
+            Span::raw(" finish the review    "),
+            key("Esc"),
+            Span::raw(" back"),
+        ]),
+    ]);
+    let title = format!(" Before you go · {ticked} of {} ", checks.len());
+    dialog(app, &title, lines, area, buf);
 }

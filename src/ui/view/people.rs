@@ -18,6 +18,7 @@ pub fn attendance(attendance: Option<Attendance>) -> &'static str {
         Some(Attendance::Late) => "◔ late",
         Some(Attendance::LeftEarly) => "◑ left early",
         Some(Attendance::Absent) => "✗ absent",
+        Some(Attendance::SentWord) => "○ sent word",
         None => "? not recorded",
     }
 }
