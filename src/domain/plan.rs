@@ -67,6 +67,7 @@ impl Kind {
     pub fn prompt_label(self) -> &'static str {
         match self {
             Self::GuestSpeaker => "speaker",
+            Self::Welcome => "say",
             Self::Discussion => "topic",
             _ => "ask",
         }

@@ -510,3 +510,26 @@ proptest! {
         check_parse(&text)?;
     }
 }
+
+/// Every template opens with a welcome that says the limits of confidentiality (what reaches
+/// the clinical record, when a concern goes to a care co-ordinator and that the person is told)
+/// and, for the room or the call, where the exits are or how to step out.
+#[test]
+fn every_welcome_says_the_limits_of_confidentiality_and_the_way_out() {
+    for template in &TEMPLATES {
+        let plan = plans::template(template.name).expect("a template parses").plan;
+        let welcome = (plan.items.iter())
+            .find(|item| item.kind == Kind::Welcome)
+            .unwrap_or_else(|| panic!("{} has a welcome", template.name));
+        let script = welcome.prompts.join(" ");
+        for words in [
+            "clinical record",
+            "care co-ordinator, and I tell them first",
+            "fire exits and the toilets",
+            "leave the call",
+        ] {
+            assert!(script.contains(words), "{}: {words:?} in {script}", template.name);
+        }
+    }
+    assert_eq!(Kind::Welcome.prompt_label(), "say");
+}
