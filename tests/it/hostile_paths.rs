@@ -777,3 +777,80 @@ fn item4_a_linked_folder_inside_the_data_folder_is_refused() {
         );
     }
 }
+
+/// `message -o DIR` is an output like any other: a folder inside the data folder, or reached
+/// through a link to it, is refused, and so is a draft's name already taken by a named pipe or a
+/// link; a refused draft notes no contact, so the reminder is still owed.
+#[test]
+fn a_draft_never_lands_in_the_data_folder_on_a_pipe_or_through_a_link() {
+    let (tmp, root) = data();
+    let tomorrow = chrono::Local::now() + chrono::TimeDelta::days(1);
+    let day = tomorrow.format("%A").to_string();
+    let ok = |args: &[&str]| {
+        let out = run(holdspace(&root).args(args));
+        assert!(out.status.success(), "{args:?}: {out:?}");
+    };
+    ok(&["group", "new", "Tuesday group", "--day", &day, "--time", "18:30"]);
+    ok(&[
+        "roster",
+        "Tuesday group",
+        "add",
+        "Ana",
+        "--referred-by",
+        "CMHT",
+        "--email",
+        "ana@example.org",
+    ]);
+    ok(&["roster", "Tuesday group", "set", "Ana", "confirmed"]);
+    let roster = root.join("groups/tuesday-group/roster.toml");
+    let before = fs::read(&roster).expect("the roster reads");
+    let draft = |folder: &Path| {
+        run(holdspace(&root)
+            .args([
+                "message",
+                "Tuesday group",
+                "reminder",
+                "--from",
+                "Sam <sam@example.org>",
+                "-o",
+            ])
+            .arg(folder))
+    };
+    let link = tmp.path().join("data-link");
+    symlink(&root, &link).expect("a link");
+    for folder in [root.join("groups"), link.join("groups")] {
+        let out = draft(&folder);
+        assert!(
+            fails(&out).contains("data folder"),
+            "{}: {out:?}",
+            folder.display()
+        );
+    }
+    let drafts = tmp.path().join("drafts");
+    fs::create_dir(&drafts).expect("a folder");
+    let name = format!("tuesday-group-reminder-{}.eml", tomorrow.format("%Y-%m-%d"));
+    fifo(&drafts.join(&name));
+    assert!(fails(&draft(&drafts)).contains("not a regular file"));
+    assert!(is_fifo(&drafts.join(&name)), "the pipe is left as it was");
+    fs::remove_file(drafts.join(&name)).expect("removed");
+    let secret = tmp.path().join("secret.txt");
+    fs::write(&secret, "keep").expect("written");
+    symlink(&secret, drafts.join(&name)).expect("a link");
+    assert!(fails(&draft(&drafts)).contains("not a regular file"));
+    assert_eq!(fs::read_to_string(&secret).expect("reads"), "keep");
+    assert_eq!(
+        fs::read(&roster).expect("the roster reads"),
+        before,
+        "no contact noted"
+    );
+    let written: Vec<PathBuf> = (all_files(tmp.path()).into_iter())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+        .filter(|path| fs::symlink_metadata(path).is_ok_and(|meta| meta.is_file()))
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+    let owed = run(holdspace(&root).args(["roster", "Tuesday group", "to-contact"]));
+    assert!(
+        owed.stdout.contains("Ana · reminder: the group meets tomorrow"),
+        "{owed:?}"
+    );
+}
