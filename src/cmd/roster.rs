@@ -188,10 +188,14 @@ pub fn run(
                 note,
             };
             Box::new(move |roster: &mut Roster| {
-                let open = (roll.owed(roster, today).iter()).any(|due| {
-                    due.reason.owed() == Some(closure.owed) && same_name(&due.name, &closure.name)
-                });
-                roster.close(closure, open, today)
+                owed::close(
+                    roster,
+                    &roll.held,
+                    roll.capacity,
+                    today,
+                    roll.next_meeting,
+                    closure,
+                )
             })
         }
         RosterCommand::Export { output, .. } => {

@@ -5,7 +5,7 @@
 
 use super::hands::same_name;
 use super::record::{Attendance, Flag, FollowUp};
-use super::roster::{Owed, Reason, Roster, Status, ToContact};
+use super::roster::{Closure, Owed, Reason, Roster, RosterError, Status, ToContact};
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
 
@@ -184,6 +184,21 @@ fn referrers(roster: &Roster, held: &[Held]) -> Vec<ToContact> {
         }
     }
     due
+}
+
+/// Notes `closure` done when something of its kind is owed to its person today, as
+/// `to_contact` sees it; refused, naming the person and kind, when nothing is.
+pub fn close(
+    roster: &mut Roster,
+    held: &[Held],
+    capacity: u32,
+    today: NaiveDate,
+    next_meeting: Option<NaiveDate>,
+    closure: Closure,
+) -> Result<String, RosterError> {
+    let open = (to_contact(roster, held, capacity, today, next_meeting).iter())
+        .any(|due| due.reason.owed() == Some(closure.owed) && same_name(&due.name, &closure.name));
+    roster.close(closure, open, today)
 }
 
 /// Whether what `reason` owes `name` since `since` has been done, on that day or later.

@@ -8,6 +8,7 @@ use crate::launch::drive::{Setup, drive, need_terminal, new_app};
 use crate::launch::error::LaunchError;
 use crate::launch::request::{Mode, Request};
 use crate::launch::triage::triage;
+use crate::session::follow_through;
 use crate::session::recorder::Recorder;
 use crate::store::groups;
 use crate::store::paths::DataDir;
@@ -115,8 +116,12 @@ fn home(
             Picked::Roster(name) => {
                 if let Some(stored) = saved.iter().find(|stored| stored.group.name == name) {
                     let path = roster::path(&stored.folder);
+                    let next = (stored.group)
+                        .next_meeting(Local::now().naive_local())
+                        .map(|at| at.date());
                     match RosterView::open(&stored.group.name, stored.group.capacity, path) {
                         Ok(view) => view
+                            .with_sessions(follow_through::held_for(dir, stored), next)
                             .run(terminal, theme, dir.disk().as_ref(), stop)
                             .map_err(LaunchError::Screen)?,
                         Err(err) => message = Some(err.to_string()),

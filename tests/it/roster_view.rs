@@ -122,3 +122,59 @@ fn every_size_draws_hostile_names_without_control_characters() {
         }
     }
 }
+
+/// `d` notes what is owed to the selected person done from the screen, as `roster GROUP done`
+/// does: the kind by its key, then how and to whom (a paste goes into the note), saved with
+/// Enter. A kind with nothing owed is refused and nothing is saved; Esc leaves it at any step.
+#[test]
+fn d_notes_a_safeguarding_concern_done_with_how_and_to_whom() {
+    use holdspace::domain::owed::{Held, Seen};
+    use holdspace::domain::record::{Attendance, Flag, FollowUp};
+    let (_tmp, view) = referred(&["Ana", "Bo"]);
+    let flag = Flag {
+        follow_up: FollowUp::Safeguarding,
+        note: "worried about housing".to_owned(),
+        at: chrono::DateTime::UNIX_EPOCH,
+    };
+    let held = vec![Held {
+        on: today(),
+        people: vec![Seen {
+            name: "Ana".to_owned(),
+            attendance: Some(Attendance::Present),
+            flags: vec![flag],
+        }],
+    }];
+    let mut view = view.with_sessions(held, None);
+    let before = std::fs::read(&view.path).expect("the roster reads");
+
+    press(&mut view, "dc");
+    assert_shows(&draw(&view, 120, 12), &["Done for Ana · call: how and to whom?"]);
+    press(&mut view, "x");
+    view.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), &Os, today());
+    assert!(
+        view.message
+            .as_deref()
+            .is_some_and(|said| said.contains("nothing")),
+        "{:?}",
+        view.message
+    );
+    assert_eq!(std::fs::read(&view.path).expect("reads"), before, "nothing saved");
+
+    press(&mut view, "d");
+    assert_shows(
+        &draw(&view, 150, 12),
+        &["Done for Ana: s safeguarding · o one-to-one · c call · r referrer · w waiver · e welcome"],
+    );
+    press(&mut view, "s");
+    view.on_paste("passed to J Smith by phone\n");
+    view.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), &Os, today());
+    assert_eq!(
+        view.message.as_deref(),
+        Some("Done: Ana · safeguarding on 2026-11-27 (passed to J Smith by phone).")
+    );
+    let saved = Roster::load(&view.path).expect("the saved roster");
+    assert_eq!(saved.done.len(), 1);
+    assert_eq!(saved.done[0].note, "passed to J Smith by phone");
+    assert!(press(&mut view, "d⎋"), "Esc cancels, the view stays");
+    assert_eq!(view.done, None);
+}

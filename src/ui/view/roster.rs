@@ -2,7 +2,7 @@
 //! contact, with the keys that set a status.
 
 use crate::domain::roster::Status;
-use crate::ui::before::roster::RosterView;
+use crate::ui::before::roster::{DONE_KEYS, Done, RosterView};
 use crate::ui::theme::{Role, Theme};
 use crate::ui::view::footer;
 use crate::util::text::{cells, cut, pad, sanitize};
@@ -67,14 +67,39 @@ pub fn render(view: &RosterView, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 .title(Span::styled(title, theme.style(Role::Title))),
         )
         .render(list, buf);
-    let statuses: Vec<String> = (Status::ALL.iter().enumerate())
-        .map(|(index, status)| format!("{} {}", index + 1, status.describe()))
-        .collect();
     footer::footer(
         footer::status_line("", None, view.message.as_deref(), theme),
-        format!(" Set the status: {} · ↑↓ select · Esc back", statuses.join(" · ")),
+        keys(view),
         theme,
         footer,
         buf,
     );
+}
+
+/// The footer's keys: the statuses and `d`, or the step of noting something done.
+fn keys(view: &RosterView) -> String {
+    let name =
+        (view.roster.members.get(view.selected)).map_or_else(String::new, |member| sanitize(&member.name));
+    match &view.done {
+        None => {
+            let statuses: Vec<String> = (Status::ALL.iter().enumerate())
+                .map(|(index, status)| format!("{} {}", index + 1, status.describe()))
+                .collect();
+            format!(
+                " Set the status: {} · d done · ↑↓ select · Esc back",
+                statuses.join(" · ")
+            )
+        }
+        Some(Done::Choosing) => {
+            let kinds: Vec<String> = (DONE_KEYS.iter())
+                .map(|(key, owed)| format!("{key} {}", owed.key()))
+                .collect();
+            format!(" Done for {name}: {} · Esc cancel", kinds.join(" · "))
+        }
+        Some(Done::Noting { owed, note }) => format!(
+            " Done for {name} · {}: how and to whom? {}▏ · Enter saves · Esc cancel",
+            owed.key(),
+            sanitize(note)
+        ),
+    }
 }
