@@ -5,7 +5,8 @@
 use crate::common;
 
 use common::{
-    assert_private, data, fails, files_ending, holdspace, only_log, read_json, run, run_with_input, script,
+    assert_private, confirmed, data, fails, files_ending, holdspace, meeting_tomorrow, ok, only_log,
+    read_json, run, run_with_input, script,
 };
 use holdspace::domain::plan::Kind;
 use holdspace::domain::{EventKind, SessionMeta};
@@ -16,14 +17,6 @@ use holdspace::store::plans::{self, TEMPLATES};
 use mailparse::MailHeaderMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// Runs `holdspace ARGS` on the data folder `root` and returns its standard output; it must
-/// succeed.
-fn ok(root: &Path, args: &[&str]) -> String {
-    let out = run(holdspace(root).args(args));
-    assert!(out.status.success(), "{args:?}: {out:?}");
-    out.stdout
-}
 
 /// Saves the Tuesday group: Tuesdays at 18:30 in Room 4, eight places, the 60-minute plan.
 fn tuesday(root: &Path) -> String {
@@ -495,41 +488,13 @@ fn a_concern_flagged_in_a_session_is_owed_until_done_and_referrers_hear_of_the_w
 #[test]
 fn a_reminder_draft_puts_every_member_in_bcc_and_none_in_to_or_cc() {
     let (tmp, root) = data();
-    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1))
-        .format("%A")
-        .to_string();
-    ok(
-        &root,
-        &[
-            "group",
-            "new",
-            "Tuesday group",
-            "--day",
-            &tomorrow,
-            "--time",
-            "18:30",
-            "--place",
-            "Room 4",
-        ],
-    );
+    let tomorrow = meeting_tomorrow(&root, "Tuesday group", &["--place", "Room 4"]);
     for (name, email) in [
         ("Ana", Some("ana@example.org")),
         ("Ben", Some("ben@example.org")),
         ("Cy", None),
     ] {
-        let mut args = vec![
-            "roster",
-            "Tuesday group",
-            "add",
-            name,
-            "--referred-by",
-            "CMHT North",
-        ];
-        if let Some(email) = email {
-            args.extend(["--email", email]);
-        }
-        ok(&root, &args);
-        ok(&root, &["roster", "Tuesday group", "set", name, "confirmed"]);
+        confirmed(&root, "Tuesday group", name, email);
     }
     let bad =
         run(holdspace(&root).args(["roster", "Tuesday group", "edit", "Ana", "--email", "ana at home"]));
@@ -839,40 +804,8 @@ fn history_mine_counts_the_week_and_the_month() {
 #[test]
 fn a_printed_draft_shows_hostile_text_without_obeying_it() {
     let (_tmp, root) = data();
-    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1))
-        .format("%A")
-        .to_string();
-    ok(
-        &root,
-        &[
-            "group",
-            "new",
-            "Tuesday group",
-            "--day",
-            &tomorrow,
-            "--time",
-            "18:30",
-            "--place",
-            "Room\u{1b}[2J 4",
-        ],
-    );
-    ok(
-        &root,
-        &[
-            "roster",
-            "Tuesday group",
-            "add",
-            "Ana\u{7}",
-            "--referred-by",
-            "CMHT",
-            "--email",
-            "ana@example.org",
-        ],
-    );
-    ok(
-        &root,
-        &["roster", "Tuesday group", "set", "Ana\u{7}", "confirmed"],
-    );
+    meeting_tomorrow(&root, "Tuesday group", &["--place", "Room\u{1b}[2J 4"]);
+    confirmed(&root, "Tuesday group", "Ana\u{7}", Some("ana@example.org"));
     let said = ok(
         &root,
         &[
@@ -893,38 +826,11 @@ fn a_printed_draft_shows_hostile_text_without_obeying_it() {
 #[test]
 fn a_group_words_its_own_messages_in_its_file() {
     let (tmp, root) = data();
-    let tomorrow = (chrono::Utc::now() + chrono::TimeDelta::days(1))
-        .format("%A")
-        .to_string();
-    ok(
-        &root,
-        &[
-            "group",
-            "new",
-            "Tuesday group",
-            "--day",
-            &tomorrow,
-            "--time",
-            "18:30",
-        ],
-    );
+    let tomorrow = meeting_tomorrow(&root, "Tuesday group", &[]);
     let file = group_file(&root, "tuesday-group");
     let text = fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("schema_version = 1\n"), "{text}");
-    ok(
-        &root,
-        &[
-            "roster",
-            "Tuesday group",
-            "add",
-            "Ana",
-            "--referred-by",
-            "CMHT",
-            "--email",
-            "ana@example.org",
-        ],
-    );
-    ok(&root, &["roster", "Tuesday group", "set", "Ana", "confirmed"]);
+    confirmed(&root, "Tuesday group", "Ana", Some("ana@example.org"));
 
     let without = run(holdspace(&root).args(["message", "Tuesday group", "reminder"]));
     assert!(
@@ -964,7 +870,7 @@ fn a_group_words_its_own_messages_in_its_file() {
         format!(
             "Hi all,\n\nTuesday group: {tomorrow} {}, 18:30, in the usual room. {{Braces}} stay.\n\n\
              Tea is on; bring a mug if you like.\n\nWhat is said here stays here.\n\nSam Jones",
-            (chrono::Local::now() + chrono::TimeDelta::days(1)).format("%-d %B")
+            common::tomorrow().format("%-d %B")
         )
     );
     // `--from` on the command line is this message's, over the group's.

@@ -5,7 +5,9 @@
 
 use crate::common;
 
-use common::{data, fails, holdspace, only_journal, run, run_with_input, script, write_log};
+use common::{
+    confirmed, data, fails, holdspace, meeting_tomorrow, only_journal, run, run_with_input, script, write_log,
+};
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::fs::symlink;
@@ -784,24 +786,8 @@ fn item4_a_linked_folder_inside_the_data_folder_is_refused() {
 #[test]
 fn a_draft_never_lands_in_the_data_folder_on_a_pipe_or_through_a_link() {
     let (tmp, root) = data();
-    let tomorrow = chrono::Local::now() + chrono::TimeDelta::days(1);
-    let day = tomorrow.format("%A").to_string();
-    let ok = |args: &[&str]| {
-        let out = run(holdspace(&root).args(args));
-        assert!(out.status.success(), "{args:?}: {out:?}");
-    };
-    ok(&["group", "new", "Tuesday group", "--day", &day, "--time", "18:30"]);
-    ok(&[
-        "roster",
-        "Tuesday group",
-        "add",
-        "Ana",
-        "--referred-by",
-        "CMHT",
-        "--email",
-        "ana@example.org",
-    ]);
-    ok(&["roster", "Tuesday group", "set", "Ana", "confirmed"]);
+    meeting_tomorrow(&root, "Tuesday group", &[]);
+    confirmed(&root, "Tuesday group", "Ana", Some("ana@example.org"));
     let roster = root.join("groups/tuesday-group/roster.toml");
     let before = fs::read(&roster).expect("the roster reads");
     let draft = |folder: &Path| {
@@ -828,7 +814,10 @@ fn a_draft_never_lands_in_the_data_folder_on_a_pipe_or_through_a_link() {
     }
     let drafts = tmp.path().join("drafts");
     fs::create_dir(&drafts).expect("a folder");
-    let name = format!("tuesday-group-reminder-{}.eml", tomorrow.format("%Y-%m-%d"));
+    let name = format!(
+        "tuesday-group-reminder-{}.eml",
+        common::tomorrow().format("%Y-%m-%d")
+    );
     fifo(&drafts.join(&name));
     assert!(fails(&draft(&drafts)).contains("not a regular file"));
     assert!(is_fifo(&drafts.join(&name)), "the pipe is left as it was");

@@ -109,6 +109,40 @@ pub fn run(cmd: &mut Command) -> Out {
     }
 }
 
+/// Runs `holdspace ARGS` on the data folder `root` and returns its standard output; it must
+/// succeed.
+pub fn ok(root: &Path, args: &[&str]) -> String {
+    let out = run(holdspace(root).args(args));
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    out.stdout
+}
+
+/// Tomorrow, on the clock holdspace reads: local time.
+pub fn tomorrow() -> chrono::DateTime<chrono::Local> {
+    chrono::Local::now() + chrono::TimeDelta::days(1)
+}
+
+/// Saves `group`, meeting tomorrow at 18:30, with `more` of `group new`'s options; gives back
+/// tomorrow's weekday.
+pub fn meeting_tomorrow(root: &Path, group: &str, more: &[&str]) -> String {
+    let day = tomorrow().format("%A").to_string();
+    let args = [
+        &["group", "new", group, "--day", &day, "--time", "18:30"][..],
+        more,
+    ]
+    .concat();
+    ok(root, &args);
+    day
+}
+
+/// Refers `name` to `group` from CMHT North, with `email` noted if given, and confirms them.
+pub fn confirmed(root: &Path, group: &str, name: &str, email: Option<&str>) {
+    let mut args = vec!["roster", group, "add", name, "--referred-by", "CMHT North"];
+    args.extend(email.iter().flat_map(|email| ["--email", email]));
+    ok(root, &args);
+    ok(root, &["roster", group, "set", name, "confirmed"]);
+}
+
 /// A temporary folder and the data folder inside it (created by the app, so with its modes).
 pub fn data() -> (TempDir, PathBuf) {
     let tmp = tempdir().expect("a temporary folder");
