@@ -230,15 +230,20 @@ fn pieces<'a>(words: &'a str, allowed: &[&str]) -> Result<Vec<Piece<'a>>, String
             rest = &after[1..];
             continue;
         }
-        let known = allowed.join("}, {");
+        // Only a refusal names the placeholders that could have been used.
+        let known = || allowed.join("}, {");
         let Some(end) = after.find('}').filter(|_| brace == '{') else {
             return Err(format!(
-                "has a lone `{brace}`; write `{brace}{brace}` for a brace, or use a placeholder: {{{known}}}"
+                "has a lone `{brace}`; write `{brace}{brace}` for a brace, or use a placeholder: {{{}}}",
+                known()
             ));
         };
         let name = &after[..end];
         if !allowed.contains(&name) {
-            return Err(format!("{{{name}}} is not a placeholder here; use {{{known}}}"));
+            return Err(format!(
+                "{{{name}}} is not a placeholder here; use {{{}}}",
+                known()
+            ));
         }
         pieces.push(Piece::Placeholder(name));
         rest = &after[end + 1..];

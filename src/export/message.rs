@@ -75,13 +75,14 @@ pub fn reminder(
     from: &Mailbox,
     to: &[Mailbox],
 ) -> Result<Draft, DraftError> {
+    let meeting = Meeting::new(group, meets, from);
     let subject = format!(
         "{}: see you on {} at {}",
         group.name.trim(),
-        meets.format("%A %-d %B"),
-        meets.format("%H:%M")
+        meeting.day,
+        meeting.time
     );
-    let text = Meeting::new(group, meets, from).words(Kind::Reminder, &[])?;
+    let text = meeting.words(Kind::Reminder, &[])?;
     draft(from, to, subject, text)
 }
 
@@ -105,12 +106,9 @@ pub fn link(
     from: &Mailbox,
     to: &[Mailbox],
 ) -> Result<Draft, DraftError> {
-    let subject = format!(
-        "{}: the link for {}",
-        group.name.trim(),
-        meets.format("%A %-d %B")
-    );
-    let text = Meeting::new(group, meets, from).words(Kind::Link, &[("link", &group.place)])?;
+    let meeting = Meeting::new(group, meets, from);
+    let subject = format!("{}: the link for {}", group.name.trim(), meeting.day);
+    let text = meeting.words(Kind::Link, &[("link", &group.place)])?;
     draft(from, to, subject, text)
 }
 
