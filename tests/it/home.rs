@@ -91,8 +91,8 @@ fn the_selected_group_shows_who_to_contact() {
         &[
             "▸ Tuesday group",
             "next Tue 1 Dec, 18:30 · 8 of 8 places · 1 waiting · 2 to contact",
-            "☎ Bo  reminder: the group meets tomorrow",
-            "☎ Cy  call to introduce the group",
+            "· Bo  reminder: the group meets tomorrow",
+            "· Cy  call to introduce the group",
             "roster unreadable: roster.toml: line 3",
         ],
     );
@@ -167,4 +167,30 @@ fn a_long_list_scrolls_to_keep_the_selected_group_in_view() {
     let mut home = Home::new(lines);
     press(&mut home, &"↓".repeat(24));
     assert_shows(&draw(&home, 80, 15), &["▸ Group 25"]);
+}
+
+/// Each line owed carries its reason's mark, as `roster GROUP to-contact` and the preparation
+/// screen show it: a safeguarding concern is ⚑, never a call's ☎.
+#[test]
+fn a_safeguarding_concern_on_the_home_screen_carries_its_own_mark() {
+    let mut lines = groups();
+    lines[1].to_contact.insert(
+        0,
+        ToContact {
+            name: "Ana".to_owned(),
+            why: "safeguarding: pass to CMHT North".to_owned(),
+            since: monday_evening().date(),
+            reason: Reason::Safeguarding,
+        },
+    );
+    let mut home = Home::new(lines);
+    press(&mut home, "↓");
+    let terminal = draw(&home, 90, 16);
+    assert_shows(
+        &terminal,
+        &[
+            "⚑ Ana  safeguarding: pass to CMHT North",
+            "· Bo  reminder: the group meets tomorrow",
+        ],
+    );
 }

@@ -45,7 +45,7 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if selected {
             for person in &line.to_contact {
                 lines.push(Line::from(vec![
-                    Span::styled("    ☎ ", theme.style(Role::Key)),
+                    Span::styled(format!("    {} ", person.reason.mark()), theme.style(Role::Key)),
                     Span::styled(sanitize(&person.name), theme.style(Role::Text)),
                     Span::styled(format!("  {}", sanitize(&person.why)), theme.style(Role::Muted)),
                 ]));
