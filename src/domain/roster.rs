@@ -12,6 +12,7 @@ pub use owing::{Closure, Owed, Reason, ToContact};
 pub use status::Status;
 
 use super::hands::{check_name, same_name};
+use super::record::MAX_TEXT_CHARS;
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -100,7 +101,8 @@ impl Roster {
                 status: member.status,
             });
         }
-        let referred_by = referral.referred_by.trim();
+        let referred_by = brief("who referred them", &referral.referred_by)?;
+        let adjustments = brief(WELCOME, &referral.adjustments)?;
         if referred_by.is_empty() {
             return Err(RosterError::NoReferrer);
         }
@@ -117,7 +119,7 @@ impl Roster {
                 Status::Referred
             },
             status_since: today,
-            adjustments: referral.adjustments.trim().to_owned(),
+            adjustments: adjustments.to_owned(),
             contacts: Vec::new(),
             reach: referral.reach,
             placed_on: (!full).then_some(today),
@@ -205,7 +207,7 @@ impl Roster {
         today: NaiveDate,
     ) -> Result<String, RosterError> {
         let who = self.member(name)?;
-        let note = contact.note.trim();
+        let note = brief("the contact's note", &contact.note)?;
         if note.is_empty() {
             return Err(RosterError::BlankContactNote);
         }
@@ -282,8 +284,9 @@ impl Roster {
     /// Replaces what someone asked for to feel welcome; empty text clears it.
     pub fn adjust(&mut self, name: &str, text: &str) -> Result<String, RosterError> {
         let who = self.member(name)?;
+        let text = brief(WELCOME, text)?;
         let member = &mut self.members[who];
-        member.adjustments = text.trim().to_owned();
+        member.adjustments = text.to_owned();
         let shown = sanitize(&member.name);
         Ok(if member.adjustments.is_empty() {
             format!("{shown} has no adjustments noted now.")
@@ -382,6 +385,19 @@ impl Roster {
         })
     }
 }
+
+/// `text` without spaces around it, when it is no longer than a record's text: a note, never a
+/// document, so no paste can grow the roster past the size holdspace reads back.
+fn brief<'t>(what: &'static str, text: &'t str) -> Result<&'t str, RosterError> {
+    let text = text.trim();
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(RosterError::TooLong { what });
+    }
+    Ok(text)
+}
+
+/// What adjustments are, as an error names them.
+const WELCOME: &str = "what would help them feel welcome";
 
 fn not_after_today(what: &'static str, date: NaiveDate, today: NaiveDate) -> Result<(), RosterError> {
     if date > today {

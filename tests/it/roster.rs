@@ -397,3 +397,68 @@ proptest! {
         prop_assert_eq!(names.len(), r.members.len());
     }
 }
+
+/// Free text on the roster is a note, not a document: a referrer, adjustments, a contact's note
+/// or a done note longer than a record's text is refused naming what and the limit, and the
+/// roster is as it was, so a long paste can never grow the file past what holdspace reads back.
+#[test]
+fn roster_text_past_the_record_limit_is_refused_and_changes_nothing() {
+    use holdspace::domain::record::MAX_TEXT_CHARS;
+    use holdspace::domain::roster::{Closure, Owed};
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
+    let fits = "x".repeat(MAX_TEXT_CHARS);
+    let mut list = roster(4, &["Ana"]);
+    let before = list.clone();
+    let refused = |result: Result<String, holdspace::domain::roster::RosterError>, what: &str| {
+        let err = result.expect_err("refused").to_string();
+        assert!(
+            err.contains(what) && err.contains(&format!("{MAX_TEXT_CHARS} characters")),
+            "{what}: {err}"
+        );
+    };
+    refused(
+        list.add(
+            Referral {
+                referred_by: long.clone(),
+                ..referral("Bo")
+            },
+            4,
+            day(1),
+        ),
+        "who referred them",
+    );
+    refused(
+        list.add(
+            Referral {
+                adjustments: long.clone(),
+                ..referral("Bo")
+            },
+            4,
+            day(1),
+        ),
+        "what would help them feel welcome",
+    );
+    refused(list.adjust("Ana", &long), "what would help them feel welcome");
+    let contact = |note: &str| Contact {
+        on: day(1),
+        note: note.to_owned(),
+    };
+    refused(
+        list.log_contact("Ana", contact(&long), day(1)),
+        "the contact's note",
+    );
+    let closure = |note: &str| Closure {
+        name: "Ana".to_owned(),
+        owed: Owed::Call,
+        on: day(1),
+        note: note.to_owned(),
+    };
+    refused(
+        list.close(closure(&long), true, day(1)),
+        "the note of what was done",
+    );
+    assert_eq!(list, before, "nothing changed");
+    assert!(list.adjust("Ana", &fits).is_ok());
+    assert!(list.log_contact("Ana", contact(&fits), day(1)).is_ok());
+    assert!(list.close(closure(&fits), true, day(1)).is_ok());
+}

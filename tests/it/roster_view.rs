@@ -178,3 +178,34 @@ fn d_notes_a_safeguarding_concern_done_with_how_and_to_whom() {
     assert!(press(&mut view, "d⎋"), "Esc cancels, the view stays");
     assert_eq!(view.done, None);
 }
+
+/// A 100 KB paste into the note of something done is refused, saying why, and the roster file
+/// is as it was: no paste can grow it past what holdspace reads back.
+#[test]
+fn a_huge_paste_as_a_done_note_is_refused_and_saves_nothing() {
+    use holdspace::domain::owed::{Held, Seen};
+    use holdspace::domain::record::{Attendance, Flag, FollowUp};
+    let (_tmp, view) = referred(&["Ana"]);
+    let held = vec![Held {
+        on: today(),
+        people: vec![Seen {
+            name: "Ana".to_owned(),
+            attendance: Some(Attendance::Present),
+            flags: vec![Flag {
+                follow_up: FollowUp::CallBeforeNext,
+                note: String::new(),
+                at: chrono::DateTime::UNIX_EPOCH,
+            }],
+        }],
+    }];
+    let mut view = view.with_sessions(held, None);
+    let before = std::fs::read(&view.path).expect("the roster reads");
+    press(&mut view, "dc");
+    view.on_paste(&"passed on by phone. ".repeat(5_000));
+    view.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), &Os, today());
+    assert_eq!(
+        view.message.as_deref(),
+        Some("the note of what was done is longer than 1000 characters: keep it to a few sentences")
+    );
+    assert_eq!(std::fs::read(&view.path).expect("reads"), before, "nothing saved");
+}

@@ -1,6 +1,7 @@
 //! Why a change to a roster was refused, worded for the facilitator.
 
 use super::{Field, Owed, Status};
+use crate::domain::record::MAX_TEXT_CHARS;
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
 use std::fmt;
@@ -41,6 +42,10 @@ pub enum RosterError {
     },
     NotAKind(String),
     BlankDoneNote,
+    /// Free text (`what`) longer than a record's text.
+    TooLong {
+        what: &'static str,
+    },
     /// Nothing of that kind is owed to the person now.
     NothingOpen {
         name: String,
@@ -115,6 +120,10 @@ impl fmt::Display for RosterError {
             Self::BlankDoneNote => {
                 f.write_str("say when, how and to whom it was done: the note cannot be blank")
             }
+            Self::TooLong { what } => write!(
+                f,
+                "{what} is longer than {MAX_TEXT_CHARS} characters: keep it to a few sentences"
+            ),
             Self::NothingOpen { name, owed } => write!(
                 f,
                 "nothing of the kind {} is open for {}; `holdspace roster GROUP to-contact` lists \

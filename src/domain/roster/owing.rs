@@ -1,7 +1,7 @@
 //! What the roster says is owed to whom and why, and what was owed and is done: the reasons
 //! in their order of urgency, and the closures `roster GROUP done` records.
 
-use super::{Roster, RosterError, not_after_today};
+use super::{Roster, RosterError, brief, not_after_today};
 use crate::domain::hands::{check_name, same_name};
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
@@ -145,7 +145,7 @@ impl Roster {
                 owed: closure.owed,
             });
         }
-        let note = closure.note.trim();
+        let note = brief("the note of what was done", &closure.note)?;
         if note.is_empty() {
             return Err(RosterError::BlankDoneNote);
         }
