@@ -7,6 +7,7 @@ pub mod command;
 pub mod event;
 pub mod group;
 pub mod hands;
+pub mod outreach;
 pub mod owed;
 pub mod plan;
 pub mod record;

@@ -3,14 +3,21 @@
 
 use super::checklist::Setting;
 use super::hands::same_name;
+use super::outreach::Outreach;
 use super::plan::{MAX_TITLE_CHARS, check_entries};
 use super::wording::Wording;
 use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// The newest group file format this build reads. Version 2 added `[messages]`, the group's own
-/// wording, and `end_checklist`; a group without it is still written as version 1, so an older holdspace reads it.
-pub const GROUP_VERSION: u32 = 2;
+/// wording, and `end_checklist`; version 3 `[outreach]`, what it says of itself on paper, and
+/// `feedback_every`. A group is written as the oldest version that holds what it says, so an
+/// older holdspace reads it.
+pub const GROUP_VERSION: u32 = 3;
+/// Sessions between rounds of members' own feedback, unless the group says.
+pub const DEFAULT_FEEDBACK_EVERY: u32 = 4;
+/// A year of weekly sessions: asking less often than this is not a round.
+pub const MAX_FEEDBACK_EVERY: u32 = 52;
 /// Places a new group has unless it says otherwise.
 pub const DEFAULT_CAPACITY: u32 = 10;
 /// More places than this is not a peer support group.
@@ -50,6 +57,13 @@ pub struct Group {
     /// How its messages are worded, where the group says so.
     #[serde(default, skip_serializing_if = "Wording::is_empty")]
     pub messages: Wording,
+    /// What it says of itself on the poster, the referral form and the blurb.
+    #[serde(default, skip_serializing_if = "Outreach::is_empty")]
+    pub outreach: Outreach,
+    /// How many sessions apart members are asked for their own feedback; left out, every
+    /// [`DEFAULT_FEEDBACK_EVERY`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback_every: Option<u32>,
 }
 
 /// Whether two group names are the same group: spaces around them and case do not count, as
@@ -79,15 +93,19 @@ impl Group {
             checklist: setting.default_checklist(),
             end_checklist: None,
             messages: Wording::default(),
+            outreach: Outreach::default(),
+            feedback_every: None,
         }
     }
 
     /// The oldest file version that holds all the group says, which is the one it is written as.
     pub fn written_version(&self) -> u32 {
-        if self.messages.is_empty() && self.end_checklist.is_none() {
-            1
+        if !self.outreach.is_empty() || self.feedback_every.is_some() {
+            3
+        } else if !self.messages.is_empty() || self.end_checklist.is_some() {
+            2
         } else {
-            GROUP_VERSION
+            1
         }
     }
 
@@ -129,7 +147,21 @@ impl Group {
         ] {
             check_entries(field, entries).map_err(|err| (field, err.to_string()))?;
         }
-        self.messages.validate()
+        if let Some(every) = self.feedback_every
+            && !(1..=MAX_FEEDBACK_EVERY).contains(&every)
+        {
+            return Err((
+                "feedback_every",
+                format!("{every} is out of range; use 1 to {MAX_FEEDBACK_EVERY} sessions"),
+            ));
+        }
+        self.messages.validate()?;
+        self.outreach.validate()
+    }
+
+    /// How many sessions apart members are asked for their own feedback.
+    pub fn feedback_interval(&self) -> u32 {
+        self.feedback_every.unwrap_or(DEFAULT_FEEDBACK_EVERY)
     }
 
     /// Writes a valid day and time the one way they are shown: `thu` as `thursday`, `9:5` as

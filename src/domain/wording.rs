@@ -182,22 +182,22 @@ impl Wording {
             ("messages.bring", &self.bring),
             ("messages.confidentiality", &self.confidentiality),
         ] {
-            check_text(field, text)?;
+            check_text(field, text, MAX_WORDING_CHARS)?;
         }
         for message in Kind::ALL {
             let own = self.own(message);
-            check_text(message.field(), own)?;
+            check_text(message.field(), own, MAX_WORDING_CHARS)?;
             pieces(own, message.placeholders()).map_err(|problem| (message.field(), problem))?;
         }
         Ok(())
     }
 }
 
-/// Typed text a message carries: not too long, and nothing a terminal or mail client would
-/// take as a command.
-fn check_text(field: &'static str, text: &str) -> Result<(), WordingError> {
-    if text.chars().count() > MAX_WORDING_CHARS {
-        return Err((field, format!("is longer than {MAX_WORDING_CHARS} characters")));
+/// Typed text a group file carries: at most `max` characters, and nothing a terminal, mail
+/// client or PDF reader would take as a command.
+pub fn check_text(field: &'static str, text: &str, max: usize) -> Result<(), WordingError> {
+    if text.chars().count() > max {
+        return Err((field, format!("is longer than {max} characters")));
     }
     if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         return Err((

@@ -79,6 +79,16 @@ fn good_groups_hold_what_they_say() {
         Some("sam.jones@example.org".to_owned())
     );
     assert!(full.messages.referrer.contains("{updates}"));
+    assert_eq!(full.feedback_interval(), 6);
+    assert!(full.outreach.for_whom.starts_with("Adults with"));
+    assert!(full.outreach.about.ends_with("Nobody has to speak."));
+    assert!(full.outreach.contact.contains("020 7946 0000"));
+    assert!(full.outreach.accessibility.starts_with("Captions"));
+    assert_eq!(full.outreach.start_date(), NaiveDate::from_ymd_opt(2027, 1, 12));
+    assert_eq!(
+        full.outreach.refer_target().as_deref(),
+        Some("https://example.org/refer/tuesday")
+    );
     assert_eq!(
         full.ground_rules,
         ["What is said here stays here.", "One voice at a time."]
@@ -112,7 +122,7 @@ fn good_groups_hold_what_they_say() {
 /// For each bad group, what its message must say besides the file and the line: the field, and
 /// what would be valid. Where toml's own words are all there is (a value of the wrong type, a
 /// file that is not TOML) they are held to those.
-const BAD: [(&str, &[&str]); 15] = [
+const BAD: [(&str, &[&str]); 18] = [
     ("bad-time", &["time: ", "use HH:MM"]),
     ("capacity-101", &["capacity: ", "use 1 to 100"]),
     ("capacity-negative", &["`-3`", "expected u32"]),
@@ -120,7 +130,11 @@ const BAD: [(&str, &[&str]); 15] = [
     ("empty-checklist-entry", &["checklist: ", "entry 2 is empty"]),
     ("empty-ground-rule", &["ground_rules: ", "entry 2 is empty"]),
     ("empty-name", &["name: ", "1 to 60 characters"]),
-    ("future-schema-version", &["schema_version 3", "update holdspace"]),
+    (
+        "feedback-every-zero",
+        &["line 6: feedback_every: ", "use 1 to 52"],
+    ),
+    ("future-schema-version", &["schema_version 4", "update holdspace"]),
     (
         "message-from-not-an-address",
         &["messages.from: ", "\"Sam Jones <sam.jones@example.org>\""],
@@ -135,6 +149,17 @@ const BAD: [(&str, &[&str]); 15] = [
     ),
     ("missing-capacity", &["`capacity`"]),
     ("not-toml", &["expected `=`"]),
+    (
+        "outreach-refer-not-a-link",
+        &[
+            "line 10: outreach.refer: ",
+            "a web link (https://…) or an e-mail address",
+        ],
+    ),
+    (
+        "outreach-start-not-a-date",
+        &["line 9: outreach.starts: ", "use YYYY-MM-DD"],
+    ),
     ("unknown-day", &["day: ", "use monday to sunday"]),
     (
         "unknown-field",
@@ -215,7 +240,7 @@ fn a_validation_error_names_the_line_of_its_field() {
 /// should be told to update, as it is when the newer file holds only known fields.
 #[test]
 fn a_newer_group_file_with_a_new_field_says_update_holdspace() {
-    let text = "schema_version = 3\nname = \"Tuesday group\"\ncapacity = 8\nplan = \"peer-support-90\"\n\
+    let text = "schema_version = 4\nname = \"Tuesday group\"\ncapacity = 8\nplan = \"peer-support-90\"\n\
                 checklist = []\nreminder_hours = 24\n";
     let err = groups::parse(text).unwrap_err().to_string();
     assert!(err.contains("newer") && err.contains("update holdspace"), "{err}");
