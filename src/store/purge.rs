@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// A temporary file this old is left over from a crash: a save takes milliseconds.
-const STALE_TEMP: Duration = Duration::from_secs(60);
+const STALE_TEMP: Duration = Duration::from_mins(1);
 
 /// Which sessions to remove.
 #[derive(Debug, Clone, PartialEq, Eq)]
