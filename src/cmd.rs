@@ -7,6 +7,7 @@ pub mod error;
 pub mod export;
 pub mod group;
 pub mod message;
+pub mod outreach;
 pub mod plan;
 pub mod purge;
 pub mod report;

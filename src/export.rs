@@ -12,6 +12,8 @@ pub(crate) mod csv;
 mod json;
 pub(crate) mod md;
 pub mod message;
+pub mod outreach;
+pub mod pdf;
 pub mod report;
 pub mod summary;
 

@@ -4,6 +4,8 @@
 use crate::domain::roster::RosterError;
 use crate::export::PersonError;
 use crate::export::message::DraftError;
+use crate::export::outreach::Missing;
+use crate::export::pdf::PdfError;
 use crate::launch::LaunchError;
 use crate::session::error::SessionError;
 use crate::store::StoreError;
@@ -71,6 +73,9 @@ pub enum CmdError {
         team: String,
         teams: Vec<String>,
     },
+    /// A printed page needs a field the group has not set.
+    Outreach(Missing),
+    Pdf(PdfError),
 }
 
 /// Why `holdspace script` cannot read a line: not a line of its grammar, or a key it does not know.
@@ -144,6 +149,8 @@ impl fmt::Display for CmdError {
                 file.display()
             ),
             Self::NotOnRoster(err) => err.fmt(f),
+            Self::Outreach(err) => err.fmt(f),
+            Self::Pdf(err) => err.fmt(f),
             Self::NoTeam { team, teams } => {
                 let teams: Vec<String> = teams
                     .iter()
@@ -175,4 +182,6 @@ crate::util::wrap_errors!(
     Person(PersonError),
     Purge(PurgeError),
     Draft(DraftError),
+    Outreach(Missing),
+    Pdf(PdfError),
 );

@@ -75,10 +75,14 @@ pub fn print_or_write(
     done: &str,
 ) -> Result<String, CmdError> {
     match output {
-        Some(path) => {
-            guard::write_output(dir.disk().as_ref(), dir.root(), path, text.as_bytes())?;
-            Ok(format!("{done} {}", path.display()))
-        }
+        Some(path) => write_file(dir, path, text.as_bytes(), done),
         None => Ok(text),
     }
+}
+
+/// `bytes` written to `path` privately and atomically, never in the data folder; `done` and the
+/// path say where they went.
+pub fn write_file(dir: &DataDir, path: &Path, bytes: &[u8], done: &str) -> Result<String, CmdError> {
+    guard::write_output(dir.disk().as_ref(), dir.root(), path, bytes)?;
+    Ok(format!("{done} {}", path.display()))
 }

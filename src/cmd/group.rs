@@ -1,6 +1,7 @@
 //! `holdspace group …`: save a new group, list the groups, show one.
 
 use crate::cmd::error::CmdError;
+use crate::cmd::outreach::{self, Page};
 use crate::domain::checklist::Setting;
 use crate::domain::group::{DEFAULT_CAPACITY, Group};
 use crate::session::group;
@@ -38,6 +39,14 @@ pub enum GroupCommand {
         #[arg(long, default_value = plans::DEFAULT_TEMPLATE, value_name = "TEMPLATE|FILE")]
         plan: String,
     },
+    /// Change a saved group: any option of `group new`, and what it says of itself on paper.
+    Edit(crate::cmd::outreach::Edit),
+    /// Print the group's poster as an accessible one-page PDF.
+    Poster(crate::cmd::outreach::Print),
+    /// Print a one-page referral form a colleague fills in, as an accessible PDF.
+    ReferralForm(crate::cmd::outreach::Print),
+    /// Three plain lines about the group, for a newsletter or a team meeting.
+    Blurb { name: String },
     /// List the saved groups.
     List,
     /// Show a group: when and where, places, plan, ground rules and checklist.
@@ -100,6 +109,10 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
                 .collect())
         }
         GroupCommand::Show { name } => Ok(describe(dir, &groups::find(dir, &name)?, now)),
+        GroupCommand::Edit(edit) => outreach::edit(dir, edit),
+        GroupCommand::Poster(print) => outreach::print(dir, Page::Poster, print, now.date()),
+        GroupCommand::ReferralForm(print) => outreach::print(dir, Page::ReferralForm, print, now.date()),
+        GroupCommand::Blurb { name } => outreach::blurb(dir, &name, now.date()),
     }
 }
 

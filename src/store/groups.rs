@@ -232,6 +232,17 @@ impl fmt::Display for CreateError {
 
 impl std::error::Error for CreateError {}
 
+/// Saves a changed group over its own file, once its day and time are tidied and all of it is
+/// valid; nothing is written otherwise.
+pub fn replace(dir: &DataDir, stored: &mut Stored) -> Result<(), CreateError> {
+    stored.group.tidy();
+    stored
+        .group
+        .validate()
+        .map_err(|(field, message)| CreateError::Invalid { field, message })?;
+    stored.save(dir).map_err(CreateError::Disk)
+}
+
 /// Saves a new group in a folder of its own, refusing a name already taken.
 pub fn create(dir: &DataDir, mut group: Group) -> Result<Stored, CreateError> {
     group.schema_version = group.written_version();

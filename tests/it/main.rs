@@ -37,6 +37,7 @@ mod hostile_paths;
 mod hostile_text;
 mod instances;
 mod live_ticks;
+mod outreach;
 mod owed;
 mod permissions;
 mod plans;

@@ -1,0 +1,133 @@
+//! Printed pages as tagged, accessible PDF (PDF/UA-1, title and language set, fonts embedded):
+//! a sheet is a list of blocks, each named by the field it prints, laid out to fit one page at
+//! a readable size, or refused naming the field that does not fit or cannot be printed.
+
+mod draw;
+mod layout;
+mod text;
+
+pub use layout::LEAST_BODY;
+use std::fmt;
+
+/// The paper a sheet is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// One page's worth of content, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    /// The document's title, as a screen reader announces it.
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A piece of the page, and the field it prints (for errors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub field: &'static str,
+    pub content: Content,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// The page's heading, on a band across the top, with a line under it.
+    Title {
+        title: String,
+        subtitle: String,
+    },
+    Heading(String),
+    Paragraph(String),
+    Bullets(Vec<String>),
+    /// A label and ruled lines to write on.
+    WriteIn {
+        label: String,
+        lines: usize,
+    },
+    /// Boxes to tick, one an option.
+    Ticks(Vec<String>),
+    /// A QR code for `target`, with `caption` beside it saying what it opens.
+    Qr {
+        target: String,
+        caption: String,
+    },
+}
+
+impl Content {
+    /// All the text it prints.
+    fn text(&self) -> String {
+        match self {
+            Self::Title { title, subtitle } => format!("{title} {subtitle}"),
+            Self::Heading(text) | Self::Paragraph(text) => text.clone(),
+            Self::Bullets(items) | Self::Ticks(items) => items.join(" "),
+            Self::WriteIn { label, .. } => label.clone(),
+            Self::Qr { caption, .. } => caption.clone(),
+        }
+    }
+}
+
+impl Block {
+    pub fn new(field: &'static str, content: Content) -> Self {
+        Self { field, content }
+    }
+}
+
+/// Why a sheet was not printed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// Even at the least body size the page runs out at this field.
+    DoesNotFit { field: &'static str, least: f32 },
+    /// The field has characters the font cannot print.
+    Unprintable { field: &'static str, chars: Vec<char> },
+    /// The field's QR code could not be made.
+    Qr { field: &'static str, reason: String },
+    /// The PDF library refused the document (a fault of holdspace's, not of the input).
+    Writer(String),
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::DoesNotFit { field, least } => write!(
+                f,
+                "{field}: does not fit on one page with text at {least} pt, the least that \
+                 reads well; shorten it (or the fields before it)"
+            ),
+            Self::Unprintable { field, chars } => {
+                let chars: String = chars.iter().collect();
+                write!(
+                    f,
+                    "{field}: holds characters the page's font (DejaVu Sans) cannot print: \
+                     {chars}; write them in a script it covers (Latin, Greek, Cyrillic, \
+                     Arabic, Hebrew and more)",
+                    chars = crate::util::text::sanitize(&chars)
+                )
+            }
+            Self::Qr { field, reason } => write!(f, "{field}: no QR code can hold it ({reason})"),
+            Self::Writer(reason) => write!(f, "the PDF could not be written: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// `sheet` as a one-page PDF on `paper`.
+pub fn one_page(sheet: &Sheet, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let fonts = text::Fonts::new();
+    let (width, height) = paper.size();
+    let laid = layout::one_page(&fonts, sheet, width, height)?;
+    draw::document(&fonts, sheet, &laid, (width, height))
+}
