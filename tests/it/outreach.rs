@@ -54,12 +54,11 @@ fn circle(root: &Path) {
     );
 }
 
-/// A poppler tool's standard output; poppler-utils is installed by `scripts/test`.
+/// A reading tool's standard output: poppler's, or zbar's scanner; `scripts/test` installs both.
 fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|err| panic!("{tool} runs (poppler-utils, installed by scripts/test): {err}"));
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|err| {
+        panic!("{tool} runs (poppler-utils and zbar-tools, installed by scripts/test): {err}")
+    });
     assert!(out.status.success(), "{tool} {args:?}: {out:?}");
     String::from_utf8(out.stdout).expect("UTF-8")
 }
@@ -199,6 +198,39 @@ fn the_rendered_poster_has_its_dark_title_band_and_white_paper() {
     assert!(mean(row(2)) < 80, "the band at the top is dark: {}", mean(row(2)));
     let height = pixels.len() / width;
     assert!(mean(row(height - 2)) > 240, "the foot of the page is paper");
+}
+
+/// The QR code is read by a scanner (zbar), not by the code that drew it: it opens the link.
+#[test]
+fn the_posters_qr_code_scans_to_the_referral_link() {
+    let (tmp, root) = data();
+    circle(&root);
+    let poster = outside(tmp.path(), "poster.pdf");
+    ok(
+        &root,
+        &[
+            "group",
+            "poster",
+            "Tuesday Circle",
+            "-o",
+            poster.to_str().unwrap(),
+        ],
+    );
+    let prefix = tmp.path().join("scan");
+    poppler(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            "-singlefile",
+            poster.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let png = prefix.with_extension("png");
+    let scanned = poppler("zbarimg", &["-q", "--raw", png.to_str().unwrap()]);
+    assert_eq!(scanned.trim(), REFER);
 }
 
 /// Width and grey levels of a binary PGM (P5) as pdftoppm writes it.
