@@ -3,6 +3,7 @@
 //! a readable size, or refused naming the field that does not fit or cannot be printed.
 
 mod draw;
+mod figure;
 mod layout;
 mod text;
 
@@ -64,7 +65,28 @@ pub enum Content {
         target: String,
         caption: String,
     },
+    /// A column chart.
+    Columns(Chart),
+    /// A table: a header row, then rows of as many cells.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
+
+/// Values as columns on an axis from 0 to `top`, each with its label under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub bars: Vec<(String, f64)>,
+    pub top: f64,
+    /// After each value on the axis and over the bars: "%", or nothing.
+    pub unit: &'static str,
+    /// What the chart shows, in words, for whoever cannot see it.
+    pub alt: String,
+}
+
+// Values are counts and percentages, never NaN.
+impl Eq for Chart {}
 
 impl Content {
     /// All the text it prints.
@@ -75,6 +97,15 @@ impl Content {
             Self::Bullets(items) | Self::Ticks(items) => items.join(" "),
             Self::WriteIn { label, .. } => label.clone(),
             Self::Qr { caption, .. } => caption.clone(),
+            Self::Columns(chart) => (chart.bars.iter())
+                .map(|(label, _)| label.as_str())
+                .chain([chart.alt.as_str()])
+                .collect::<Vec<_>>()
+                .join(" "),
+            Self::Table { header, rows } => (header.iter().chain(rows.iter().flatten()))
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 }
@@ -124,10 +155,19 @@ impl fmt::Display for PdfError {
 
 impl std::error::Error for PdfError {}
 
-/// `sheet` as a one-page PDF on `paper`.
+/// `sheet` as a one-page PDF on `paper`, as large as fits.
 pub fn one_page(sheet: &Sheet, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let fonts = text::Fonts::new();
     let (width, height) = paper.size();
     let laid = layout::one_page(&fonts, sheet, width, height)?;
+    draw::document(&fonts, sheet, &laid, (width, height))
+}
+
+/// `sheet` as a PDF of as many pages as it takes on `paper`, its body text at the least size
+/// that reads well, so a report stays a few pages.
+pub fn pages(sheet: &Sheet, paper: Paper) -> Result<Vec<u8>, PdfError> {
+    let fonts = text::Fonts::new();
+    let (width, height) = paper.size();
+    let laid = layout::flow(&fonts, sheet, width, height, layout::LEAST_SCALE)?;
     draw::document(&fonts, sheet, &laid, (width, height))
 }

@@ -2,8 +2,8 @@
 //! as paths, and a tag tree that gives a screen reader the headings, paragraphs, lists and the
 //! QR code's description in reading order, with decoration marked as such.
 
-use super::layout::{BAND, Colour, INK, Laid, Mark};
-use super::text::Fonts;
+use super::layout::{BAND, Colour, INK, Laid, MARGIN, Mark};
+use super::text::{Fonts, Weight};
 use super::{Content, PdfError, Sheet};
 use krilla::color::rgb;
 use krilla::configure::{Accessibility, ConfigurationBuilder, Validator};
@@ -15,7 +15,8 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, ListNumbering, Node, SpanTag, Tag, TagGroup, TagTree,
+    Artifact, ArtifactType, ContentTag, ListNumbering, Node, SpanTag, TableHeaderScope, Tag, TagGroup,
+    TagTree,
 };
 use krilla::{Document, SerializeSettings};
 use std::num::NonZeroU16;
@@ -40,14 +41,20 @@ pub fn document(
     let settings = PageSettings::from_wh(width, height)
         .ok_or_else(|| PdfError::Writer(format!("no page is {width} by {height} points")))?;
     let mut tree = TagTree::new().with_lang(Some(LANGUAGE.to_owned()));
-    let mut page = document.start_page_with(settings);
-    let mut surface = page.surface();
-    for one in laid {
-        let content = &sheet.blocks[one.block].content;
-        tree.push(block(&mut surface, fonts, content, &one.parts, width));
+    let count = laid.last().map_or(1, |last| last.page + 1);
+    for number in 0..count {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for one in laid.iter().filter(|one| one.page == number) {
+            let content = &sheet.blocks[one.block].content;
+            tree.push(block(&mut surface, fonts, content, &one.parts, width));
+        }
+        if count > 1 {
+            page_number(&mut surface, fonts, number, count, (width, height));
+        }
+        surface.finish();
+        page.finish();
     }
-    surface.finish();
-    page.finish();
     document.set_metadata(
         Metadata::new()
             .title(sheet.title.clone())
@@ -64,24 +71,24 @@ pub fn document(
 /// Bookmarks to the title and each heading under it, which PDF/UA asks for and a reader shows
 /// as the page's contents.
 fn outline(sheet: &Sheet, laid: &[Laid]) -> Outline {
-    let top = |parts: &[Vec<Mark>]| {
-        let y = (parts.iter().flatten())
+    let at = |one: &Laid| {
+        let y = (one.parts.iter().flatten())
             .find_map(|mark| match mark {
                 Mark::Text { baseline, size, .. } => Some(baseline - size),
                 _ => None,
             })
             .unwrap_or(0.0);
-        XyzDestination::new(0, Point::from_xy(0.0, y.max(0.0)))
+        XyzDestination::new(one.page, Point::from_xy(0.0, y.max(0.0)))
     };
     let mut outline = Outline::new();
     let mut title: Option<OutlineNode> = None;
     for one in laid {
         match &sheet.blocks[one.block].content {
             Content::Title { title: text, .. } => {
-                title = Some(OutlineNode::new(text.clone(), top(&one.parts)).with_open(true));
+                title = Some(OutlineNode::new(text.clone(), at(one)).with_open(true));
             }
             Content::Heading(text) => {
-                let node = OutlineNode::new(text.clone(), top(&one.parts));
+                let node = OutlineNode::new(text.clone(), at(one));
                 match title.as_mut() {
                     Some(title) => title.push_child(node),
                     None => outline.push_child(node),
@@ -136,6 +143,26 @@ fn block(surface: &mut Surface, fonts: &Fonts, content: &Content, parts: &[Vec<M
                 })
                 .collect();
             group(Tag::L(numbering).into(), items)
+        }
+        Content::Columns(chart) => group(Tag::Figure(Some(chart.alt.clone())).into(), draw(&parts[0])),
+        Content::Table { header, .. } => {
+            let columns = header.len().max(1);
+            let rows = (parts.chunks(columns).enumerate())
+                .map(|(row, cells)| {
+                    let cells = (cells.iter())
+                        .map(|cell| {
+                            let tag: krilla::tagging::TagKind = if row == 0 {
+                                Tag::TH(TableHeaderScope::Column).into()
+                            } else {
+                                Tag::TD.into()
+                            };
+                            group(tag, draw(cell))
+                        })
+                        .collect();
+                    group(Tag::TR.into(), cells)
+                })
+                .collect();
+            group(Tag::Table.into(), rows)
         }
         Content::Qr { target, .. } => {
             let code = draw(&parts[0]);
@@ -215,11 +242,26 @@ fn draw_mark(surface: &mut Surface, fonts: &Fonts, mark: &Mark, width: f32) -> O
             });
             None
         }
-        Mark::Rule { x, y, width } => {
+        Mark::Rule { x, y, width, colour } => {
             decoration(surface, |surface| {
-                stroke_path(surface, &[(*x, *y), (x + width, *y)], false);
+                stroke_path(surface, &[(*x, *y), (x + width, *y)], false, *colour);
             });
             None
+        }
+        Mark::Fill {
+            x,
+            y,
+            width,
+            height,
+            colour,
+        } => {
+            let id = surface.start_tagged(ContentTag::Other);
+            if let Some(rect) = Rect::from_xywh(*x, *y, *width, height.max(0.01)) {
+                surface.set_fill(Some(fill(*colour)));
+                fill_rect(surface, rect);
+            }
+            surface.end_tagged();
+            Some(id.into())
         }
         Mark::TickBox { x, y, side } => {
             let (right, bottom) = (x + side, y + side);
@@ -228,11 +270,43 @@ fn draw_mark(surface: &mut Surface, fonts: &Fonts, mark: &Mark, width: f32) -> O
                     surface,
                     &[(*x, *y), (right, *y), (right, bottom), (*x, bottom)],
                     true,
+                    INK,
                 );
             });
             None
         }
     }
+}
+
+/// "Page 2 of 3" at the foot of a page of many, marked as a page number, which screen readers
+/// pass over.
+fn page_number(
+    surface: &mut Surface,
+    fonts: &Fonts,
+    number: usize,
+    count: usize,
+    (width, height): (f32, f32),
+) {
+    let text = format!("Page {} of {count}", number + 1);
+    let size = 10.0;
+    let x = width - MARGIN - fonts.width(&text, Weight::Regular) * size;
+    surface.start_tagged(ContentTag::Artifact(Artifact::new(
+        ArtifactType::PageNumber,
+        None,
+    )));
+    surface.set_fill(Some(fill(INK)));
+    for run in fonts.line(&text, Weight::Regular) {
+        let at = Point::from_xy(x, height - MARGIN / 2.0);
+        surface.draw_glyphs(
+            at,
+            &run.glyphs,
+            fonts.pdf_font(Weight::Regular),
+            &run.text,
+            size,
+            false,
+        );
+    }
+    surface.end_tagged();
 }
 
 /// Draws what `draw` draws as a layout artifact, which screen readers pass over.
@@ -251,7 +325,7 @@ fn fill_rect(surface: &mut Surface, rect: Rect) {
     }
 }
 
-fn stroke_path(surface: &mut Surface, points: &[(f32, f32)], close: bool) {
+fn stroke_path(surface: &mut Surface, points: &[(f32, f32)], close: bool, colour: Colour) {
     let mut path = PathBuilder::new();
     for (index, (x, y)) in points.iter().enumerate() {
         if index == 0 {
@@ -266,7 +340,7 @@ fn stroke_path(surface: &mut Surface, points: &[(f32, f32)], close: bool) {
     if let Some(path) = path.finish() {
         surface.set_fill(None);
         surface.set_stroke(Some(Stroke {
-            paint: rgb::Color::new(INK.0, INK.1, INK.2).into(),
+            paint: rgb::Color::new(colour.0, colour.1, colour.2).into(),
             width: 1.2,
             ..Stroke::default()
         }));

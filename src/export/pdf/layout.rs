@@ -1,6 +1,7 @@
 //! Blocks to positions on one page: lines wrapped to the measure, set as large as fits, never
 //! smaller than the body's least size; what still does not fit is named by its field.
 
+use super::figure;
 use super::text::{Fonts, Weight};
 use super::{Block, Content, PdfError, Sheet};
 
@@ -10,8 +11,10 @@ const HEADING: f32 = 21.0;
 const BODY: f32 = 18.0;
 /// The guidance's least size for printed text someone may read from across a room.
 pub const LEAST_BODY: f32 = 14.0;
-const LEADING: f32 = 1.3;
+pub const LEADING: f32 = 1.3;
 pub const MARGIN: f32 = 48.0;
+/// The scale at which body text is at its least size.
+pub const LEAST_SCALE: f32 = LEAST_BODY / BODY;
 /// How much smaller each try is, until the body would go under its least size.
 const STEP: f32 = 0.04;
 
@@ -19,6 +22,8 @@ const STEP: f32 = 0.04;
 pub type Colour = (u8, u8, u8);
 /// Near-black on white and white on deep blue: both well over 7:1 (WCAG AAA).
 pub const INK: Colour = (17, 17, 17);
+/// Grid lines behind a chart: decoration, read by nobody.
+pub const GRID: Colour = (190, 190, 190);
 pub const BAND: Colour = (29, 53, 87);
 pub const ON_BAND: Colour = (255, 255, 255);
 
@@ -35,8 +40,21 @@ pub enum Mark {
     },
     /// A filled band behind the title: decoration, not content.
     Band { y: f32, height: f32 },
-    /// A line to write on.
-    Rule { x: f32, y: f32, width: f32 },
+    /// A filled box that carries meaning: a chart's bar.
+    Fill {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        colour: Colour,
+    },
+    /// A line to write on, or a table's or chart's rule: decoration.
+    Rule {
+        x: f32,
+        y: f32,
+        width: f32,
+        colour: Colour,
+    },
     /// A box to tick.
     TickBox { x: f32, y: f32, side: f32 },
     /// A QR code: `modules` dark or light, `width` to a row.
@@ -53,13 +71,15 @@ pub enum Mark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Laid {
     pub block: usize,
+    /// The page it is on, from 0.
+    pub page: usize,
     pub parts: Vec<Vec<Mark>>,
 }
 
 /// `sheet` on a page `width` by `height` points, as large as fits.
 pub fn one_page(fonts: &Fonts, sheet: &Sheet, width: f32, height: f32) -> Result<Vec<Laid>, PdfError> {
     check_printable(fonts, sheet)?;
-    let least = LEAST_BODY / BODY;
+    let least = LEAST_SCALE;
     let mut scale = 1.0;
     loop {
         let mut page = Cursor::new(fonts, width, scale);
@@ -70,10 +90,51 @@ pub fn one_page(fonts: &Fonts, sheet: &Sheet, width: f32, height: f32) -> Result
             return Ok(laid);
         }
         if scale - STEP < least - f32::EPSILON {
-            return Err(overflow(fonts, sheet, width, height, least));
+            return Err(overflow(fonts, sheet, width, height));
         }
         scale -= STEP;
     }
+}
+
+/// `sheet` flowed over as many pages as it takes at `scale`: a block that would run past the
+/// foot of a page starts the next, and a heading goes with the block after it. A block taller
+/// than a page is refused naming its field.
+pub fn flow(
+    fonts: &Fonts,
+    sheet: &Sheet,
+    width: f32,
+    height: f32,
+    scale: f32,
+) -> Result<Vec<Laid>, PdfError> {
+    check_printable(fonts, sheet)?;
+    let foot = height - MARGIN;
+    let mut page = Cursor::new(fonts, width, scale);
+    let mut number = 0;
+    let mut laid = Vec::with_capacity(sheet.blocks.len());
+    for (index, block) in sheet.blocks.iter().enumerate() {
+        // How far this block, and the one after a heading, would reach from here.
+        let mut trial = Cursor { ..page };
+        trial.block(index, block)?;
+        if matches!(block.content, Content::Heading(_))
+            && let Some(next) = sheet.blocks.get(index + 1)
+        {
+            trial.block(index + 1, next)?;
+        }
+        if trial.y > foot && page.y > MARGIN {
+            number += 1;
+            page.y = MARGIN;
+        }
+        let mut one = page.block(index, block)?;
+        if page.y > foot {
+            return Err(PdfError::DoesNotFit {
+                field: block.field,
+                least: BODY * scale,
+            });
+        }
+        one.page = number;
+        laid.push(one);
+    }
+    Ok(laid)
 }
 
 /// Every character of the sheet must be in the font: a name printed as empty boxes is wrong
@@ -92,8 +153,8 @@ fn check_printable(fonts: &Fonts, sheet: &Sheet) -> Result<(), PdfError> {
 }
 
 /// Which block runs past the foot of the page at the least size.
-fn overflow(fonts: &Fonts, sheet: &Sheet, width: f32, height: f32, scale: f32) -> PdfError {
-    let mut page = Cursor::new(fonts, width, scale);
+fn overflow(fonts: &Fonts, sheet: &Sheet, width: f32, height: f32) -> PdfError {
+    let mut page = Cursor::new(fonts, width, LEAST_SCALE);
     let field = (sheet.blocks.iter().enumerate())
         .find(|(index, block)| {
             let _ = page.block(*index, block);
@@ -107,11 +168,12 @@ fn overflow(fonts: &Fonts, sheet: &Sheet, width: f32, height: f32, scale: f32) -
 }
 
 /// Where the next block goes, at one scale.
-struct Cursor<'a> {
-    fonts: &'a Fonts,
-    width: f32,
-    scale: f32,
-    y: f32,
+#[derive(Clone, Copy)]
+pub(super) struct Cursor<'a> {
+    pub fonts: &'a Fonts,
+    pub width: f32,
+    pub scale: f32,
+    pub y: f32,
 }
 
 impl<'a> Cursor<'a> {
@@ -124,11 +186,11 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn measure(&self) -> f32 {
+    pub fn measure(&self) -> f32 {
         self.width - 2.0 * MARGIN
     }
 
-    fn body(&self) -> f32 {
+    pub fn body(&self) -> f32 {
         BODY * self.scale
     }
 
@@ -149,6 +211,7 @@ impl<'a> Cursor<'a> {
                 self.y += body;
                 return Ok(Laid {
                     block: index,
+                    page: 0,
                     parts: vec![[vec![band], title].concat(), subtitle],
                 });
             }
@@ -157,6 +220,7 @@ impl<'a> Cursor<'a> {
                 self.y += body * 0.2;
                 return Ok(Laid {
                     block: index,
+                    page: 0,
                     parts: vec![marks],
                 });
             }
@@ -177,6 +241,7 @@ impl<'a> Cursor<'a> {
                         x: MARGIN,
                         y: self.y,
                         width: self.measure(),
+                        colour: INK,
                     });
                 }
                 vec![marks]
@@ -218,12 +283,18 @@ impl<'a> Cursor<'a> {
                 self.y = self.y.max(top + side);
                 vec![vec![qr], caption]
             }
+            Content::Columns(chart) => figure::columns(self, chart),
+            Content::Table { header, rows } => figure::table(self, header, rows),
         };
         self.y += body * 0.6;
-        Ok(Laid { block: index, parts })
+        Ok(Laid {
+            block: index,
+            page: 0,
+            parts,
+        })
     }
 
-    fn text(line: &str, x: f32, baseline: f32, weight: Weight, size: f32, colour: Colour) -> Mark {
+    pub fn text(line: &str, x: f32, baseline: f32, weight: Weight, size: f32, colour: Colour) -> Mark {
         Mark::Text {
             line: line.to_owned(),
             x,
@@ -235,7 +306,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `text` wrapped from `left` to the right margin, one mark a line, moving down.
-    fn lines(&mut self, text: &str, weight: Weight, size: f32, left: f32, colour: Colour) -> Vec<Mark> {
+    pub fn lines(&mut self, text: &str, weight: Weight, size: f32, left: f32, colour: Colour) -> Vec<Mark> {
         let room = self.width - MARGIN - left;
         wrap(self.fonts, text, weight, size, room)
             .into_iter()
@@ -305,6 +376,57 @@ mod tests {
             lines
                 .iter()
                 .all(|line| fonts.width(line, Weight::Regular) * 10.0 <= room)
+        );
+    }
+
+    fn paragraph(field: &'static str, words: usize) -> Block {
+        Block::new(field, Content::Paragraph("word ".repeat(words)))
+    }
+
+    #[test]
+    fn blocks_flow_onto_new_pages_and_a_heading_goes_with_what_follows() {
+        let fonts = Fonts::new();
+        let mut blocks = Vec::new();
+        for _ in 0..12 {
+            blocks.push(Block::new("heading", Content::Heading("A section".into())));
+            blocks.push(paragraph("body", 60));
+        }
+        let sheet = Sheet {
+            title: "Flow".into(),
+            blocks,
+        };
+        let laid = flow(&fonts, &sheet, 595.0, 842.0, LEAST_SCALE).expect("it flows");
+        let pages = laid.last().expect("laid").page + 1;
+        assert!(pages >= 2, "{pages} page(s)");
+        for pair in laid.chunks(2) {
+            assert_eq!(
+                pair[0].page, pair[1].page,
+                "a heading is never left alone at a page's foot"
+            );
+        }
+        for one in &laid {
+            for mark in one.parts.iter().flatten() {
+                if let Mark::Text { baseline, .. } = mark {
+                    assert!(*baseline <= 842.0 - MARGIN, "{baseline} is past the foot");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_block_taller_than_a_page_is_refused_naming_its_field() {
+        let fonts = Fonts::new();
+        let sheet = Sheet {
+            title: "Too long".into(),
+            blocks: vec![paragraph("quotes", 3000)],
+        };
+        let err = flow(&fonts, &sheet, 595.0, 842.0, LEAST_SCALE).unwrap_err();
+        assert_eq!(
+            err,
+            PdfError::DoesNotFit {
+                field: "quotes",
+                least: LEAST_BODY
+            }
         );
     }
 }
