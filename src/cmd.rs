@@ -18,6 +18,7 @@ pub mod setup;
 pub mod themes;
 pub mod workload;
 
+use crate::export::pdf::Paper;
 use crate::launch::{self, Mode};
 use crate::store::purge::Rule;
 use chrono::Local;
@@ -96,7 +97,16 @@ pub fn run(cli: Cli) -> Result<String, CmdError> {
         Some(Commands::Report {
             group,
             anonymised,
+            pdf,
+            letter,
             output,
-        }) => report::run(&dir, &group, anonymised, output.as_deref())?,
+        }) => {
+            let form = match (pdf, letter) {
+                (false, _) => report::Form::Markdown,
+                (true, false) => report::Form::Pdf(Paper::A4),
+                (true, true) => report::Form::Pdf(Paper::Letter),
+            };
+            report::run(&dir, &group, anonymised, form, output.as_deref())?
+        }
     })
 }

@@ -138,14 +138,21 @@ pub enum Commands {
         /// The group's name (ignoring case), as `holdspace sessions` lists it.
         group: String,
     },
-    /// Write a group's report for the team in Markdown: attendance and its trend, retention,
-    /// feedback, and session timings.
+    /// Write a group's report for the team, in Markdown or as a PDF with charts: attendance
+    /// and its trend, the referral funnel, retention, feedback, and session timings.
     Report {
         /// The group's name (ignoring case), as `holdspace sessions` lists it.
         group: String,
         /// Leave out the table of attendance per person, so no one is named.
         #[arg(long)]
         anonymised: bool,
+        /// Write an accessible PDF with charts (attendance, the referral funnel, timings)
+        /// instead of Markdown; needs --output.
+        #[arg(long, requires = "output")]
+        pdf: bool,
+        /// With --pdf: US Letter instead of A4.
+        #[arg(long, requires = "pdf")]
+        letter: bool,
         /// Write to this file (private to you, replaced atomically) instead of printing.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -2,25 +2,65 @@
 //! full or anonymised, or as a table of who came to which.
 
 use crate::cmd::error::CmdError;
-use crate::cmd::export::print_or_write;
+use crate::cmd::export::{print_or_write, write_file};
 use crate::cmd::sessions::saved_logs;
-use crate::export::report;
-use crate::session::history;
+use crate::domain::roster::Roster;
+use crate::export::pdf::{self, Paper};
+use crate::export::report::{self, Report};
+use crate::session::history::{self, History};
 use crate::store::paths::DataDir;
+use crate::store::{groups, roster};
 use crate::util::format::Zone;
 use std::path::Path;
 
-/// `holdspace report GROUP [--anonymised] [-o FILE]`.
-pub fn run(dir: &DataDir, group: &str, anonymised: bool, output: Option<&Path>) -> Result<String, CmdError> {
+/// How the report is written.
+#[derive(Debug, Clone, Copy)]
+pub enum Form {
+    Markdown,
+    Pdf(Paper),
+}
+
+/// `holdspace report GROUP [--anonymised] [--pdf [--letter]] [-o FILE]`.
+pub fn run(
+    dir: &DataDir,
+    group: &str,
+    anonymised: bool,
+    form: Form,
+    output: Option<&Path>,
+) -> Result<String, CmdError> {
     let logs = saved_logs(dir)?;
     history::known(&logs, group)?;
-    let write = if anonymised {
-        report::anonymised
-    } else {
-        report::report
+    // clap makes --pdf need --output: a PDF is never printed to a terminal.
+    let (Form::Pdf(paper), Some(path)) = (form, output) else {
+        let write = if anonymised {
+            report::anonymised
+        } else {
+            report::report
+        };
+        let text = write(group, &logs, Zone::Local);
+        return print_or_write(dir, output, text, "Report written to");
     };
-    let text = write(group, &logs, Zone::Local);
-    print_or_write(dir, output, text, "Report written to")
+    let history = History::of(&logs, group);
+    let roster = roster_of(dir, group);
+    let sheet = Report {
+        history: &history,
+        roster: roster.as_ref(),
+        zone: Zone::Local,
+        names: !anonymised,
+    }
+    .sheet();
+    write_file(dir, path, &pdf::pages(&sheet, paper)?, "Report written to")
+}
+
+/// The roster of the saved group called `group`, for the referral funnel; none when the group
+/// is not saved. A roster that cannot be read is said so, and the report goes on without it.
+fn roster_of(dir: &DataDir, group: &str) -> Option<Roster> {
+    let stored = groups::find(dir, group).ok()?;
+    Roster::load(&roster::path(&stored.folder))
+        .inspect_err(|err| {
+            crate::util::notice::say(format_args!("{err}; the report leaves out the referrals"));
+        })
+        .ok()
 }
 
 /// `holdspace attendance GROUP`: who came to which session.

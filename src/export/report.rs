@@ -4,6 +4,10 @@
 //! Only the per-person table names anyone, and the anonymised report leaves it out, with all
 //! other text someone typed: the group is "The group", and agenda items go by their kind.
 
+mod pages;
+
+pub use pages::Report;
+
 use crate::export::md::{finish, line, section, table, text};
 use crate::export::{item_kinds, kind_words};
 use crate::session::history::{History, Mark};
@@ -116,10 +120,14 @@ fn attendance(out: &mut String, history: &History, zone: Zone) {
             ]
         });
     table(out, &["Session", "Attended", "On the list", "Not recorded"], rows);
+    line(out, &change(&attending));
+}
+
+/// The mean attendance of the first half of the sessions against the last half's.
+fn change(attending: &[usize]) -> String {
     let n = attending.len();
     if n < 2 {
-        line(out, "With one session there are no halves to compare yet.");
-        return;
+        return "With one session there are no halves to compare yet.".to_owned();
     }
     let half = n / 2;
     let average = |part: &[usize]| mean(part.iter().map(|&count| count as f64)).unwrap_or(0.0);
@@ -135,38 +143,34 @@ fn attendance(out: &mut String, history: &History, zone: Zone) {
     } else {
         ""
     };
-    line(
-        out,
-        &format!(
-            "Attending per session, first {half} sessions: {before:.1} on average; last {half}: \
-             {after:.1}; a change of {change:+.1}{relative}.{middle}"
-        ),
-    );
+    format!(
+        "Attending per session, first {half} sessions: {before:.1} on average; last {half}: \
+         {after:.1}; a change of {change:+.1}{relative}.{middle}"
+    )
 }
 
 fn retention(out: &mut String, history: &History) {
     section(out, "Retention");
+    line(out, &kept(history));
+}
+
+/// How many of those named before a session came to at least half the sessions they were
+/// expected at.
+fn kept(history: &History) -> String {
     let expected: Vec<(usize, usize)> = (history.people.iter())
         .map(super::super::session::history::Person::expected)
         .filter(|(count, _)| *count > 0)
         .collect();
     if expected.is_empty() {
-        line(
-            out,
-            "No one was named before a session, so there is no retention to measure.",
-        );
-        return;
+        return "No one was named before a session, so there is no retention to measure.".to_owned();
     }
     let kept = expected.iter().filter(|(count, came)| came * 2 >= *count).count();
-    line(
-        out,
-        &format!(
-            "{kept} of the {} people named before a session ({}) came to at least half of the \
-             sessions they were expected at.",
-            expected.len(),
-            percent(kept, expected.len())
-        ),
-    );
+    format!(
+        "{kept} of the {} people named before a session ({}) came to at least half of the \
+         sessions they were expected at.",
+        expected.len(),
+        percent(kept, expected.len())
+    )
 }
 
 fn feedback(out: &mut String, sessions: &[&SessionLog], zone: Zone) {
@@ -195,61 +199,81 @@ fn feedback(out: &mut String, sessions: &[&SessionLog], zone: Zone) {
 fn timings(out: &mut String, sessions: &[&SessionLog], zone: Zone, names: bool) {
     section(out, "Session timings");
     line(out, "Planned length: from the start to the scheduled end.");
-    let late = |log: &SessionLog| (log.ended_at - log.scheduled_end).num_seconds();
-    let rows = sessions.iter().map(|log| {
-        let ended = match late(log) {
-            _ if log.interrupted => "interrupted".to_owned(),
-            0 => "on time".to_owned(),
-            secs if secs > 0 => format!("{} after", clock_seconds(secs)),
-            secs => format!("{} before", clock_seconds(secs)),
-        };
-        vec![
-            when(log, zone),
-            clock_seconds((log.scheduled_end - log.started_at).num_seconds()),
-            clock_seconds((log.ended_at - log.started_at).num_seconds()),
-            ended,
-        ]
-    });
     table(
         out,
-        &[
-            "Session",
-            "Planned length",
-            "Actual length",
-            "Ended, against the scheduled end",
-        ],
-        rows,
+        &TIMING_HEADER,
+        sessions.iter().map(|log| timing_row(log, zone)),
     );
-    let timed: Vec<&SessionLog> = sessions.iter().copied().filter(|log| !log.interrupted).collect();
+    let (timed, summary) = timing_summary(sessions);
     if timed.len() < sessions.len() {
-        line(
-            out,
-            "Interrupted sessions (closed without being resumed) are left out of the figures below.",
-        );
+        line(out, LEFT_OUT);
     }
     if timed.is_empty() {
         return;
     }
-    let on_time = timed
-        .iter()
+    for said in summary {
+        let _ = writeln!(out, "- {said}");
+    }
+    out.push('\n');
+    items(out, &timed, names);
+}
+
+const TIMING_HEADER: [&str; 4] = [
+    "Session",
+    "Planned length",
+    "Actual length",
+    "Ended, against the scheduled end",
+];
+
+fn late(log: &SessionLog) -> i64 {
+    (log.ended_at - log.scheduled_end).num_seconds()
+}
+
+/// A session's planned and actual length, and when it ended against its scheduled end.
+fn timing_row(log: &SessionLog, zone: Zone) -> Vec<String> {
+    let ended = match late(log) {
+        _ if log.interrupted => "interrupted".to_owned(),
+        0 => "on time".to_owned(),
+        secs if secs > 0 => format!("{} after", clock_seconds(secs)),
+        secs => format!("{} before", clock_seconds(secs)),
+    };
+    vec![
+        when(log, zone),
+        clock_seconds((log.scheduled_end - log.started_at).num_seconds()),
+        clock_seconds((log.ended_at - log.started_at).num_seconds()),
+        ended,
+    ]
+}
+
+/// Said where some sessions were interrupted.
+const LEFT_OUT: &str =
+    "Interrupted sessions (closed without being resumed) are left out of the figures below.";
+
+/// The sessions that ran to their end (interrupted ones are left out), and what they say
+/// about keeping time.
+fn timing_summary<'a>(sessions: &[&'a SessionLog]) -> (Vec<&'a SessionLog>, Vec<String>) {
+    let timed: Vec<&SessionLog> = sessions.iter().copied().filter(|log| !log.interrupted).collect();
+    let mut said = Vec::new();
+    if timed.is_empty() {
+        return (timed, said);
+    }
+    let on_time = (timed.iter())
         .filter(|log| late(log).abs() <= ON_TIME_SECONDS)
         .count();
     let early = timed.iter().filter(|log| late(log) < -ON_TIME_SECONDS).count();
     let overran = timed.len() - on_time - early;
-    let _ = writeln!(
-        out,
-        "- Ended within 5 minutes of the scheduled end: {on_time} of {} ({}); {early} ended more \
+    said.push(format!(
+        "Ended within 5 minutes of the scheduled end: {on_time} of {} ({}); {early} ended more \
          than 5 minutes before it and {overran} more than 5 minutes after.",
         timed.len(),
         percent(on_time, timed.len())
-    );
+    ));
     let overrun = mean(timed.iter().map(|log| late(log).max(0) as f64)).unwrap_or(0.0);
-    let _ = writeln!(
-        out,
-        "- Mean overrun past the scheduled end: {} (a session that ended on time or early counts as 0:00).\n",
+    said.push(format!(
+        "Mean overrun past the scheduled end: {} (a session that ended on time or early counts as 0:00).",
         clock_seconds(overrun.round() as i64)
-    );
-    items(out, &timed, names);
+    ));
+    (timed, said)
 }
 
 /// One agenda item across sessions, matched by title ignoring case, or, in an anonymised

@@ -3,6 +3,7 @@
 //! Pure: it is given the logs, and reads no files. Groups and people are matched by name,
 //! ignoring case and surrounding spaces, because that is all a log knows them by.
 
+pub mod funnel;
 mod table;
 
 pub use table::table;

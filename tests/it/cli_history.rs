@@ -175,3 +175,25 @@ fn report_prints_markdown_or_writes_a_file_only_its_owner_can_read() {
         "no temporary file is left"
     );
 }
+
+/// `--pdf` writes the report as a PDF someone else's reader opens; it is never printed to the
+/// terminal, so it needs `-o`.
+#[test]
+fn report_pdf_is_written_to_a_file_and_read_back_by_poppler() {
+    let tmp = tempdir().unwrap();
+    groups(tmp.path());
+    let out = run(holdspace(tmp.path()).args(["report", "Tuesday group", "--pdf"]));
+    assert!(fails(&out).contains("--output"), "{out:?}");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = elsewhere.path().join("tuesday.pdf");
+    let out = run(holdspace(tmp.path())
+        .args(["report", "tuesday group", "--pdf", "--letter", "-o"])
+        .arg(&output));
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&output), 0o600);
+    let text = common::pdf_words(&output);
+    assert!(text.contains("TUESDAY GROUP: report") && text.contains("Attendance"), "{text}");
+    let info = common::reader("pdfinfo", &[output.to_str().unwrap()]);
+    assert!(info.contains("(letter)") && info.contains("Tagged:          yes"), "{info}");
+}

@@ -2,10 +2,9 @@
 //! the poster and referral form read back with poppler (pdftotext, pdfinfo, pdftoppm), never with
 //! the code that wrote them, and the blurb.
 
-use crate::common::{data, fails, holdspace, ok, run};
+use crate::common::{data, fails, holdspace, ok, pdf_words as words, reader, run};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const FOR: &str = "Adults with the Eastside community mental health team who feel low, anxious or alone.";
 const ABOUT: &str = "We talk, listen and share what helps, over tea; you choose what to say, if anything.";
@@ -54,23 +53,8 @@ fn circle(root: &Path) {
     );
 }
 
-/// A reading tool's standard output: poppler's, or zbar's scanner; `scripts/test` installs both.
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool).args(args).output().unwrap_or_else(|err| {
-        panic!("{tool} runs (poppler-utils and zbar-tools, installed by scripts/test): {err}")
-    });
-    assert!(out.status.success(), "{tool} {args:?}: {out:?}");
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
-
-/// The PDF's text as one line of words, so a check does not depend on where lines wrap.
-fn words(pdf: &Path) -> String {
-    let text = poppler("pdftotext", &[pdf.to_str().expect("a path"), "-"]);
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn info(pdf: &Path) -> String {
-    poppler("pdfinfo", &[pdf.to_str().expect("a path")])
+    reader("pdfinfo", &[pdf.to_str().expect("a path")])
 }
 
 fn outside(tmp: &Path, name: &str) -> PathBuf {
@@ -180,7 +164,7 @@ fn the_rendered_poster_has_its_dark_title_band_and_white_paper() {
         ],
     );
     let prefix = tmp.path().join("page");
-    poppler(
+    reader(
         "pdftoppm",
         &[
             "-r",
@@ -217,7 +201,7 @@ fn the_posters_qr_code_scans_to_the_referral_link() {
         ],
     );
     let prefix = tmp.path().join("scan");
-    poppler(
+    reader(
         "pdftoppm",
         &[
             "-r",
@@ -229,7 +213,7 @@ fn the_posters_qr_code_scans_to_the_referral_link() {
         ],
     );
     let png = prefix.with_extension("png");
-    let scanned = poppler("zbarimg", &["-q", "--raw", png.to_str().unwrap()]);
+    let scanned = reader("zbarimg", &["-q", "--raw", png.to_str().unwrap()]);
     assert_eq!(scanned.trim(), REFER);
 }
 

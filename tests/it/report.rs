@@ -2,11 +2,15 @@
 //! one, what is left out (rehearsals) or said when there is nothing, text that cannot break the
 //! Markdown, and 500 saved logs read back and counted.
 
+use crate::common::{pdf_words, reader};
 use crate::fixture;
 
 use chrono::{FixedOffset, TimeDelta};
 use fixture::group::{ABSENT, LATE, LEFT_EARLY, PRESENT, Seat, loaded, session};
-use holdspace::export::report::{anonymised, report};
+use holdspace::domain::roster::{Contact, Reach, Referral, Roster};
+use holdspace::export::pdf::{self, Paper};
+use holdspace::export::report::{Report, anonymised, report};
+use holdspace::session::history::History;
 use holdspace::store::log::{self, SessionLog};
 use holdspace::util::format::Zone;
 use std::fs;
@@ -373,4 +377,164 @@ fn five_hundred_saved_logs_are_read_back_and_counted() {
             "{name}: {came} of {listed}: {row}"
         );
     }
+}
+
+/// The Tuesday group's roster: Marigold and Osric from CMHT North (Osric contacted), Zoë from
+/// the Early Intervention team, and Wren, referred by CMHT North and not yet reached.
+fn tuesday_roster() -> Roster {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date");
+    let mut roster = Roster::default();
+    for (name, team) in [
+        ("Marigold", "CMHT North"),
+        ("Osric", "CMHT North"),
+        ("Zoë", "Early Intervention"),
+        ("Wren", "CMHT North"),
+    ] {
+        let referral = Referral {
+            name: name.to_owned(),
+            referred_by: team.to_owned(),
+            referred_on: today,
+            adjustments: String::new(),
+            reach: Reach::default(),
+        };
+        roster.add(referral, 10, today).expect("added");
+    }
+    roster.members[1].contacts.push(Contact {
+        on: today,
+        note: "Quietly hopeful".to_owned(),
+    });
+    roster
+}
+
+/// The printed report of `logs`, written where poppler can read it.
+fn printed(logs: &[SessionLog], roster: &Roster, names: bool, dir: &std::path::Path) -> std::path::PathBuf {
+    let loaded = loaded(logs.iter().cloned());
+    let history = History::of(&loaded, "Tuesday group");
+    let sheet = Report {
+        history: &history,
+        roster: Some(roster),
+        zone: zone(),
+        names,
+    }
+    .sheet();
+    let path = dir.join(if names { "report.pdf" } else { "anonymised.pdf" });
+    fs::write(&path, pdf::pages(&sheet, Paper::A4).expect("the report prints")).expect("written");
+    path
+}
+
+#[test]
+fn the_printed_report_holds_the_figures_charts_and_funnel_on_a_few_tagged_pages() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let mut logs = tuesday();
+    let last = (logs.iter_mut().rev())
+        .find(|log| log.group == "Tuesday group" && !log.rehearsal)
+        .expect("a session");
+    last.last_session = true;
+    last.participants[0].takeaway = "Breathing before answering".to_owned();
+    let pdf = printed(&logs, &tuesday_roster(), true, tmp.path());
+
+    let text = pdf_words(&pdf);
+    let markdown = report("Tuesday group", &loaded(logs.iter().cloned()), zone());
+    // The sentences are the Markdown report's own.
+    for said in [
+        "Attending per session, first",
+        "came to at least half of the",
+        "Ended within 5 minutes",
+    ] {
+        let sentence = markdown
+            .lines()
+            .find(|line| line.contains(said))
+            .expect("in the Markdown");
+        let sentence = sentence
+            .trim_start_matches("- ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(&sentence), "{sentence:?} not in:\n{text}");
+    }
+    for shown in [
+        "Tuesday group: report",
+        "Contains names",
+        "From referral to keeping coming",
+        "Referring team",
+        "CMHT North 3 2 2",
+        "Early Intervention 1 1 1",
+        "“Breathing before answering”",
+        "Minutes past the scheduled end",
+        "Planned length",
+    ] {
+        assert!(text.contains(shown), "{shown:?} not in:\n{text}");
+    }
+    let structure = reader("pdfinfo", &["-struct", pdf.to_str().expect("a path")]);
+    for tag in [
+        "H1 \"Tuesday group: report\"",
+        "H2 \"Attendance\"",
+        "Figure",
+        "Table",
+        "TH",
+        "TD",
+    ] {
+        assert!(
+            structure.contains(tag),
+            "{tag} not in the structure:\n{structure}"
+        );
+    }
+    let bytes = fs::read(&pdf).expect("the PDF");
+    let alt = b"/Alt(Column chart of the people attending each of 5 sessions";
+    assert!(
+        bytes.windows(alt.len()).any(|w| w == alt),
+        "the attendance chart is described"
+    );
+    let info = reader("pdfinfo", &[pdf.to_str().expect("a path")]);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let pages: usize = number_after(&info, "Pages:           ");
+    assert!((1..=4).contains(&pages), "{pages} pages");
+}
+
+#[test]
+fn the_printed_anonymised_report_names_no_one_and_quotes_nothing() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let mut logs = tuesday();
+    let last = (logs.iter_mut().rev())
+        .find(|log| log.group == "Tuesday group" && !log.rehearsal)
+        .expect("a session");
+    last.last_session = true;
+    last.participants[0].takeaway = "Breathing before answering".to_owned();
+    let pdf = printed(&logs, &tuesday_roster(), false, tmp.path());
+    let text = pdf_words(&pdf).to_lowercase();
+    for typed in NAMES
+        .iter()
+        .chain(&["Tuesday", "CMHT", "Early Intervention", "Breathing", "Quietly"])
+    {
+        assert!(
+            !text.contains(&typed.to_lowercase()),
+            "{typed} is in the anonymised report:\n{text}"
+        );
+    }
+    assert!(
+        text.contains("anonymised: no one is named") && text.contains("kept coming"),
+        "{text}"
+    );
+}
+
+/// A year of weekly sessions prints on a few pages, every session in the timings table.
+#[test]
+fn a_year_of_sessions_prints_with_every_session_in_its_table() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let logs: Vec<SessionLog> = (0..52)
+        .map(|week| {
+            session(
+                "Tuesday group",
+                week,
+                &[("Marigold", PRESENT, None), ("Osric", ABSENT, None)],
+            )
+        })
+        .collect();
+    let pdf = printed(&logs, &tuesday_roster(), true, tmp.path());
+    let text = reader("pdftotext", &["-layout", pdf.to_str().expect("a path"), "-"]);
+    let rows = text.lines().filter(|line| line.contains("1:30:00")).count();
+    assert_eq!(rows, 52, "{text}");
+    let info = reader("pdfinfo", &[pdf.to_str().expect("a path")]);
+    let pages: usize = number_after(&info, "Pages:           ");
+    assert!((2..=6).contains(&pages), "{pages} pages");
 }

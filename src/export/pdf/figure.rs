@@ -108,25 +108,35 @@ pub fn table(page: &mut Cursor, header: &[String], rows: &[Vec<String>]) -> Vec<
     let size = page.body();
     let fonts = page.fonts;
     let columns = header.len().max(1);
-    let natural: Vec<f32> = (0..columns)
-        .map(|column| {
-            let head = header
-                .get(column)
-                .map_or(0.0, |text| fonts.width(text, Weight::Bold));
-            let cells = (rows.iter())
-                .filter_map(|row| row.get(column))
-                .map(|text| fonts.width(text, Weight::Regular))
-                .fold(0.0, f32::max);
-            head.max(cells) * size + 2.0 * GAP
-        })
+    let width_of = |column: usize, measure: &dyn Fn(&str, Weight) -> f32| {
+        let head = header.get(column).map_or(0.0, |text| measure(text, Weight::Bold));
+        let cells = (rows.iter())
+            .filter_map(|row| row.get(column))
+            .map(|text| measure(text, Weight::Regular))
+            .fold(0.0, f32::max);
+        head.max(cells) * size + 2.0 * GAP
+    };
+    let whole = |text: &str, weight| fonts.width(text, weight);
+    let longest_word = |text: &str, weight| {
+        (text.split_whitespace())
+            .map(|word| fonts.width(word, weight))
+            .fold(0.0, f32::max)
+    };
+    let natural: Vec<f32> = (0..columns).map(|column| width_of(column, &whole)).collect();
+    let least: Vec<f32> = (0..columns)
+        .map(|column| width_of(column, &longest_word))
         .collect();
-    let total: f32 = natural.iter().sum();
     let room = page.measure();
-    // Narrower than natural only where the page is: every column gives up the same share.
-    let widths: Vec<f32> = if total <= room {
+    let (total, floor): (f32, f32) = (natural.iter().sum(), least.iter().sum());
+    // Where the page is too narrow, each column keeps its longest word and gives up a share
+    // of the rest, so words wrap whole.
+    let widths: Vec<f32> = if total <= room || total <= floor {
         natural
     } else {
-        natural.iter().map(|width| width * room / total).collect()
+        let share = (room - floor).max(0.0) / (total - floor);
+        (natural.iter().zip(&least))
+            .map(|(natural, least)| least + (natural - least) * share)
+            .collect()
     };
     let mut parts = Vec::new();
     for (index, row) in std::iter::once(header)

@@ -107,34 +107,131 @@ pub fn flow(
     scale: f32,
 ) -> Result<Vec<Laid>, PdfError> {
     check_printable(fonts, sheet)?;
-    let foot = height - MARGIN;
-    let mut page = Cursor::new(fonts, width, scale);
-    let mut number = 0;
-    let mut laid = Vec::with_capacity(sheet.blocks.len());
+    let mut flow = Flow {
+        page: Cursor::new(fonts, width, scale),
+        number: 0,
+        foot: height - MARGIN,
+        laid: Vec::with_capacity(sheet.blocks.len()),
+    };
     for (index, block) in sheet.blocks.iter().enumerate() {
-        // How far this block, and the one after a heading, would reach from here.
-        let mut trial = Cursor { ..page };
-        trial.block(index, block)?;
+        // How far this block's start, and the start of the one after a heading, would reach.
+        let mut trial = flow.page;
+        trial.block(index, &start_of(block))?;
         if matches!(block.content, Content::Heading(_))
             && let Some(next) = sheet.blocks.get(index + 1)
         {
-            trial.block(index + 1, next)?;
+            trial.block(index + 1, &start_of(next))?;
         }
-        if trial.y > foot && page.y > MARGIN {
-            number += 1;
-            page.y = MARGIN;
+        if trial.y > flow.foot && !flow.at_top() {
+            flow.next_page();
         }
-        let mut one = page.block(index, block)?;
-        if page.y > foot {
+        if let Content::Table { header, rows } = &block.content {
+            flow.table(index, block.field, header, rows)?;
+        } else {
+            let one = flow.page.block(index, block)?;
+            flow.place(one, block.field)?;
+        }
+    }
+    Ok(flow.laid)
+}
+
+/// A table's header and first row stand for it when deciding where it starts: the rest may
+/// follow on the next pages.
+fn start_of(block: &Block) -> Block {
+    match &block.content {
+        Content::Table { header, rows } => Block::new(
+            block.field,
+            Content::Table {
+                header: header.clone(),
+                rows: rows.iter().take(1).cloned().collect(),
+            },
+        ),
+        _ => block.clone(),
+    }
+}
+
+/// Pages being filled, one block after another.
+struct Flow<'a> {
+    page: Cursor<'a>,
+    number: usize,
+    foot: f32,
+    laid: Vec<Laid>,
+}
+
+impl Flow<'_> {
+    fn at_top(&self) -> bool {
+        self.page.y <= MARGIN
+    }
+
+    fn next_page(&mut self) {
+        self.number += 1;
+        self.page.y = MARGIN;
+    }
+
+    /// Keeps what was just laid out, unless it runs past the foot of an empty page.
+    fn place(&mut self, mut one: Laid, field: &'static str) -> Result<(), PdfError> {
+        if self.page.y > self.foot {
             return Err(PdfError::DoesNotFit {
-                field: block.field,
-                least: BODY * scale,
+                field,
+                least: BODY * self.page.scale,
             });
         }
-        one.page = number;
-        laid.push(one);
+        one.page = self.number;
+        self.laid.push(one);
+        Ok(())
     }
-    Ok(laid)
+
+    /// A table over as many pages as its rows take, its header on each.
+    fn table(
+        &mut self,
+        index: usize,
+        field: &'static str,
+        header: &[String],
+        rows: &[Vec<String>],
+    ) -> Result<(), PdfError> {
+        let mut from = 0;
+        loop {
+            let left = &rows[from..];
+            let reach = |count: usize| {
+                let mut trial = self.page;
+                figure::table(&mut trial, header, &left[..count]);
+                trial.y
+            };
+            // The most rows that fit here: fitting is monotonic in the count.
+            let (mut fits, mut over) = (0, left.len() + 1);
+            while over - fits > 1 {
+                let middle = usize::midpoint(fits, over);
+                if reach(middle) <= self.foot {
+                    fits = middle;
+                } else {
+                    over = middle;
+                }
+            }
+            if fits == 0 && !left.is_empty() && !self.at_top() {
+                self.next_page();
+                continue;
+            }
+            let count = fits.max(usize::from(!left.is_empty()));
+            let parts = figure::table(&mut self.page, header, &left[..count]);
+            from += count;
+            let done = from >= rows.len();
+            if done {
+                self.page.y += self.page.body() * 0.6;
+            }
+            self.place(
+                Laid {
+                    block: index,
+                    page: 0,
+                    parts,
+                },
+                field,
+            )?;
+            if done {
+                return Ok(());
+            }
+            self.next_page();
+        }
+    }
 }
 
 /// Every character of the sheet must be in the font: a name printed as empty boxes is wrong

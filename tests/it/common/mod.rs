@@ -510,3 +510,19 @@ pub fn kill_9(pid: u32) {
     signal(pid, "-KILL");
     assert!(exits_within(pid, WAIT), "pid {pid} survived kill -9");
 }
+
+/// A reading tool's standard output: poppler's (`pdftotext`, `pdfinfo`, `pdftoppm`) or zbar's
+/// scanner, never the code that wrote the file; `scripts/test` installs both.
+pub fn reader(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|err| {
+        panic!("{tool} runs (poppler-utils and zbar-tools, installed by scripts/test): {err}")
+    });
+    assert!(out.status.success(), "{tool} {args:?}: {out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// A PDF's text as one line of words, so a check does not depend on where lines wrap.
+pub fn pdf_words(pdf: &Path) -> String {
+    let text = reader("pdftotext", &[pdf.to_str().expect("a path"), "-"]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
