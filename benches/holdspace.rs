@@ -1,5 +1,6 @@
 //! The figures holdspace must hold: a full live-screen render, a long paste, a journal append
-//! with its fsync, replaying a long journal, and reading a long history and reporting on it. `scripts/bench` runs
+//! with its fsync, replaying a long journal, reading a long history and reporting on it, and
+//! printing a poster and a year's report. `scripts/bench` runs
 //! these and then measures the built binary in tmux.
 #![allow(
     clippy::print_stdout,
@@ -12,8 +13,13 @@ mod sample;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use holdspace::domain::Command;
+use holdspace::domain::checklist::Setting;
+use holdspace::domain::group::Group;
 use holdspace::domain::hands::FloorCommand;
-use holdspace::export::report;
+use holdspace::export::outreach::Outward;
+use holdspace::export::pdf::{self, Paper};
+use holdspace::export::report::{self, Report};
+use holdspace::session::history::History;
 use holdspace::session::recorder::Recorder;
 use holdspace::session::recovery::{self, Found};
 use holdspace::store::journal::Journal;
@@ -226,5 +232,58 @@ fn history(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, frame, paste, append, replay, history);
+/// A printed page must be quick enough to make while someone waits: a poster, and a year of
+/// weekly sessions as a PDF report, each well under a second.
+fn pages(c: &mut Criterion) {
+    let mut group = Group::new("Tuesday group", Setting::InPerson, 8, "peer-support-90");
+    group.day = Some("tuesday".into());
+    group.time = Some("18:30".into());
+    group.place = "Room 2, Mill Street Centre".into();
+    group.outreach.for_whom = "Adults under the North community team who feel low or alone.".into();
+    group.outreach.contact = "Sam Jones, 020 7946 0000, sam.jones@example.org".into();
+    group.outreach.refer = "https://example.org/refer/tuesday".into();
+    let outward = Outward {
+        group: &group,
+        minutes: 90,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
+    };
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (dir, _) = DataDir::open(tmp.path()).expect("a data folder");
+    let (session, events) = sample::session("year", 60, true);
+    let template = SessionLog::of(&session, &events).expect("the sample session ended");
+    for week in 0..52 {
+        let log = SessionLog {
+            id: format!("2026-{week:03}"),
+            started_at: template.started_at + chrono::TimeDelta::weeks(week),
+            ..template.clone()
+        };
+        std::fs::write(dir.log_path(&log.id).expect("a session ID"), log.to_json())
+            .expect("the log is written");
+    }
+    let (logs, _) = log::list(&dir.sessions_dir()).expect("the folder lists");
+    let mut group_bench = c.benchmark_group("pages");
+    group_bench.sample_size(20);
+    group_bench.bench_function("a poster as PDF", |b| {
+        b.iter(|| {
+            let sheet = outward.poster().expect("the poster has what it needs");
+            black_box(pdf::one_page(&sheet, Paper::A4).expect("it prints"))
+        });
+    });
+    group_bench.bench_function("a 52-session report as PDF", |b| {
+        b.iter(|| {
+            let history = History::of(&logs, &template.group);
+            let sheet = Report {
+                history: &history,
+                roster: None,
+                zone: Zone::Local,
+                names: true,
+            }
+            .sheet();
+            black_box(pdf::pages(&sheet, Paper::A4).expect("it prints"))
+        });
+    });
+    group_bench.finish();
+}
+
+criterion_group!(benches, render, frame, paste, append, replay, history, pages);
 criterion_main!(benches);

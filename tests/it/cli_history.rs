@@ -193,7 +193,13 @@ fn report_pdf_is_written_to_a_file_and_read_back_by_poppler() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(mode(&output), 0o600);
     let text = common::pdf_words(&output);
-    assert!(text.contains("TUESDAY GROUP: report") && text.contains("Attendance"), "{text}");
+    assert!(
+        text.contains("TUESDAY GROUP: report") && text.contains("Attendance"),
+        "{text}"
+    );
     let info = common::reader("pdfinfo", &[output.to_str().unwrap()]);
-    assert!(info.contains("(letter)") && info.contains("Tagged:          yes"), "{info}");
+    assert!(
+        info.contains("(letter)") && info.contains("Tagged:          yes"),
+        "{info}"
+    );
 }
