@@ -28,6 +28,7 @@ mod e2e_settings;
 mod e2e_signals;
 mod export;
 mod faults;
+mod feedback;
 mod fuzz;
 mod groups;
 mod hands;

@@ -196,6 +196,7 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
         last_session: false,
         summary: String::new(),
         closing: Vec::new(),
+        feedback: Vec::new(),
         events: recorder.events.clone(),
     };
     assert_eq!(loaded.log, expected);
