@@ -5,6 +5,7 @@ use crate::domain::roster::RosterError;
 use crate::export::PersonError;
 use crate::export::message::DraftError;
 use crate::launch::LaunchError;
+use crate::session::amend::AmendError;
 use crate::session::error::SessionError;
 use crate::store::StoreError;
 use crate::store::groups::{CreateError, FindError};
@@ -24,6 +25,7 @@ pub const GRAMMAR: &str = "`key K [K ...]`, `type TEXT`, a blank line, or `# com
 pub enum CmdError {
     Launch(LaunchError),
     Session(SessionError),
+    Amend(AmendError),
     Store(StoreError),
     Log(LoadError),
     Plan(PlanFileError),
@@ -100,6 +102,7 @@ impl fmt::Display for CmdError {
         match self {
             Self::Launch(err) => err.fmt(f),
             Self::Session(err) => err.fmt(f),
+            Self::Amend(err) => err.fmt(f),
             Self::Store(err) => err.fmt(f),
             Self::Log(err) => err.fmt(f),
             Self::Plan(err) => err.fmt(f),
@@ -166,6 +169,7 @@ crate::util::wrap_errors!(
     CmdError:
     Launch(LaunchError),
     Session(SessionError),
+    Amend(AmendError),
     Store(StoreError),
     Log(LoadError),
     Plan(PlanFileError),

@@ -9,10 +9,12 @@ mod screen;
 
 mod app_clicks;
 mod app_editor;
+mod app_feedback;
 mod app_hands;
 mod app_keys;
 mod app_review;
 mod cli;
+mod cli_feedback;
 mod cli_groups;
 mod cli_history;
 mod cli_plans;
