@@ -152,6 +152,14 @@ impl Tally {
         self.counts[answer as usize]
     }
 
+    /// Each answer given at least once, with how many gave it, in the form's order.
+    pub fn given(&self) -> Vec<(Answer, usize)> {
+        (Answer::ALL.into_iter())
+            .map(|answer| (answer, self.count(answer)))
+            .filter(|(_, count)| *count > 0)
+            .collect()
+    }
+
     /// Every answer given, "don't know" included.
     pub fn total(&self) -> usize {
         self.counts.iter().sum()

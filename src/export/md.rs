@@ -1,9 +1,9 @@
 //! The Markdown export: a readable document with a table per topic, times in the given zone. Its
 //! helpers also write the group report.
 
-use super::members::{Figures, Members};
+use super::members::Members;
 use super::{Anonymised, Document, Facts, Full, Handover, Item, Value};
-use crate::domain::feedback::{BETTER, GOOD};
+use crate::domain::feedback::{BETTER, GOOD, Tally};
 use crate::domain::record::Attendance;
 use crate::util::format::{Zone, clock_seconds};
 use crate::util::text::sanitize;
@@ -216,7 +216,11 @@ fn members_feedback(out: &mut String, members: &Members) {
         line(out, "No member's feedback was entered.");
         return;
     }
-    line(out, &figures(&members.figures));
+    let tally = Tally::of(members.entries.iter().map(|entry| entry.answer));
+    let given: Vec<String> = (tally.given().into_iter())
+        .map(|(answer, count)| format!("{} {count}", answer.label()))
+        .collect();
+    line(out, &format!("{}: {}.", tally.describe(), given.join(", ")));
     let none = |text: &str| {
         if text.is_empty() {
             "—".to_owned()
@@ -233,19 +237,6 @@ fn members_feedback(out: &mut String, members: &Members) {
         ]
     });
     table(out, &["", "Answer", GOOD, BETTER], rows);
-}
-
-/// `3 answers, 67% positive: Very good 1, Good 1, ...`, the answers given only.
-pub(crate) fn figures(figures: &Figures) -> String {
-    let given: Vec<String> = (figures.counts().into_iter())
-        .filter(|(_, _, n)| *n > 0)
-        .map(|(answer, _, n)| format!("{} {n}", answer.label()))
-        .collect();
-    let percent = figures
-        .percent_positive
-        .map_or_else(String::new, |p| format!(", {p}% positive"));
-    let s = if figures.answers == 1 { "" } else { "s" };
-    format!("{} answer{s}{percent}: {}.", figures.answers, given.join(", "))
 }
 
 fn handover(doc: &Handover, zone: Zone) -> String {

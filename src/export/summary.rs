@@ -146,11 +146,8 @@ fn talk(log: &SessionLog) -> String {
 pub fn feedback(entries: &[Entry]) -> String {
     let tally = Tally::of(entries.iter().map(|entry| entry.answer));
     let mut out = format!("Members' feedback: {}\n", tally.describe());
-    for answer in crate::domain::feedback::Answer::ALL {
-        let count = tally.count(answer);
-        if count > 0 {
-            let _ = writeln!(out, "  {}: {count}", answer.label());
-        }
+    for (answer, count) in tally.given() {
+        let _ = writeln!(out, "  {}: {count}", answer.label());
     }
     for (number, entry) in entries.iter().enumerate() {
         let _ = writeln!(out, "\n  {}. {}", number + 1, entry.answer.label());

@@ -2,7 +2,6 @@
 //! members' own feedback so far (or that a round is due), the overall session note, and the
 //! to-do list of follow-ups.
 
-use crate::domain::feedback::Answer;
 use crate::domain::record::{Attendance, FollowUp};
 use crate::session::records::to_do;
 use crate::ui::app::App;
@@ -216,9 +215,8 @@ fn members_line(app: &App) -> Option<Line<'static>> {
             )
         });
     }
-    let counts: Vec<String> = (Answer::ALL.into_iter())
-        .filter(|answer| tally.count(*answer) > 0)
-        .map(|answer| format!("{} {}", answer.label(), tally.count(answer)))
+    let counts: Vec<String> = (tally.given().into_iter())
+        .map(|(answer, count)| format!("{} {count}", answer.label()))
         .collect();
     Some(Line::from(vec![
         Span::styled(" Members' feedback ", app.theme.style(Role::Key)),
