@@ -49,7 +49,7 @@ pub fn run(dir: &DataDir, id: &str, command: Option<FeedbackCommand>) -> Result<
         FeedbackCommand::List => return Ok(summary::feedback(&log::load(&path)?.log.feedback)),
         FeedbackCommand::Add { answer, good, better } => RecordCommand::GiveFeedback { answer, good, better },
         FeedbackCommand::Remove { number } => RecordCommand::WithdrawFeedback {
-            // 0 is no entry: `usize::MAX` is refused as one there is not.
+            // Numbered from 1, as `list` shows them: 0 is refused as an entry there is not.
             entry: number.checked_sub(1).unwrap_or(usize::MAX),
         },
     };

@@ -302,12 +302,8 @@ impl Record {
             RecordCommand::GiveFeedback { answer, good, better } => {
                 EventKind::FeedbackGiven(Entry::new(*answer, good, better)?)
             }
-            RecordCommand::WithdrawFeedback { entry } => {
-                if *entry >= self.feedback.len() {
-                    return Err(NO_ENTRY);
-                }
-                EventKind::FeedbackWithdrawn { entry: *entry }
-            }
+            // Folding it, as `decide` does, refuses an entry there is not.
+            RecordCommand::WithdrawFeedback { entry } => EventKind::FeedbackWithdrawn { entry: *entry },
         })
     }
 

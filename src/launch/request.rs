@@ -331,10 +331,7 @@ fn before_the_start(dir: &DataDir, stored: &Stored, roster: &Roster, now: DateTi
             }),
     );
     if feedback::rhythm(dir, &stored.group.name, None).is_some_and(|rhythm| rhythm.due(now)) {
-        lines.push(
-            "◇ a feedback round is due: ask members for their own feedback, anonymously (F in the review)"
-                .to_owned(),
-        );
+        lines.push("◇ a feedback round is due: ask members for their own feedback, in the review".to_owned());
     }
     lines
 }
