@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod feedback;
 pub mod group;
 pub mod message;
 pub mod outreach;
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<String, CmdError> {
         Some(Commands::Sessions { group }) => sessions::list(&dir, group.as_deref())?,
         Some(Commands::History { .. }) => workload::run(&dir, Local::now().date_naive())?,
         Some(Commands::Show { id }) => sessions::show(&dir, &id)?,
+        Some(Commands::Feedback { id, command }) => feedback::run(&dir, &id, command)?,
         Some(Commands::Purge {
             older_than,
             session,

@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod clock;
 pub mod command;
 pub mod event;
+pub mod feedback;
 pub mod group;
 pub mod hands;
 pub mod outreach;

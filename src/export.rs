@@ -11,6 +11,7 @@ mod anonymised;
 pub(crate) mod csv;
 mod json;
 pub(crate) mod md;
+mod members;
 pub mod message;
 pub mod outreach;
 pub mod pdf;
@@ -25,6 +26,7 @@ use crate::store::log::{ItemLog, NoteLog, ParticipantLog, SessionLog};
 use crate::util::format::Zone;
 use crate::util::text::sanitize;
 use chrono::{DateTime, NaiveDate, Utc};
+use members::{Figures, Members};
 use serde::Serialize;
 use std::fmt;
 
@@ -185,6 +187,8 @@ struct Full {
     participants: Vec<Person>,
     /// Every follow-up, safeguarding concerns first.
     to_do: Vec<ToDo>,
+    /// Members' own anonymous feedback, with what each wrote.
+    members_feedback: Members,
     notes: Vec<NoteLog>,
     agenda: Vec<Item>,
 }
@@ -205,6 +209,8 @@ struct Anonymised {
     attendance: Attendances,
     floor: Floor,
     feedback: Feedback,
+    /// Members' own feedback as counts and % positive: never what anyone wrote.
+    members_feedback: Figures,
     follow_ups: FollowUps,
 }
 
@@ -326,6 +332,8 @@ enum Value {
     Count(u64),
     Seconds(u64),
     Average(Option<f64>),
+    /// A whole percentage; `None` when there is nothing to take it of.
+    Percent(Option<usize>),
 }
 
 /// Seconds as stored are signed; a negative count in a hand-edited log reads as none.
@@ -363,6 +371,7 @@ impl Document {
                     note: item.note.to_owned(),
                 })
                 .collect(),
+                members_feedback: Members::of(&log.feedback),
                 notes: log.notes.clone(),
                 agenda: Item::agenda(log, true),
             }),

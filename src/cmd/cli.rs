@@ -76,6 +76,14 @@ pub enum Commands {
         /// The session ID, as `holdspace sessions` lists it.
         id: String,
     },
+    /// Members' own anonymous feedback on a saved session: list it, or add one member's
+    /// answers, saved as the session's review saves changes.
+    Feedback {
+        /// The session ID, as `holdspace sessions` lists it.
+        id: String,
+        #[command(subcommand)]
+        command: Option<crate::cmd::feedback::FeedbackCommand>,
+    },
     /// Remove sessions for good: logs, journals, cut-off lines and leftover temporary files.
     /// Exports saved elsewhere are not touched.
     Purge {

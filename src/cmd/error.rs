@@ -7,6 +7,7 @@ use crate::export::message::DraftError;
 use crate::export::outreach::Missing;
 use crate::export::pdf::PdfError;
 use crate::launch::LaunchError;
+use crate::session::amend::AmendError;
 use crate::session::error::SessionError;
 use crate::store::StoreError;
 use crate::store::groups::{CreateError, FindError};
@@ -26,6 +27,7 @@ pub const GRAMMAR: &str = "`key K [K ...]`, `type TEXT`, a blank line, or `# com
 pub enum CmdError {
     Launch(LaunchError),
     Session(SessionError),
+    Amend(AmendError),
     Store(StoreError),
     Log(LoadError),
     Plan(PlanFileError),
@@ -105,6 +107,7 @@ impl fmt::Display for CmdError {
         match self {
             Self::Launch(err) => err.fmt(f),
             Self::Session(err) => err.fmt(f),
+            Self::Amend(err) => err.fmt(f),
             Self::Store(err) => err.fmt(f),
             Self::Log(err) => err.fmt(f),
             Self::Plan(err) => err.fmt(f),
@@ -173,6 +176,7 @@ crate::util::wrap_errors!(
     CmdError:
     Launch(LaunchError),
     Session(SessionError),
+    Amend(AmendError),
     Store(StoreError),
     Log(LoadError),
     Plan(PlanFileError),

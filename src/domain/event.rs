@@ -1,6 +1,7 @@
 //! The events a session is made of: what the journal stores and the session state folds.
 
 use super::checklist::Check;
+use super::feedback::Entry;
 use super::plan::{AgendaEdit, Plan};
 use super::record::{Attendance, FollowUp, subject};
 use chrono::{DateTime, FixedOffset, Utc};
@@ -13,8 +14,9 @@ use std::fmt;
 /// flags, record notes, feedback and takeaways; version 4 the co-facilitator (`by`, and passing
 /// the flow); version 5 item kinds and prompts, agenda and ground-rule edits, the group's
 /// rules version and the preparation checklist; version 6 the wall clock's changes; version 7
-/// absence with word sent, and the end-of-session checklist. Older files read as they are.
-pub const SCHEMA_VERSION: u32 = 7;
+/// absence with word sent, and the end-of-session checklist; version 8 members' own anonymous
+/// feedback. Older files read as they are.
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Who recorded an event: the holdspace running the session, or one following it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +213,13 @@ pub enum EventKind {
     Summarised {
         text: String,
     },
+    /// One member's own answers, entered in the review with nothing that names or points at
+    /// them (from version 8).
+    FeedbackGiven(Entry),
+    /// The member's feedback entered `entry`th (from 0) is taken back, as entered by mistake.
+    FeedbackWithdrawn {
+        entry: usize,
+    },
     /// An item of the end-of-session checklist (from 0) was ticked, or unticked.
     ClosingTicked {
         item: usize,
@@ -256,11 +265,15 @@ impl EventKind {
 
     /// What may still be recorded once the session has ended: the review of who came, the
     /// follow-ups, notes and feedback, including someone who was missed during the session, and
-    /// the end checklist.
+    /// the end checklist and members' own feedback.
     pub fn is_review(&self) -> bool {
         matches!(
             self,
-            Self::ParticipantAdded { .. } | Self::Summarised { .. } | Self::ClosingTicked { .. }
+            Self::ParticipantAdded { .. }
+                | Self::Summarised { .. }
+                | Self::ClosingTicked { .. }
+                | Self::FeedbackGiven(_)
+                | Self::FeedbackWithdrawn { .. }
         ) || subject(self).is_some()
     }
 }

@@ -324,7 +324,9 @@ impl Floor {
             | EventKind::TakeawayWritten { .. }
             | EventKind::GoalWritten { .. }
             | EventKind::Summarised { .. }
-            | EventKind::ClosingTicked { .. } => {}
+            | EventKind::ClosingTicked { .. }
+            | EventKind::FeedbackGiven(_)
+            | EventKind::FeedbackWithdrawn { .. } => {}
         }
         Ok(())
     }

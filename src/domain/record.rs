@@ -3,6 +3,7 @@
 
 use super::checklist::Check;
 use super::event::EventKind;
+use super::feedback::{Answer, Entry};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -145,6 +146,16 @@ pub enum RecordCommand {
     TickClosing {
         item: usize,
     },
+    /// One member's own answers, kept apart from every name.
+    GiveFeedback {
+        answer: Answer,
+        good: String,
+        better: String,
+    },
+    /// Takes back the members' feedback entered `entry`th (from 0).
+    WithdrawFeedback {
+        entry: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -153,7 +164,11 @@ pub struct Record {
     pub summary: String,
     /// What to see to before leaving, ticked in the review.
     pub closing: Vec<Check>,
+    /// Members' own feedback, in the order entered; no entry says whose it is.
+    pub feedback: Vec<Entry>,
 }
+
+const NO_ENTRY: &str = "no such feedback entry";
 
 fn brief(text: &str) -> Result<String, &'static str> {
     let text = text.trim();
@@ -176,6 +191,7 @@ impl Record {
             ],
             summary: String::new(),
             closing: Check::list(closing),
+            feedback: Vec::new(),
         }
     }
 
@@ -283,6 +299,11 @@ impl Record {
                     .ticked_at
                     .is_none(),
             },
+            RecordCommand::GiveFeedback { answer, good, better } => {
+                EventKind::FeedbackGiven(Entry::new(*answer, good, better)?)
+            }
+            // Folding it, as `decide` does, refuses an entry there is not.
+            RecordCommand::WithdrawFeedback { entry } => EventKind::FeedbackWithdrawn { entry: *entry },
         })
     }
 
@@ -298,6 +319,16 @@ impl Record {
             EventKind::ClosingTicked { item, ticked } => {
                 let check = self.closing.get_mut(*item).ok_or("no such checklist item")?;
                 check.ticked_at = ticked.then_some(at);
+            }
+            EventKind::FeedbackGiven(entry) => {
+                entry.check()?;
+                self.feedback.push(entry.clone());
+            }
+            EventKind::FeedbackWithdrawn { entry } => {
+                if *entry >= self.feedback.len() {
+                    return Err(NO_ENTRY);
+                }
+                self.feedback.remove(*entry);
             }
             _ => {
                 if let Some(who) = subject(kind) {

@@ -1,6 +1,8 @@
 //! The anonymised document: counts and totals over everyone, with no way back to anyone.
 
-use super::{Anonymised, Attendances, Facts, Feedback, Floor, FollowUps, Item, Measure, Value, seconds};
+use super::{
+    Anonymised, Attendances, Facts, Feedback, Figures, Floor, FollowUps, Item, Measure, Value, seconds,
+};
 use crate::domain::record::{Attendance, FollowUp};
 use crate::store::log::{ParticipantLog, SessionLog};
 
@@ -23,6 +25,7 @@ impl Anonymised {
                 ratings: ratings.len() as u64,
                 average_rating: average,
             },
+            members_feedback: Figures::of(&log.feedback),
             follow_ups,
         }
     }
@@ -36,7 +39,11 @@ impl Anonymised {
             label,
             value: Value::Count(n),
         };
-        vec![
+        let members = &self.members_feedback;
+        let answers = members
+            .counts()
+            .map(|(answer, key, n)| count("members", key, answer.label(), n as u64));
+        let mut measures = vec![
             count("count", "participants", "participants", a.participants),
             count("count", "expected", "expected", a.expected),
             count(
@@ -80,7 +87,14 @@ impl Anonymised {
                 FollowUp::CallBeforeNext.describe(),
                 k.call_before_next,
             ),
-        ]
+            count("members", "answers", "answers given", members.answers as u64),
+        ];
+        measures.extend(answers);
+        measures.push(Measure {
+            value: Value::Percent(members.percent_positive),
+            ..count("members", "percent_positive", "positive (very good or good)", 0)
+        });
+        measures
     }
 }
 

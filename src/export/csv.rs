@@ -115,6 +115,7 @@ fn measure(measure: &Measure) -> Vec<String> {
     let value = match measure.value {
         Value::Count(n) | Value::Seconds(n) => n.to_string(),
         Value::Average(average) => average.map(|average| average.to_string()).unwrap_or_default(),
+        Value::Percent(percent) => percent.map(|percent| percent.to_string()).unwrap_or_default(),
     };
     vec![measure.section.into(), String::new(), measure.key.into(), value]
 }

@@ -1,7 +1,9 @@
 //! The Markdown export: a readable document with a table per topic, times in the given zone. Its
 //! helpers also write the group report.
 
+use super::members::Members;
 use super::{Anonymised, Document, Facts, Full, Handover, Item, Value};
+use crate::domain::feedback::{BETTER, GOOD, Tally};
 use crate::domain::record::Attendance;
 use crate::util::format::{Zone, clock_seconds};
 use crate::util::text::sanitize;
@@ -173,6 +175,7 @@ fn full(doc: &Full, zone: Zone) -> String {
             }),
         );
     }
+    members_feedback(&mut out, &doc.members_feedback);
     if doc.session.last_session {
         section(&mut out, "Takeaways and goals");
         let some = |value: &Option<String>| value.as_deref().is_some_and(|value| !value.is_empty());
@@ -204,6 +207,36 @@ fn full(doc: &Full, zone: Zone) -> String {
     }
     agenda(&mut out, &doc.agenda);
     finish(out)
+}
+
+/// Members' own answers: the counts and % positive, then each entry's texts in entry order.
+fn members_feedback(out: &mut String, members: &Members) {
+    section(out, "Members' feedback");
+    if members.entries.is_empty() {
+        line(out, "No member's feedback was entered.");
+        return;
+    }
+    let tally = Tally::of(members.entries.iter().map(|entry| entry.answer));
+    let given: Vec<String> = (tally.given().into_iter())
+        .map(|(answer, count)| format!("{} {count}", answer.label()))
+        .collect();
+    line(out, &format!("{}: {}.", tally.describe(), given.join(", ")));
+    let none = |text: &str| {
+        if text.is_empty() {
+            "—".to_owned()
+        } else {
+            self::text(text)
+        }
+    };
+    let rows = (members.entries.iter().enumerate()).map(|(number, entry)| {
+        vec![
+            (number + 1).to_string(),
+            entry.answer.label().to_owned(),
+            none(&entry.good),
+            none(&entry.better),
+        ]
+    });
+    table(out, &["", "Answer", GOOD, BETTER], rows);
 }
 
 fn handover(doc: &Handover, zone: Zone) -> String {
@@ -286,6 +319,7 @@ fn anonymised(doc: &Anonymised, zone: Zone) -> String {
         ("floor", "Speaking"),
         ("feedback", "Feedback"),
         ("follow_up", "Follow-ups"),
+        ("members", "Members' feedback"),
     ] {
         section(&mut out, heading);
         let rows = measures.iter().filter(|m| m.section == key).map(|m| {
@@ -293,6 +327,7 @@ fn anonymised(doc: &Anonymised, zone: Zone) -> String {
                 Value::Count(n) => n.to_string(),
                 Value::Seconds(seconds) => duration(seconds),
                 Value::Average(average) => average.map_or_else(|| "—".to_owned(), |a| a.to_string()),
+                Value::Percent(percent) => percent.map_or_else(|| "—".to_owned(), |p| format!("{p}%")),
             };
             vec![m.label.to_owned(), value]
         });

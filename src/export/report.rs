@@ -4,8 +4,10 @@
 //! Only the per-person table names anyone, and the anonymised report leaves it out, with all
 //! other text someone typed: the group is "The group", and agenda items go by their kind.
 
+mod members;
 mod pages;
 
+pub use members::feedback_rounds;
 pub use pages::Report;
 
 use crate::export::md::{finish, line, section, table, text};
@@ -13,6 +15,7 @@ use crate::export::{item_kinds, kind_words};
 use crate::session::history::{History, Mark};
 use crate::store::log::{Loaded, SessionLog};
 use crate::util::format::{Zone, clock_seconds};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -71,6 +74,7 @@ fn render(history: &History, zone: Zone, names: bool) -> String {
     attendance(&mut out, history, zone);
     retention(&mut out, history);
     feedback(&mut out, sessions, zone);
+    members::write(&mut out, &members::rounds(sessions), zone, names);
     timings(&mut out, sessions, zone, names);
     if names {
         people(&mut out, history);
@@ -78,9 +82,9 @@ fn render(history: &History, zone: Zone, names: bool) -> String {
     finish(out)
 }
 
-/// `26 Nov 2026 18:00`: a session as the tables name it.
-fn when(log: &SessionLog, zone: Zone) -> String {
-    format!("{} {}", zone.day(log.started_at), zone.hm(log.started_at))
+/// `26 Nov 2026 18:00`: a session, by its start, as the tables name it.
+fn when(started_at: DateTime<Utc>, zone: Zone) -> String {
+    format!("{} {}", zone.day(started_at), zone.hm(started_at))
 }
 
 /// `part` of `whole` as a whole percentage; `whole` is never 0 where it is used.
@@ -113,7 +117,7 @@ fn attendance(out: &mut String, history: &History, zone: Zone) {
                 .filter(|mark| matches!(mark, Mark::Listed { attendance: None, .. }))
                 .count();
             vec![
-                when(log, zone),
+                when(log.started_at, zone),
                 count.to_string(),
                 listed.to_string(),
                 unknown.to_string(),
@@ -190,7 +194,7 @@ fn feedback(out: &mut String, sessions: &[&SessionLog], zone: Zone) {
     };
     let rows = sessions
         .iter()
-        .map(|log| vec![when(log, zone), average(&ratings(log))]);
+        .map(|log| vec![when(log.started_at, zone), average(&ratings(log))]);
     table(out, &["Session", "Average rating"], rows);
     let all: Vec<f64> = sessions.iter().flat_map(|log| ratings(log)).collect();
     line(out, &format!("Overall: {}.", average(&all)));
@@ -238,7 +242,7 @@ fn timing_row(log: &SessionLog, zone: Zone) -> Vec<String> {
         secs => format!("{} before", clock_seconds(secs)),
     };
     vec![
-        when(log, zone),
+        when(log.started_at, zone),
         clock_seconds((log.scheduled_end - log.started_at).num_seconds()),
         clock_seconds((log.ended_at - log.started_at).num_seconds()),
         ended,

@@ -1,5 +1,6 @@
 //! Printed summaries of saved sessions, for `holdspace sessions` and `holdspace show`.
 
+use crate::domain::feedback::{BETTER, Entry, GOOD, Tally};
 use crate::domain::record::{Attendance, FollowUp};
 use crate::session::records::to_do;
 use crate::store::log::{Loaded, SessionLog};
@@ -140,6 +141,25 @@ fn talk(log: &SessionLog) -> String {
     out
 }
 
+/// Members' own answers: how many gave each, % positive, then each entry numbered in entry
+/// order with its texts in full (made safe for the terminal).
+pub fn feedback(entries: &[Entry]) -> String {
+    let tally = Tally::of(entries.iter().map(|entry| entry.answer));
+    let mut out = format!("Members' feedback: {}\n", tally.describe());
+    for (answer, count) in tally.given() {
+        let _ = writeln!(out, "  {}: {count}", answer.label());
+    }
+    for (number, entry) in entries.iter().enumerate() {
+        let _ = writeln!(out, "\n  {}. {}", number + 1, entry.answer.label());
+        for (question, text) in [(GOOD, &entry.good), (BETTER, &entry.better)] {
+            if !text.is_empty() {
+                let _ = writeln!(out, "     {question} {}", sanitize(text));
+            }
+        }
+    }
+    out
+}
+
 /// A readable account of one session.
 pub fn show(loaded: &Loaded, zone: Zone) -> String {
     let log: &SessionLog = &loaded.log;
@@ -222,6 +242,10 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
         out.push_str(&attendance(log));
         out.push_str(&talk(log));
         out.push_str(&follow_ups(log));
+    }
+    if !log.feedback.is_empty() {
+        out.push('\n');
+        out.push_str(&feedback(&log.feedback));
     }
     if !log.notes.is_empty() {
         let _ = writeln!(out, "\nNotes:");

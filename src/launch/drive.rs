@@ -32,8 +32,11 @@ pub struct Setup {
     pub notice: Option<String>,
 }
 
-/// The app on `recorder`, as `setup` says, its clock read from `clock`.
+/// The app on `recorder`, as `setup` says, its clock read from `clock`, knowing its saved
+/// group's rhythm of members' feedback rounds.
 pub fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock, setup: &Setup) -> App {
+    let meta = &recorder.session.meta;
+    let rhythm = crate::session::feedback::rhythm(dir, &meta.plan.group, Some(&meta.id));
     let mut app = App::new(
         recorder,
         dir.clone(),
@@ -44,6 +47,7 @@ pub fn new_app(recorder: Recorder, dir: &DataDir, clock: &dyn Clock, setup: &Set
     app.speed = clock.speed();
     app.keys = setup.keys.clone();
     app.message.clone_from(&setup.notice);
+    app.rhythm = rhythm;
     app
 }
 

@@ -31,6 +31,15 @@ pub fn follow(dir: &DataDir, setup: &Setup) -> Result<String, LaunchError> {
 /// Reopens the review of a saved session. Its events go into a new journal first, so every
 /// change is flushed before it shows; finishing writes the log again and closes the journal.
 pub fn review(dir: &DataDir, path: &Path, setup: &Setup) -> Result<String, LaunchError> {
+    let log = reviewable(dir, path)?;
+    need_terminal()?;
+    let recorder = Recorder::restore(dir, &log)?;
+    on_screen("the review", dir, recorder, Screen::Review, setup)
+}
+
+/// The saved log at `path`, if its review may be reopened: this holdspace wrote its version,
+/// and no journal of it is open (in another holdspace, or a review interrupted).
+pub fn reviewable(dir: &DataDir, path: &Path) -> Result<log::SessionLog, LaunchError> {
     let loaded = log::load(path)?;
     if loaded.newer {
         return Err(LaunchError::NewerLog {
@@ -42,7 +51,5 @@ pub fn review(dir: &DataDir, path: &Path, setup: &Setup) -> Result<String, Launc
     if journal.exists() {
         return Err(LaunchError::ReviewOpen { journal });
     }
-    need_terminal()?;
-    let recorder = Recorder::restore(dir, &loaded.log)?;
-    on_screen("the review", dir, recorder, Screen::Review, setup)
+    Ok(loaded.log)
 }

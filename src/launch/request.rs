@@ -9,6 +9,7 @@ use crate::launch::args::{REHEARSAL_SPEED, SessionArgs, parse_ends};
 use crate::launch::drive::{Setup, new_app};
 use crate::launch::error::LaunchError;
 use crate::launch::triage::{close_interrupted, reopen};
+use crate::session::feedback;
 use crate::session::follow_through;
 use crate::session::group;
 use crate::session::history;
@@ -312,7 +313,8 @@ impl<'a> Request<'a> {
 }
 
 /// What to have in mind before a saved group's session: what is owed to whom, most urgent
-/// first, then what helps each expected member feel welcome.
+/// first, then what helps each expected member feel welcome, then a round of members' feedback
+/// if one is due.
 fn before_the_start(dir: &DataDir, stored: &Stored, roster: &Roster, now: DateTime<Utc>) -> Vec<String> {
     let owed = follow_through::owed(dir, stored, roster, now.with_timezone(&Local).naive_local());
     let mut lines: Vec<String> = (owed.iter())
@@ -328,6 +330,9 @@ fn before_the_start(dir: &DataDir, stored: &Stored, roster: &Roster, now: DateTi
                 )
             }),
     );
+    if feedback::rhythm(dir, &stored.group.name, None).is_some_and(|rhythm| rhythm.due(now)) {
+        lines.push("◇ a feedback round is due: ask members for their own feedback, in the review".to_owned());
+    }
     lines
 }
 

@@ -5,6 +5,7 @@ use super::atomic::write_atomic;
 use super::disk::{Disk, read_regular};
 use super::paths::id_of;
 use crate::domain::checklist::Check;
+use crate::domain::feedback::Entry;
 use crate::domain::record::{Attendance, Flag};
 use crate::domain::session::ItemState;
 use crate::domain::{Event, EventKind, SCHEMA_VERSION, Session};
@@ -55,6 +56,9 @@ pub struct SessionLog {
     /// The end-of-session checklist as ticked in the review (from version 7).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closing: Vec<Check>,
+    /// Members' own anonymous feedback, in the order entered (from version 8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<Entry>,
     pub events: Vec<Event>,
 }
 
@@ -171,6 +175,7 @@ impl SessionLog {
             last_session: session.meta.last_session,
             summary: session.record.summary.clone(),
             closing: session.record.closing.clone(),
+            feedback: session.record.feedback.clone(),
             events: events.to_vec(),
         })
     }

@@ -6,6 +6,7 @@
 mod answer;
 mod components;
 mod editor;
+mod feedback;
 pub mod hits;
 mod overlay;
 mod queue;
@@ -13,9 +14,10 @@ mod record;
 mod reply;
 
 pub use crate::session::live::Followed;
-pub use overlay::{Input, Overlay};
+pub use overlay::{FeedbackForm, Input, Overlay, Step};
 
 use crate::domain::clock::{Clock, WallWatch};
+use crate::domain::feedback::Rhythm;
 use crate::domain::{Author, Command, EventKind};
 use crate::session::live::{self, NotTaken};
 use crate::session::recorder::Recorder;
@@ -88,6 +90,9 @@ pub struct App {
     touched: DateTime<Utc>,
     /// The item the gentle word about running over was last given for: once per item.
     nudged: Option<usize>,
+    /// A saved group's rhythm of members' feedback rounds, its other sessions as saved: the
+    /// review says when a round falls due at this one.
+    pub rhythm: Option<Rhythm>,
 }
 
 /// Someone on the group's roster, as the session needs to know them.
@@ -133,6 +138,7 @@ impl App {
             known: Vec::new(),
             touched: now,
             nudged: None,
+            rhythm: None,
         }
     }
 
@@ -450,6 +456,7 @@ impl Field for App {
         match &mut self.overlay {
             Some(Overlay::Input { text, .. }) => Some(text),
             Some(Overlay::Pick(picker)) => Some(&mut picker.text),
+            Some(Overlay::Feedback(form)) => form.typing(),
             _ => None,
         }
     }
@@ -460,6 +467,11 @@ impl Field for App {
         match &mut self.overlay {
             Some(Overlay::Input { text, .. }) => typing::insert(text, pasted),
             Some(Overlay::Pick(picker)) => picker.insert(pasted),
+            Some(Overlay::Feedback(form)) => {
+                if let Some(text) = form.typing() {
+                    typing::insert(text, pasted);
+                }
+            }
             _ => {}
         }
     }

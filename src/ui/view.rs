@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod big;
 pub mod big_clock;
 pub mod editor;
+pub mod feedback;
 pub mod footer;
 pub mod hands;
 pub mod help;

@@ -227,3 +227,44 @@ fn a_review_killed_after_a_rating_is_saved_by_the_next_start() {
     let screen = next.wait_for("saved the log of an ended session");
     assert!(screen.contains(&logs[0].display().to_string()), "{screen}");
 }
+
+/// A saved group asking every 4 sessions, with 4 saved and none asked: its preparation screen
+/// and the review of its fourth say a round is due; one member's answers entered with F through
+/// the real binary reach the saved log, and the review says no more that a round is due.
+#[test]
+fn a_due_feedback_round_is_said_and_an_answer_entered_in_the_review_reaches_the_log() {
+    let (_tmp, root) = data();
+    common::meeting_tomorrow(&root, "Thursday group", &[]);
+    let ids = [
+        "2026-11-05-1800",
+        "2026-11-12-1800",
+        "2026-11-19-1800",
+        "2026-11-26-1800",
+    ];
+    let paths: Vec<PathBuf> = (ids.iter())
+        .map(|id| common::write_log(&root, id, "Thursday group", "a note"))
+        .collect();
+    let prepare = Tmux::start(120, 40, &pane(&root, "--group 'Thursday group'", false));
+    prepare.wait_all(&["Preparing · ", "Before you start", "a feedback round is due"]);
+    drop(prepare);
+    let tmux = Tmux::start(120, 40, &pane(&root, &format!("review {}", ids[3]), false));
+    tmux.wait_all(&["holdspace · review", "◇ a feedback round is due: F adds"]);
+    tmux.key("F");
+    tmux.wait_for("Overall, how was your experience of the group?");
+    tmux.key("2");
+    tmux.type_text("Quietly kind");
+    tmux.wait_for("Quietly kind▏");
+    tmux.key("Enter");
+    tmux.key("Enter");
+    tmux.wait_all(&[
+        "a member's feedback saved · 1 answer, 100% positive",
+        "Members' feedback 1 answer",
+    ]);
+    let screen = tmux.screen();
+    assert!(!screen.contains("a feedback round is due"), "{screen}");
+    assert_eq!(finish(&tmux), paths[3]);
+    no_journals(&root);
+    let log = read_json(&paths[3]);
+    assert_eq!(log["feedback"][0]["answer"], "good");
+    assert_eq!(log["feedback"][0]["good"], "Quietly kind");
+}

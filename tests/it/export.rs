@@ -7,6 +7,7 @@ use crate::fixture;
 use chrono::{DateTime, FixedOffset, Utc};
 use fixture::{Run, at, log_of, meta};
 use holdspace::domain::checklist::Check;
+use holdspace::domain::feedback::Answer;
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::plan::{AgendaEdit, Kind, PlanItem};
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
@@ -137,6 +138,16 @@ fn steps() -> (SessionMeta, Vec<(DateTime<Utc>, Command)>) {
             text: "Call my sister".into(),
         },
         RecordCommand::Summary("Settled session; one safeguarding concern passed on.".into()),
+        RecordCommand::GiveFeedback {
+            answer: Answer::VeryGood,
+            good: "Nobody rushed me | *at all*".into(),
+            better: "Warmer room".into(),
+        },
+        RecordCommand::GiveFeedback {
+            answer: Answer::DontKnow,
+            good: String::new(),
+            better: "=1+1 start on time".into(),
+        },
     ];
     let mut steps = steps;
     steps.extend(review.into_iter().map(|request| (at(45, 0), record(request))));
@@ -182,6 +193,9 @@ fn private_texts(log: &SessionLog) -> Vec<String> {
         texts.extend([&person.name, &person.comment, &person.takeaway, &person.goal].map(String::clone));
         texts.extend(person.record_note.clone());
         texts.extend(person.follow_ups.iter().map(|flag| flag.note.clone()));
+    }
+    for entry in &log.feedback {
+        texts.extend([&entry.good, &entry.better].map(String::clone));
     }
     texts.retain(|text| !text.is_empty());
     texts
@@ -491,7 +505,8 @@ const TYPED: &str = "Zqxvbn";
 /// A session of a saved group in which `TYPED` is in every piece of text someone typed: the
 /// group's and the plan's names, each agenda item's title and prompts, an item added live, the
 /// ground rules as planned and as edited, the checklist, every name (expected and added),
-/// notes, follow-up notes, record notes, comments, takeaways, goals and the summary.
+/// notes, follow-up notes, record notes, comments, takeaways, goals, the summary, and
+/// members' own feedback.
 fn typed_everywhere() -> SessionLog {
     let typed = |what: &str| format!("{TYPED}'s {what}");
     let mut meta = SessionMeta {
@@ -559,6 +574,11 @@ fn typed_everywhere() -> SessionLog {
             text: typed("goal"),
         },
         RecordCommand::Summary(typed("summary")),
+        RecordCommand::GiveFeedback {
+            answer: Answer::Good,
+            good: typed("good"),
+            better: typed("better"),
+        },
     ];
     for request in review {
         run.run(Command::Record(request), at(41, 0));

@@ -27,11 +27,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
-const LOGS: [&[u8]; 4] = [
+const LOGS: [&[u8]; 5] = [
     include_bytes!("golden/session-log-v1.json"),
     include_bytes!("golden/session-log-v2.json"),
     include_bytes!("golden/session-log-v3.json"),
     include_bytes!("golden/session-log-v7.json"),
+    include_bytes!("golden/session-log-v8.json"),
 ];
 const THEMES: [&str; 2] = [
     include_str!("../../themes/default.toml"),

@@ -21,6 +21,7 @@ impl std::ops::DerefMut for Run {
         &mut self.0
     }
 }
+use holdspace::domain::feedback::Answer;
 use holdspace::domain::hands::FloorCommand as F;
 use holdspace::domain::record::{Attendance as A, Flag, FollowUp, MAX_TEXT_CHARS, RecordCommand as R};
 use holdspace::domain::{Command, Event, EventKind as E, Session};
@@ -287,6 +288,10 @@ fn record_command() -> impl Strategy<Value = R> {
         1 => who.clone().prop_map(|who| R::ResetRecordNote { who }),
         1 => (who, prop::option::of(0u8..=6)).prop_map(|(who, rating)| rate(who, rating)),
         3 => texts.prop_map(|(who, make, text)| make(who, text)),
+        // Members' own feedback, with nobody's number: entered, and taken back by its place.
+        1 => (prop::sample::select(Answer::ALL.to_vec()), text(), text())
+            .prop_map(|(answer, good, better)| R::GiveFeedback { answer, good, better }),
+        1 => (0usize..4).prop_map(|entry| R::WithdrawFeedback { entry }),
     ]
 }
 

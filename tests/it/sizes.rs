@@ -110,7 +110,7 @@ fn step(ending: bool) -> impl Strategy<Value = Step> {
 
 /// Keys that open each overlay, pressed last so every case ends with something open or not.
 const LIVE_OPENERS: [&str; 12] = ["", "?", "?jjj", "g", "q", ":", "h", "hA", "a", "ao", "a+", "S"];
-const REVIEW_OPENERS: [&str; 9] = ["", "?", "?jjjjjj", "r", "c", "t", "G", "s", "!"];
+const REVIEW_OPENERS: [&str; 11] = ["", "?", "?jjjjjj", "r", "c", "t", "G", "s", "!", "F", "F3kind"];
 
 #[derive(Debug, Clone)]
 struct Setup {

@@ -6,6 +6,7 @@ use crate::fixture;
 use chrono::{DateTime, TimeDelta, Utc};
 use fixture::{at, data_dir, log_of, meta};
 use holdspace::domain::checklist::{Check, Setting};
+use holdspace::domain::feedback::{Answer, Entry};
 use holdspace::domain::hands::FloorCommand;
 use holdspace::domain::plan::{AgendaEdit, Kind, PlanItem};
 use holdspace::domain::record::{Attendance, FollowUp, RecordCommand};
@@ -196,6 +197,7 @@ fn finishing_an_ended_session_writes_its_log_and_retires_the_journal() {
         last_session: false,
         summary: String::new(),
         closing: Vec::new(),
+        feedback: Vec::new(),
         events: recorder.events.clone(),
     };
     assert_eq!(loaded.log, expected);
@@ -817,7 +819,7 @@ fn clock_changed_log() -> SessionLog {
 #[test]
 #[ignore = "writes tests/it/golden/: run it on purpose when the schema version moves on"]
 fn write_the_golden_log_of_this_version() {
-    fs::write(GOLDEN_V7, closing_log().to_json()).expect("the golden log is written");
+    fs::write(GOLDEN_V8, feedback_log().to_json()).expect("the golden log is written");
 }
 
 /// The committed v6 log must load in every later holdspace.
@@ -876,9 +878,45 @@ fn the_committed_v7_log_still_loads() {
     assert_eq!(log.participants[3].attendance, Some(Attendance::SentWord));
     let ticked: Vec<Option<DateTime<Utc>>> = log.closing.iter().map(|check| check.ticked_at).collect();
     assert_eq!(ticked, [Some(at(43, 0)), None, Some(at(44, 0))]);
+    writes_the_same_log(log, &closing_log());
+}
+
+const GOLDEN_V8: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/golden/session-log-v8.json");
+
+/// The session above, with members' own feedback entered in the review: three answers, the
+/// second taken back as entered by mistake.
+fn feedback_log() -> SessionLog {
+    let log = closing_log();
+    let mut run = fixture::Run::begin(log.events[0].clone());
+    for event in &log.events[1..] {
+        run.record(event.kind.clone(), event.at);
+    }
+    for (minute, answer, good, better) in [
+        (45, Answer::VeryGood, "Being listened to", ""),
+        (46, Answer::Poor, "", ""),
+        (47, Answer::DontKnow, "", "A longer break"),
+    ] {
+        let entry = Entry::new(answer, good, better).expect("plain text");
+        run.record(EventKind::FeedbackGiven(entry), at(minute, 0));
+    }
+    run.record(EventKind::FeedbackWithdrawn { entry: 1 }, at(48, 0));
+    SessionLog::of(&run.s, &run.events).expect("the session ended")
+}
+
+/// The committed v8 log must load in every later holdspace, its members' feedback in entry
+/// order with the mistaken entry gone.
+#[test]
+fn the_committed_v8_log_still_loads() {
+    let loaded = load_golden(Path::new(GOLDEN_V8)).unwrap_or_else(|err| panic!("{err}"));
+    let log = loaded.log;
+    assert_eq!(log.schema_version, 8);
+    let answers: Vec<Answer> = log.feedback.iter().map(|entry| entry.answer).collect();
+    assert_eq!(answers, [Answer::VeryGood, Answer::DontKnow]);
+    assert_eq!(log.feedback[0].good, "Being listened to");
+    assert_eq!(log.feedback[1].better, "A longer break");
     assert_eq!(
         log,
-        closing_log(),
+        feedback_log(),
         "this holdspace still writes the committed log"
     );
 }

@@ -1,10 +1,11 @@
 //! One component per overlay, each reading the keys (and clicks) on its overlay and answering
 //! with a `Reply`: the views that only show something (help), the questions (confirm), a typed
-//! line (input), the raise-hand picker (pick), the attendance list and the editors (lists), and
-//! the end-of-session checklist (closing).
+//! line (input), the raise-hand picker (pick), the attendance list and the editors (lists), the
+//! end-of-session checklist (closing) and a member's feedback form (feedback).
 
 mod closing;
 mod confirm;
+mod feedback;
 mod help;
 mod input;
 mod lists;
@@ -38,6 +39,7 @@ pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, sess
         Overlay::People => lists::people(key, keys),
         Overlay::Edit { .. } => lists::edit(key, keys),
         Overlay::Closing { selected } => closing::key(selected, session.record.closing.len(), key),
+        Overlay::Feedback(form) => feedback::key(form, key),
     }
 }
 

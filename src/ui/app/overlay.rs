@@ -1,6 +1,6 @@
 //! What opens on top of the live screen and the review, as state: the key list, the ground
 //! rules, the big clock, a question, a line of typed text, the raise-hand picker, the
-//! attendance list or an editor.
+//! attendance list, an editor, the end checklist or a member's feedback form.
 
 use crate::domain::record::FollowUp;
 use crate::ui::editor::Listed;
@@ -42,6 +42,38 @@ pub enum Overlay {
     Closing {
         selected: usize,
     },
+    /// A member's own anonymous feedback being entered.
+    Feedback(FeedbackForm),
+}
+
+/// A member's own feedback, entered a step at a time: the answer, then each free text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FeedbackForm {
+    pub step: Step,
+    /// The answer chosen, from 0 in the order of `Answer::ALL`.
+    pub selected: usize,
+    pub good: String,
+    pub better: String,
+}
+
+/// Where the feedback form stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Step {
+    #[default]
+    Answer,
+    Good,
+    Better,
+}
+
+impl FeedbackForm {
+    /// The text being typed, if the form is at one.
+    pub fn typing(&mut self) -> Option<&mut String> {
+        match self.step {
+            Step::Answer => None,
+            Step::Good => Some(&mut self.good),
+            Step::Better => Some(&mut self.better),
+        }
+    }
 }
 
 /// What a line of typed text is for.

@@ -46,6 +46,7 @@ impl App {
                 self.overlay = Some(Overlay::Closing { selected: 0 });
             }
             Action::Done => self.finish(),
+            Action::MembersFeedback => self.open_feedback(),
             Action::Attend(_)
             | Action::Flag(_)
             | Action::RecordNote

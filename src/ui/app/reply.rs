@@ -3,6 +3,7 @@
 
 use super::overlay::Input;
 use crate::domain::Command;
+use crate::domain::record::RecordCommand;
 use crate::ui::keys::action::Action;
 use crate::ui::picker::Choice;
 
@@ -36,4 +37,7 @@ pub enum Then {
     Submit(Input, String),
     /// An editor's key, on the entry the open editor has selected.
     Edit(Action),
+    /// Records a member's feedback; the form closes once it is recorded, and stays open to put
+    /// right what was refused.
+    Feedback(RecordCommand),
 }

@@ -53,6 +53,8 @@ pub enum Action {
     Takeaway,
     Goal,
     Summary,
+    /// Opens the form for one member's own anonymous feedback.
+    MembersFeedback,
     /// Ends the review: the log is written and the journal closed.
     Done,
     /// Opens the agenda editor: add, remove, move and change the items still to come.
@@ -124,6 +126,7 @@ impl Action {
             Self::Takeaway => "takeaway (last session of a course)",
             Self::Goal => "goal (last session of a course)",
             Self::Summary => "overall note on the session",
+            Self::MembersFeedback => "add a member's own feedback, anonymously: answer and two texts",
             Self::Done => "finish the review: save the log and leave",
             Self::EditAgenda => "edit the agenda: add, remove, move or change items still to come",
             Self::EditRules => "edit the ground rules as the group agrees them",
@@ -194,6 +197,7 @@ impl Action {
             Self::Takeaway => "takeaway",
             Self::Goal => "goal",
             Self::Summary => "session note",
+            Self::MembersFeedback => "members' feedback",
             Self::Done => "done",
             Self::EditAgenda => "agenda",
             Self::EditRules => "edit rules",
@@ -283,6 +287,7 @@ impl Action {
             Self::Takeaway => "takeaway",
             Self::Goal => "goal",
             Self::Summary => "summary",
+            Self::MembersFeedback => "members_feedback",
             Self::Done => "done",
             Self::EditAgenda => "edit_agenda",
             Self::EditRules => "edit_rules",
@@ -390,6 +395,7 @@ mod tests {
             "takeaway",
             "goal",
             "summary",
+            "members_feedback",
             "rescue",
             "help",
             "done",

@@ -100,6 +100,7 @@ const REVIEW: &[Binding] = &[
     key(KeyCode::Char('t'), Action::Takeaway),
     key(KeyCode::Char('G'), Action::Goal),
     key(KeyCode::Char('s'), Action::Summary),
+    key(KeyCode::Char('F'), Action::MembersFeedback),
     key(KeyCode::Char('S'), Action::Rescue),
     key(KeyCode::Char('?'), Action::Help),
     key(KeyCode::Char('q'), Action::Done),

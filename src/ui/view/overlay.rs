@@ -11,7 +11,7 @@ use crate::ui::theme::Role;
 use crate::ui::view::editor::{self, Row};
 use crate::ui::view::popup::{centered, dialog};
 use crate::ui::view::status::hint_spans;
-use crate::ui::view::{big_clock, help, people, pick, question};
+use crate::ui::view::{big_clock, feedback, help, people, pick, question};
 use crate::util::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,6 +31,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
         Overlay::People => people_list(app, area, buf),
         Overlay::Edit { list, selected } => edit_list(app, *list, *selected, area, buf),
         Overlay::Closing { selected } => closing(app, *selected, area, buf),
+        Overlay::Feedback(form) => feedback::render(app, form, area, buf),
         Overlay::ConfirmEnd
         | Overlay::ConfirmMove { .. }
         | Overlay::ConfirmClear

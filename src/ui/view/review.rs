@@ -1,5 +1,6 @@
 //! The review after the session: attendance, record notes, feedback and follow-ups per person,
-//! the overall session note, and the to-do list of follow-ups.
+//! members' own feedback so far (or that a round is due), the overall session note, and the
+//! to-do list of follow-ups.
 
 use crate::domain::record::{Attendance, FollowUp};
 use crate::session::records::to_do;
@@ -51,12 +52,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Rect {
     } else {
         (4, to_do_height(app).min(body.height / 3))
     };
-    let [top, note, todo] = Layout::vertical([
+    let members = members_line(app);
+    let [top, members_area, note, todo] = Layout::vertical([
         Constraint::Fill(1),
+        Constraint::Length(u16::from(members.is_some())),
         Constraint::Length(note_height),
         Constraint::Length(to_do_height),
     ])
     .areas(body);
+    if let Some(members) = members {
+        Paragraph::new(members).render(members_area, buf);
+    }
     let (list, detail) = if area.width >= 90 {
         let [list, detail] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
         (list, detail)
@@ -194,6 +200,32 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
             app.theme.style(Role::Title),
         )))
         .render(area, buf);
+}
+
+/// Members' own answers so far, counted by answer, or that a round of asking is due here;
+/// nothing when neither, so the review keeps its room for the people.
+fn members_line(app: &App) -> Option<Line<'static>> {
+    let tally = app.members_feedback();
+    let key = app.key_for(Action::MembersFeedback);
+    if tally.total() == 0 {
+        return app.feedback_due().then(|| {
+            Line::styled(
+                format!(" ◇ a feedback round is due: {key} adds a member's own answers, anonymously"),
+                app.theme.style(Role::Behind),
+            )
+        });
+    }
+    let counts: Vec<String> = (tally.given().into_iter())
+        .map(|(answer, count)| format!("{} {count}", answer.label()))
+        .collect();
+    Some(Line::from(vec![
+        Span::styled(" Members' feedback ", app.theme.style(Role::Key)),
+        Span::raw(tally.describe()),
+        Span::styled(
+            format!(" · {} · {key} adds one", counts.join(" · ")),
+            app.theme.style(Role::Muted),
+        ),
+    ]))
 }
 
 fn render_summary(app: &App, area: Rect, buf: &mut Buffer) {
