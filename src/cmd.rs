@@ -96,6 +96,14 @@ pub fn run(cli: Cli) -> Result<String, CmdError> {
             },
         )?,
         Some(Commands::Attendance { group }) => report::attendance(&dir, &group)?,
+        Some(Commands::FeedbackForm {
+            group,
+            output,
+            letter,
+        }) => {
+            let paper = if letter { Paper::Letter } else { Paper::A4 };
+            outreach::feedback_form(&dir, &group, output.as_deref(), paper)?
+        }
         Some(Commands::Report {
             group,
             anonymised,

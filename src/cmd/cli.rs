@@ -146,6 +146,18 @@ pub enum Commands {
         /// The group's name (ignoring case), as `holdspace sessions` lists it.
         group: String,
     },
+    /// Members' feedback form: for a group that meets in a room, a printable one-page PDF with
+    /// tick boxes; for an online group, the questions as text to paste into the chat.
+    FeedbackForm {
+        /// The group, as `holdspace group list` names it.
+        group: String,
+        /// Write to this file (private to you, replaced atomically); a PDF needs it.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// US Letter instead of A4.
+        #[arg(long)]
+        letter: bool,
+    },
     /// Write a group's report for the team, in Markdown or as a PDF with charts: attendance
     /// and its trend, the referral funnel, retention, feedback, and session timings.
     Report {

@@ -77,6 +77,10 @@ pub enum CmdError {
     },
     /// A printed page needs a field the group has not set.
     Outreach(Missing),
+    /// A PDF is written to a file, never to the terminal.
+    NoOutput {
+        what: &'static str,
+    },
     Pdf(PdfError),
 }
 
@@ -153,6 +157,11 @@ impl fmt::Display for CmdError {
             ),
             Self::NotOnRoster(err) => err.fmt(f),
             Self::Outreach(err) => err.fmt(f),
+            Self::NoOutput { what } => write!(
+                f,
+                "{what} is a PDF: give the file to write it to with -o FILE (an online group's \
+                 form is printed as text to paste into the chat)"
+            ),
             Self::Pdf(err) => err.fmt(f),
             Self::NoTeam { team, teams } => {
                 let teams: Vec<String> = teams

@@ -2,9 +2,9 @@
 //! its outward face, the poster and referral form as PDF and the blurb as text.
 
 use crate::cmd::error::CmdError;
-use crate::cmd::export::write_file;
+use crate::cmd::export::{print_or_write, write_file};
 use crate::domain::checklist::Setting;
-use crate::export::outreach::Outward;
+use crate::export::outreach::{self, Outward};
 use crate::export::pdf::{self, Paper};
 use crate::store::groups::{self, Stored};
 use crate::store::paths::DataDir;
@@ -12,7 +12,7 @@ use crate::store::plans;
 use crate::util::text::{sanitize, sanitize_lines};
 use chrono::NaiveDate;
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What `group edit` may change; each option left out stays as it is, and an empty text clears.
 #[derive(Debug, Args)]
@@ -145,6 +145,33 @@ pub fn print(dir: &DataDir, which: Page, print: Print, today: NaiveDate) -> Resu
     let paper = if print.letter { Paper::Letter } else { Paper::A4 };
     let bytes = pdf::one_page(&sheet, paper)?;
     write_file(dir, &print.output, &bytes, "Written to")
+}
+
+/// `feedback-form GROUP [-o FILE]`: the printed form for a room, or for an online group the
+/// questions as text to paste into the chat (written to `FILE` if given).
+pub fn feedback_form(
+    dir: &DataDir,
+    name: &str,
+    output: Option<&Path>,
+    paper: Paper,
+) -> Result<String, CmdError> {
+    let stored = groups::find(dir, name)?;
+    let group = &stored.group;
+    match (group.setting, output) {
+        (Setting::Online, output) => print_or_write(
+            dir,
+            output,
+            sanitize_lines(&outreach::feedback_text(group)),
+            "Written to",
+        ),
+        (Setting::InPerson, Some(path)) => {
+            let bytes = pdf::one_page(&outreach::feedback_form(group), paper)?;
+            write_file(dir, path, &bytes, "Written to")
+        }
+        (Setting::InPerson, None) => Err(CmdError::NoOutput {
+            what: "a printed feedback form",
+        }),
+    }
 }
 
 /// `group blurb NAME`: three lines to paste.

@@ -4,6 +4,7 @@
 
 use super::pdf::{Block, Content, Sheet};
 use crate::domain::checklist::Setting;
+use crate::domain::feedback::{Answer, BETTER, GOOD, QUESTION};
 use crate::domain::group::Group;
 use chrono::{NaiveDate, NaiveTime, TimeDelta, Weekday};
 use std::fmt;
@@ -254,6 +255,64 @@ impl Outward<'_> {
             when = self.when_and_where(),
         ))
     }
+}
+
+/// Said at the top of a feedback form, printed or pasted.
+const ANONYMOUS: &str = "Anonymous: please do not write your name. Your answers help the group \
+    and show the team what it is worth.";
+
+/// The printed feedback form: the Friends and Family Test question with a box per answer, and
+/// what was good and what could be better, with room to write.
+pub fn feedback_form(group: &Group) -> Sheet {
+    let write_in = |label: &str| {
+        Block::new(
+            "form",
+            Content::WriteIn {
+                label: label.to_owned(),
+                lines: 4,
+            },
+        )
+    };
+    Sheet {
+        title: format!("{}: your feedback", group.name),
+        blocks: vec![
+            Block::new(
+                "name",
+                Content::Title {
+                    title: format!("{}: your feedback", group.name),
+                    subtitle: ANONYMOUS.to_owned(),
+                },
+            ),
+            heading(QUESTION),
+            Block::new(
+                "form",
+                Content::Ticks(Answer::ALL.map(|answer| answer.label().to_owned()).to_vec()),
+            ),
+            write_in(GOOD),
+            write_in(BETTER),
+            Block::new(
+                "form",
+                Content::Paragraph(
+                    "Thank you. Fold this in half and leave it in the box, or hand it to the \
+                     facilitator."
+                        .to_owned(),
+                ),
+            ),
+        ],
+    }
+}
+
+/// The same questions as plain text, for an online group's chat: answers go to the facilitator
+/// privately, so they stay unnamed.
+pub fn feedback_text(group: &Group) -> String {
+    let answers: Vec<&str> = Answer::ALL.iter().map(|answer| answer.label()).collect();
+    format!(
+        "{name}: your feedback\n{ANONYMOUS}\n\n1. {QUESTION}\n   {answers}\n\n2. {GOOD}\n\n\
+         3. {BETTER}\n\nSend your answers to the facilitator in a private message; they are \
+         written down without your name.\n",
+        name = group.name,
+        answers = answers.join(" / "),
+    )
 }
 
 fn heading(text: &str) -> Block {

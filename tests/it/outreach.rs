@@ -421,3 +421,54 @@ fn a_poster_is_never_written_into_the_data_folder() {
     assert!(fails(&out).contains("inside holdspace's data folder"));
     assert!(!inside.exists());
 }
+
+#[test]
+fn a_room_groups_feedback_form_asks_the_question_with_a_box_per_answer_and_room_to_write() {
+    let (tmp, root) = data();
+    circle(&root);
+    let out = run(holdspace(&root).args(["feedback-form", "Tuesday Circle"]));
+    assert!(fails(&out).contains("-o FILE"), "{out:?}");
+    let form = outside(tmp.path(), "feedback.pdf");
+    ok(
+        &root,
+        &["feedback-form", "Tuesday Circle", "-o", form.to_str().unwrap()],
+    );
+    let text = words(&form);
+    for asked in [
+        "Tuesday Circle: your feedback",
+        "Anonymous: please do not write your name.",
+        "Overall, how was your experience of the group?",
+        "Very good Good Neither good nor poor Poor Very poor Don't know",
+        "What was good?",
+        "What could be better?",
+    ] {
+        assert!(text.contains(asked), "{asked:?} not on the form:\n{text}");
+    }
+    let structure = reader("pdfinfo", &["-struct-text", form.to_str().unwrap()]);
+    assert_eq!(
+        structure.matches("LI (block)").count(),
+        6,
+        "a list item a box:\n{structure}"
+    );
+    assert!(info(&form).contains("Pages:           1"));
+}
+
+#[test]
+fn an_online_groups_feedback_form_is_text_to_paste_into_the_chat() {
+    let (_tmp, root) = data();
+    ok(&root, &["group", "new", "Online circle", "--online"]);
+    let text = ok(&root, &["feedback-form", "Online circle"]);
+    assert!(
+        text.starts_with("Online circle: your feedback\nAnonymous"),
+        "{text}"
+    );
+    for asked in [
+        "1. Overall, how was your experience of the group?",
+        "Very good / Good / Neither good nor poor / Poor / Very poor / Don't know",
+        "2. What was good?",
+        "3. What could be better?",
+        "private message",
+    ] {
+        assert!(text.contains(asked), "{asked:?} not in:\n{text}");
+    }
+}

@@ -7,6 +7,7 @@ use crate::fixture;
 
 use chrono::{FixedOffset, TimeDelta};
 use fixture::group::{ABSENT, LATE, LEFT_EARLY, PRESENT, Seat, loaded, session};
+use holdspace::domain::feedback::{Answer, Entry};
 use holdspace::domain::roster::{Contact, Reach, Referral, Roster};
 use holdspace::export::pdf::{self, Paper};
 use holdspace::export::report::{Report, anonymised, report};
@@ -406,6 +407,18 @@ fn tuesday_roster() -> Roster {
     roster
 }
 
+/// Three members' answers: two positive, one "don't know", and what they wrote.
+fn members_said() -> Vec<Entry> {
+    [
+        (Answer::VeryGood, "Tea and the quiet corner", ""),
+        (Answer::Good, "", "Louder speaker for the guest"),
+        (Answer::DontKnow, "", ""),
+    ]
+    .into_iter()
+    .map(|(answer, good, better)| Entry::new(answer, good, better).expect("an entry"))
+    .collect()
+}
+
 /// The printed report of `logs`, written where poppler can read it.
 fn printed(logs: &[SessionLog], roster: &Roster, names: bool, dir: &std::path::Path) -> std::path::PathBuf {
     let loaded = loaded(logs.iter().cloned());
@@ -431,6 +444,7 @@ fn the_printed_report_holds_the_figures_charts_and_funnel_on_a_few_tagged_pages(
         .expect("a session");
     last.last_session = true;
     last.participants[0].takeaway = "Breathing before answering".to_owned();
+    last.feedback = members_said();
     let pdf = printed(&logs, &tuesday_roster(), true, tmp.path());
 
     let text = pdf_words(&pdf);
@@ -460,6 +474,9 @@ fn the_printed_report_holds_the_figures_charts_and_funnel_on_a_few_tagged_pages(
         "CMHT North 3 2 2",
         "Early Intervention 1 1 1",
         "“Breathing before answering”",
+        "Members' feedback",
+        "Overall: 3 answers, 67% positive.",
+        "“Tea and the quiet corner”",
         "Minutes past the scheduled end",
         "Planned length",
     ] {
@@ -500,12 +517,19 @@ fn the_printed_anonymised_report_names_no_one_and_quotes_nothing() {
         .expect("a session");
     last.last_session = true;
     last.participants[0].takeaway = "Breathing before answering".to_owned();
+    last.feedback = members_said();
     let pdf = printed(&logs, &tuesday_roster(), false, tmp.path());
     let text = pdf_words(&pdf).to_lowercase();
-    for typed in NAMES
-        .iter()
-        .chain(&["Tuesday", "CMHT", "Early Intervention", "Breathing", "Quietly"])
-    {
+    assert!(text.contains("overall: 3 answers, 67% positive."), "{text}");
+    for typed in NAMES.iter().chain(&[
+        "Tuesday",
+        "CMHT",
+        "Early Intervention",
+        "Breathing",
+        "Quietly",
+        "corner",
+        "Louder",
+    ]) {
         assert!(
             !text.contains(&typed.to_lowercase()),
             "{typed} is in the anonymised report:\n{text}"

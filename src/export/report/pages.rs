@@ -2,7 +2,9 @@
 //! sentences as the Markdown report, with attendance, the referral funnel and timings drawn as
 //! charts. The anonymised report names no one and holds no text anyone typed.
 
+use super::members::rounds;
 use super::{TIMING_HEADER, change, kept, late, timing_row, timing_summary};
+use crate::domain::feedback::{QUESTION, Tally};
 use crate::domain::roster::Roster;
 use crate::export::pdf::{Block, Chart, Content, Sheet};
 use crate::session::history::History;
@@ -46,6 +48,7 @@ impl Report<'_> {
         self.referrals(&mut blocks);
         blocks.push(heading("Retention"));
         blocks.push(paragraph(&kept(history)));
+        self.feedback(&mut blocks);
         if self.names {
             takeaways(&mut blocks, sessions);
         }
@@ -143,6 +146,51 @@ impl Report<'_> {
         }
     }
 
+    /// Members' own answers, round by round, as % positive; in the full report, what they
+    /// wrote was good.
+    fn feedback(&self, blocks: &mut Vec<Block>) {
+        let rounds = rounds(&self.history.sessions);
+        blocks.push(heading("Members' feedback"));
+        if rounds.is_empty() {
+            blocks.push(paragraph("No member's feedback was entered at these sessions."));
+            return;
+        }
+        let all = Tally::of(
+            rounds
+                .iter()
+                .flat_map(|round| round.entries.iter().map(|entry| entry.answer)),
+        );
+        blocks.push(paragraph(&format!(
+            "Members' own answers, given anonymously, to \"{QUESTION}\" Positive is very good \
+             or good, out of every answer, as the NHS Friends and Family Test counts it. \
+             Overall: {}.",
+            all.describe()
+        )));
+        let bars: Vec<(String, f64)> = (rounds.iter())
+            .map(|round| {
+                let percent = round.tally().percent_positive().unwrap_or(0);
+                (self.zone.format(round.started_at, "%-d %b"), percent as f64)
+            })
+            .collect();
+        let alt = format!(
+            "Column chart of the percentage of positive answers at each of {} feedback rounds: {}.",
+            bars.len(),
+            (bars.iter())
+                .map(|(day, percent)| format!("{day} {percent:.0}%"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        blocks.push(chart("feedback", bars, 100.0, "%", alt));
+        if self.names {
+            let good = (rounds.iter())
+                .flat_map(|round| &round.entries)
+                .map(|entry| entry.good.trim())
+                .filter(|good| !good.is_empty())
+                .map(|good| format!("“{good}”"));
+            quotes(blocks, "What was good", "feedback", good);
+        }
+    }
+
     fn timings(&self, blocks: &mut Vec<Block>) {
         let sessions = &self.history.sessions;
         blocks.push(heading("Session timings"));
@@ -183,19 +231,32 @@ fn finish(group: &str, blocks: Vec<Block>) -> Sheet {
 
 /// What people said they take away and aim for, at the last session of a course; unnamed.
 fn takeaways(blocks: &mut Vec<Block>, sessions: &[&SessionLog]) {
-    let said: Vec<String> = (sessions.iter())
+    let said = (sessions.iter())
         .filter(|log| log.last_session)
         .flat_map(|log| &log.participants)
         .flat_map(|person| [&person.takeaway, &person.goal])
         .map(|text| text.trim())
         .filter(|text| !text.is_empty())
-        .map(|text| format!("“{text}”"))
-        .collect();
+        .map(|text| format!("“{text}”"));
+    quotes(
+        blocks,
+        "Takeaways and goals, from the last session of a course",
+        "takeaways",
+        said,
+    );
+}
+
+/// Quoted words under `title`, a few to a list so that no list is taller than a page.
+fn quotes(blocks: &mut Vec<Block>, title: &str, field: &'static str, said: impl Iterator<Item = String>) {
+    const TO_A_LIST: usize = 5;
+    let said: Vec<String> = said.collect();
     if said.is_empty() {
         return;
     }
-    blocks.push(heading("Takeaways and goals, from the last session of a course"));
-    blocks.push(Block::new("takeaways", Content::Bullets(said)));
+    blocks.push(heading(title));
+    for few in said.chunks(TO_A_LIST) {
+        blocks.push(Block::new(field, Content::Bullets(few.to_vec())));
+    }
 }
 
 /// An axis top that reads well: the highest value, at least 2, rounded up to an even number.
