@@ -8,12 +8,13 @@ use crate::launch::drive::{Setup, drive, need_terminal, new_app};
 use crate::launch::error::LaunchError;
 use crate::launch::request::{Mode, Request};
 use crate::launch::triage::triage;
-use crate::session::follow_through;
 use crate::session::recorder::Recorder;
+use crate::session::{follow_through, group as saved_sessions};
 use crate::store::groups;
 use crate::store::paths::DataDir;
 use crate::store::plans;
 use crate::store::roster;
+use crate::ui::before::history::HistoryView;
 use crate::ui::before::home::{GroupLine, Home, Picked};
 use crate::ui::before::resume::{Choice, Offer};
 use crate::ui::before::roster::RosterView;
@@ -127,6 +128,13 @@ fn home(
                         Err(err) => message = Some(err.to_string()),
                     }
                 }
+                saved_name = Some(name);
+            }
+            Picked::History(name) => {
+                let logs = saved_sessions::saved(dir, &name);
+                HistoryView::of(&name, &logs, Zone::Local)
+                    .run(terminal, theme, stop)
+                    .map_err(LaunchError::Screen)?;
                 saved_name = Some(name);
             }
             Picked::NewGroup(name) => {

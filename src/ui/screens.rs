@@ -3,6 +3,7 @@
 //! screens' state never imports the views that draw it.
 
 use crate::store::disk::Disk;
+use crate::ui::before::history::HistoryView;
 use crate::ui::before::home::{Home, Picked};
 use crate::ui::before::prepare::{Preparation, Prepared};
 use crate::ui::before::resume::{Choice, Offer};
@@ -77,6 +78,21 @@ impl RosterView {
                 let today = now.with_timezone(&chrono::Local).date_naive();
                 (!view.on_key(key, disk, today)).then_some(())
             },
+        )?;
+        Ok(())
+    }
+}
+
+impl HistoryView {
+    /// Shows the history until Esc or q; a signal closes it too.
+    pub fn run(mut self, terminal: &mut DefaultTerminal, theme: &Theme, stop: &AtomicBool) -> io::Result<()> {
+        event_loop::until_answer(
+            terminal,
+            stop,
+            false,
+            &mut self,
+            |view, frame, _| view::history::render(view, frame.area(), frame.buffer_mut(), theme),
+            |view, key, _| (!view.on_key(key)).then_some(()),
         )?;
         Ok(())
     }

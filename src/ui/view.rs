@@ -9,6 +9,7 @@ pub mod feedback;
 pub mod footer;
 pub mod hands;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod live;
 pub mod now;

@@ -110,6 +110,10 @@ fn keys_pick_a_group_a_new_one_or_none() {
         press(&mut home, "r"),
         Some(Picked::Roster("Tuesday group".to_owned()))
     );
+    assert_eq!(
+        press(&mut home, "h"),
+        Some(Picked::History("Tuesday group".to_owned()))
+    );
     assert_eq!(press(&mut home, "s"), Some(Picked::NoGroup));
     assert_eq!(press(&mut home, "q"), Some(Picked::Quit));
     assert_eq!(
@@ -193,4 +197,66 @@ fn a_safeguarding_concern_on_the_home_screen_carries_its_own_mark() {
             "· Bo  reminder: the group meets tomorrow",
         ],
     );
+}
+
+/// The history screen: a bar a session for the people attending and a bar a feedback round for
+/// % positive, the most recent that fit, each with its value and day; Esc or q goes home.
+#[test]
+fn a_groups_history_charts_attendance_and_members_feedback() {
+    use crate::fixture::group::{ABSENT, PRESENT, loaded, session};
+    use holdspace::domain::feedback::{Answer, Entry};
+    use holdspace::ui::before::history::HistoryView;
+    use holdspace::util::format::Zone;
+
+    let mut logs: Vec<_> = (0..20)
+        .map(|week| {
+            let second = if week % 3 == 0 { ABSENT } else { PRESENT };
+            session(
+                "Tuesday group",
+                week,
+                &[("Ana", PRESENT, None), ("Bo", second, None)],
+            )
+        })
+        .collect();
+    for (week, answers) in [
+        (3, [Answer::VeryGood, Answer::Poor]),
+        (19, [Answer::Good, Answer::Good]),
+    ] {
+        logs[week].feedback = answers
+            .iter()
+            .map(|answer| Entry::new(*answer, "", "").expect("an entry"))
+            .collect();
+    }
+    let view = HistoryView::of(
+        "tuesday group",
+        &loaded(logs),
+        Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
+    );
+    assert_eq!(view.attending.len(), 20);
+    assert_eq!(
+        view.positive
+            .iter()
+            .map(|(_, percent)| *percent)
+            .collect::<Vec<_>>(),
+        [50, 100]
+    );
+    assert_eq!(view.overall, "4 answers, 75% positive");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+    terminal
+        .draw(|frame| {
+            view::history::render(&view, frame.area(), frame.buffer_mut(), &fallback(true));
+        })
+        .expect("drawn");
+    assert_shows(
+        &terminal,
+        &[
+            "Tuesday group · history",
+            "people attending, 20 session(s)",
+            "overall 4 answers, 75% positive",
+        ],
+    );
+    insta::assert_snapshot!("history_80x24", terminal.backend());
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    assert!(view.on_key(key(KeyCode::Char('x'))));
+    assert!(!view.on_key(key(KeyCode::Esc)) && !view.on_key(key(KeyCode::Char('q'))));
 }

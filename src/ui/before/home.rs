@@ -21,6 +21,8 @@ pub enum Picked {
     NewGroup(String),
     /// Show the roster of the group with this name, then come back.
     Roster(String),
+    /// Show the history of the group with this name, then come back.
+    History(String),
     /// A session for no saved group.
     NoGroup,
     Quit,
@@ -111,6 +113,12 @@ impl Home {
                     .groups
                     .get(self.selected)
                     .map(|line| Picked::Roster(line.name.clone()));
+            }
+            KeyCode::Char('h') => {
+                return self
+                    .groups
+                    .get(self.selected)
+                    .map(|line| Picked::History(line.name.clone()));
             }
             KeyCode::Char('s') => return Some(Picked::NoGroup),
             KeyCode::Char('n') => self.typing = Some(String::new()),

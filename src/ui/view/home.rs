@@ -71,7 +71,8 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer, theme: &Theme) {
     );
     footer::footer(
         status,
-        " Enter prepares the group's session · r its roster · ↑↓ select · n new group · \
+        " Enter prepares the group's session · r its roster · h its history · ↑↓ select · \
+         n new group · \
          s session without a group · q quits"
             .to_owned(),
         theme,

@@ -1,0 +1,59 @@
+//! A group's history at a glance, from its saved sessions: the people attending each session
+//! and members' feedback as % positive per round, for small charts; Esc or q goes back home.
+
+use crate::export::report::feedback_rounds;
+use crate::session::history::History;
+use crate::store::log::Loaded;
+use crate::ui::typing::Field;
+use crate::util::format::Zone;
+use crossterm::event::{KeyCode, KeyEvent};
+
+pub struct HistoryView {
+    pub group: String,
+    /// Each session's day and the people attending it, oldest first.
+    pub attending: Vec<(String, u64)>,
+    /// Each feedback round's day and its % positive, oldest first.
+    pub positive: Vec<(String, u64)>,
+    /// Every round's answers together, as `7 answers, 86% positive`.
+    pub overall: String,
+}
+
+impl HistoryView {
+    /// The group called `group`, from its saved `logs` (rehearsals are not counted), its days
+    /// as `zone` reads them.
+    pub fn of(group: &str, logs: &[Loaded], zone: Zone) -> Self {
+        let history = History::of(logs, group);
+        let day = |at| zone.format(at, "%d/%m");
+        let attending = (history.sessions.iter().zip(history.attending()))
+            .map(|(log, count)| (day(log.started_at), count as u64))
+            .collect();
+        let rounds = feedback_rounds(logs, group);
+        let positive = (rounds.iter())
+            .map(|round| {
+                let percent = round.tally().percent_positive().unwrap_or(0);
+                (day(round.started_at), percent as u64)
+            })
+            .collect();
+        let all = crate::domain::feedback::Tally::of(
+            (rounds.iter()).flat_map(|round| round.entries.iter().map(|entry| entry.answer)),
+        );
+        Self {
+            group: history.group,
+            attending,
+            positive,
+            overall: all.describe(),
+        }
+    }
+
+    /// Whether the screen stays open after `key`.
+    pub fn on_key(&self, key: KeyEvent) -> bool {
+        !matches!(key.code, KeyCode::Esc | KeyCode::Char('q'))
+    }
+}
+
+/// Nothing is typed here, so a paste goes nowhere.
+impl Field for HistoryView {
+    fn field(&mut self) -> Option<&mut String> {
+        None
+    }
+}
