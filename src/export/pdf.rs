@@ -4,6 +4,7 @@
 
 mod draw;
 mod figure;
+mod flow;
 mod layout;
 mod text;
 
@@ -168,6 +169,6 @@ pub fn one_page(sheet: &Sheet, paper: Paper) -> Result<Vec<u8>, PdfError> {
 pub fn pages(sheet: &Sheet, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let fonts = text::Fonts::new();
     let (width, height) = paper.size();
-    let laid = layout::flow(&fonts, sheet, width, height, layout::LEAST_SCALE)?;
+    let laid = flow::flow(&fonts, sheet, width, height, layout::LEAST_SCALE)?;
     draw::document(&fonts, sheet, &laid, (width, height))
 }
