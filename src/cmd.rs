@@ -15,6 +15,7 @@ pub mod script;
 pub mod sessions;
 pub mod setup;
 pub mod themes;
+pub mod tracker;
 pub mod workload;
 
 use crate::launch::{self, Mode};
@@ -97,5 +98,10 @@ pub fn run(cli: Cli) -> Result<String, CmdError> {
             anonymised,
             output,
         }) => report::run(&dir, &group, anonymised, output.as_deref())?,
+        Some(Commands::Tracker {
+            group,
+            output,
+            anonymised,
+        }) => tracker::run(&dir, &group, &output, anonymised)?,
     })
 }

@@ -14,6 +14,7 @@ pub(crate) mod md;
 pub mod message;
 pub mod report;
 pub mod summary;
+pub mod tracker;
 
 use crate::domain::Session;
 use crate::domain::plan::Kind;

@@ -4,6 +4,7 @@
 use crate::domain::roster::RosterError;
 use crate::export::PersonError;
 use crate::export::message::DraftError;
+use crate::import::ImportError;
 use crate::launch::LaunchError;
 use crate::session::error::SessionError;
 use crate::store::StoreError;
@@ -66,6 +67,10 @@ pub enum CmdError {
         file: PathBuf,
     },
     NotOnRoster(RosterError),
+    /// The tracker workbook could not be made.
+    Workbook(rust_xlsxwriter::XlsxError),
+    /// A team's tracker could not be read at all.
+    Import(ImportError),
     /// No one on the roster was referred by `team`; `teams` are those there are.
     NoTeam {
         team: String,
@@ -144,6 +149,8 @@ impl fmt::Display for CmdError {
                 file.display()
             ),
             Self::NotOnRoster(err) => err.fmt(f),
+            Self::Workbook(err) => write!(f, "the workbook could not be made: {err}"),
+            Self::Import(err) => err.fmt(f),
             Self::NoTeam { team, teams } => {
                 let teams: Vec<String> = teams
                     .iter()
@@ -175,4 +182,5 @@ crate::util::wrap_errors!(
     Person(PersonError),
     Purge(PurgeError),
     Draft(DraftError),
+    Import(ImportError),
 );

@@ -75,10 +75,14 @@ pub fn print_or_write(
     done: &str,
 ) -> Result<String, CmdError> {
     match output {
-        Some(path) => {
-            guard::write_output(dir.disk().as_ref(), dir.root(), path, text.as_bytes())?;
-            Ok(format!("{done} {}", path.display()))
-        }
+        Some(path) => write(dir, path, text.as_bytes(), done),
         None => Ok(text),
     }
+}
+
+/// `bytes` written to `path` privately and atomically, never into the data folder; says
+/// `done` and the path.
+pub fn write(dir: &DataDir, path: &Path, bytes: &[u8], done: &str) -> Result<String, CmdError> {
+    guard::write_output(dir.disk().as_ref(), dir.root(), path, bytes)?;
+    Ok(format!("{done} {}", path.display()))
 }

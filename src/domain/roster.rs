@@ -3,11 +3,13 @@
 
 mod contact;
 mod error;
+mod import;
 mod owing;
 mod status;
 
 pub use contact::{Field, Reach, ReachEdit, check as check_reach};
 pub use error::RosterError;
+pub use import::{Entry, Imported};
 pub use owing::{Closure, Owed, Reason, ToContact};
 pub use status::Status;
 

@@ -5,7 +5,7 @@
 
 mod table;
 
-pub use table::table;
+pub use table::{glyph, table};
 
 use crate::domain::group::same_group;
 use crate::domain::record::Attendance;
