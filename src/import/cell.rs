@@ -60,6 +60,18 @@ impl fmt::Display for CellError {
 
 impl std::error::Error for CellError {}
 
+/// The values Excel shows for a formula that failed.
+const EXCEL_ERRORS: [&str; 8] = [
+    "#DIV/0!",
+    "#N/A",
+    "#NAME?",
+    "#NULL!",
+    "#NUM!",
+    "#REF!",
+    "#VALUE!",
+    "#GETTING_DATA",
+];
+
 /// The last day Excel has (9999-12-31), as a serial number.
 const LAST_SERIAL: f64 = 2_958_466.0;
 
@@ -82,10 +94,15 @@ impl Cell {
     pub fn text(&self) -> Result<Option<String>, CellError> {
         let text = match self {
             Self::Empty => return Ok(None),
+            // A formula that failed keeps its error as its text.
+            Self::Text(text) if EXCEL_ERRORS.contains(&text.trim()) => {
+                return Err(CellError::Error(text.trim().to_owned()));
+            }
             Self::Text(text) => clean(text),
             Self::Number(number) if number.is_finite() && number.fract() == 0.0 && number.abs() < 1e15 => {
                 format!("{number:.0}")
             }
+            Self::Number(number) if number.abs() >= 1e15 => format!("{number:e}"),
             Self::Number(number) => number.to_string(),
             Self::Bool(yes) => if *yes { "yes" } else { "no" }.to_owned(),
             Self::Day(day) => day.to_string(),
@@ -232,6 +249,8 @@ mod tests {
         for odd in [f64::NAN, f64::INFINITY, 1e300, -0.5] {
             assert!(Cell::Number(odd).text().is_ok());
         }
+        assert_eq!(Cell::Number(1e300).text(), Ok(Some("1e300".to_owned())));
+        assert_eq!(text("#REF!"), Err(CellError::Error("#REF!".to_owned())));
         assert_eq!(
             Cell::Error("#N/A".to_owned()).text(),
             Err(CellError::Error("#N/A".to_owned()))

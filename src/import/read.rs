@@ -12,6 +12,8 @@ use std::path::Path;
 /// More rows than any group's tracker holds.
 pub const MAX_ROWS: usize = 10_000;
 pub const MAX_COLUMNS: usize = 200;
+/// The lines whose commas and semicolons tell which one splits a CSV file's fields.
+const SNIFF_LINES: usize = 20;
 
 /// One sheet's cells, where they are on it.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,8 +115,15 @@ fn cell(data: &Data) -> Cell {
 
 fn csv_grid(path: &Path, bytes: &[u8]) -> Result<Grid, ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    let count = |wanted: u8| first_line.iter().filter(|&&b| b == wanted).count();
+    // Title rows above the header may have neither, so the first lines are counted together.
+    let start: Vec<&[u8]> = bytes.split(|&b| b == b'\n').take(SNIFF_LINES).collect();
+    let count = |wanted: u8| {
+        start
+            .iter()
+            .flat_map(|line| line.iter())
+            .filter(|&&b| b == wanted)
+            .count()
+    };
     let delimiter = if count(b';') > count(b',') { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
