@@ -190,8 +190,10 @@ fn serial_day(serial: f64) -> Option<NaiveDate> {
 /// `2026-11-03` (with any time after it), or `3 Nov 2026`.
 fn day_of(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    let iso = text.get(..10).unwrap_or(text);
-    if let Ok(day) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+    // Year first only with four digits: `3-11-26` is the 3rd of November.
+    if let Some(iso) = text.get(..10).filter(|iso| iso.as_bytes()[4] == b'-')
+        && let Ok(day) = NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+    {
         return Some(day);
     }
     let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();

@@ -251,7 +251,7 @@ fn odd_cells_are_refused_or_read_and_never_panic() {
     sheet
         .write_formula(3, 1, Formula::new("=1/0").set_result("#DIV/0!"))
         .unwrap();
-    sheet.write_string(4, 0, &"K".repeat(200)).unwrap();
+    sheet.write_string(4, 0, "K".repeat(200)).unwrap();
     sheet.write_string(4, 1, "CMHT North").unwrap();
     sheet.write_string(5, 0, "Lu").unwrap();
     sheet.write_string(5, 1, "CMHT North").unwrap();
