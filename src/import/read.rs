@@ -1,10 +1,10 @@
-//! A tracker file's bytes as sheets of cells: a workbook through calamine (.xlsx, .xls, .ods),
-//! or CSV with or without a byte-order mark, split at commas or semicolons. Sheets are bounded
-//! in rows and columns before anything else is done with them.
+//! A tracker file's bytes as sheets of cells: a workbook through calamine (.xlsx a cell at a
+//! time; .xls and .ods whole), or CSV with or without a byte-order mark, split at commas or
+//! semicolons. Sheets are bounded in rows and columns before anything else is done with them.
 
 use super::cell::{Cell, in_excel};
 use super::error::ImportError;
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Reader, Xlsx, XlsxError, open_workbook_auto_from_rs, open_workbook_from_rs};
 use chrono::NaiveDate;
 use std::io::Cursor;
 use std::path::Path;
@@ -62,6 +62,9 @@ pub fn sheets(path: &Path, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
 }
 
 fn workbook(path: &Path, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
+    if let Ok(mut book) = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+        return xlsx(path, &mut book);
+    }
     let mut book =
         open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|err| ImportError::NotAWorkbook {
             path: path.to_owned(),
@@ -88,6 +91,55 @@ fn workbook(path: &Path, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
             name,
             top: top as usize,
             left: left as usize,
+            rows,
+        });
+    }
+    Ok(grids)
+}
+
+/// An .xlsx workbook's sheets, read a cell at a time: a few compressed megabytes can stand for
+/// millions of cells, so a sheet is refused at the first cell past the bounds, before it is
+/// all in memory.
+fn xlsx(path: &Path, book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Grid>, ImportError> {
+    let mut grids = Vec::new();
+    for name in book.sheet_names() {
+        let unreadable = |err: XlsxError| ImportError::Sheet {
+            path: path.to_owned(),
+            sheet: name.clone(),
+            reason: err.to_string(),
+        };
+        let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        while let Some(found) = reader.next_cell().map_err(unreadable)? {
+            let (row, column) = found.get_position();
+            let (row, column) = (row as usize, column as usize);
+            if row >= MAX_ROWS {
+                return Err(ImportError::TooManyRows {
+                    path: path.to_owned(),
+                    sheet: name,
+                    limit: MAX_ROWS,
+                });
+            }
+            if column >= MAX_COLUMNS {
+                return Err(ImportError::TooManyColumns {
+                    path: path.to_owned(),
+                    sheet: name,
+                    limit: MAX_COLUMNS,
+                });
+            }
+            if rows.len() <= row {
+                rows.resize_with(row + 1, Vec::new);
+            }
+            let cells = &mut rows[row];
+            if cells.len() <= column {
+                cells.resize(column + 1, Cell::Empty);
+            }
+            cells[column] = cell(&Data::from(found.get_value().clone()));
+        }
+        grids.push(Grid {
+            name,
+            top: 0,
+            left: 0,
             rows,
         });
     }

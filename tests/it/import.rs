@@ -311,6 +311,19 @@ fn files_that_are_not_trackers_are_refused_naming_the_file() {
         .collect();
     fs::write(&long, rows).unwrap();
     assert!(refused(&long).contains("has more than 10000 rows"));
+    // A cell far down or far right: refused at that cell, before the sheet is in memory.
+    for (name, row, column, said) in [
+        ("deep.xlsx", 1_000_000, 0, "has more than 10000 rows"),
+        ("wide.xlsx", 0, 5_000, "has more than 200 columns"),
+    ] {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Name").unwrap();
+        sheet.write_string(row, column, "far").unwrap();
+        let path = tmp.path().join(name);
+        book.save(&path).unwrap();
+        assert!(refused(&path).contains(said), "{name}");
+    }
     let headless = tmp.path().join("headless.csv");
     fs::write(&headless, "a,b\n1,2\n").unwrap();
     assert!(refused(&headless).contains("no sheet has a header row"));
