@@ -8,14 +8,16 @@ mod error;
 mod header;
 mod read;
 
-pub use cell::{Cell, CellError};
+pub use cell::CellError;
 pub use error::{ImportError, Place, Refused};
-pub use header::{Field, Ignored, Kind, Mapping, letter};
-pub use read::{Grid, MAX_COLUMNS, MAX_ROWS};
+pub use header::{Field, Ignored, Kind, Mapping};
 
 use crate::domain::roster::{Contact, Entry, Imported, Roster, RosterError};
 use crate::util::text::sanitize;
+use cell::Cell;
 use chrono::NaiveDate;
+use header::letter;
+use read::Grid;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -343,6 +345,8 @@ impl Found {
         if !self.contacts.is_empty() {
             let _ = writeln!(out, "  Contacts: {new} {added}, {known} already on the roster");
         }
+        // Row by row, whether the cell or the roster refused it.
+        refused.sort_by(|a, b| (&a.place.sheet, a.place.row).cmp(&(&b.place.sheet, b.place.row)));
         if !refused.is_empty() {
             let _ = writeln!(out, "\nNot brought in ({} row(s)):", refused.len());
             for refusal in refused {

@@ -1,5 +1,6 @@
 //! `holdspace roster`: one group's roster from the command line (referrals, statuses, contacts,
-//! adjustments, the list, who to contact, and the spreadsheet teams keep).
+//! adjustments, the list, who to contact, the spreadsheet teams keep, and a team's own tracker
+//! brought in).
 
 use crate::cmd::error::CmdError;
 use crate::domain::hands::same_name;

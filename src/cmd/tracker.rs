@@ -33,7 +33,7 @@ pub fn run(dir: &DataDir, group: &str, output: &Path, anonymised: bool) -> Resul
     .sheets(anonymised);
     let bytes = tracker::workbook(&sheets).map_err(CmdError::Workbook)?;
     let named: Vec<String> = (sheets.iter())
-        .map(|sheet| format!("{} ({} rows)", sheet.name, sheet.rows.len()))
+        .map(|sheet| format!("{} ({})", sheet.name, sheet.rows.len()))
         .collect();
     let done = format!(
         "{} tracker of {}, {}, written to",

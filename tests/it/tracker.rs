@@ -41,7 +41,7 @@ fn the_tracker_holds_the_roster_and_sessions_as_typed_cells() {
     let out = tmp.path().join("tracker.xlsx");
     let said = ok(&root, &["tracker", "tuesday group", "-o", out.to_str().unwrap()]);
     assert!(
-        said.contains("Referrals (3 rows), Contacts (1 rows), Sessions (2 rows)"),
+        said.contains("Referrals (3), Contacts (1), Sessions (2), Attendance (2)"),
         "{said}"
     );
     assert!(said.trim_end().ends_with(out.to_str().unwrap()), "{said}");

@@ -3,6 +3,7 @@
 //! to which. The anonymised tracker is the sessions sheet alone, which holds no name and no text.
 
 use super::{Sheet, Value};
+use crate::domain::hands::same_name;
 use crate::domain::record::Attendance;
 use crate::domain::roster::{Member, Owed, Roster, Status};
 use crate::session::history::{History, Mark, glyph};
@@ -85,9 +86,8 @@ impl Tracker<'_> {
     /// Where the confidentiality waiver is, as far as the roster knows: from the status, or a
     /// waiver noted as back.
     fn waiver(&self, member: &Member) -> &'static str {
-        let noted_back = (self.roster.done.iter()).any(|done| {
-            done.owed == Owed::Waiver && crate::domain::hands::same_name(&done.name, &member.name)
-        });
+        let noted_back = (self.roster.done.iter())
+            .any(|done| done.owed == Owed::Waiver && same_name(&done.name, &member.name));
         match member.status {
             Status::WaiverReturned => "returned",
             _ if noted_back => "returned",
