@@ -45,7 +45,7 @@ impl Roster {
     /// capacity: the tracker records places the team has already given.
     pub fn import(&mut self, entry: Entry, today: NaiveDate) -> Result<Imported, RosterError> {
         if let Some(at) = self.find(&entry.name) {
-            return self.update_from(at, entry, today);
+            return self.update_from(at, entry, today, false);
         }
         let referral = Referral {
             name: entry.name.clone(),
@@ -57,7 +57,7 @@ impl Roster {
         self.add(referral, u32::MAX, today)?;
         let at = self.members.len() - 1;
         // The rest as for someone already on it, so one set of checks covers both.
-        match self.update_from(at, entry, today) {
+        match self.update_from(at, entry, today, true) {
             Ok(_) => {
                 let member = &self.members[at];
                 Ok(Imported::Added {
@@ -73,8 +73,15 @@ impl Roster {
     }
 
     /// Gives the member at `at` what `entry` holds, each field checked as its own command
-    /// checks it; on a refusal the member is as they were.
-    fn update_from(&mut self, at: usize, entry: Entry, today: NaiveDate) -> Result<Imported, RosterError> {
+    /// checks it; on a refusal the member is as they were. `fresh`: just added, so the days
+    /// `add` gave them stand for nothing the tracker said.
+    fn update_from(
+        &mut self,
+        at: usize,
+        entry: Entry,
+        today: NaiveDate,
+        fresh: bool,
+    ) -> Result<Imported, RosterError> {
         let before = self.members[at].clone();
         let mut after = before.clone();
         if let Some(referred_by) = &entry.referred_by {
@@ -97,12 +104,18 @@ impl Roster {
         if let Some(day) = entry.status_since {
             not_after_today("status", day, today)?;
             after.status_since = day;
+        } else if after.status != before.status {
+            // As `roster set` dates a move.
+            after.status_since = today;
         }
         if let Some(day) = entry.placed_on {
             not_after_today("place", day, today)?;
             after.placed_on = Some(day);
-        } else if after.status != before.status {
+        } else if fresh {
             after.placed_on = after.status.holds_place().then_some(after.status_since);
+        } else if after.status.holds_place() && !before.status.holds_place() {
+            // As `roster set` places someone.
+            after.placed_on = Some(after.status_since);
         }
         self.members[at] = after;
         let edit = ReachEdit {
@@ -203,6 +216,18 @@ mod tests {
             }
         );
         assert_eq!(roster.members.len(), 1);
+        let waiting = Entry {
+            status: Some(Status::WaitingList),
+            status_since: None,
+            ..entry("Ana")
+        };
+        roster.import(waiting, day(9)).unwrap();
+        let ana = &roster.members[0];
+        assert_eq!(
+            (ana.status_since, ana.placed_on),
+            (day(9), Some(day(5))),
+            "dated as `set` dates"
+        );
     }
 
     #[test]
