@@ -139,8 +139,22 @@ fn the_tracker_holds_the_roster_and_sessions_as_typed_cells() {
         ]
     );
 
-    // Each sheet's data is a table with a filter, named as the sheet is. calamine does not
-    // read frozen panes, so the frozen header row is not checked here.
+    // Each sheet's data is a table with a filter, named as the sheet is, under a frozen header
+    // row, in columns set to their contents' width. calamine reads no panes or widths, so those
+    // are read from the sheets' XML.
+    let mut zipped = zip::ZipArchive::new(fs::File::open(&out).unwrap()).expect("a zip");
+    for n in 1..=4 {
+        let mut xml = String::new();
+        let mut part = zipped
+            .by_name(&format!("xl/worksheets/sheet{n}.xml"))
+            .expect("the sheet");
+        std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+        assert!(
+            xml.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+            "sheet {n}: {xml}"
+        );
+        assert!(xml.contains("<cols><col "), "sheet {n}: {xml}");
+    }
     let mut book: Xlsx<_> = open_workbook(&out).expect("opens");
     book.load_tables().expect("the tables read");
     for name in names {
@@ -148,6 +162,10 @@ fn the_tracker_holds_the_roster_and_sessions_as_typed_cells() {
     }
     let table = book.table_by_name("Referrals").expect("the table");
     assert_eq!(table.columns()[0], "Name");
+    let mut xml = String::new();
+    let mut part = zipped.by_name("xl/tables/table1.xml").expect("the table");
+    std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+    assert!(xml.contains(r#"<autoFilter ref="A1:N4"/>"#), "{xml}");
 }
 
 #[test]
