@@ -332,3 +332,29 @@ fn files_that_are_not_trackers_are_refused_naming_the_file() {
         "nothing was written"
     );
 }
+
+#[test]
+fn an_import_that_would_outgrow_the_roster_saves_nothing() {
+    let (tmp, root) = data();
+    group(&root, "Thursday group");
+    ok(
+        &root,
+        &["roster", "Thursday group", "add", "Ana", "--referred-by", "GP"],
+    );
+    let path = roster_file(&root, "thursday-group");
+    let before = fs::read(&path).unwrap();
+    let long = "x".repeat(1000);
+    let rows: String = std::iter::once("Name,Referred by,Adjustments\n".to_owned())
+        .chain((0..1500).map(|n| format!("P{n},GP,{long}\n")))
+        .collect();
+    let file = tmp.path().join("big.csv");
+    fs::write(&file, rows).unwrap();
+    let out = run(holdspace(&root)
+        .args(["roster", "Thursday group", "import"])
+        .arg(&file));
+    assert!(
+        fails(&out).contains("more than the 1 MiB holdspace reads back"),
+        "a roster it could not read back would lock the group out: {out:?}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
