@@ -22,7 +22,13 @@ pub fn check_name(name: &str) -> Result<&str, &'static str> {
 
 /// Whether two names are one person's: case and surrounding spaces do not tell people apart.
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let (a, b) = (a.trim(), b.trim());
+    // Names in plain ASCII, the most, are compared without allocating, to the same answer:
+    // importing a tracker compares each of its rows with everyone on the roster.
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.to_lowercase() == b.to_lowercase()
 }
 
 /// Someone taking part in this session, numbered by the order they were added.

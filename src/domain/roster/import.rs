@@ -2,7 +2,9 @@
 //! `roster add` adds them, with every check it makes, then given the status and days the
 //! tracker holds; someone already on it is updated with what the tracker says differently.
 
-use super::{Member, Reach, ReachEdit, Referral, Roster, RosterError, Status, brief, not_after_today};
+use super::{
+    Member, Reach, ReachEdit, Referral, Roster, RosterError, Status, brief, contact, not_after_today,
+};
 use chrono::NaiveDate;
 
 /// One person's row of a tracker. `None` is a column the tracker lacks or a blank cell: it
@@ -44,9 +46,6 @@ impl Roster {
     /// Brings `entry` onto the roster on `today`. A new person is added whatever the group's
     /// capacity: the tracker records places the team has already given.
     pub fn import(&mut self, entry: Entry, today: NaiveDate) -> Result<Imported, RosterError> {
-        if let Some(at) = self.find(&entry.name) {
-            return self.update_from(at, entry, today, false);
-        }
         let referral = Referral {
             name: entry.name.clone(),
             referred_by: entry.referred_by.clone().unwrap_or_default(),
@@ -54,7 +53,15 @@ impl Roster {
             adjustments: entry.adjustments.clone().unwrap_or_default(),
             reach: Reach::default(),
         };
-        self.add(referral, u32::MAX, today)?;
+        // `add` looks for them first: a tracker of thousands is then read in one pass each.
+        match self.add(referral, u32::MAX, today) {
+            Ok(_) => {}
+            Err(RosterError::AlreadyOnRoster { .. }) => {
+                let at = self.member(&entry.name)?;
+                return self.update_from(at, entry, today, false);
+            }
+            Err(err) => return Err(err),
+        }
         let at = self.members.len() - 1;
         // The rest as for someone already on it, so one set of checks covers both.
         match self.update_from(at, entry, today, true) {
@@ -73,7 +80,8 @@ impl Roster {
     }
 
     /// Gives the member at `at` what `entry` holds, each field checked as its own command
-    /// checks it; on a refusal the member is as they were. `fresh`: just added, so the days
+    /// checks it (the contact details as `edit_reach` checks them); on a refusal the member is
+    /// as they were. `fresh`: just added, so the days
     /// `add` gave them stand for nothing the tracker said.
     fn update_from(
         &mut self,
@@ -117,18 +125,15 @@ impl Roster {
             // As `roster set` places someone.
             after.placed_on = Some(after.status_since);
         }
-        self.members[at] = after;
         let edit = ReachEdit {
             email: entry.email,
             phone: entry.phone,
             referrer: entry.referrer,
             link_sent: entry.link_sent,
         };
-        if let Err(err) = self.edit_reach(&before.name, edit) {
-            self.members[at] = before;
-            return Err(err);
-        }
-        let changed = changes(&before, &self.members[at]);
+        after.reach = contact::edited(&before.reach, edit)?;
+        let changed = changes(&before, &after);
+        self.members[at] = after;
         let name = before.name;
         Ok(if changed.is_empty() {
             Imported::Unchanged { name }
