@@ -341,3 +341,21 @@ impl Floor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::same_name;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ASCII shortcut gives the answer lower-casing gives, also next to letters that
+        /// lower-case into ASCII (the Kelvin sign) or out of one character into two (İ).
+        #[test]
+        fn same_name_is_lower_casing_without_the_allocation(
+            a in "[ aAbBkK\u{212A}\u{130}iëË]{0,6}",
+            b in "[ aAbBkK\u{212A}\u{130}iëË]{0,6}",
+        ) {
+            prop_assert_eq!(same_name(&a, &b), a.trim().to_lowercase() == b.trim().to_lowercase());
+        }
+    }
+}
