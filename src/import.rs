@@ -195,7 +195,7 @@ impl Cells<'_> {
     fn contact(&self) -> Result<(String, Contact), Box<Refused>> {
         let name = self.name()?;
         let on = self.get(Field::ContactOn, Cell::date)?.ok_or_else(|| {
-            let problem = CellError::NotADate(String::new());
+            let problem = CellError::NoDate;
             Box::new(
                 self.located(())
                     .refuse(self.file, Some(Field::ContactOn), problem),

@@ -26,6 +26,8 @@ pub enum Cell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CellError {
     NotADate(String),
+    /// A day that must be given is not.
+    NoDate,
     NotYesNo(String),
     /// The cell holds an error value (`#REF!`), as a formula that failed leaves.
     Error(String),
@@ -33,16 +35,15 @@ pub enum CellError {
     Roster(RosterError),
 }
 
+/// What a day may be written as.
+const DAY: &str = "give a day as 03/11/2026 (day/month/year), 2026-11-03 or an Excel date";
+
 impl fmt::Display for CellError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let shown = |text: &str| crate::util::text::sanitize(&crate::util::text::cut(text, 40));
         match self {
-            Self::NotADate(text) => write!(
-                f,
-                "\"{}\" is not a date; give a day as 03/11/2026 (day/month/year), 2026-11-03 or \
-                 an Excel date",
-                shown(text)
-            ),
+            Self::NotADate(text) => write!(f, "\"{}\" is not a date; {DAY}", shown(text)),
+            Self::NoDate => write!(f, "the cell is blank; {DAY}"),
             Self::NotYesNo(text) => write!(f, "\"{}\" is not yes or no; give yes or no", shown(text)),
             Self::Error(value) => write!(
                 f,

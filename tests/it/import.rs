@@ -82,6 +82,18 @@ fn messy(path: &Path) {
             sheet.write_string(row, column, text).unwrap();
         }
     }
+    let calls = book.add_worksheet();
+    calls.set_name("Calls").unwrap();
+    for (row, cells) in [
+        (0, ["Name", "Date", "Note"]),
+        (1, ["Ana", "06/01/2026", "Rang to say hello"]),
+        (2, ["Ana", "", "Left a message"]),
+        (3, ["Nobody", "07/01/2026", "Wrong number"]),
+    ] {
+        for (column, text) in (0u16..).zip(cells) {
+            calls.write_string(row, column, text).unwrap();
+        }
+    }
     let other = book.add_worksheet();
     other.set_name("Rota").unwrap();
     other.write_string(0, 0, "Who is on tea").unwrap();
@@ -106,6 +118,9 @@ fn a_messy_tracker_is_mapped_and_its_bad_rows_named() {
         "Sheets not read (no header row of people or contacts, or a second of a kind): Rota",
         "  + Ana: added (confirmed)",
         "  + Bo: added (waiting list)",
+        "Sheet Calls (a row a contact), header on row 1:",
+        "  B \"Date\" → contact date",
+        "  Contacts: 1 added, 0 already on the roster",
     ] {
         assert!(said.contains(line), "no {line:?} in:\n{said}");
     }
@@ -120,6 +135,12 @@ fn a_messy_tracker_is_mapped_and_its_bad_rows_named() {
         format!(
             "{file_shown}: sheet Caseload, row 9, column E (E-mail): email: email \"ed at example\" is not valid"
         ),
+        format!(
+            "{file_shown}: sheet Calls, row 3, column B (Date): contact date: the cell is blank; give a day"
+        ),
+        format!(
+            "{file_shown}: sheet Calls, row 4, column A (Name): name: no one called \"Nobody\" is on the roster; it has: Ana, Bo"
+        ),
     ] {
         assert!(said.contains(&refusal), "no {refusal:?} in:\n{said}");
     }
@@ -133,6 +154,7 @@ fn a_messy_tracker_is_mapped_and_its_bad_rows_named() {
         "day first, as in the UK"
     );
     assert_eq!(roster.members[0].reach.phone, "07700 900123");
+    assert_eq!(roster.members[0].contacts.len(), 1);
 }
 
 #[test]
