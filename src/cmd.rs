@@ -17,6 +17,7 @@ pub mod script;
 pub mod sessions;
 pub mod setup;
 pub mod themes;
+pub mod tracker;
 pub mod workload;
 
 use crate::export::pdf::Paper;
@@ -118,5 +119,10 @@ pub fn run(cli: Cli) -> Result<String, CmdError> {
             };
             report::run(&dir, &group, anonymised, form, output.as_deref())?
         }
+        Some(Commands::Tracker {
+            group,
+            output,
+            anonymised,
+        }) => tracker::run(&dir, &group, &output, anonymised)?,
     })
 }

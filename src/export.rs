@@ -17,6 +17,7 @@ pub mod outreach;
 pub mod pdf;
 pub mod report;
 pub mod summary;
+pub mod tracker;
 
 use crate::domain::Session;
 use crate::domain::plan::Kind;

@@ -177,6 +177,18 @@ pub enum Commands {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write a group's tracker as an Excel workbook: the roster (referrals, contacts) and its
+    /// sessions (times and counts, who came to which), each sheet a filtered table.
+    Tracker {
+        /// The group, as `holdspace group list` names it.
+        group: String,
+        /// The workbook to write (private to you, replaced atomically).
+        #[arg(long, short, value_name = "FILE.xlsx", required = true)]
+        output: PathBuf,
+        /// The sessions' times and counts only: no names and nothing anyone typed.
+        #[arg(long)]
+        anonymised: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

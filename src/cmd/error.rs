@@ -6,6 +6,7 @@ use crate::export::PersonError;
 use crate::export::message::DraftError;
 use crate::export::outreach::Missing;
 use crate::export::pdf::PdfError;
+use crate::import::ImportError;
 use crate::launch::LaunchError;
 use crate::session::amend::AmendError;
 use crate::session::error::SessionError;
@@ -70,6 +71,10 @@ pub enum CmdError {
         file: PathBuf,
     },
     NotOnRoster(RosterError),
+    /// The tracker workbook could not be made.
+    Workbook(rust_xlsxwriter::XlsxError),
+    /// A team's tracker could not be read at all.
+    Import(ImportError),
     /// No one on the roster was referred by `team`; `teams` are those there are.
     NoTeam {
         team: String,
@@ -163,6 +168,8 @@ impl fmt::Display for CmdError {
                  form is printed as text to paste into the chat)"
             ),
             Self::Pdf(err) => err.fmt(f),
+            Self::Workbook(err) => write!(f, "the workbook could not be made: {err}"),
+            Self::Import(err) => err.fmt(f),
             Self::NoTeam { team, teams } => {
                 let teams: Vec<String> = teams
                     .iter()
@@ -197,4 +204,5 @@ crate::util::wrap_errors!(
     Draft(DraftError),
     Outreach(Missing),
     Pdf(PdfError),
+    Import(ImportError),
 );

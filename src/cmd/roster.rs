@@ -1,5 +1,6 @@
 //! `holdspace roster`: one group's roster from the command line (referrals, statuses, contacts,
-//! adjustments, the list, who to contact, and the spreadsheet teams keep).
+//! adjustments, the list, who to contact, the spreadsheet teams keep, and a team's own tracker
+//! brought in).
 
 use crate::cmd::error::CmdError;
 use crate::domain::hands::same_name;
@@ -114,6 +115,15 @@ pub enum RosterCommand {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         on: Option<NaiveDate>,
     },
+    /// Bring a team's own tracker onto the roster (.xlsx, .xls, .ods or .csv): shows which
+    /// column became which field, adds those not on the roster, updates those who are, and
+    /// names each row it cannot read.
+    Import {
+        file: PathBuf,
+        /// Show what would change, and save nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// The roster as the spreadsheet teams keep.
     Export {
         /// Comma-separated values, for a spreadsheet.
@@ -198,6 +208,9 @@ pub fn run(
                 )
             })
         }
+        RosterCommand::Import { file, dry_run } => {
+            return crate::cmd::tracker::import(roll, today, disk, &file, dry_run);
+        }
         RosterCommand::Export { output, .. } => {
             let roster = look()?;
             let text = export(&roster);
@@ -268,7 +281,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// `5 of 8 places held`, and how many too many if a hand edit or a smaller group made it so.
-fn places(roster: &Roster, capacity: u32) -> String {
+pub(crate) fn places(roster: &Roster, capacity: u32) -> String {
     let held = roster.places_held();
     let over = held.saturating_sub(capacity as usize);
     let mut said = format!("{held} of {capacity} places held");

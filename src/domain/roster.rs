@@ -3,11 +3,13 @@
 
 mod contact;
 mod error;
+mod import;
 mod owing;
 mod status;
 
 pub use contact::{Field, Reach, ReachEdit, check as check_reach};
 pub use error::RosterError;
+pub use import::{Entry, Imported};
 pub use owing::{Closure, Owed, Reason, ToContact};
 pub use status::Status;
 
@@ -257,21 +259,7 @@ impl Roster {
     /// Changes how someone is reached, each field checked; says what they have now.
     pub fn edit_reach(&mut self, name: &str, edit: ReachEdit) -> Result<String, RosterError> {
         let who = self.member(name)?;
-        let mut reach = self.members[who].reach.clone();
-        let trimmed = |text: String| text.trim().to_owned();
-        if let Some(email) = edit.email {
-            reach.email = trimmed(email);
-        }
-        if let Some(phone) = edit.phone {
-            reach.phone = trimmed(phone);
-        }
-        if let Some(referrer) = edit.referrer {
-            reach.referrer = trimmed(referrer);
-        }
-        if let Some(link_sent) = edit.link_sent {
-            reach.link_sent = link_sent;
-        }
-        contact::check(&reach)?;
+        let reach = contact::edited(&self.members[who].reach, edit)?;
         let member = &mut self.members[who];
         member.reach = reach;
         Ok(format!(

@@ -6,7 +6,7 @@
 pub mod funnel;
 mod table;
 
-pub use table::table;
+pub use table::{glyph, table};
 
 use crate::domain::group::same_group;
 use crate::domain::record::Attendance;

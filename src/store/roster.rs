@@ -11,6 +11,7 @@ use crate::domain::roster::{
     self, Closure, Contact, Field, Member, Owed, Reach, Roster, RosterError, Status,
 };
 use crate::store::toml_file::{self, FileError, TextError, line_at};
+use crate::store::user_file;
 use crate::util::text::sanitize;
 use chrono::NaiveDate;
 use serde::de::IgnoredAny;
@@ -424,6 +425,19 @@ impl Roster {
         let text = self
             .to_toml()
             .map_err(|err| StoreError::new("write the roster to", path, io::Error::other(err)))?;
+        // A roster holdspace could not read back would lock the group out of it; an import of
+        // a large tracker is the likeliest way to get there.
+        if text.len() as u64 > user_file::MAX_BYTES {
+            return Err(StoreError::new(
+                "write the roster to",
+                path,
+                io::Error::other(format!(
+                    "it would be {} KiB, more than the 1 MiB holdspace reads back: nothing was \
+                     saved; `holdspace roster GROUP remove NAME` takes off someone who left",
+                    text.len() / 1024
+                )),
+            ));
+        }
         write_atomic(disk, path, text.as_bytes())
     }
 }

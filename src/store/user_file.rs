@@ -11,14 +11,16 @@ use std::path::{Path, PathBuf};
 /// The largest hand-edited file read: far above any real settings file, plan or roster.
 pub const MAX_BYTES: u64 = 1024 * 1024;
 
-/// What every refusal ends with: what would be read.
+/// What every refusal of a hand-edited file ends with: what would be read.
 const VALID: &str = "give a regular file of at most 1 MiB of UTF-8 text";
 
-/// Why a hand-edited file was not read, with its path.
+/// Why a file the user gave was not read, with its path and what would be.
 #[derive(Debug)]
 pub struct UserFileError {
     pub path: PathBuf,
     pub problem: Problem,
+    /// What would be read, as every refusal ends.
+    pub valid: &'static str,
 }
 
 #[derive(Debug)]
@@ -27,7 +29,8 @@ pub enum Problem {
     Missing,
     /// Something other than a regular file is there: a folder, a named pipe, a device.
     NotAFile(&'static str),
-    TooLarge,
+    /// Larger than the limit, in bytes.
+    TooLarge(u64),
     NotText,
     Io(io::Error),
 }
@@ -40,12 +43,14 @@ impl UserFileError {
 
 impl fmt::Display for UserFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
+        let (path, valid) = (self.path.display(), self.valid);
         match &self.problem {
             Problem::Missing => write!(f, "{path}: there is no such file"),
-            Problem::NotAFile(what) => write!(f, "{path}: is {what}, not a regular file; {VALID}"),
-            Problem::TooLarge => write!(f, "{path}: is larger than 1 MiB; {VALID}"),
-            Problem::NotText => write!(f, "{path}: is not UTF-8 text; {VALID}"),
+            Problem::NotAFile(what) => write!(f, "{path}: is {what}, not a regular file; {valid}"),
+            Problem::TooLarge(limit) => {
+                write!(f, "{path}: is larger than {} MiB; {valid}", limit / (1024 * 1024))
+            }
+            Problem::NotText => write!(f, "{path}: is not UTF-8 text; {valid}"),
             Problem::Io(err) => write!(f, "{path}: could not be read: {err}"),
         }
     }
@@ -53,13 +58,24 @@ impl fmt::Display for UserFileError {
 
 impl std::error::Error for UserFileError {}
 
-/// The text of the hand-edited file at `path`. Opening never waits (a named pipe with no writer
-/// would block a plain open), the opened file itself must be a regular file, and at most
-/// [`MAX_BYTES`] are read.
+/// The text of the hand-edited file at `path`: as [`read_bytes`], of at most [`MAX_BYTES`].
 pub fn read(path: &Path) -> Result<String, UserFileError> {
+    let bytes = read_bytes(path, MAX_BYTES, VALID)?;
+    String::from_utf8(bytes).map_err(|_| UserFileError {
+        path: path.to_owned(),
+        problem: Problem::NotText,
+        valid: VALID,
+    })
+}
+
+/// The bytes of the file the user named at `path`, at most `limit` of them; a refusal ends
+/// with `valid`. Opening never waits (a named pipe with no writer would block a plain open),
+/// and the opened file itself must be a regular file.
+pub fn read_bytes(path: &Path, limit: u64, valid: &'static str) -> Result<Vec<u8>, UserFileError> {
     let fail = |problem| UserFileError {
         path: path.to_owned(),
         problem,
+        valid,
     };
     let io = |err: io::Error| {
         fail(match err.kind() {
@@ -78,13 +94,11 @@ pub fn read(path: &Path) -> Result<String, UserFileError> {
         return Err(fail(Problem::NotAFile(describe(kind))));
     }
     let mut bytes = Vec::new();
-    Read::take(&file, MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(fail(Problem::TooLarge));
+    Read::take(&file, limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(Problem::TooLarge(limit)));
     }
-    String::from_utf8(bytes).map_err(|_| fail(Problem::NotText))
+    Ok(bytes)
 }
 
 /// What a file that is not a regular file is, in a user's words.
@@ -126,7 +140,7 @@ mod tests {
         fs::write(&path, vec![b'#'; MAX_BYTES as usize]).expect("written");
         assert_eq!(read(&path).expect("1 MiB is read").len(), MAX_BYTES as usize);
         fs::write(&path, vec![b'#'; MAX_BYTES as usize + 1]).expect("written");
-        assert!(matches!(refused(&path).problem, Problem::TooLarge));
+        assert!(matches!(refused(&path).problem, Problem::TooLarge(MAX_BYTES)));
 
         fs::write(&path, b"theme = \"\xff\"").expect("written");
         assert!(matches!(refused(&path).problem, Problem::NotText));

@@ -1,6 +1,6 @@
 //! How times and durations are written, on screen and in printed summaries.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, TimeDelta, Timelike, Utc};
 
 /// The time zone the screen shows: the machine's, or a fixed one for reproducible snapshots.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +38,16 @@ impl Zone {
             Self::Local => at.with_timezone(&Local).date_naive(),
             Self::Fixed(offset) => at.with_timezone(&offset).date_naive(),
         }
+    }
+
+    /// The wall clock's date and time at `at` in this zone; `None` at the very ends of chrono's
+    /// range, where adding the offset would overflow.
+    pub fn naive(self, at: DateTime<Utc>) -> Option<NaiveDateTime> {
+        let offset = match self {
+            Self::Local => at.with_timezone(&Local).offset().fix(),
+            Self::Fixed(offset) => offset,
+        };
+        at.naive_utc().checked_add_offset(offset)
     }
 
     /// `at` in any chrono `strftime` pattern, for the places the ones above do not fit.

@@ -73,6 +73,26 @@ pub fn check(reach: &Reach) -> Result<(), RosterError> {
     Ok(())
 }
 
+/// `reach` with `edit`'s fields, each trimmed, checked.
+pub(super) fn edited(reach: &Reach, edit: ReachEdit) -> Result<Reach, RosterError> {
+    let mut reach = reach.clone();
+    let trimmed = |text: String| text.trim().to_owned();
+    if let Some(email) = edit.email {
+        reach.email = trimmed(email);
+    }
+    if let Some(phone) = edit.phone {
+        reach.phone = trimmed(phone);
+    }
+    if let Some(referrer) = edit.referrer {
+        reach.referrer = trimmed(referrer);
+    }
+    if let Some(link_sent) = edit.link_sent {
+        reach.link_sent = link_sent;
+    }
+    check(&reach)?;
+    Ok(reach)
+}
+
 fn is_phone(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
     (6..=20).contains(&digits)

@@ -31,7 +31,7 @@ const fn listed(attendance: Option<Attendance>) -> Mark {
 }
 
 /// One character a cell, never colour alone.
-fn glyph(mark: Mark) -> char {
+pub fn glyph(mark: Mark) -> char {
     match mark {
         Mark::NotListed => '·',
         Mark::Listed { attendance, .. } => match attendance {

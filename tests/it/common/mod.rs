@@ -4,6 +4,8 @@
 
 pub(crate) use crate::fixture;
 
+pub mod workbook;
+
 use fixture::{at, meta, t0};
 use holdspace::domain::Command as Cmd;
 use holdspace::session::recorder::Recorder;
