@@ -7,7 +7,7 @@
 mod members;
 mod pages;
 
-pub use members::feedback_rounds;
+pub use members::{feedback_rounds, rounds};
 pub use pages::Report;
 
 use crate::export::md::{finish, line, section, table, text};

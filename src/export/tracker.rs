@@ -4,7 +4,7 @@
 
 mod sheets;
 
-pub use sheets::{ATTENDANCE, CONTACTS, REFERRALS, SESSIONS, Tracker};
+pub use sheets::{ATTENDANCE, CONTACTS, FEEDBACK, REFERRALS, SESSIONS, Tracker};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook, Worksheet, XlsxError};

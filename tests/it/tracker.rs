@@ -4,9 +4,9 @@
 
 use crate::common;
 
-use calamine::{Data, Xlsx, open_workbook};
+use calamine::{Data, DataType, Xlsx, open_workbook};
 use chrono::{NaiveDate, NaiveDateTime};
-use common::workbook::{ADJUSTMENT_WORD, MARIGOLD, NOTE_WORD, OSRIC, ZOE, sheets, tuesday};
+use common::workbook::{ADJUSTMENT_WORD, FEEDBACK_WORD, MARIGOLD, NOTE_WORD, OSRIC, ZOE, sheets, tuesday};
 use common::{data, fails, holdspace, mode, ok, run};
 use std::fs;
 use std::os::unix::fs::symlink;
@@ -41,7 +41,7 @@ fn the_tracker_holds_the_roster_and_sessions_as_typed_cells() {
     let out = tmp.path().join("tracker.xlsx");
     let said = ok(&root, &["tracker", "tuesday group", "-o", out.to_str().unwrap()]);
     assert!(
-        said.contains("Referrals (3), Contacts (1), Sessions (2), Attendance (2)"),
+        said.contains("Referrals (3), Contacts (1), Sessions (2), Attendance (2), Feedback (1)"),
         "{said}"
     );
     assert!(said.trim_end().ends_with(out.to_str().unwrap()), "{said}");
@@ -49,7 +49,36 @@ fn the_tracker_holds_the_roster_and_sessions_as_typed_cells() {
 
     let book = sheets(&out);
     let names: Vec<&str> = book.iter().map(|(name, _)| name.as_str()).collect();
-    assert_eq!(names, ["Referrals", "Contacts", "Sessions", "Attendance"]);
+    assert_eq!(
+        names,
+        ["Referrals", "Contacts", "Sessions", "Attendance", "Feedback"]
+    );
+    let feedback = &book[4].1;
+    assert_eq!(
+        header(feedback),
+        [
+            "Date",
+            "Answers",
+            "Very good",
+            "Good",
+            "Neither good nor poor",
+            "Poor",
+            "Very poor",
+            "Don't know",
+            "% positive"
+        ]
+    );
+    assert_eq!(feedback.len(), 2, "one round");
+    assert_eq!(
+        when(&feedback[1][0]).date(),
+        day("2026-12-03"),
+        "the round's day, a date cell"
+    );
+    let counts: Vec<f64> = feedback[1][1..]
+        .iter()
+        .map(|cell| cell.as_f64().expect("a number"))
+        .collect();
+    assert_eq!(counts, [3.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0, 67.0]);
 
     let referrals = &book[0].1;
     assert_eq!(
@@ -186,7 +215,7 @@ fn an_anonymised_tracker_names_no_one() {
     let book = sheets(&out);
     assert_eq!(
         book.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(),
-        ["Sessions"]
+        ["Sessions", "Feedback"]
     );
     assert_eq!(book[0].1.len(), 3, "the sessions' times and counts stay");
     for (sheet, rows) in &book {
@@ -198,6 +227,7 @@ fn an_anonymised_tracker_names_no_one() {
                 ZOE,
                 NOTE_WORD,
                 ADJUSTMENT_WORD,
+                FEEDBACK_WORD,
                 "example.org",
                 "07700",
                 "Tuesday",

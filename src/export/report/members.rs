@@ -15,7 +15,8 @@ pub fn feedback_rounds(logs: &[Loaded], group: &str) -> Vec<Round> {
     rounds(&history::sessions(logs, group))
 }
 
-pub(super) fn rounds(sessions: &[&SessionLog]) -> Vec<Round> {
+/// The rounds among `sessions`: those at which members gave any feedback, in their order.
+pub fn rounds(sessions: &[&SessionLog]) -> Vec<Round> {
     (sessions.iter())
         .filter(|log| !log.feedback.is_empty())
         .map(|log| Round {

@@ -1,11 +1,14 @@
 //! What each sheet of the tracker holds, from a group's roster and its saved sessions: who was
-//! referred and where they stand, every contact, each session's times and counts, and who came
-//! to which. The anonymised tracker is the sessions sheet alone, which holds no name and no text.
+//! referred and where they stand, every contact, each session's times and counts, who came to
+//! which, and members' feedback per round. The anonymised tracker is the sessions and feedback
+//! sheets alone, which hold no name and no text.
 
 use super::{Sheet, Value};
+use crate::domain::feedback::Answer;
 use crate::domain::hands::same_name;
 use crate::domain::record::Attendance;
 use crate::domain::roster::{Member, Owed, Roster, Status};
+use crate::export::report::rounds;
 use crate::session::history::{History, Mark, glyph};
 use crate::util::format::Zone;
 use chrono::{DateTime, Utc};
@@ -14,6 +17,7 @@ pub const REFERRALS: &str = "Referrals";
 pub const CONTACTS: &str = "Contacts";
 pub const SESSIONS: &str = "Sessions";
 pub const ATTENDANCE: &str = "Attendance";
+pub const FEEDBACK: &str = "Feedback";
 
 /// What a group's tracker is written from.
 pub struct Tracker<'a> {
@@ -28,13 +32,14 @@ impl Tracker<'_> {
     /// anyone typed.
     pub fn sheets(&self, anonymised: bool) -> Vec<Sheet> {
         if anonymised {
-            vec![self.sessions()]
+            vec![self.sessions(), self.feedback()]
         } else {
             vec![
                 self.referrals(),
                 self.contacts(),
                 self.sessions(),
                 self.attendance(),
+                self.feedback(),
             ]
         }
     }
@@ -202,6 +207,33 @@ impl Tracker<'_> {
             .collect();
         Sheet {
             name: ATTENDANCE,
+            header,
+            rows,
+        }
+    }
+
+    /// A row a feedback round: members' answers by kind and % positive, as the report counts
+    /// them; no text anyone wrote, so the anonymised tracker keeps it.
+    fn feedback(&self) -> Sheet {
+        let rows = (rounds(&self.history.sessions).iter())
+            .map(|round| {
+                let tally = round.tally();
+                let mut row = vec![
+                    Value::Date(self.zone.day_of(round.started_at)),
+                    tally.total().into(),
+                ];
+                row.extend(Answer::ALL.map(|answer| tally.count(answer).into()));
+                row.push(
+                    (tally.percent_positive()).map_or(Value::Empty, |percent| Value::Number(percent as f64)),
+                );
+                row
+            })
+            .collect();
+        let mut header = headers(&["Date", "Answers"]);
+        header.extend(Answer::ALL.map(|answer| answer.label().to_owned()));
+        header.push("% positive".to_owned());
+        Sheet {
+            name: FEEDBACK,
             header,
             rows,
         }

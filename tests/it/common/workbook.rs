@@ -4,6 +4,7 @@
 use super::ok;
 use crate::fixture::group::{ABSENT, LATE, PRESENT, session};
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use holdspace::domain::feedback::{Answer, Entry};
 use holdspace::store::disk::Os;
 use holdspace::store::paths::DataDir;
 use std::path::Path;
@@ -15,6 +16,8 @@ pub const ZOE: &str = "Zoë";
 /// A word only a contact's note holds, and one only adjustments hold.
 pub const NOTE_WORD: &str = "Quillwort";
 pub const ADJUSTMENT_WORD: &str = "Lanternfish";
+/// A word a member wrote as what was good, to look for where it must not be.
+pub const FEEDBACK_WORD: &str = "Marmalade";
 
 /// Each sheet's name and cells, in order, as calamine reads the workbook at `path`.
 pub fn sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
@@ -92,6 +95,16 @@ pub fn tuesday(root: &Path) {
             &[(MARIGOLD, PRESENT, Some(5)), (OSRIC, osric, None)],
         );
         log.id = id.to_owned();
+        if week == 1 {
+            // Three members' own answers: very good, good and poor.
+            log.feedback = [
+                (Answer::VeryGood, FEEDBACK_WORD),
+                (Answer::Good, ""),
+                (Answer::Poor, ""),
+            ]
+            .map(|(answer, good)| Entry::new(answer, good, "").expect("an entry"))
+            .to_vec();
+        }
         log.write(&Os, &dir.log_path(id).expect("a plain ID"))
             .expect("the log is written");
     }
