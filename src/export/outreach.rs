@@ -195,15 +195,6 @@ impl Outward<'_> {
     pub fn referral_form(&self) -> Result<Sheet, Missing> {
         let (_, how) = self.essentials()?;
         let group = self.group;
-        let write_in = |label: &str, lines| {
-            Block::new(
-                "form",
-                Content::WriteIn {
-                    label: label.to_owned(),
-                    lines,
-                },
-            )
-        };
         Ok(Sheet {
             title: format!("Referral to {}", group.name),
             blocks: vec![
@@ -264,15 +255,6 @@ const ANONYMOUS: &str = "Anonymous: please do not write your name. Your answers 
 /// The printed feedback form: the Friends and Family Test question with a box per answer, and
 /// what was good and what could be better, with room to write.
 pub fn feedback_form(group: &Group) -> Sheet {
-    let write_in = |label: &str| {
-        Block::new(
-            "form",
-            Content::WriteIn {
-                label: label.to_owned(),
-                lines: 4,
-            },
-        )
-    };
     Sheet {
         title: format!("{}: your feedback", group.name),
         blocks: vec![
@@ -288,8 +270,8 @@ pub fn feedback_form(group: &Group) -> Sheet {
                 "form",
                 Content::Ticks(Answer::ALL.map(|answer| answer.label().to_owned()).to_vec()),
             ),
-            write_in(GOOD),
-            write_in(BETTER),
+            write_in(GOOD, 4),
+            write_in(BETTER, 4),
             Block::new(
                 "form",
                 Content::Paragraph(
@@ -312,6 +294,17 @@ pub fn feedback_text(group: &Group) -> String {
          written down without your name.\n",
         name = group.name,
         answers = answers.join(" / "),
+    )
+}
+
+/// A question on a form, with `lines` ruled lines to write the answer on.
+fn write_in(label: &str, lines: usize) -> Block {
+    Block::new(
+        "form",
+        Content::WriteIn {
+            label: label.to_owned(),
+            lines,
+        },
     )
 }
 

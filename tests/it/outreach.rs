@@ -57,6 +57,25 @@ fn info(pdf: &Path) -> String {
     reader("pdfinfo", &[pdf.to_str().expect("a path")])
 }
 
+/// `group poster` (or another printing command) for the Tuesday Circle, written to `name`
+/// beside the data folder; it must succeed.
+fn printed(tmp: &Path, root: &Path, command: &[&str], name: &str) -> PathBuf {
+    let path = outside(tmp, name);
+    ok(
+        root,
+        &[command, &["Tuesday Circle", "-o", path.to_str().unwrap()]].concat(),
+    );
+    path
+}
+
+/// Page 1 of `pdf` rendered by poppler at `dpi` as `format` (`-png`, `-gray`), beside it.
+fn rendered(pdf: &Path, dpi: &str, format: &str, extension: &str) -> PathBuf {
+    let prefix = pdf.with_extension("page");
+    let (pdf, to) = (pdf.to_str().unwrap(), prefix.to_str().unwrap());
+    reader("pdftoppm", &["-r", dpi, format, "-singlefile", pdf, to]);
+    PathBuf::from(format!("{to}.{extension}"))
+}
+
 fn outside(tmp: &Path, name: &str) -> PathBuf {
     tmp.join(name)
 }
@@ -127,18 +146,7 @@ fn a_poster_prints_every_field_the_group_set_on_one_tagged_page() {
 fn a_letter_poster_is_letter_sized() {
     let (tmp, root) = data();
     circle(&root);
-    let poster = outside(tmp.path(), "letter.pdf");
-    ok(
-        &root,
-        &[
-            "group",
-            "poster",
-            "Tuesday Circle",
-            "--letter",
-            "-o",
-            poster.to_str().unwrap(),
-        ],
-    );
+    let poster = printed(tmp.path(), &root, &["group", "poster", "--letter"], "letter.pdf");
     assert!(
         info(&poster).contains("612 x 792 pts (letter)"),
         "{}",
@@ -152,30 +160,8 @@ fn a_letter_poster_is_letter_sized() {
 fn the_rendered_poster_has_its_dark_title_band_and_white_paper() {
     let (tmp, root) = data();
     circle(&root);
-    let poster = outside(tmp.path(), "poster.pdf");
-    ok(
-        &root,
-        &[
-            "group",
-            "poster",
-            "Tuesday Circle",
-            "-o",
-            poster.to_str().unwrap(),
-        ],
-    );
-    let prefix = tmp.path().join("page");
-    reader(
-        "pdftoppm",
-        &[
-            "-r",
-            "20",
-            "-gray",
-            "-singlefile",
-            poster.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let pgm = fs::read(prefix.with_extension("pgm")).expect("pdftoppm writes a PGM");
+    let poster = printed(tmp.path(), &root, &["group", "poster"], "poster.pdf");
+    let pgm = fs::read(rendered(&poster, "20", "-gray", "pgm")).expect("pdftoppm writes a PGM");
     let (width, pixels) = pgm_pixels(&pgm);
     let row = |y: usize| &pixels[y * width..(y + 1) * width];
     let mean = |row: &[u8]| row.iter().map(|&p| u32::from(p)).sum::<u32>() / row.len() as u32;
@@ -189,30 +175,8 @@ fn the_rendered_poster_has_its_dark_title_band_and_white_paper() {
 fn the_posters_qr_code_scans_to_the_referral_link() {
     let (tmp, root) = data();
     circle(&root);
-    let poster = outside(tmp.path(), "poster.pdf");
-    ok(
-        &root,
-        &[
-            "group",
-            "poster",
-            "Tuesday Circle",
-            "-o",
-            poster.to_str().unwrap(),
-        ],
-    );
-    let prefix = tmp.path().join("scan");
-    reader(
-        "pdftoppm",
-        &[
-            "-r",
-            "150",
-            "-png",
-            "-singlefile",
-            poster.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let png = prefix.with_extension("png");
+    let poster = printed(tmp.path(), &root, &["group", "poster"], "poster.pdf");
+    let png = rendered(&poster, "150", "-png", "png");
     let scanned = reader("zbarimg", &["-q", "--raw", png.to_str().unwrap()]);
     assert_eq!(scanned.trim(), REFER);
 }
@@ -317,17 +281,7 @@ fn characters_the_font_cannot_print_are_refused_naming_the_field() {
 fn the_referral_form_asks_only_the_simple_details_and_says_where_it_goes() {
     let (tmp, root) = data();
     circle(&root);
-    let form = outside(tmp.path(), "form.pdf");
-    ok(
-        &root,
-        &[
-            "group",
-            "referral-form",
-            "Tuesday Circle",
-            "-o",
-            form.to_str().unwrap(),
-        ],
-    );
+    let form = printed(tmp.path(), &root, &["group", "referral-form"], "form.pdf");
     let text = words(&form);
     for asked in [
         "Referral to Tuesday Circle",
@@ -428,11 +382,7 @@ fn a_room_groups_feedback_form_asks_the_question_with_a_box_per_answer_and_room_
     circle(&root);
     let out = run(holdspace(&root).args(["feedback-form", "Tuesday Circle"]));
     assert!(fails(&out).contains("-o FILE"), "{out:?}");
-    let form = outside(tmp.path(), "feedback.pdf");
-    ok(
-        &root,
-        &["feedback-form", "Tuesday Circle", "-o", form.to_str().unwrap()],
-    );
+    let form = printed(tmp.path(), &root, &["feedback-form"], "feedback.pdf");
     let text = words(&form);
     for asked in [
         "Tuesday Circle: your feedback",

@@ -407,6 +407,19 @@ fn tuesday_roster() -> Roster {
     roster
 }
 
+/// The Tuesday sessions, the last the end of a course: Marigold's takeaway and three members'
+/// own answers.
+fn course_ended() -> Vec<SessionLog> {
+    let mut logs = tuesday();
+    let last = (logs.iter_mut().rev())
+        .find(|log| log.group == "Tuesday group" && !log.rehearsal)
+        .expect("a session");
+    last.last_session = true;
+    last.participants[0].takeaway = "Breathing before answering".to_owned();
+    last.feedback = members_said();
+    logs
+}
+
 /// Three members' answers: two positive, one "don't know", and what they wrote.
 fn members_said() -> Vec<Entry> {
     [
@@ -438,13 +451,7 @@ fn printed(logs: &[SessionLog], roster: &Roster, names: bool, dir: &std::path::P
 #[test]
 fn the_printed_report_holds_the_figures_charts_and_funnel_on_a_few_tagged_pages() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
-    let mut logs = tuesday();
-    let last = (logs.iter_mut().rev())
-        .find(|log| log.group == "Tuesday group" && !log.rehearsal)
-        .expect("a session");
-    last.last_session = true;
-    last.participants[0].takeaway = "Breathing before answering".to_owned();
-    last.feedback = members_said();
+    let logs = course_ended();
     let pdf = printed(&logs, &tuesday_roster(), true, tmp.path());
 
     let text = pdf_words(&pdf);
@@ -511,13 +518,7 @@ fn the_printed_report_holds_the_figures_charts_and_funnel_on_a_few_tagged_pages(
 #[test]
 fn the_printed_anonymised_report_names_no_one_and_quotes_nothing() {
     let tmp = tempfile::tempdir().expect("a temporary folder");
-    let mut logs = tuesday();
-    let last = (logs.iter_mut().rev())
-        .find(|log| log.group == "Tuesday group" && !log.rehearsal)
-        .expect("a session");
-    last.last_session = true;
-    last.participants[0].takeaway = "Breathing before answering".to_owned();
-    last.feedback = members_said();
+    let logs = course_ended();
     let pdf = printed(&logs, &tuesday_roster(), false, tmp.path());
     let text = pdf_words(&pdf).to_lowercase();
     assert!(text.contains("overall: 3 answers, 67% positive."), "{text}");
