@@ -116,6 +116,32 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
     }
 }
 
+/// What the group says of itself on the poster, the referral form and the blurb.
+fn on_paper(group: &Group) -> String {
+    let outreach = &group.outreach;
+    if outreach.is_empty() {
+        return format!(
+            "On paper: nothing set yet; `holdspace group edit {:?} --for TEXT --contact TEXT` \
+             sets what the poster says\n",
+            sanitize(&group.name)
+        );
+    }
+    let mut out = "On paper (poster, referral form, blurb):\n".to_owned();
+    for (label, text) in [
+        ("for", outreach.for_whom.as_str()),
+        ("about", outreach.about.as_str()),
+        ("contact", outreach.contact.as_str()),
+        ("access", outreach.accessibility.as_str()),
+        ("starts", outreach.starts.as_deref().unwrap_or_default()),
+        ("refer", outreach.refer.as_str()),
+    ] {
+        if !text.is_empty() {
+            out.push_str(&format!("  {label:<10} {}\n", sanitize(text)));
+        }
+    }
+    out
+}
+
 /// Everything about a group, as `group show` prints it.
 fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
     let group = &stored.group;
@@ -129,6 +155,10 @@ fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
         out.push_str(&format!("  co-facilitator {}\n", sanitize(&group.co_facilitator)));
     }
     out.push_str(&format!("  plan       {}\n", sanitize(&group.plan)));
+    out.push_str(&format!(
+        "  feedback   a members' round every {} sessions\n",
+        group.feedback_interval()
+    ));
     let sessions = history::sessions(&group::saved(dir, &stored.group.name), &group.name).len();
     out.push_str(&format!("  sessions   {sessions} saved\n"));
     let (rules, whose) = if group.ground_rules.is_empty() {
@@ -148,6 +178,7 @@ fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
     for (number, rule) in rules.iter().enumerate() {
         out.push_str(&format!("  {}. {}\n", number + 1, sanitize(rule)));
     }
+    out.push_str(&on_paper(group));
     for (title, items) in [
         ("Preparation checklist", group.checklist.clone()),
         ("Before leaving, in the review", group.closing_checklist()),

@@ -135,7 +135,10 @@ fn group_show_prints_the_ground_rules_and_the_checklist() {
         "{shown}"
     );
     assert!(
-        shown.contains("  places     8\n  plan       peer-support-60\n  sessions   0 saved\n"),
+        shown.contains(
+            "  places     8\n  plan       peer-support-60\n  feedback   a members' round every 4 \
+             sessions\n  sessions   0 saved\n"
+        ),
         "{shown}"
     );
     assert!(
