@@ -403,3 +403,22 @@ fn rules_show_the_new_one_then_end(tmux: Tmux) {
     tmux.key("Enter");
     tmux.wait_for("Log saved to");
 }
+
+/// On the real binary, `h` at home shows the group's history as charts, and Esc goes back.
+#[test]
+fn h_at_home_charts_the_groups_history_and_esc_goes_back() {
+    let (_tmp, root) = data();
+    new_group(&root);
+    script(&root, &["--group", GROUP], "key q y q\n");
+    let tmux = Tmux::start(100, 30, &pane(&root, "", false));
+    tmux.wait_for("holdspace · groups");
+    tmux.key("h");
+    tmux.wait_all(&[
+        "· history",
+        "people attending, 1 session(s)",
+        "members' feedback",
+        "none saved yet",
+    ]);
+    tmux.escape();
+    tmux.wait_for("holdspace · groups");
+}
