@@ -6,6 +6,7 @@ use super::hands::same_name;
 use super::outreach::Outreach;
 use super::plan::{MAX_TITLE_CHARS, check_entries};
 use super::wording::Wording;
+use crate::util::text::steers;
 use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -121,6 +122,20 @@ impl Group {
                 "name",
                 format!("give a name of 1 to {MAX_TITLE_CHARS} characters"),
             ));
+        }
+        for (field, text) in [
+            ("name", &self.name),
+            ("place", &self.place),
+            ("co_facilitator", &self.co_facilitator),
+        ] {
+            if text.chars().any(steers) {
+                return Err((
+                    field,
+                    "holds a control character, a new line or a direction override; write it \
+                     as plain text on one line"
+                        .to_owned(),
+                ));
+            }
         }
         if let Some(day) = &self.day {
             day.parse::<Weekday>()

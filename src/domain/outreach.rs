@@ -28,8 +28,13 @@ pub struct Outreach {
     /// Step-free access, a hearing loop, captions online, and the like.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub accessibility: String,
-    /// The first meeting, as YYYY-MM-DD, for a group that has not started yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The first meeting, as YYYY-MM-DD, for a group that has not started yet; in the file a
+    /// TOML date (`starts = 2027-01-12`) is read as well as text.
+    #[serde(
+        default,
+        deserialize_with = "date_or_text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub starts: Option<String>,
     /// Where a referral goes, as a web link or an e-mail address; printed as a QR code too.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -44,9 +49,18 @@ impl Outreach {
         *self == Self::default()
     }
 
-    /// The first meeting, if the group says.
+    /// The first meeting, if the group says, written exactly as YYYY-MM-DD.
     pub fn start_date(&self) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(self.starts.as_deref()?, "%Y-%m-%d").ok()
+        let starts = self.starts.as_deref()?;
+        let shaped = starts.len() == 10
+            && (starts.bytes().enumerate()).all(|(at, b)| {
+                if at == 4 || at == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        shaped.then(|| NaiveDate::parse_from_str(starts, "%Y-%m-%d").ok())?
     }
 
     /// What a QR code for the referral address holds: a link as written, an e-mail address as
@@ -58,7 +72,7 @@ impl Outreach {
         } else if is_link(refer) {
             Some(refer.to_owned())
         } else {
-            Some(format!("mailto:{}", refer.trim_start_matches("mailto:")))
+            Some(format!("mailto:{}", address(refer)))
         }
     }
 
@@ -87,6 +101,25 @@ fn is_link(text: &str) -> bool {
     text.starts_with("https://") || text.starts_with("http://")
 }
 
+/// An e-mail address as written, with or without one `mailto:` before it.
+fn address(refer: &str) -> &str {
+    refer.strip_prefix("mailto:").unwrap_or(refer)
+}
+
+/// A `starts` written as text or, by hand in the file, as a TOML date.
+fn date_or_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Text(String),
+        Date(toml::value::Datetime),
+    }
+    Ok(Some(match Written::deserialize(deserializer)? {
+        Written::Text(text) => text,
+        Written::Date(date) => date.to_string(),
+    }))
+}
+
 /// A referral address is a web link or an e-mail address, short enough for a QR code, with
 /// nothing in it a scanner would show as something else.
 fn check_refer(refer: &str) -> Result<(), OutreachError> {
@@ -102,12 +135,28 @@ fn check_refer(refer: &str) -> Result<(), OutreachError> {
             format!("is longer than {MAX_REFER_CHARS} characters, too dense for a printed QR code"),
         ));
     }
-    let unbroken = !refer.chars().any(|c| c.is_whitespace() || c.is_control());
-    if is_link(refer) && unbroken {
+    // A scanner shows what the code holds, and a reader sees what is printed: only plain
+    // characters, so the two cannot differ (an international address in its ASCII form).
+    if !refer.chars().all(|c| c.is_ascii_graphic()) {
+        let problem = if refer.contains(char::is_whitespace) && !is_link(refer) {
+            "is neither a link nor an address"
+        } else {
+            "has a space or a character beyond plain ASCII"
+        };
+        return Err((FIELD, format!("{refer:?} {problem}; {valid}, in its ASCII form")));
+    }
+    if is_link(refer) {
+        let host = refer.split_once("://").map_or("", |(_, rest)| rest);
+        let host = host.split(['/', '?', '#']).next().unwrap_or_default();
+        if !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
+            return Err((
+                FIELD,
+                format!("{refer:?} names no site after the scheme; {valid}"),
+            ));
+        }
         return Ok(());
     }
-    let address = refer.trim_start_matches("mailto:");
-    if !unbroken || address.parse::<lettre::Address>().is_err() {
+    if address(refer).parse::<lettre::Address>().is_err() {
         return Err((
             FIELD,
             format!("{refer:?} is neither a link nor an address; {valid}"),
@@ -138,18 +187,35 @@ mod tests {
         );
         outreach.refer = "call Sam".into();
         assert_eq!(outreach.validate().unwrap_err().0, "outreach.refer");
-        outreach.refer = "javascript:alert(1)".into();
-        assert_eq!(outreach.validate().unwrap_err().0, "outreach.refer");
+        for bad in [
+            "javascript:alert(1)",
+            "https://",
+            "https://localhost/refer",
+            "mailto:mailto:a@example.org",
+            "https://nhs\u{200b}.uk/refer",
+            "https://evil.example/\u{202e}ku.shn//:sptth",
+        ] {
+            outreach.refer = bad.into();
+            assert_eq!(outreach.validate().unwrap_err().0, "outreach.refer", "{bad:?}");
+        }
     }
 
     #[test]
-    fn a_start_date_is_a_date() {
-        let outreach = Outreach {
-            starts: Some("12/01/2027".into()),
-            ..Outreach::default()
-        };
-        let (field, message) = outreach.validate().unwrap_err();
-        assert_eq!(field, "outreach.starts");
-        assert!(message.contains("YYYY-MM-DD"), "{message}");
+    fn a_start_date_is_a_date_written_yyyy_mm_dd() {
+        for bad in [
+            "12/01/2027",
+            "+12027-1-2",
+            " 2027-01-12",
+            "2027-1-2",
+            "2027-02-30",
+        ] {
+            let outreach = Outreach {
+                starts: Some(bad.into()),
+                ..Outreach::default()
+            };
+            let (field, message) = outreach.validate().unwrap_err();
+            assert_eq!(field, "outreach.starts", "{bad:?}");
+            assert!(message.contains("YYYY-MM-DD"), "{message}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! each message's own words, whose `{placeholders}` are checked when the group file is read and
 //! filled in when a message is drafted.
 
+use crate::util::text::steers;
 use lettre::message::Mailbox;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -199,10 +200,12 @@ pub fn check_text(field: &'static str, text: &str, max: usize) -> Result<(), Wor
     if text.chars().count() > max {
         return Err((field, format!("is longer than {max} characters")));
     }
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if text.chars().any(|c| steers(c) && c != '\n' && c != '\t') {
         return Err((
             field,
-            "holds a control character; use plain text, with new lines where wanted".to_owned(),
+            "holds a control character or a direction override; use plain text, with new lines \
+             where wanted"
+                .to_owned(),
         ));
     }
     Ok(())

@@ -20,6 +20,13 @@ pub fn safe_char(c: char) -> char {
     }
 }
 
+/// Whether `c` would steer how text around it shows rather than be shown: a control character
+/// (a new line and a tab too) or a bidirectional embedding, override or isolate, which can make
+/// a link or a name read as something else.
+pub fn steers(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// [`sanitize`] line by line, keeping the line breaks: for messages that quote a file.
 pub fn sanitize_lines(text: &str) -> String {
     text.lines().map(sanitize).collect::<Vec<_>>().join("\n")

@@ -807,7 +807,12 @@ fn history_mine_counts_the_week_and_the_month() {
 #[test]
 fn a_printed_draft_shows_hostile_text_without_obeying_it() {
     let (_tmp, root) = data();
-    meeting_tomorrow(&root, "Tuesday group", &["--place", "Room\u{1b}[2J 4"]);
+    let refused = run(holdspace(&root).args(["group", "new", "Tuesday group", "--place", "Room\u{1b}[2J 4"]));
+    assert!(
+        fails(&refused).contains("place: holds a control character"),
+        "{refused:?}"
+    );
+    meeting_tomorrow(&root, "Tuesday group", &["--place", "Room 4"]);
     confirmed(&root, "Tuesday group", "Ana\u{7}", Some("ana@example.org"));
     let said = ok(
         &root,
@@ -820,7 +825,6 @@ fn a_printed_draft_shows_hostile_text_without_obeying_it() {
         ],
     );
     assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");
-    assert!(said.contains("Room\u{FFFD}[2J 4"), "{said}");
 }
 
 /// A group words its own messages in its file: who they are from (no `--from` needed), what to
