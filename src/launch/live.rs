@@ -131,8 +131,8 @@ fn home(
                 saved_name = Some(name);
             }
             Picked::History(name) => {
-                let logs = saved_sessions::saved(dir, &name);
-                HistoryView::of(&name, &logs, Zone::Local)
+                let (logs, unread) = saved_sessions::saved_and_unread(dir, &name);
+                HistoryView::of(&name, &logs, unread, Zone::Local)
                     .run(terminal, theme, stop)
                     .map_err(LaunchError::Screen)?;
                 saved_name = Some(name);

@@ -13,9 +13,14 @@ use crate::store::plans::{self, Chosen};
 /// The saved session logs of the group called `group`, rehearsals included; one that cannot be
 /// read is left out here, and `holdspace sessions` names it.
 pub fn saved(dir: &DataDir, group: &str) -> Vec<Loaded> {
+    saved_and_unread(dir, group).0
+}
+
+/// The saved logs of the group called `group`, and how many logs could not be read (of this
+/// group or any: a log that cannot be read cannot say whose it is), so a count can say so.
+pub fn saved_and_unread(dir: &DataDir, group: &str) -> (Vec<Loaded>, usize) {
     log::list_where(&dir.sessions_dir(), |head| same_group(head.group(), group))
-        .map(|(logs, _)| logs)
-        .unwrap_or_default()
+        .map_or((Vec::new(), 1), |(logs, errors)| (logs, errors.len()))
 }
 
 /// The ice-breaker prompts the group has been asked, oldest first.

@@ -227,9 +227,10 @@ fn a_groups_history_charts_attendance_and_members_feedback() {
             .map(|answer| Entry::new(*answer, "", "").expect("an entry"))
             .collect();
     }
-    let view = HistoryView::of(
+    let mut view = HistoryView::of(
         "tuesday group",
         &loaded(logs),
+        0,
         Zone::Fixed(chrono::FixedOffset::east_opt(0).expect("UTC")),
     );
     assert_eq!(view.attending.len(), 20);
@@ -256,6 +257,15 @@ fn a_groups_history_charts_attendance_and_members_feedback() {
         ],
     );
     insta::assert_snapshot!("history_80x24", terminal.backend());
+    // A log that could not be read is said, not silently left out.
+    view.unread = 1;
+    terminal
+        .draw(|frame| view::history::render(&view, frame.area(), frame.buffer_mut(), &fallback(true)))
+        .expect("drawn");
+    assert_shows(
+        &terminal,
+        &["1 saved log(s) could not be read and are not counted"],
+    );
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     assert!(view.on_key(key(KeyCode::Char('x'))));
     assert!(!view.on_key(key(KeyCode::Esc)) && !view.on_key(key(KeyCode::Char('q'))));

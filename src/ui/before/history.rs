@@ -16,12 +16,14 @@ pub struct HistoryView {
     pub positive: Vec<(String, u64)>,
     /// Every round's answers together, as `7 answers, 86% positive`.
     pub overall: String,
+    /// Saved logs that could not be read, and so are not counted.
+    pub unread: usize,
 }
 
 impl HistoryView {
     /// The group called `group`, from its saved `logs` (rehearsals are not counted), its days
     /// as `zone` reads them.
-    pub fn of(group: &str, logs: &[Loaded], zone: Zone) -> Self {
+    pub fn of(group: &str, logs: &[Loaded], unread: usize, zone: Zone) -> Self {
         let history = History::of(logs, group);
         let day = |at| zone.format(at, "%d/%m");
         let attending = (history.sessions.iter().zip(history.attending()))
@@ -42,6 +44,7 @@ impl HistoryView {
             attending,
             positive,
             overall: all.describe(),
+            unread,
         }
     }
 

@@ -36,8 +36,14 @@ pub fn render(view: &HistoryView, area: Rect, buf: &mut Buffer, theme: &Theme) {
         feedback,
         buf,
     );
+    let unread = (view.unread > 0).then(|| {
+        format!(
+            "{} saved log(s) could not be read and are not counted: `holdspace sessions` names them",
+            view.unread
+        )
+    });
     footer::footer(
-        Line::raw(""),
+        footer::status_line("", None, unread.as_deref(), theme),
         " Esc back · holdspace report GROUP --pdf -o FILE prints these with the rest".to_owned(),
         theme,
         footer,
