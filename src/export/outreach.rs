@@ -61,6 +61,12 @@ impl Outward<'_> {
         if outreach.for_whom.trim().is_empty() {
             return Err(self.missing("outreach.for", "who the group is for", "--for"));
         }
+        Ok((outreach.for_whom.trim(), self.how()?))
+    }
+
+    /// How to refer someone or ask: what every page needs.
+    fn how(&self) -> Result<String, Missing> {
+        let outreach = &self.group.outreach;
         let how = [outreach.contact.trim(), outreach.refer.trim()]
             .into_iter()
             .filter(|how| !how.is_empty())
@@ -73,7 +79,7 @@ impl Outward<'_> {
                 "--contact",
             ));
         }
-        Ok((outreach.for_whom.trim(), how))
+        Ok(how)
     }
 
     /// "Tuesdays, 18:30 to 20:00", or what of it is known.
@@ -143,13 +149,13 @@ impl Outward<'_> {
                     subtitle,
                 },
             ),
-            heading("Who it is for"),
+            heading("Who it is for", "outreach.for"),
             Block::new("outreach.for", Content::Paragraph(for_whom.to_owned())),
-            heading("What happens"),
+            heading("What happens", "outreach.about"),
             Block::new("outreach.about", Content::Paragraph(about.to_owned())),
-            heading("When and where"),
+            heading("When and where", "place"),
             Block::new("place", Content::Paragraph(self.when_and_where())),
-            heading("What to expect"),
+            heading("What to expect", "messages.confidentiality"),
             Block::new(
                 "messages.confidentiality",
                 Content::Bullets(vec![
@@ -160,13 +166,13 @@ impl Outward<'_> {
             ),
         ];
         if !outreach.accessibility.trim().is_empty() {
-            blocks.push(heading("Access"));
+            blocks.push(heading("Access", "outreach.accessibility"));
             blocks.push(Block::new(
                 "outreach.accessibility",
                 Content::Paragraph(outreach.accessibility.trim().to_owned()),
             ));
         }
-        blocks.push(heading("How to get a place"));
+        blocks.push(heading("How to get a place", "outreach.contact"));
         // The referral address has its own line by the QR code, so it is not said twice.
         let ask = match outreach.contact.trim() {
             "" => "use the link below".to_owned(),
@@ -193,7 +199,7 @@ impl Outward<'_> {
 
     /// One page a colleague fills in with the simple details; the facilitator does the rest.
     pub fn referral_form(&self) -> Result<Sheet, Missing> {
-        let (_, how) = self.essentials()?;
+        let how = self.how()?;
         let group = self.group;
         Ok(Sheet {
             title: format!("Referral to {}", group.name),
@@ -265,7 +271,7 @@ pub fn feedback_form(group: &Group) -> Sheet {
                     subtitle: ANONYMOUS.to_owned(),
                 },
             ),
-            heading(QUESTION),
+            heading(QUESTION, "form"),
             Block::new(
                 "form",
                 Content::Ticks(Answer::ALL.map(|answer| answer.label().to_owned()).to_vec()),
@@ -308,8 +314,10 @@ fn write_in(label: &str, lines: usize) -> Block {
     )
 }
 
-fn heading(text: &str) -> Block {
-    Block::new("heading", Content::Heading(text.to_owned()))
+/// A section's heading, named by the field it introduces: a page that runs out at a heading
+/// runs out at that field.
+fn heading(text: &str, field: &'static str) -> Block {
+    Block::new(field, Content::Heading(text.to_owned()))
 }
 
 fn weekday(day: Weekday) -> &'static str {

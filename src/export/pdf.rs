@@ -8,6 +8,7 @@ mod flow;
 mod layout;
 mod text;
 
+use crate::util::text::steers;
 pub use layout::LEAST_BODY;
 use std::fmt;
 
@@ -90,6 +91,21 @@ pub struct Chart {
 impl Eq for Chart {}
 
 impl Content {
+    /// Every piece of text it prints, to change in place.
+    fn texts_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Self::Title { title, subtitle } => vec![title, subtitle],
+            Self::Heading(text) | Self::Paragraph(text) => vec![text],
+            Self::Bullets(items) | Self::Ticks(items) => items.iter_mut().collect(),
+            Self::WriteIn { label, .. } => vec![label],
+            Self::Qr { caption, .. } => vec![caption],
+            Self::Columns(chart) => (chart.bars.iter_mut().map(|(label, _)| label))
+                .chain([&mut chart.alt])
+                .collect(),
+            Self::Table { header, rows } => header.iter_mut().chain(rows.iter_mut().flatten()).collect(),
+        }
+    }
+
     /// All the text it prints.
     fn text(&self) -> String {
         match self {
@@ -139,13 +155,25 @@ impl fmt::Display for PdfError {
                  reads well; shorten it (or the fields before it)"
             ),
             Self::Unprintable { field, chars } => {
-                let chars: String = chars.iter().collect();
+                // By code point too, as some cannot be seen and some would steer the terminal.
+                let chars: Vec<String> = (chars.iter())
+                    .map(|&c| {
+                        let invisible = steers(c)
+                            || c.is_whitespace()
+                            || matches!(c, '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}');
+                        if invisible {
+                            format!("U+{:04X}", u32::from(c))
+                        } else {
+                            format!("{c} (U+{:04X})", u32::from(c))
+                        }
+                    })
+                    .collect();
                 write!(
                     f,
-                    "{field}: holds characters the page's font (DejaVu Sans) cannot print: \
-                     {chars}; write them in a script it covers (Latin, Greek, Cyrillic, \
-                     Arabic, Hebrew and more)",
-                    chars = crate::util::text::sanitize(&chars)
+                    "{field}: holds characters the page's font (DejaVu Sans) cannot print, or \
+                     that would steer the text: {}; write it in a script the font covers (Latin, \
+                     Greek, Cyrillic, Arabic, Hebrew and more), as plain text",
+                    chars.join(" ")
                 )
             }
             Self::Qr { field, reason } => write!(f, "{field}: no QR code can hold it ({reason})"),
@@ -155,6 +183,29 @@ impl fmt::Display for PdfError {
 }
 
 impl std::error::Error for PdfError {}
+
+impl Sheet {
+    /// The sheet with every character the pages cannot print shown as U+FFFD, for words that
+    /// were accepted elsewhere and must be printed as they were given (what members wrote, a
+    /// saved log); says whether any was, so the page can say so.
+    pub fn printable(mut self) -> (Self, bool) {
+        let fonts = text::Fonts::new();
+        let mut replaced = false;
+        let texts = (self.blocks.iter_mut())
+            .flat_map(|block| block.content.texts_mut())
+            .chain([&mut self.title]);
+        for text in texts {
+            let missing = fonts.missing(text);
+            if !missing.is_empty() {
+                replaced = true;
+                *text = (text.chars())
+                    .map(|c| if missing.contains(&c) { '\u{FFFD}' } else { c })
+                    .collect();
+            }
+        }
+        (self, replaced)
+    }
+}
 
 /// `sheet` as a one-page PDF on `paper`, as large as fits.
 pub fn one_page(sheet: &Sheet, paper: Paper) -> Result<Vec<u8>, PdfError> {

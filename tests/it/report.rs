@@ -563,3 +563,34 @@ fn a_year_of_sessions_prints_with_every_session_in_its_table() {
     let pages: usize = number_after(&info, "Pages:           ");
     assert!((2..=6).contains(&pages), "{pages} pages");
 }
+
+/// What members wrote is printed as they wrote it, however long (each quote may break onto a
+/// new page) and whatever its characters: an emoji the font lacks, or a bell from a hand-edited
+/// log, is shown as � and the report says so, rather than refusing to print.
+#[test]
+fn the_printed_report_prints_every_members_words_and_marks_what_it_cannot() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let mut logs = course_ended();
+    let last = (logs.iter_mut().rev())
+        .find(|log| log.group == "Tuesday group" && !log.rehearsal)
+        .expect("a session");
+    let long = "A long and thoughtful answer. ".repeat(33);
+    last.feedback = [long.trim(), long.trim(), long.trim(), "Felt welcome 🙂"]
+        .map(|good| Entry::new(Answer::Good, good, "").expect("an entry"))
+        .to_vec();
+    last.participants[0].takeaway = "Breathing\u{7} exercise".to_owned();
+    let pdf = printed(&logs, &tuesday_roster(), true, tmp.path());
+    let text = pdf_words(&pdf);
+    for shown in [
+        "“Felt welcome �”",
+        "“Breathing� exercise”",
+        "Characters the report's font cannot print (an emoji, say) are shown as �.",
+    ] {
+        assert!(text.contains(shown), "{shown:?} not in:\n{text}");
+    }
+    assert_eq!(
+        text.matches("A long and thoughtful answer.").count(),
+        99,
+        "{text}"
+    );
+}

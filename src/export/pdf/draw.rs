@@ -57,7 +57,7 @@ pub fn document(
     }
     document.set_metadata(
         Metadata::new()
-            .title(sheet.title.clone())
+            .title(crate::util::text::sanitize(&sheet.title))
             .language(LANGUAGE.to_owned())
             .creator("holdspace".to_owned()),
     );

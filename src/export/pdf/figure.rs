@@ -77,7 +77,7 @@ pub fn columns(page: &mut Cursor, chart: &Chart) -> Vec<Vec<Mark>> {
                 INK,
             ));
         }
-        if at % every == 0 || at + 1 == chart.bars.len() && at % every > every / 2 {
+        if at % every == 0 {
             let width = fonts.width(label, Weight::Regular) * size;
             let baseline = base + size * LEADING;
             marks.push(Cursor::text(
@@ -173,4 +173,52 @@ pub fn table(page: &mut Cursor, header: &[String], rows: &[Vec<String>]) -> Vec<
         parts.extend(cells);
     }
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::pdf::layout::LEAST_SCALE;
+    use crate::export::pdf::text::Fonts;
+
+    /// However many bars, the labels under them never run into each other.
+    #[test]
+    fn labels_under_many_columns_never_overlap() {
+        let fonts = Fonts::new();
+        for count in 1..=200 {
+            let chart = Chart {
+                bars: (0..count)
+                    .map(|n| (format!("{} May 27", n % 28 + 1), 1.0))
+                    .collect(),
+                top: 2.0,
+                unit: "",
+                alt: String::new(),
+            };
+            let mut page = Cursor::new(&fonts, 595.0, LEAST_SCALE);
+            let marks = columns(&mut page, &chart).concat();
+            let texts: Vec<(&str, f32, f32, f32)> = (marks.iter())
+                .filter_map(|mark| match mark {
+                    Mark::Text {
+                        line,
+                        x,
+                        baseline,
+                        size,
+                        ..
+                    } => Some((line.as_str(), *x, *baseline, *size)),
+                    _ => None,
+                })
+                .collect();
+            // The labels are the lowest line, under the axis.
+            let lowest = texts.iter().map(|text| text.2).fold(0.0, f32::max);
+            let mut spans: Vec<(f32, f32)> = (texts.iter())
+                .filter(|text| (text.2 - lowest).abs() < 0.01)
+                .map(|(line, x, _, size)| (*x, x + fonts.width(line, Weight::Regular) * size))
+                .collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(!spans.is_empty(), "{count} bars, no label");
+            for pair in spans.windows(2) {
+                assert!(pair[0].1 <= pair[1].0, "{count} bars: {pair:?} overlap");
+            }
+        }
+    }
 }

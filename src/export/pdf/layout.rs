@@ -89,10 +89,11 @@ pub fn one_page(fonts: &Fonts, sheet: &Sheet, width: f32, height: f32) -> Result
         if page.y <= height - MARGIN {
             return Ok(laid);
         }
-        if scale - STEP < least - f32::EPSILON {
+        if scale <= least {
             return Err(overflow(fonts, sheet, width, height));
         }
-        scale -= STEP;
+        // The last try is at the least size itself.
+        scale = (scale - STEP).max(least);
     }
 }
 
@@ -320,6 +321,32 @@ pub fn wrap(fonts: &Fonts, text: &str, weight: Weight, size: f32, room: f32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The most text that fits one page is set at the least size itself, not a step above it.
+    #[test]
+    fn the_last_try_to_fit_a_page_is_at_the_least_size() {
+        let fonts = Fonts::new();
+        let sheet = |words: usize| Sheet {
+            title: "Fit".into(),
+            blocks: vec![Block::new("about", Content::Paragraph("word ".repeat(words)))],
+        };
+        let size_of = |laid: &[Laid]| match laid[0].parts[0][0] {
+            Mark::Text { size, .. } => size,
+            _ => panic!("a line of text"),
+        };
+        // The most words that fit, found by halving: fitting is monotonic in the words.
+        let (mut fits, mut over) = (10, 4000);
+        while over - fits > 1 {
+            let middle = usize::midpoint(fits, over);
+            if one_page(&fonts, &sheet(middle), 595.0, 842.0).is_ok() {
+                fits = middle;
+            } else {
+                over = middle;
+            }
+        }
+        let last = one_page(&fonts, &sheet(fits), 595.0, 842.0).expect("it fits");
+        assert!((size_of(&last) - LEAST_BODY).abs() < 0.01, "{}", size_of(&last));
+    }
 
     #[test]
     fn lines_break_between_words_and_a_long_link_inside_itself() {

@@ -1,6 +1,7 @@
 //! Text as glyphs: the `dejavu` crate's Sans, embedded, shaped with rustybuzz in reading order (unicode-bidi),
 //! so a line is measured exactly as it is drawn and "محمد" reads right inside an English line.
 
+use crate::util::text::steers;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use rustybuzz::{Direction, UnicodeBuffer};
 use std::ops::Range;
@@ -66,11 +67,16 @@ impl Fonts {
         self.face(weight).pdf.clone()
     }
 
-    /// The characters of `text` the font has no glyph for, each once, in order.
+    /// The characters of `text` that cannot be printed, each once, in order: those either
+    /// weight lacks (a field may be set in bold), and those that would steer the text instead
+    /// of showing (a control character, a direction override). A space is always printable.
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut missing: Vec<char> = Vec::new();
-        for c in text.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
-            if self.regular.shaper.glyph_index(c).is_none() && !missing.contains(&c) {
+        for c in text.chars().filter(|c| *c != ' ') {
+            let lacked = [&self.regular, &self.bold]
+                .iter()
+                .any(|face| face.shaper.glyph_index(c).is_none());
+            if (lacked || steers(c)) && !missing.contains(&c) {
                 missing.push(c);
             }
         }
@@ -172,6 +178,11 @@ mod tests {
         let fonts = Fonts::new();
         assert!(fonts.missing("Zoë Łódź محمد שלום Ωμέγα").is_empty());
         assert_eq!(fonts.missing("心の会"), ['心', 'の', '会']);
+        // In the regular weight only, a bell, a tab, an override: none prints.
+        assert_eq!(
+            fonts.missing("\u{1D5A0}rt\u{7}\t\u{202E}x"),
+            ['\u{1D5A0}', '\u{7}', '\t', '\u{202E}']
+        );
         assert!(fonts.width("Wide", Weight::Bold) > fonts.width("Wide", Weight::Regular));
     }
 }

@@ -11,6 +11,7 @@ use crate::session::history::History;
 use crate::session::history::funnel::{self, KEPT_COMING};
 use crate::store::log::SessionLog;
 use crate::util::format::Zone;
+use chrono::{DateTime, Utc};
 
 /// What the printed report is made from.
 pub struct Report<'a> {
@@ -74,6 +75,18 @@ impl Report<'_> {
         }
     }
 
+    /// A chart's label for a session's day: `6 Jan`, with the year (`6 Jan 27`) when the
+    /// sessions span more than one.
+    fn day(&self, at: DateTime<Utc>) -> String {
+        let sessions = &self.history.sessions;
+        let year = |log: Option<&&SessionLog>| log.map(|log| self.zone.format(log.started_at, "%Y"));
+        if year(sessions.first()) == year(sessions.last()) {
+            self.zone.format(at, "%-d %b")
+        } else {
+            self.zone.format(at, "%-d %b %y")
+        }
+    }
+
     fn attendance(&self, blocks: &mut Vec<Block>) {
         let history = self.history;
         let attending = history.attending();
@@ -88,7 +101,7 @@ impl Report<'_> {
             attending.last().unwrap_or(&0)
         );
         let bars = (history.sessions.iter().zip(&attending))
-            .map(|(log, count)| (self.zone.format(log.started_at, "%-d %b"), *count as f64))
+            .map(|(log, count)| (self.day(log.started_at), *count as f64))
             .collect();
         blocks.push(chart(
             "attendance",
@@ -169,7 +182,7 @@ impl Report<'_> {
         let bars: Vec<(String, f64)> = (rounds.iter())
             .map(|round| {
                 let percent = round.tally().percent_positive().unwrap_or(0);
-                (self.zone.format(round.started_at, "%-d %b"), percent as f64)
+                (self.day(round.started_at), percent as f64)
             })
             .collect();
         let alt = format!(
@@ -206,7 +219,7 @@ impl Report<'_> {
                 timed.len()
             );
             let bars = (timed.iter().zip(over))
-                .map(|(log, minutes)| (self.zone.format(log.started_at, "%-d %b"), minutes))
+                .map(|(log, minutes)| (self.day(log.started_at), minutes))
                 .collect();
             blocks.push(heading("Minutes past the scheduled end"));
             blocks.push(chart("timings", bars, top(highest as usize), "", alt));
@@ -222,11 +235,20 @@ impl Report<'_> {
     }
 }
 
+/// The report's sheet, its text as the pages can print it: what was typed into a session is
+/// printed as it was, any character the font lacks shown as �, and the report says so.
 fn finish(group: &str, blocks: Vec<Block>) -> Sheet {
-    Sheet {
+    let sheet = Sheet {
         title: format!("{group}: report"),
         blocks,
+    };
+    let (mut sheet, replaced) = sheet.printable();
+    if replaced {
+        sheet.blocks.push(paragraph(
+            "Characters the report's font cannot print (an emoji, say) are shown as �.",
+        ));
     }
+    sheet
 }
 
 /// What people said they take away and aim for, at the last session of a course; unnamed.
@@ -246,17 +268,15 @@ fn takeaways(blocks: &mut Vec<Block>, sessions: &[&SessionLog]) {
     );
 }
 
-/// Quoted words under `title`, a few to a list so that no list is taller than a page.
+/// Quoted words under `title`, each its own block, so that the page breaks between quotes: one
+/// quote, at most a record's 1,000 characters, always fits a page.
 fn quotes(blocks: &mut Vec<Block>, title: &str, field: &'static str, said: impl Iterator<Item = String>) {
-    const TO_A_LIST: usize = 5;
-    let said: Vec<String> = said.collect();
-    if said.is_empty() {
+    let mut said = said.peekable();
+    if said.peek().is_none() {
         return;
     }
     blocks.push(heading(title));
-    for few in said.chunks(TO_A_LIST) {
-        blocks.push(Block::new(field, Content::Bullets(few.to_vec())));
-    }
+    blocks.extend(said.map(|quote| Block::new(field, Content::Bullets(vec![quote]))));
 }
 
 /// An axis top that reads well: the highest value, at least 2, rounded up to an even number.
