@@ -86,6 +86,10 @@ pub enum CmdError {
     NoOutput {
         what: &'static str,
     },
+    /// An online group's feedback form is text, and was asked for as a printed one.
+    TextForm {
+        why: &'static str,
+    },
     Pdf(PdfError),
 }
 
@@ -168,6 +172,11 @@ impl fmt::Display for CmdError {
                  form is printed as text to paste into the chat)"
             ),
             Self::Pdf(err) => err.fmt(f),
+            Self::TextForm { why } => write!(
+                f,
+                "an online group's feedback form is text to paste into the chat, and {why}; \
+                 leave out --letter, and name the file .txt or leave out -o to print it"
+            ),
             Self::Workbook(err) => write!(f, "the workbook could not be made: {err}"),
             Self::Import(err) => err.fmt(f),
             Self::NoTeam { team, teams } => {

@@ -11,6 +11,7 @@ use crate::store::log;
 use crate::store::paths::DataDir;
 use crate::store::{groups, roster};
 use crate::util::format::Zone;
+use crate::util::text::sanitize;
 use std::path::Path;
 
 /// What to export and where to: the command line's options.
@@ -84,5 +85,5 @@ pub fn print_or_write(
 /// path say where they went.
 pub fn write_file(dir: &DataDir, path: &Path, bytes: &[u8], done: &str) -> Result<String, CmdError> {
     guard::write_output(dir.disk().as_ref(), dir.root(), path, bytes)?;
-    Ok(format!("{done} {}", path.display()))
+    Ok(format!("{done} {}", sanitize(&path.display().to_string())))
 }

@@ -109,7 +109,7 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
                 .collect())
         }
         GroupCommand::Show { name } => Ok(describe(dir, &groups::find(dir, &name)?, now)),
-        GroupCommand::Edit(edit) => outreach::edit(dir, edit),
+        GroupCommand::Edit(edit) => outreach::edit(dir, edit, now.date()),
         GroupCommand::Poster(print) => outreach::print(dir, Page::Poster, print, now.date()),
         GroupCommand::ReferralForm(print) => outreach::print(dir, Page::ReferralForm, print, now.date()),
         GroupCommand::Blurb { name } => outreach::blurb(dir, &name, now.date()),

@@ -77,7 +77,7 @@ pub struct Print {
 }
 
 /// `group edit NAME ...`: the changes saved, or nothing saved and why.
-pub fn edit(dir: &DataDir, edit: Edit) -> Result<String, CmdError> {
+pub fn edit(dir: &DataDir, edit: Edit, today: NaiveDate) -> Result<String, CmdError> {
     if let Some(plan) = &edit.plan {
         plans::load(plan)?;
     }
@@ -120,10 +120,16 @@ pub fn edit(dir: &DataDir, edit: Edit) -> Result<String, CmdError> {
     keep(&mut outreach.refer, edit.refer);
     optional(&mut outreach.starts, edit.starts);
     groups::replace(dir, &mut stored)?;
+    let outreach = &stored.group.outreach;
+    // A start already past is kept but never printed: say so now rather than on the poster.
+    let past = (outreach.start_date())
+        .filter(|starts| *starts < today)
+        .map(|starts| format!(" The start date {starts} is past, so the poster and blurb leave it out."))
+        .unwrap_or_default();
     Ok(format!(
-        "Saved {:?} in {}.",
+        "Saved {:?} in {}.{past}",
         sanitize(&stored.group.name),
-        stored.file().display()
+        sanitize(&stored.file().display().to_string())
     ))
 }
 
@@ -158,6 +164,12 @@ pub fn feedback_form(
     let stored = groups::find(dir, name)?;
     let group = &stored.group;
     match (group.setting, output) {
+        (Setting::Online, _) if paper == Paper::Letter => Err(CmdError::TextForm {
+            why: "--letter is for a printed form",
+        }),
+        (Setting::Online, Some(path)) if is_pdf(path) => Err(CmdError::TextForm {
+            why: "a file named .pdf would hold text",
+        }),
         (Setting::Online, output) => print_or_write(
             dir,
             output,
@@ -172,6 +184,10 @@ pub fn feedback_form(
             what: "a printed feedback form",
         }),
     }
+}
+
+fn is_pdf(path: &Path) -> bool {
+    (path.extension()).is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
 }
 
 /// `group blurb NAME`: three lines to paste.

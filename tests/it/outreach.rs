@@ -271,7 +271,7 @@ fn characters_the_font_cannot_print_are_refused_naming_the_field() {
     ]));
     let err = fails(&out);
     assert!(
-        err.contains("outreach.accessibility") && err.contains("心の会"),
+        err.contains("outreach.accessibility") && err.contains("心 (U+5FC3) の (U+306E) 会 (U+4F1A)"),
         "{err}"
     );
     assert!(!poster.exists());
@@ -431,4 +431,80 @@ fn an_online_groups_feedback_form_is_text_to_paste_into_the_chat() {
     ] {
         assert!(text.contains(asked), "{asked:?} not in:\n{text}");
     }
+}
+
+#[test]
+fn an_online_groups_feedback_form_is_never_written_as_a_pdf() {
+    let (tmp, root) = data();
+    ok(&root, &["group", "new", "Online circle", "--online"]);
+    let pdf = outside(tmp.path(), "form.pdf");
+    for args in [
+        &["feedback-form", "Online circle", "--letter"][..],
+        &["feedback-form", "Online circle", "-o", pdf.to_str().unwrap()],
+    ] {
+        let out = run(holdspace(&root).args(args));
+        assert!(
+            fails(&out).contains("an online group's feedback form is text"),
+            "{out:?}"
+        );
+    }
+    assert!(!pdf.exists());
+    let text = outside(tmp.path(), "form.txt");
+    ok(
+        &root,
+        &["feedback-form", "Online circle", "-o", text.to_str().unwrap()],
+    );
+    assert!(
+        fs::read_to_string(&text)
+            .expect("the form")
+            .contains("What was good?")
+    );
+}
+
+#[test]
+fn the_referral_form_needs_only_how_to_reach_the_group() {
+    let (tmp, root) = data();
+    ok(&root, &["group", "new", "Only contact"]);
+    ok(
+        &root,
+        &["group", "edit", "Only contact", "--contact", "Sam, 020 7946 0000"],
+    );
+    let form = outside(tmp.path(), "form.pdf");
+    ok(
+        &root,
+        &[
+            "group",
+            "referral-form",
+            "Only contact",
+            "-o",
+            form.to_str().unwrap(),
+        ],
+    );
+    assert!(words(&form).contains("Send it to: Sam, 020 7946 0000"));
+    let poster = outside(tmp.path(), "poster.pdf");
+    let out = run(holdspace(&root).args(["group", "poster", "Only contact", "-o", poster.to_str().unwrap()]));
+    assert!(fails(&out).contains("outreach.for"), "{out:?}");
+}
+
+/// What holdspace says back never carries a control character, even where the path asked for does.
+#[test]
+fn a_start_already_past_is_said_and_a_hostile_path_is_shown_safely() {
+    let (tmp, root) = data();
+    circle(&root);
+    let said = ok(
+        &root,
+        &["group", "edit", "Tuesday Circle", "--starts", "2020-01-07"],
+    );
+    assert!(
+        said.contains("The start date 2020-01-07 is past, so the poster and blurb leave it out."),
+        "{said}"
+    );
+    assert!(!ok(&root, &["group", "blurb", "Tuesday Circle"]).contains("2020"));
+    let odd = outside(tmp.path(), "x\u{1b}]0;TITLE\u{7}.pdf");
+    let said = ok(
+        &root,
+        &["group", "poster", "Tuesday Circle", "-o", odd.to_str().unwrap()],
+    );
+    assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");
+    assert!(odd.exists());
 }
