@@ -116,6 +116,11 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
     }
 }
 
+/// One line of `group show`: its label, padded so every value starts in one column.
+fn row(label: &str, value: &str) -> String {
+    format!("  {label:<14} {value}\n")
+}
+
 /// What the group says of itself on the poster, the referral form and the blurb.
 fn on_paper(group: &Group) -> String {
     let outreach = &group.outreach;
@@ -136,7 +141,7 @@ fn on_paper(group: &Group) -> String {
         ("refer", outreach.refer.as_str()),
     ] {
         if !text.is_empty() {
-            out.push_str(&format!("  {label:<10} {}\n", sanitize(text)));
+            out.push_str(&row(label, &sanitize(text)));
         }
     }
     out
@@ -146,21 +151,22 @@ fn on_paper(group: &Group) -> String {
 fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
     let group = &stored.group;
     let mut out = format!("{}\n", sanitize(&group.name));
-    out.push_str(&format!("  meets      {}\n", sanitize(&group.when_and_where())));
+    out.push_str(&row("meets", &sanitize(&group.when_and_where())));
     if let Some(next) = group.next_meeting(now) {
-        out.push_str(&format!("  next       {}\n", next.format("%a %-d %b %Y, %H:%M")));
+        out.push_str(&row("next", &next.format("%a %-d %b %Y, %H:%M").to_string()));
     }
-    out.push_str(&format!("  places     {}\n", group.capacity));
+    out.push_str(&row("places", &group.capacity.to_string()));
     if !group.co_facilitator.is_empty() {
-        out.push_str(&format!("  co-facilitator {}\n", sanitize(&group.co_facilitator)));
+        out.push_str(&row("co-facilitator", &sanitize(&group.co_facilitator)));
     }
-    out.push_str(&format!("  plan       {}\n", sanitize(&group.plan)));
-    out.push_str(&format!(
-        "  feedback   a members' round every {} sessions\n",
-        group.feedback_interval()
+    out.push_str(&row("plan", &sanitize(&group.plan)));
+    let every = group.feedback_interval();
+    out.push_str(&row(
+        "feedback",
+        &format!("a members' round every {every} sessions"),
     ));
     let sessions = history::sessions(&group::saved(dir, &stored.group.name), &group.name).len();
-    out.push_str(&format!("  sessions   {sessions} saved\n"));
+    out.push_str(&row("sessions", &format!("{sessions} saved")));
     let (rules, whose) = if group.ground_rules.is_empty() {
         (
             plans::load(&group.plan)

@@ -124,10 +124,11 @@ pub enum RosterCommand {
         #[arg(long)]
         dry_run: bool,
     },
-    /// The roster as the spreadsheet teams keep.
+    /// The roster as comma-separated values, for a spreadsheet (its only format, so the
+    /// default; `holdspace tracker` writes a workbook).
     Export {
-        /// Comma-separated values, for a spreadsheet.
-        #[arg(long, required = true)]
+        /// Comma-separated values: what it writes anyway, kept for the scripts that say so.
+        #[arg(long)]
         csv: bool,
         /// Write to this file (private to you, replaced atomically) instead of printing.
         #[arg(long, short, value_name = "FILE")]

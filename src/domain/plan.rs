@@ -161,19 +161,26 @@ impl Plan {
 
     /// Checks what the rest of the app relies on, naming the item and field that is wrong.
     pub fn validate(&self) -> Result<(), PlanError> {
+        self.problems().into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every problem the plan has, in file order: the plan's own, then the first of each item,
+    /// so one check of a plan file can name them all.
+    pub fn problems(&self) -> Vec<PlanError> {
         let whole = |field, message: String| PlanError {
             item: None,
             field,
             message,
         };
+        let mut problems = Vec::new();
         if self.name.trim().is_empty() {
-            return Err(whole("name", "must not be empty".to_owned()));
+            problems.push(whole("name", "must not be empty".to_owned()));
         }
         if self.items.is_empty() {
-            return Err(whole("items", "a plan needs at least one agenda item".to_owned()));
+            problems.push(whole("items", "a plan needs at least one agenda item".to_owned()));
         }
         if self.items.len() > MAX_ENTRIES {
-            return Err(whole(
+            problems.push(whole(
                 "items",
                 format!(
                     "{} items is more than the {MAX_ENTRIES} a plan may have",
@@ -181,16 +188,19 @@ impl Plan {
                 ),
             ));
         }
-        check_entries("ground_rules", &self.ground_rules)
-            .map_err(|err| whole("ground_rules", err.to_string()))?;
-        for (index, item) in self.items.iter().enumerate() {
-            item.validate().map_err(|(field, message)| PlanError {
-                item: Some(index),
-                field,
-                message,
-            })?;
+        if let Err(err) = check_entries("ground_rules", &self.ground_rules) {
+            problems.push(whole("ground_rules", err.to_string()));
         }
-        Ok(())
+        for (index, item) in self.items.iter().enumerate() {
+            if let Err((field, message)) = item.validate() {
+                problems.push(PlanError {
+                    item: Some(index),
+                    field,
+                    message,
+                });
+            }
+        }
+        problems
     }
 
     /// Draws one prompt for each ice-breaker from its pool: the first the group has not been

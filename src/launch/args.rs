@@ -20,7 +20,8 @@ pub struct SessionArgs {
     /// Minutes before the scheduled end at which the end warning appears (0 turns it off).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=120))]
     pub warn_minutes: u32,
-    /// The group's name as shown on screen and in the log.
+    /// The group: a saved group's name (`holdspace group list`), whose plan, people and rules
+    /// it brings, or any name to show on screen and in the log.
     #[arg(long, value_name = "NAME")]
     pub group: Option<String>,
     /// Someone expected in the group (repeat for each); `h` picks from them, and new names can
@@ -34,6 +35,14 @@ pub struct SessionArgs {
     /// a goal.
     #[arg(long)]
     pub last_session: bool,
+}
+
+impl SessionArgs {
+    /// Whether the command line already says which session to run (its group, plan or people):
+    /// then it starts at once, rather than at the list of saved groups.
+    pub fn names_a_session(&self) -> bool {
+        self.group.is_some() || self.plan.is_some() || !self.participants.is_empty()
+    }
 }
 
 /// A rehearsal's `--speed`, for clap, which shows the message under the option.

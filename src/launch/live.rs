@@ -58,7 +58,7 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
         // A group picked at home is asked for as `--group` would be.
         let grouped: SessionArgs;
         let mut request = request;
-        if new && args.group.is_none() {
+        if new && !args.names_a_session() {
             match home(&dir, &setup.theme, &mut terminal, &stop)? {
                 Picked::Quit => return Ok("Nothing was changed.".to_owned()),
                 Picked::Group(name) => {

@@ -6,7 +6,7 @@ use crate::store::toml_file::{self, FileError, TextError};
 use crate::store::user_file::UserFileError;
 use serde::Deserialize;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The newest plan file format this build reads.
@@ -75,6 +75,11 @@ pub enum PlanFileError {
     /// Neither a template of that name nor a file at that path.
     Neither(UserFileError),
     File(FileError),
+    /// What `plan check` found wrong with a plan file, every problem with its line.
+    Several {
+        path: PathBuf,
+        problems: Vec<TextError>,
+    },
 }
 
 impl fmt::Display for PlanFileError {
@@ -88,6 +93,10 @@ impl fmt::Display for PlanFileError {
                 template_names()
             ),
             Self::File(err) => err.fmt(f),
+            Self::Several { path, problems } => {
+                write!(f, "{}: {} problem(s):", path.display(), problems.len())?;
+                problems.iter().try_for_each(|problem| write!(f, "\n  {problem}"))
+            }
         }
     }
 }
@@ -160,6 +169,17 @@ struct ItemFile {
 
 /// Parses a plan file; an error gives the line it is on and names the field.
 pub fn parse(text: &str) -> Result<Chosen, TextError> {
+    let (chosen, mut problems) = parse_all(text)?;
+    if problems.is_empty() {
+        Ok(chosen)
+    } else {
+        Err(problems.remove(0))
+    }
+}
+
+/// A plan file read as far as it can be, and every problem of what it holds, each with its
+/// line; a file that is not a plan's TOML is its one error.
+fn parse_all(text: &str) -> Result<(Chosen, Vec<TextError>), TextError> {
     // The version is read first, so that a newer file is named as newer, not as broken.
     #[derive(Deserialize)]
     struct Version {
@@ -204,11 +224,14 @@ pub fn parse(text: &str) -> Result<Chosen, TextError> {
             .collect(),
         ground_rules: file.ground_rules,
     };
-    plan.validate().map_err(|err| located(text, &starts, &err))?;
-    Ok(Chosen {
+    let problems = (plan.problems().iter())
+        .map(|err| located(text, &starts, err))
+        .collect();
+    let chosen = Chosen {
         plan,
         last_session: file.last_session,
-    })
+    };
+    Ok((chosen, problems))
 }
 
 /// `err` with the line of its field: within its item's table, or at the top of the file.
@@ -288,9 +311,22 @@ pub fn list_templates() -> String {
         .collect()
 }
 
-/// `holdspace plan check FILE`: what the plan holds, or why it cannot be used.
+/// `holdspace plan check FILE`: what the plan holds, or every reason it cannot be used.
 pub fn check(path: &Path) -> Result<String, PlanFileError> {
-    let chosen = load_file(path)?;
+    let (chosen, mut problems) = toml_file::read(path, parse_all).map_err(|err| match err {
+        FileError::Read(err) if err.is_missing() => PlanFileError::Neither(err),
+        err => PlanFileError::File(err),
+    })?;
+    match problems.len() {
+        0 => {}
+        1 => return Err(PlanFileError::File(FileError::in_file(path)(problems.remove(0)))),
+        _ => {
+            return Err(PlanFileError::Several {
+                path: path.to_owned(),
+                problems,
+            });
+        }
+    }
     let plan = &chosen.plan;
     let mut out = format!(
         "{}: a valid plan, {:?}: {} items, {} minutes, {} ground rules\n",

@@ -64,7 +64,7 @@ fn group_new_says_where_it_saved_and_how_to_start_the_group() {
         "{said}"
     );
     assert!(
-        said.contains("  meets      tuesdays at 18:30, Room 4 (in-person)\n"),
+        said.contains("  meets          tuesdays at 18:30, Room 4 (in-person)\n"),
         "{said}"
     );
     assert!(
@@ -131,13 +131,13 @@ fn group_show_prints_the_ground_rules_and_the_checklist() {
     let shown = ok(&root, &["group", "show", "tuesday GROUP"]);
     let plan = plans::template("peer-support-60").expect("a template").plan;
     assert!(
-        shown.starts_with("Tuesday group\n  meets      tuesdays at 18:30"),
+        shown.starts_with("Tuesday group\n  meets          tuesdays at 18:30"),
         "{shown}"
     );
     assert!(
         shown.contains(
-            "  places     8\n  plan       peer-support-60\n  feedback   a members' round every 4 \
-             sessions\n  sessions   0 saved\n"
+            "  places         8\n  plan           peer-support-60\n  feedback       a members' \
+             round every 4 sessions\n  sessions       0 saved\n"
         ),
         "{shown}"
     );
@@ -897,4 +897,30 @@ fn a_group_words_its_own_messages_in_its_file() {
     let group = groups::load(&file).unwrap();
     assert_eq!(group.written_version(), 2);
     assert_eq!(group.messages.bring, "Tea is on; bring a mug if you like.");
+}
+
+/// Every row of `group show` starts its value in one column, the co-facilitator's too.
+#[test]
+fn group_show_lines_up_every_value_the_co_facilitator_too() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    ok(
+        &root,
+        &["group", "edit", "Tuesday group", "--co-facilitator", "Sam"],
+    );
+    let shown = ok(&root, &["group", "show", "Tuesday group"]);
+    // Where the value starts: past the label and the spaces after it.
+    let value_at = |line: &str| {
+        let label_end = 2 + line[2..].find(' ').expect("a label and a value");
+        line.len() - line[label_end..].trim_start().len()
+    };
+    let columns: Vec<usize> = (shown.lines().skip(1))
+        .take_while(|line| line.starts_with("  "))
+        .map(value_at)
+        .collect();
+    assert!(shown.contains("  co-facilitator Sam\n"), "{shown}");
+    assert!(
+        columns.len() >= 6 && columns.iter().all(|at| *at == columns[0]),
+        "{columns:?}\n{shown}"
+    );
 }

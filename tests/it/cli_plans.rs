@@ -221,3 +221,28 @@ fn a_session_on_a_plan_file_logs_that_plans_items() {
         assert_eq!(meta.plan, chosen.plan, "{name}");
     }
 }
+
+/// A plan with several mistakes has them all named at once, each with its line, so one check
+/// finds them all.
+#[test]
+fn plan_check_names_every_problem_each_with_its_line() {
+    let (tmp, root) = data();
+    let plan = tmp.path().join("mine.toml");
+    fs::write(
+        &plan,
+        "name = \"Mine\"\n\n[[items]]\ntitle = \"Welcome\"\nkind = \"welcome\"\nminutes = 0\n\n\
+         [[items]]\ntitle = \"\"\nkind = \"discussion\"\nminutes = 10\n",
+    )
+    .expect("written");
+    let out = run(holdspace(&root).args(["plan", "check"]).arg(&plan));
+    let err = fails(&out);
+    assert!(err.contains("2 problem(s):"), "{err}");
+    assert!(
+        err.contains("\n  line 6: items[0].minutes: 0 is out of range"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\n  line 9: items[1].title: must not be empty"),
+        "{err}"
+    );
+}

@@ -8,7 +8,7 @@ use crate::common;
 use chrono::{TimeDelta, Utc};
 use common::{
     Tmux, data, event_types, files_ending, holdspace, journal_events, only_journal, only_log, pane,
-    read_json, run, script,
+    read_json, rehearse, run, script,
 };
 use serde_json::Value;
 use std::fs;
@@ -420,5 +420,22 @@ fn h_at_home_charts_the_groups_history_and_esc_goes_back() {
         "none saved yet",
     ]);
     tmux.escape();
+    tmux.wait_for("holdspace · groups");
+}
+
+/// With a group saved, `rehearse` naming its plan or its people starts the rehearsal at once,
+/// and plain `rehearse` still opens on the list of groups.
+#[test]
+fn rehearse_with_a_plan_or_people_starts_at_once_even_with_groups_saved() {
+    for extra in ["--plan peer-support-60", "--participant Ana"] {
+        let (_tmp, root) = data();
+        new_group(&root);
+        let tmux = Tmux::start(120, 40, &rehearse(&root, extra));
+        let screen = tmux.wait_for("REHEARSAL");
+        assert!(!screen.contains("holdspace · groups"), "{extra}:\n{screen}");
+    }
+    let (_tmp, root) = data();
+    new_group(&root);
+    let tmux = Tmux::start(120, 40, &rehearse(&root, ""));
     tmux.wait_for("holdspace · groups");
 }

@@ -343,11 +343,11 @@ fn group_edit_refuses_a_bad_field_by_name_and_saves_nothing() {
     }
     let show = ok(&root, &["group", "show", "Tuesday Circle"]);
     for line in [
-        "  feedback   a members' round every 4 sessions",
+        "  feedback       a members' round every 4 sessions",
         "On paper (poster, referral form, blurb):",
-        &format!("  for        {FOR}"),
-        "  starts     2099-01-13",
-        &format!("  refer      {REFER}"),
+        &format!("  for            {FOR}"),
+        "  starts         2099-01-13",
+        &format!("  refer          {REFER}"),
     ] {
         assert!(show.contains(line), "{line:?} not in:\n{show}");
     }

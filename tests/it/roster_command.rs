@@ -147,7 +147,10 @@ fn statuses_on_the_command_line_are_checked_and_listed() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("YYYY-MM-DD"), "{err}");
-    assert!(parse(&["export"]).is_err(), "the format is named: --csv");
+    assert!(
+        parse(&["export"]).is_ok(),
+        "CSV, its only format, needs no naming"
+    );
 }
 
 #[test]
@@ -295,6 +298,8 @@ fn the_csv_is_the_teams_spreadsheet_and_cannot_run_formulas() {
     );
     group.ok(day(3), &["set", "Ben\x1b[2J", "waiver_sent"]);
     let csv = group.ok(day(3), &["export", "--csv"]);
+    // CSV is its only format, so it needs no saying.
+    assert_eq!(group.ok(day(3), &["export"]), csv);
     assert_eq!(
         csv,
         "\u{feff}name,status,status_since,referred_by,referred_on,adjustments,contacts,last_contact,last_contact_note
