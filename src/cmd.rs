@@ -2,6 +2,7 @@
 //! module per subcommand, each a thin layer over the library that parses, calls and prints, and
 //! one error type (`error`).
 
+pub mod ask;
 pub mod cli;
 pub mod error;
 pub mod export;

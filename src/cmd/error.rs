@@ -82,6 +82,10 @@ pub enum CmdError {
     },
     /// A printed page needs a field the group has not set.
     Outreach(Missing),
+    /// Deleting a group asks first, and standard input is not a terminal.
+    DeleteUnasked {
+        group: String,
+    },
     /// A PDF is written to a file, never to the terminal.
     NoOutput {
         what: &'static str,
@@ -172,6 +176,12 @@ impl fmt::Display for CmdError {
                  form is printed as text to paste into the chat)"
             ),
             Self::Pdf(err) => err.fmt(f),
+            Self::DeleteUnasked { group } => write!(
+                f,
+                "deleting {:?} removes its file and roster for good, and asks first; add --yes \
+                 to delete without asking",
+                crate::util::text::sanitize(group)
+            ),
             Self::TextForm { why } => write!(
                 f,
                 "an online group's feedback form is text to paste into the chat, and {why}; \

@@ -1,5 +1,6 @@
 //! `holdspace group …`: save a new group, list the groups, show one.
 
+use crate::cmd::ask;
 use crate::cmd::error::CmdError;
 use crate::cmd::outreach::{self, Page};
 use crate::domain::checklist::Setting;
@@ -47,6 +48,21 @@ pub enum GroupCommand {
     ReferralForm(crate::cmd::outreach::Print),
     /// Three plain lines about the group, for a newsletter or a team meeting.
     Blurb { name: String },
+    /// Take a group that no longer meets out of the lists, keeping it, its roster and its
+    /// sessions; or bring it back; or delete it and its roster for good.
+    Archive {
+        name: String,
+        /// Bring it back into the lists.
+        #[arg(long, conflicts_with = "delete")]
+        restore: bool,
+        /// Remove the group and its roster for good, after asking (its session logs stay;
+        /// `holdspace purge` removes those).
+        #[arg(long)]
+        delete: bool,
+        /// Delete without asking (needed when not run from a terminal).
+        #[arg(long, requires = "delete")]
+        yes: bool,
+    },
     /// List the saved groups.
     List,
     /// Show a group: when and where, places, plan, ground rules and checklist.
@@ -93,10 +109,21 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
             for problem in problems {
                 crate::util::notice::say(problem);
             }
+            let archived = found.iter().filter(|stored| stored.group.archived).count();
+            let found: Vec<&Stored> = found.iter().filter(|stored| !stored.group.archived).collect();
+            let kept = if archived > 0 {
+                format!(
+                    "({archived} archived: `holdspace group show NAME` shows one, `group archive NAME --restore` brings it back)\n"
+                )
+            } else {
+                String::new()
+            };
             if found.is_empty() {
-                return Ok("No saved groups. `holdspace group new NAME` saves one.".to_owned());
+                return Ok(format!(
+                    "No saved groups. `holdspace group new NAME` saves one.\n{kept}"
+                ));
             }
-            Ok(found
+            let listed: String = found
                 .iter()
                 .map(|stored| {
                     format!(
@@ -106,19 +133,63 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
                         stored.group.capacity
                     )
                 })
-                .collect())
+                .collect();
+            Ok(format!("{listed}{kept}"))
         }
         GroupCommand::Show { name } => Ok(describe(dir, &groups::find(dir, &name)?, now)),
         GroupCommand::Edit(edit) => outreach::edit(dir, edit, now.date()),
         GroupCommand::Poster(print) => outreach::print(dir, Page::Poster, print, now.date()),
         GroupCommand::ReferralForm(print) => outreach::print(dir, Page::ReferralForm, print, now.date()),
         GroupCommand::Blurb { name } => outreach::blurb(dir, &name, now.date()),
+        GroupCommand::Archive {
+            name,
+            restore,
+            delete,
+            yes,
+        } => archive(dir, &name, restore, delete, yes),
     }
 }
 
 /// One line of `group show`: its label, padded so every value starts in one column.
 fn row(label: &str, value: &str) -> String {
     format!("  {label:<14} {value}\n")
+}
+
+/// `group archive NAME [--restore | --delete [--yes]]`.
+fn archive(dir: &DataDir, name: &str, restore: bool, delete: bool, yes: bool) -> Result<String, CmdError> {
+    let mut stored = groups::find(dir, name)?;
+    let shown = sanitize(&stored.group.name);
+    if delete {
+        let sessions = history::sessions(&group::saved(dir, &stored.group.name), &stored.group.name).len();
+        let list = format!(
+            "{shown}: its file and roster, in {}",
+            sanitize(&stored.folder.display().to_string())
+        );
+        let question = format!(
+            "Delete the group {shown:?} and its roster for good? Its {sessions} saved session(s) stay."
+        );
+        let unasked = || CmdError::DeleteUnasked {
+            group: stored.group.name.clone(),
+        };
+        if !yes && !ask::confirm(&list, &question, unasked)? {
+            return Ok("Nothing was removed.".to_owned());
+        }
+        let files = groups::delete(&stored)?;
+        return Ok(format!(
+            "Deleted the group {shown:?} ({files} file(s)). Its {sessions} saved session(s) stay; \
+             `holdspace purge` removes sessions."
+        ));
+    }
+    stored.group.archived = !restore;
+    groups::replace(dir, &mut stored)?;
+    Ok(if restore {
+        format!("{shown:?} is back in the lists.")
+    } else {
+        format!(
+            "Archived {shown:?}: out of the lists, with its roster and sessions kept. \
+             `holdspace group archive {shown:?} --restore` brings it back."
+        )
+    })
 }
 
 /// What the group says of itself on the poster, the referral form and the blurb.

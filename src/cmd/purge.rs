@@ -1,10 +1,10 @@
 //! `holdspace purge`: removing sessions for good, by ID or by age, after asking.
 
+use crate::cmd::ask::confirm;
 use crate::cmd::error::CmdError;
 use crate::store::paths::DataDir;
 use crate::store::purge::{self, Rule};
 use chrono::Local;
-use std::io::IsTerminal;
 
 /// Removes the sessions `rule` chooses, after asking on a terminal unless `yes`.
 pub fn run(dir: &DataDir, rule: &Rule, dry_run: bool, yes: bool) -> Result<String, CmdError> {
@@ -23,24 +23,14 @@ pub fn run(dir: &DataDir, rule: &Rule, dry_run: bool, yes: bool) -> Result<Strin
     if dry_run {
         return Ok(format!("{report}Would remove {count} session(s):\n{list}"));
     }
-    if !yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(CmdError::PurgeUnasked { count, list });
-        }
-        #[allow(
-            clippy::print_stderr,
-            reason = "the question goes where the answer is typed, not into the report"
-        )]
-        {
-            eprint!("{list}\nRemove these {count} session(s) for good? [y/N] ");
-        }
-        let mut answer = String::new();
-        std::io::stdin()
-            .read_line(&mut answer)
-            .map_err(CmdError::Answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
-            return Ok(format!("{report}Nothing was removed."));
-        }
+    let question = format!("Remove these {count} session(s) for good?");
+    if !yes
+        && !confirm(&list, &question, || CmdError::PurgeUnasked {
+            count,
+            list: list.clone(),
+        })?
+    {
+        return Ok(format!("{report}Nothing was removed."));
     }
     let files = purge::carry_out(dir, &plan)?;
     Ok(format!(

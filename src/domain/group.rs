@@ -11,8 +11,8 @@ use chrono::{Datelike, Days, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// The newest group file format this build reads. Version 2 added `[messages]`, the group's own
-/// wording, and `end_checklist`; version 3 `[outreach]`, what it says of itself on paper, and
-/// `feedback_every`. A group is written as the oldest version that holds what it says, so an
+/// wording, and `end_checklist`; version 3 `[outreach]`, what it says of itself on paper,
+/// `feedback_every` and `archived`. A group is written as the oldest version that holds what it says, so an
 /// older holdspace reads it.
 pub const GROUP_VERSION: u32 = 3;
 /// Sessions between rounds of members' own feedback, unless the group says.
@@ -65,6 +65,9 @@ pub struct Group {
     /// [`DEFAULT_FEEDBACK_EVERY`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback_every: Option<u32>,
+    /// Kept, with its roster and sessions, but out of the lists: it no longer meets.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 /// Whether two group names are the same group: spaces around them and case do not count, as
@@ -96,12 +99,13 @@ impl Group {
             messages: Wording::default(),
             outreach: Outreach::default(),
             feedback_every: None,
+            archived: false,
         }
     }
 
     /// The oldest file version that holds all the group says, which is the one it is written as.
     pub fn written_version(&self) -> u32 {
-        if !self.outreach.is_empty() || self.feedback_every.is_some() {
+        if !self.outreach.is_empty() || self.feedback_every.is_some() || self.archived {
             3
         } else if !self.messages.is_empty() || self.end_checklist.is_some() {
             2

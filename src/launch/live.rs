@@ -94,7 +94,9 @@ fn home(
 ) -> Result<Picked, LaunchError> {
     let (mut message, mut saved_name) = (None, None::<String>);
     loop {
-        let (saved, problems) = groups::list(dir);
+        let (mut saved, problems) = groups::list(dir);
+        // An archived group no longer meets; `group archive --restore` brings it back.
+        saved.retain(|stored| !stored.group.archived);
         if saved.is_empty() && problems.is_empty() {
             return Ok(Picked::NoGroup);
         }

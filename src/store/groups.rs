@@ -232,6 +232,25 @@ impl fmt::Display for CreateError {
 
 impl std::error::Error for CreateError {}
 
+/// Removes the group's folder and everything in it (its file, its roster, their locks), for
+/// good; how many files went. A folder that is a link is refused, never followed.
+pub fn delete(stored: &Stored) -> Result<usize, StoreError> {
+    let folder = &stored.folder;
+    let meta = fs::symlink_metadata(folder).map_err(StoreError::at("read", folder))?;
+    if !meta.is_dir() {
+        return Err(StoreError::new(
+            "remove",
+            folder,
+            io::Error::other("it is not a folder holdspace made; remove it by hand"),
+        ));
+    }
+    let files = fs::read_dir(folder)
+        .map_err(StoreError::at("read", folder))?
+        .count();
+    fs::remove_dir_all(folder).map_err(StoreError::at("remove", folder))?;
+    Ok(files)
+}
+
 /// Saves a changed group over its own file, once its day and time are tidied and all of it is
 /// valid; nothing is written otherwise.
 pub fn replace(dir: &DataDir, stored: &mut Stored) -> Result<(), CreateError> {

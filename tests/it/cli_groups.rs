@@ -924,3 +924,49 @@ fn group_show_lines_up_every_value_the_co_facilitator_too() {
         "{columns:?}\n{shown}"
     );
 }
+
+/// An archived group leaves the lists but keeps its file, roster and sessions, and comes back;
+/// deleting asks first (so a script must say --yes) and leaves the session logs for purge.
+#[test]
+fn a_group_is_archived_restored_and_deleted_only_when_asked() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    ok(
+        &root,
+        &[
+            "roster",
+            "Tuesday group",
+            "add",
+            "Ana",
+            "--referred-by",
+            "CMHT North",
+        ],
+    );
+    script(&root, &["--group", "Tuesday group"], "key q y q\n");
+    let said = ok(&root, &["group", "archive", "tuesday group"]);
+    assert!(said.starts_with("Archived \"Tuesday group\""), "{said}");
+    let listed = ok(&root, &["group", "list"]);
+    assert!(
+        listed.contains("No saved groups") && listed.contains("(1 archived"),
+        "{listed}"
+    );
+    assert!(ok(&root, &["roster", "Tuesday group", "list"]).contains("Ana"));
+    assert!(ok(&root, &["group", "show", "Tuesday group"]).starts_with("Tuesday group\n"));
+    ok(&root, &["group", "archive", "Tuesday group", "--restore"]);
+    assert!(ok(&root, &["group", "list"]).starts_with("Tuesday group "));
+
+    let folder = root.join("groups/tuesday-group");
+    let out = run(holdspace(&root).args(["group", "archive", "Tuesday group", "--delete"]));
+    assert!(fails(&out).contains("add --yes"), "{out:?}");
+    assert!(folder.join("roster.toml").exists(), "nothing removed unasked");
+    let said = ok(&root, &["group", "archive", "Tuesday group", "--delete", "--yes"]);
+    assert!(said.contains("Its 1 saved session(s) stay"), "{said}");
+    assert!(!folder.exists());
+    assert_eq!(
+        files_ending(&root.join("sessions"), ".json").len(),
+        1,
+        "the log stays for purge"
+    );
+    let gone = run(holdspace(&root).args(["group", "show", "Tuesday group"]));
+    assert!(fails(&gone).contains("there is no saved group"), "{gone:?}");
+}

@@ -439,3 +439,15 @@ fn rehearse_with_a_plan_or_people_starts_at_once_even_with_groups_saved() {
     let tmux = Tmux::start(120, 40, &rehearse(&root, ""));
     tmux.wait_for("holdspace · groups");
 }
+
+/// An archived group is not on the home screen; the others are.
+#[test]
+fn the_home_screen_leaves_out_an_archived_group() {
+    let (_tmp, root) = data();
+    new_group(&root);
+    cli(&root, &["group", "new", "Old group"]);
+    cli(&root, &["group", "archive", "Old group"]);
+    let tmux = Tmux::start(100, 30, &pane(&root, "", false));
+    let screen = tmux.wait_all(&["holdspace · groups", GROUP]);
+    assert!(!screen.contains("Old group"), "{screen}");
+}
