@@ -48,6 +48,8 @@ pub enum GroupCommand {
     ReferralForm(crate::cmd::outreach::Print),
     /// Three plain lines about the group, for a newsletter or a team meeting.
     Blurb { name: String },
+    /// The ground rules in force, numbered, to print and have to hand.
+    Rules { name: String },
     /// Take a group that no longer meets out of the lists, keeping it, its roster and its
     /// sessions; or bring it back; or delete it and its roster for good.
     Archive {
@@ -141,6 +143,13 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
         GroupCommand::Poster(print) => outreach::print(dir, Page::Poster, print, now.date()),
         GroupCommand::ReferralForm(print) => outreach::print(dir, Page::ReferralForm, print, now.date()),
         GroupCommand::Blurb { name } => outreach::blurb(dir, &name, now.date()),
+        GroupCommand::Rules { name } => {
+            let stored = groups::find(dir, &name)?;
+            let (rules, whose) = group::rules_in_force(dir, &stored);
+            let mut out = format!("Our ground rules: {} ({whose})\n\n", sanitize(&stored.group.name));
+            out.push_str(&numbered(&rules));
+            Ok(out)
+        }
         GroupCommand::Archive {
             name,
             restore,
@@ -148,6 +157,13 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
             yes,
         } => archive(dir, &name, restore, delete, yes),
     }
+}
+
+/// Rules a line each, numbered from 1.
+fn numbered(rules: &[String]) -> String {
+    (rules.iter().enumerate())
+        .map(|(number, rule)| format!("  {}. {}\n", number + 1, sanitize(rule)))
+        .collect()
 }
 
 /// One line of `group show`: its label, padded so every value starts in one column.
@@ -238,23 +254,9 @@ fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
     ));
     let sessions = history::sessions(&group::saved(dir, &stored.group.name), &group.name).len();
     out.push_str(&row("sessions", &format!("{sessions} saved")));
-    let (rules, whose) = if group.ground_rules.is_empty() {
-        (
-            plans::load(&group.plan)
-                .map(|chosen| chosen.plan.ground_rules)
-                .unwrap_or_default(),
-            "the plan's, until the group agrees its own".to_owned(),
-        )
-    } else {
-        (
-            group.ground_rules.clone(),
-            format!("version {}", group.rules_version),
-        )
-    };
+    let (rules, whose) = group::rules_in_force(dir, stored);
     out.push_str(&format!("Ground rules ({whose}):\n"));
-    for (number, rule) in rules.iter().enumerate() {
-        out.push_str(&format!("  {}. {}\n", number + 1, sanitize(rule)));
-    }
+    out.push_str(&numbered(&rules));
     out.push_str(&on_paper(group));
     for (title, items) in [
         ("Preparation checklist", group.checklist.clone()),

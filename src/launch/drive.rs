@@ -3,6 +3,7 @@
 //! farewell that names where every event is.
 use crate::domain::clock::{Clock, SystemClock};
 use crate::launch::error::LaunchError;
+use crate::session::group;
 use crate::session::recorder::Recorder;
 use crate::store::paths::DataDir;
 use crate::ui::app::{App, Outcome, Screen};
@@ -10,6 +11,7 @@ use crate::ui::keys::keymap::Keymap;
 use crate::ui::terminal::{self, event_loop, signals};
 use crate::ui::theme::Theme;
 use crate::util::format::Zone;
+use crate::util::text::sanitize;
 use ratatui::DefaultTerminal;
 use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
@@ -72,9 +74,16 @@ pub fn farewell(app: &mut App) -> String {
         return format!("Stopped following {journal}; everything you added is saved in it.");
     }
     match (&app.outcome, &app.recorder.not_saved) {
-        (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),
+        (Some(Outcome::Finished(path)), _) => {
+            format!(
+                "Session ended. Log saved to {}{}",
+                path.display(),
+                rules_promoted(app)
+            )
+        }
         (_, None) if ended => format!(
-            "Every change is saved in {journal}; the next holdspace start writes it into the session log."
+            "Every change is saved in {journal}; the next holdspace start writes it into the session log.{}",
+            rules_promoted(app)
         ),
         (_, None) => format!(
             "The session is still open and every event is saved in {journal}.\nRun holdspace again to resume it."
@@ -92,6 +101,22 @@ pub fn farewell(app: &mut App) -> String {
             } else {
                 "No event of this session is in the journal, so there is nothing to resume."
             }
+        ),
+    }
+}
+
+/// The ground rules a saved group's session agreed, made the group's now that the session has
+/// ended and its log is saved; said on a line of its own. A rehearsal changes nothing.
+fn rules_promoted(app: &App) -> String {
+    let meta = &app.recorder.session.meta;
+    if meta.rehearsal {
+        return String::new();
+    }
+    match group::promote_rules(&app.dir, &meta.plan.group) {
+        Ok(Some(notice)) => format!("\n{}.", sanitize(&notice)),
+        Ok(None) => String::new(),
+        Err(err) => format!(
+            "\nThe ground rules agreed were not saved as the group's ({err}); the next start saves them."
         ),
     }
 }

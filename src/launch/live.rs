@@ -72,7 +72,9 @@ pub fn run(dir: DataDir, args: &SessionArgs, mode: &Mode, setup: &Setup) -> Resu
             }
         }
         if new && !request.prepare(&mut terminal, setup, &stop)? {
-            return Ok("Nothing was changed.".to_owned());
+            // Ticks and agenda changes at the preparation go with the session not started; the
+            // rules a past session agreed were saved as the group's when the screen said so.
+            return Ok("No session was started.".to_owned());
         }
         let Some(opened) = request.open(&dir, choice, journals.interrupted)? else {
             return Ok("Nothing was changed.".to_owned());

@@ -90,8 +90,6 @@ pub struct Request<'a> {
     /// What the status line says first about the group: rules carried over, or a name that is
     /// not a saved group.
     notice: Option<String>,
-    /// The group's rules changed with its last session: saved when the new session starts.
-    carried: bool,
     scheduled_end: Option<DateTime<Utc>>,
     pub(super) real_now: DateTime<Utc>,
     /// What the preparation screen lists to have in mind before the start.
@@ -112,7 +110,7 @@ impl<'a> Request<'a> {
             Some(Err(FindError::Broken(problem))) => return Err(LaunchError::BrokenGroup(problem)),
             found => found,
         };
-        let (plan, group, notice, carried) = match found {
+        let (plan, group, notice) = match found {
             Some(Ok(mut stored)) => {
                 // The confirmed members are expected; `--participant` adds anyone else.
                 let on_roster = Roster::load(&roster::path(&stored.folder))?;
@@ -135,10 +133,20 @@ impl<'a> Request<'a> {
                     .collect();
                 let logs = group::saved(dir, &stored.group.name);
                 let history = history::sessions(&logs, &stored.group.name);
-                let notice = group::carry_rules(&mut stored, &history);
+                // Rules a session agreed and that are not yet the group's (it ended in a crash,
+                // before its log was saved) become so now, saved before it is said.
+                let notice = match group::carry_rules(&mut stored, &history) {
+                    Some(notice) if mode.rehearsal => Some(format!(
+                        "{notice} for this rehearsal; the group's file is left as it is"
+                    )),
+                    Some(notice) => {
+                        stored.save(dir)?;
+                        Some(notice)
+                    }
+                    None => None,
+                };
                 let plan = group::plan_for(&stored, args.plan.as_deref(), &history)?;
-                let carried = notice.is_some();
-                (plan, Some(stored), notice, carried)
+                (plan, Some(stored), notice)
             }
             found => (
                 plans::load(args.plan.as_deref().unwrap_or(plans::DEFAULT_TEMPLATE)).map(|mut chosen| {
@@ -151,7 +159,6 @@ impl<'a> Request<'a> {
                      `holdspace group new NAME` saves it"
                         .to_owned()
                 }),
-                false,
             ),
         };
         let scheduled_end = args
@@ -170,7 +177,6 @@ impl<'a> Request<'a> {
             )?,
             plan,
             checklist: Vec::new(),
-            carried,
             group,
             notice,
             scheduled_end,
@@ -221,10 +227,6 @@ impl<'a> Request<'a> {
                 let end = self
                     .scheduled_end
                     .unwrap_or_else(|| start + TimeDelta::minutes(i64::from(plan.total_minutes())));
-                // A rehearsal uses the carried rules but leaves the group's file as it is.
-                if let (true, false, Some(stored)) = (self.carried, mode.rehearsal, &self.group) {
-                    stored.save(dir)?;
-                }
                 let meta = SessionMeta {
                     schema_version: SCHEMA_VERSION,
                     id: new_id(dir, start, mode.rehearsal),

@@ -1,11 +1,14 @@
 //! What a saved group brings to its next session: its plan with a fresh ice-breaker, its own
-//! ground rules, and the rules it changed last time carried over as a new version.
+//! ground rules, and the rules a session agreed made the group's as a new version when that
+//! session is saved (or, after a crash, at the next start).
 
 use crate::domain::EventKind;
 use crate::domain::group::same_group;
 use crate::domain::plan::Kind;
 use crate::session::error::SessionError;
-use crate::store::groups::Stored;
+use crate::session::history;
+use crate::store::StoreError;
+use crate::store::groups::{self, Stored};
 use crate::store::log::{self, Loaded, SessionLog};
 use crate::store::paths::DataDir;
 use crate::store::plans::{self, Chosen};
@@ -21,6 +24,47 @@ pub fn saved(dir: &DataDir, group: &str) -> Vec<Loaded> {
 pub fn saved_and_unread(dir: &DataDir, group: &str) -> (Vec<Loaded>, usize) {
     log::list_where(&dir.sessions_dir(), |head| same_group(head.group(), group))
         .map_or((Vec::new(), 1), |(logs, errors)| (logs, errors.len()))
+}
+
+/// After a session of the group called `group` is saved: the ground rules it agreed become the
+/// group's, as the next version, saved at once, and said. Nothing for a group that is not saved
+/// or rules that did not change.
+pub fn promote_rules(dir: &DataDir, group: &str) -> Result<Option<String>, StoreError> {
+    let Ok(mut stored) = groups::find(dir, group) else {
+        return Ok(None);
+    };
+    let logs = saved(dir, group);
+    let Some(notice) = carry_rules(&mut stored, &history::sessions(&logs, group)) else {
+        return Ok(None);
+    };
+    stored.save(dir)?;
+    Ok(Some(notice))
+}
+
+/// The rules in force for a group, and what version they are: its own, or those its latest
+/// session agreed and that are not yet saved as its own (a session that ended in a crash), or
+/// the plan's until it agrees its own.
+pub fn rules_in_force(dir: &DataDir, stored: &Stored) -> (Vec<String>, String) {
+    let mut carried = stored.clone();
+    let logs = saved(dir, &stored.group.name);
+    let pending = carry_rules(&mut carried, &history::sessions(&logs, &stored.group.name));
+    let group = &carried.group;
+    if group.ground_rules.is_empty() {
+        let plan = plans::load(&group.plan).map(|chosen| chosen.plan.ground_rules);
+        return (
+            plan.unwrap_or_default(),
+            "the plan's, until the group agrees its own".to_owned(),
+        );
+    }
+    let saved = if pending.is_some() {
+        ", agreed in the last session: saved as the group's at its next start"
+    } else {
+        ""
+    };
+    (
+        group.ground_rules.clone(),
+        format!("version {}{saved}", group.rules_version),
+    )
 }
 
 /// The ice-breaker prompts the group has been asked, oldest first.

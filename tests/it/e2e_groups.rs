@@ -240,9 +240,19 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
     ]);
     tmux.escape();
     tmux.wait_gone("Edit the ground rules");
-    rules_show_the_new_one_then_end(tmux);
+    let farewell = rules_show_the_new_one_then_end(tmux);
 
     let first = only_log(&root);
+    // The rules the session agreed are the group's once its log is saved, and said so once.
+    let id = first["id"].as_str().expect("an id");
+    let promoted = format!("the ground rules changed in session {id} are now the group's, version 1");
+    assert!(farewell.contains(&promoted), "{farewell}");
+    let saved = fs::read_to_string(&group_file).expect("group.toml");
+    assert!(
+        saved.contains("rules_version = 1") && saved.contains(RULE),
+        "{saved}"
+    );
+    assert!(cli(&root, &["group", "rules", GROUP]).contains(&format!("6. {RULE}")));
     assert_eq!(first["group"], GROUP);
     let begun = started(&first["events"]);
     assert_eq!(strings(&begun["participants"]), ["Amara", "Chen"]);
@@ -298,21 +308,19 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
         "{asked:?} is not from the template's pool"
     );
 
-    // The next start: the rules are the group's now, and the ice-breaker asks something new.
+    // The next start: the rules are the group's already, so nothing more is said of them, and
+    // the ice-breaker asks something new.
     let (tmux, _) = prepare(&root);
     tmux.key("Enter");
-    let id = first["id"].as_str().expect("an id");
-    // The preparation screen says so first; the live screen's status line again.
-    tmux.wait_all(&[
-        "▶ Welcome",
-        &format!("the ground rules changed in session {id} are now the group's, version 1"),
-    ]);
+    let screen = tmux.wait_for("▶ Welcome");
+    assert!(!screen.contains("are now the group's"), "said twice:\n{screen}");
     let prompt = ice_breaker_prompt(started(&journal_events(&only_journal(&root)).into()));
     assert_ne!(prompt, asked, "the group had that ice-breaker last time");
     tmux.key("n");
     let opening: Vec<&str> = prompt.split(' ').take(4).collect();
     tmux.wait_all(&["▶ Ice-breaker", &format!("ask: {}", opening.join(" "))]);
-    rules_show_the_new_one_then_end(tmux);
+    let farewell = rules_show_the_new_one_then_end(tmux);
+    assert!(!farewell.contains("are now the group's"), "{farewell}");
 
     let logs = files_ending(&root.join("sessions"), ".json");
     assert_eq!(logs.len(), 2, "{logs:?}");
@@ -373,20 +381,50 @@ fn the_checklist_boxes_line_up() {
 fn quitting_at_the_preparation_changes_nothing() {
     let (_tmp, root) = data();
     let (_, group_file) = new_group(&root);
-    // A session, run without a screen, in which the group adds a rule.
+    // A session, run without a screen, in which the group adds a rule: the group's once ended.
     let input = format!("key G a\ntype {RULE}\nkey enter esc q y q\n");
-    script(&root, &["--group", GROUP], &input);
+    let said = script(&root, &["--group", GROUP], &input);
+    assert!(said.contains("are now the group's, version 1"), "{said}");
     assert!(strings(&only_log(&root)["ground_rules"]).contains(&RULE));
     let before = fs::read_to_string(&group_file).expect("group.toml");
+    assert!(before.contains(RULE), "{before}");
     let (tmux, _) = prepare(&root);
     tmux.key("Escape");
-    tmux.wait_for("Nothing was changed.");
+    tmux.wait_for("No session was started.");
     let after = fs::read_to_string(&group_file).expect("group.toml");
     assert_eq!(after, before, "group.toml changed");
 }
 
-/// `g` shows the rule the group added, and the session ends and is finished.
-fn rules_show_the_new_one_then_end(tmux: Tmux) {
+/// A session that ended before its rules were made the group's (a crash, say): `group show`
+/// says the rules in force are pending, and the next start makes them the group's, saved before
+/// it says so, so the message and the file agree even if the facilitator then quits.
+#[test]
+fn rules_left_over_by_a_crash_are_saved_when_said_at_the_next_start() {
+    let (_tmp, root) = data();
+    let (_, group_file) = new_group(&root);
+    let old = fs::read_to_string(&group_file).expect("group.toml");
+    let input = format!("key G a\ntype {RULE}\nkey enter esc q y q\n");
+    script(&root, &["--group", GROUP], &input);
+    // As if the session had ended in a crash before its rules were saved as the group's.
+    fs::write(&group_file, &old).expect("group.toml as it was");
+    let shown = cli(&root, &["group", "show", GROUP]);
+    assert!(
+        shown.contains("saved as the group's at its next start") && shown.contains(RULE),
+        "{shown}"
+    );
+    let (tmux, _) = prepare(&root);
+    tmux.wait_for("are now the group's, version 1");
+    tmux.key("Escape");
+    tmux.wait_for("No session was started.");
+    let after = fs::read_to_string(&group_file).expect("group.toml");
+    assert!(
+        after.contains("rules_version = 1") && after.contains(RULE),
+        "{after}"
+    );
+}
+
+/// `g` shows the rule the group added, and the session ends and is finished: the farewell.
+fn rules_show_the_new_one_then_end(tmux: Tmux) -> String {
     tmux.key("g");
     tmux.wait_all(&["Our ground rules", &format!("6. {RULE}")]);
     tmux.escape();
@@ -401,7 +439,7 @@ fn rules_show_the_new_one_then_end(tmux: Tmux) {
     tmux.key("Space");
     tmux.wait_for("Before you go · 1 of 3");
     tmux.key("Enter");
-    tmux.wait_for("Log saved to");
+    tmux.wait_for("Log saved to")
 }
 
 /// On the real binary, `h` at home shows the group's history as charts, and Esc goes back.
