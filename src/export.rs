@@ -190,8 +190,31 @@ struct Full {
     to_do: Vec<ToDo>,
     /// Members' own anonymous feedback, with what each wrote.
     members_feedback: Members,
+    /// The ground rules as the group changed them in the session; left out when it did not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ground_rules: Option<RulesEdited>,
     notes: Vec<NoteLog>,
     agenda: Vec<Item>,
+}
+
+/// The rules in force at the end of a session that changed them, and when each change was made.
+#[derive(Serialize)]
+struct RulesEdited {
+    in_force: Vec<String>,
+    edited_at: Vec<DateTime<Utc>>,
+}
+
+impl RulesEdited {
+    fn of(log: &SessionLog) -> Option<Self> {
+        let edited_at: Vec<DateTime<Utc>> = (log.events.iter())
+            .filter(|event| matches!(event.kind, crate::domain::EventKind::RulesEdited { .. }))
+            .map(|event| event.at)
+            .collect();
+        (!edited_at.is_empty()).then(|| Self {
+            in_force: log.ground_rules.clone(),
+            edited_at,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -373,6 +396,7 @@ impl Document {
                 })
                 .collect(),
                 members_feedback: Members::of(&log.feedback),
+                ground_rules: RulesEdited::of(log),
                 notes: log.notes.clone(),
                 agenda: Item::agenda(log, true),
             }),

@@ -129,6 +129,7 @@ pub enum Commands {
     Export {
         /// The session ID, as `holdspace sessions` lists it.
         id: String,
+        /// md and json hold everything; csv holds people only, a row a person, for a spreadsheet.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
         /// Only this person's record note and follow-ups, for their care co-ordinator.

@@ -176,6 +176,22 @@ fn full(doc: &Full, zone: Zone) -> String {
         );
     }
     members_feedback(&mut out, &doc.members_feedback);
+    if let Some(rules) = &doc.ground_rules {
+        section(&mut out, "Ground rules, as the group changed them");
+        let times: Vec<String> = rules.edited_at.iter().map(|at| zone.hm(*at)).collect();
+        line(
+            &mut out,
+            &format!(
+                "Edited {} time(s), at {}; in force at the end:",
+                times.len(),
+                times.join(", ")
+            ),
+        );
+        for (number, rule) in rules.in_force.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", number + 1, text(rule));
+        }
+        out.push('\n');
+    }
     if doc.session.last_session {
         section(&mut out, "Takeaways and goals");
         let some = |value: &Option<String>| value.as_deref().is_some_and(|value| !value.is_empty());

@@ -234,6 +234,21 @@ pub fn show(loaded: &Loaded, zone: Zone) -> String {
             times.join(", ")
         );
     }
+    let edited: Vec<String> = (log.events.iter())
+        .filter(|event| matches!(event.kind, crate::domain::EventKind::RulesEdited { .. }))
+        .map(|event| zone.hm(event.at))
+        .collect();
+    if !edited.is_empty() {
+        let _ = writeln!(
+            out,
+            "Ground rules edited {} time(s), at {}; in force at the end:",
+            edited.len(),
+            edited.join(", ")
+        );
+        for (number, rule) in log.ground_rules.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", number + 1, sanitize(rule));
+        }
+    }
     if !log.recovered_at.is_empty() {
         let times: Vec<String> = log.recovered_at.iter().map(|at| zone.hm(*at)).collect();
         let _ = writeln!(out, "Resumed after an interruption at {}.", times.join(", "));

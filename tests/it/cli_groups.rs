@@ -970,3 +970,34 @@ fn a_group_is_archived_restored_and_deleted_only_when_asked() {
     let gone = run(holdspace(&root).args(["group", "show", "Tuesday group"]));
     assert!(fails(&gone).contains("there is no saved group"), "{gone:?}");
 }
+
+/// The ground rules a session changed are in `show` and the full export (md and json): each
+/// edit's time and the rules in force at the end; the CSV is one row a person and says nothing
+/// of them, as the README says.
+#[test]
+fn show_and_export_hold_the_ground_rules_the_session_changed() {
+    let (_tmp, root) = data();
+    tuesday(&root);
+    script(
+        &root,
+        &["--group", "Tuesday group"],
+        "key G a\ntype Phones face down\nkey enter esc q y q\n",
+    );
+    let id = only_log(&root)["id"].as_str().expect("an ID").to_owned();
+    let shown = ok(&root, &["show", &id]);
+    assert!(shown.contains("Ground rules edited 1 time(s), at "), "{shown}");
+    assert!(shown.contains("\n  2. Phones face down\n"), "{shown}");
+    let md = ok(&root, &["export", &id]);
+    assert!(md.contains("## Ground rules, as the group changed them"), "{md}");
+    assert!(md.contains(". Phones face down\n"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&root, &["export", &id, "--format", "json"])).expect("JSON");
+    let rules = &json["ground_rules"];
+    assert_eq!(rules["edited_at"].as_array().map(Vec::len), Some(1), "{rules}");
+    assert!(
+        (rules["in_force"].as_array().expect("rules").iter()).any(|rule| rule == "Phones face down"),
+        "{rules}"
+    );
+    let csv = ok(&root, &["export", &id, "--format", "csv"]);
+    assert!(!csv.contains("Phones face down"), "{csv}");
+}
