@@ -22,6 +22,7 @@ use crate::store::roster;
 use crate::ui::app::{App, Known};
 use crate::ui::before::prepare::{Preparation, Prepared};
 use crate::ui::before::resume::Choice;
+use crate::ui::keys::action::Action;
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use ratatui::DefaultTerminal;
 use std::fs;
@@ -309,6 +310,16 @@ impl<'a> Request<'a> {
         }
         if !opened.resumed && self.notice.is_some() {
             app.message.clone_from(&self.notice);
+        }
+        // An end set earlier than the plan fits starts the session behind: say what mends it.
+        let session = &app.recorder.session;
+        let short = session.behind_by(session.started_at);
+        if !opened.resumed && app.message.is_none() && short.num_minutes() >= 1 {
+            app.message = Some(format!(
+                "the plan runs {} min past the end you set: {} rebalances the items to end on time",
+                short.num_minutes(),
+                app.key_for(Action::Rebalance)
+            ));
         }
         (app, opened.clock)
     }

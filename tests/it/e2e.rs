@@ -399,3 +399,16 @@ fn sigterm_during_the_interrupted_question_ends_the_app() {
     assert!(exits_within(pid, Duration::from_secs(3)), "SIGTERM was ignored");
     assert_eq!(fs::read(&journal).unwrap(), bytes, "the journal changed");
 }
+
+/// An end set earlier than the plan fits starts the session behind, and the status line says
+/// at once which key rebalances it.
+#[test]
+fn an_end_earlier_than_the_plan_fits_says_r_rebalances() {
+    let (_tmp, root) = data();
+    let ends = (chrono::Local::now() + chrono::TimeDelta::minutes(40)).format("%H:%M");
+    let tmux = Tmux::start(120, 40, &rehearse(&root, &format!("--ends {ends}")));
+    tmux.wait_all(&[
+        "REHEARSAL",
+        "min past the end you set: r rebalances the items to end on time",
+    ]);
+}
