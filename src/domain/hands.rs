@@ -31,6 +31,21 @@ pub fn same_name(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
 }
 
+/// Whether `note` names the person called `name` as `@Name`: any case, and not as the start of
+/// a longer name (`@Ana` is not `@Anabel`).
+pub fn mentions(note: &str, name: &str) -> bool {
+    let name = name.trim().to_lowercase();
+    if name.is_empty() {
+        return false;
+    }
+    let note = note.to_lowercase();
+    note.match_indices('@').any(|(at, _)| {
+        note[at + 1..]
+            .strip_prefix(&name)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
 /// Someone taking part in this session, numbered by the order they were added.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Participant {

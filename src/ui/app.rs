@@ -307,6 +307,7 @@ impl App {
                 self.overlay = Some(Overlay::Rules);
             }
             Action::BigClock => self.overlay = Some(Overlay::BigClock),
+            Action::Notes => self.overlay = Some(Overlay::Notes),
             Action::EditAgenda => self.open_editor(Listed::Agenda),
             Action::EditRules => self.open_editor(Listed::Rules),
             Action::PassFlow => self.pass_flow(),

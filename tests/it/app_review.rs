@@ -468,3 +468,44 @@ fn ctrl_c_in_the_review_finishes_without_the_checklist() {
         app.outcome
     );
 }
+
+/// Notes are seen during the session (`v` lists them with their times) and a note that names
+/// someone (`@Ana`) shows under that person's record note in the review, to write it from; a
+/// longer name that starts the same (`@Anabel`) is someone else.
+#[test]
+fn notes_are_listed_live_and_a_named_one_shows_under_that_persons_record() {
+    let (_tmp, mut app) = start(&["Ana", "Anabel"], false);
+    press(&mut app, ":@ana asked about the walking group⏎");
+    press(&mut app, ":@Anabel brought biscuits⏎");
+    press(&mut app, "v");
+    assert_eq!(app.overlay, Some(Overlay::Notes));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("drawn");
+    let screen = format!("{:?}", terminal.backend());
+    for shown in [
+        "Session notes · 2",
+        "18:00 @ana asked about the walking group",
+        "18:00 @Anabel brought biscuits",
+    ] {
+        assert!(screen.contains(shown), "{shown:?} not in:\n{screen}");
+    }
+    press(&mut app, "⎋");
+    assert_eq!(app.overlay, None);
+    end(&mut app);
+    let review = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+        terminal.draw(|f| f.render_widget(app, f.area())).expect("drawn");
+        format!("{:?}", terminal.backend())
+    };
+    press(&mut app, "↑");
+    let ana = review(&app);
+    assert!(
+        ana.contains("note 18:00 @ana asked about the walking group"),
+        "{ana}"
+    );
+    assert!(!ana.contains("biscuits"), "{ana}");
+    press(&mut app, "↓");
+    let anabel = review(&app);
+    assert!(anabel.contains("note 18:00 @Anabel brought biscuits"), "{anabel}");
+    assert!(!anabel.contains("walking group\""), "{anabel}");
+}

@@ -29,6 +29,7 @@ pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, sess
     match overlay {
         Overlay::Help { scroll } => help::key(scroll, key, keys, mode),
         Overlay::Rules => help::closes(key, keys, Action::Rules),
+        Overlay::Notes => help::closes(key, keys, Action::Notes),
         Overlay::BigClock => help::closes(key, keys, Action::BigClock),
         Overlay::ConfirmEnd => confirm::end(key),
         Overlay::ConfirmClear => confirm::clear(key),

@@ -14,6 +14,8 @@ pub enum Overlay {
         scroll: u16,
     },
     Rules,
+    /// The session's notes so far, the latest last.
+    Notes,
     /// The current item's and the session's time left, in large digits.
     BigClock,
     ConfirmEnd,

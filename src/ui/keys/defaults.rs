@@ -36,6 +36,7 @@ pub const LIVE: &[Binding] = &[
     key(KeyCode::Char('e'), Action::EditAgenda),
     key(KeyCode::Char('b'), Action::BigClock),
     key(KeyCode::Char(':'), Action::Note),
+    key(KeyCode::Char('v'), Action::Notes),
     key(KeyCode::Char('h'), Action::RaiseHand),
     key(KeyCode::Char('s'), Action::NextSpeaker),
     key(KeyCode::Enter, Action::GiveFloor),

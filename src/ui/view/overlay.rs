@@ -26,6 +26,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
             help::render(&Help::of(&app.keys, app.mode()), &app.theme, *scroll, area, buf);
         }
         Overlay::Rules => rules(app, body, buf),
+        Overlay::Notes => notes(app, area, buf),
         Overlay::BigClock => big_clock::render(app, body, buf),
         Overlay::Pick(picker) => pick::render(app, picker, area, buf, hits),
         Overlay::People => people_list(app, area, buf),
@@ -220,6 +221,45 @@ fn rules(app: &App, area: Rect, buf: &mut Buffer) {
             Block::default()
                 .borders(Borders::ALL)
                 .title(Span::styled(" Our ground rules ", app.theme.style(Role::Title))),
+        )
+        .render(area, buf);
+}
+
+/// The session's notes with their times, the latest last; as many as fit, the earliest dropped.
+fn notes(app: &App, area: Rect, buf: &mut Buffer) {
+    let notes = &app.recorder.session.notes;
+    let area = centered(area, 80, 80);
+    Clear.render(area, buf);
+    let room = usize::from(area.height.saturating_sub(4));
+    let mut lines: Vec<Line> = (notes.iter().skip(notes.len().saturating_sub(room)))
+        .map(|note| {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", app.zone.hm(note.at)),
+                    app.theme.style(Role::Muted),
+                ),
+                Span::styled(sanitize(&note.text), app.theme.style(Role::Text)),
+            ])
+        })
+        .collect();
+    if notes.is_empty() {
+        lines.push(Line::styled(
+            " No notes yet: : adds one.",
+            app.theme.style(Role::Muted),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        " Esc returns to the session.",
+        app.theme.style(Role::Muted),
+    ));
+    let title = format!(" Session notes · {} ", notes.len());
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(title, app.theme.style(Role::Title))),
         )
         .render(area, buf);
 }

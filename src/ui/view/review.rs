@@ -2,6 +2,7 @@
 //! members' own feedback so far (or that a round is due), the overall session note, and the
 //! to-do list of follow-ups.
 
+use crate::domain::hands::mentions;
 use crate::domain::record::{Attendance, FollowUp};
 use crate::session::records::to_do;
 use crate::ui::app::App;
@@ -180,6 +181,13 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(sanitize(
         &app.occasion().record_note(own, person.attendance),
     )));
+    // Notes taken during the session that name them (`@Ana`), to write the record note from.
+    for note in (session.notes.iter()).filter(|note| mentions(&note.text, &floor.name)) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("note {} ", app.zone.hm(note.at)), muted),
+            Span::raw(sanitize(&note.text)),
+        ]));
+    }
     for flag in &person.flags {
         let mut spans = vec![
             Span::styled(
