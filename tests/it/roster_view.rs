@@ -209,3 +209,22 @@ fn a_huge_paste_as_a_done_note_is_refused_and_saves_nothing() {
     );
     assert_eq!(std::fs::read(&view.path).expect("reads"), before, "nothing saved");
 }
+
+/// At 120 columns the keys wrap between phrases, never inside one: each status keeps its number.
+#[test]
+fn the_roster_keys_wrap_between_phrases_at_120_columns() {
+    let (_tmp, view) = referred(&["Ana"]);
+    let terminal = draw(&view, 120, 12);
+    let screen: Vec<String> = (0..12)
+        .map(|y| {
+            (0..120)
+                .map(|x| terminal.backend().buffer()[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect();
+    let footer = screen[9..].join("\n");
+    for (number, status) in Status::ALL.iter().enumerate() {
+        let phrase = format!("{} {}", number + 1, status.describe());
+        assert!(footer.contains(&phrase), "{phrase:?} is cut in:\n{footer}");
+    }
+}

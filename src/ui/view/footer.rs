@@ -2,7 +2,7 @@
 //! then the screen's keys.
 
 use crate::ui::theme::{Role, Theme};
-use crate::util::text::sanitize;
+use crate::util::text::{cells, sanitize};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -26,9 +26,54 @@ pub fn status_line(
     }
 }
 
-/// The footer: `status` (see `status_line`), then the screen's `keys`, wrapped to fit.
+/// The footer: `status` (see `status_line`), then the screen's `keys`, a line broken only
+/// between its ` · `-separated phrases, so "2 contacted" is never cut in two.
 pub fn footer(status: Line<'static>, keys: String, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(vec![status, Line::styled(keys, theme.style(Role::Muted))])
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    let mut lines = vec![status];
+    lines.extend(
+        phrases(&keys, usize::from(area.width))
+            .into_iter()
+            .map(|line| Line::styled(line, theme.style(Role::Muted))),
+    );
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(area, buf);
+}
+
+/// `keys` in lines of at most `width` cells, broken only between phrases; a phrase wider than
+/// a line is left for the paragraph to wrap.
+fn phrases(keys: &str, width: usize) -> Vec<String> {
+    const BETWEEN: &str = " · ";
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for phrase in keys.split(BETWEEN) {
+        if line.is_empty() {
+            line.push_str(phrase);
+        } else if cells(&line) + cells(BETWEEN) + cells(phrase) <= width {
+            line.push_str(BETWEEN);
+            line.push_str(phrase);
+        } else {
+            lines.push(std::mem::take(&mut line));
+            // A continued line starts indented, as the first does.
+            line = format!(" {phrase}");
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_break_between_phrases_only() {
+        let lines = super::phrases(
+            " Set the status: 1 referred · 2 contacted · 3 waiver sent · d done",
+            40,
+        );
+        assert_eq!(
+            lines,
+            [
+                " Set the status: 1 referred",
+                " 2 contacted · 3 waiver sent · d done"
+            ]
+        );
+    }
 }
