@@ -10,6 +10,7 @@ pub mod follow_through;
 pub mod group;
 pub mod history;
 pub mod live;
+pub mod newcomers;
 pub mod recorder;
 pub mod records;
 pub mod recovery;

@@ -72,7 +72,13 @@ pub fn farewell(app: &mut App) -> String {
         return format!("Stopped following {journal}; everything you added is saved in it.");
     }
     match (&app.outcome, &app.recorder.not_saved) {
-        (Some(Outcome::Finished(path)), _) => format!("Session ended. Log saved to {}", path.display()),
+        (Some(Outcome::Finished(path)), _) => {
+            let roster = app
+                .enrolled
+                .as_ref()
+                .map_or_else(String::new, |said| format!("\n{said}"));
+            format!("Session ended. Log saved to {}{roster}", path.display())
+        }
         (_, None) if ended => format!(
             "Every change is saved in {journal}; the next holdspace start writes it into the session log."
         ),

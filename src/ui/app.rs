@@ -14,7 +14,7 @@ mod record;
 mod reply;
 
 pub use crate::session::live::Followed;
-pub use overlay::{FeedbackForm, Input, Overlay, Step};
+pub use overlay::{FeedbackForm, Input, Newcomers, Overlay, Step};
 
 use crate::domain::clock::{Clock, WallWatch};
 use crate::domain::feedback::Rhythm;
@@ -93,6 +93,11 @@ pub struct App {
     /// A saved group's rhythm of members' feedback rounds, its other sessions as saved: the
     /// review says when a round falls due at this one.
     pub rhythm: Option<Rhythm>,
+    /// The roster's offer to those who came without being on it was answered, or could not be
+    /// made: finishing the review goes ahead.
+    roster_asked: bool,
+    /// What the roster said of those added to it at the end of the review, told on leaving.
+    pub enrolled: Option<String>,
 }
 
 /// Someone on the group's roster, as the session needs to know them.
@@ -139,6 +144,8 @@ impl App {
             touched: now,
             nudged: None,
             rhythm: None,
+            roster_asked: false,
+            enrolled: None,
         }
     }
 
