@@ -5,7 +5,7 @@ use crate::domain::clock::{Clock, SystemClock};
 use crate::launch::error::LaunchError;
 use crate::session::recorder::Recorder;
 use crate::store::paths::DataDir;
-use crate::ui::app::{App, Outcome, Screen};
+use crate::ui::app::{App, Offered, Outcome, Screen};
 use crate::ui::keys::keymap::Keymap;
 use crate::ui::terminal::{self, event_loop, signals};
 use crate::ui::theme::Theme;
@@ -73,10 +73,10 @@ pub fn farewell(app: &mut App) -> String {
     }
     match (&app.outcome, &app.recorder.not_saved) {
         (Some(Outcome::Finished(path)), _) => {
-            let roster = app
-                .enrolled
-                .as_ref()
-                .map_or_else(String::new, |said| format!("\n{said}"));
+            let roster = match &app.offered {
+                Offered::Added(said) => format!("\n{said}"),
+                Offered::Unasked | Offered::Settled => String::new(),
+            };
             format!("Session ended. Log saved to {}{roster}", path.display())
         }
         (_, None) if ended => format!(

@@ -15,10 +15,10 @@ use holdspace::domain::{Command, SessionMeta};
 use holdspace::session::newcomers::CAME_ON_THE_DAY;
 use holdspace::store::groups;
 use holdspace::store::roster as file;
-use holdspace::ui::app::{App, Outcome, Overlay, Screen};
+use holdspace::ui::app::{App, Offered, Outcome, Overlay, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 const GROUP: &str = "Tuesday group";
@@ -156,7 +156,7 @@ fn screen(app: &App) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn names(path: &PathBuf) -> Vec<(String, Status, String, NaiveDate)> {
+fn names(path: &Path) -> Vec<(String, Status, String, NaiveDate)> {
     let roster = Roster::load(path).expect("the roster reads");
     (roster.members.into_iter())
         .map(|m| (m.name, m.status, m.referred_by, m.referred_on))
@@ -199,7 +199,9 @@ fn yes_adds_them_to_a_roster_the_group_had_not_yet_then_the_review_finishes() {
             came("Dee", Status::WaitingList)
         ]
     );
-    let said = app.enrolled.as_deref().unwrap_or("");
+    let Offered::Added(said) = &app.offered else {
+        panic!("added: {:?}", app.offered);
+    };
     assert!(said.contains("Dee goes on the waiting list, number 1"), "{said}");
 }
 
@@ -230,5 +232,5 @@ fn the_question_says_who_would_go_over_the_places_and_no_adds_no_one() {
         before,
         "no changes nothing"
     );
-    assert_eq!(app.enrolled, None);
+    assert_eq!(app.offered, Offered::Settled);
 }

@@ -51,6 +51,18 @@ pub enum Overlay {
     Newcomers(Newcomers),
 }
 
+/// Where the roster's offer to those who came without being on it stands, at the end of the
+/// review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Offered {
+    /// Not answered yet: finishing the review asks it.
+    Unasked,
+    /// Answered, or it could not be made: finishing the review goes ahead.
+    Settled,
+    /// Those accepted were added: what the roster said of them, told on leaving.
+    Added(String),
+}
+
 /// The roster's offer, answered a person at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Newcomers {

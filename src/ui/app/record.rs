@@ -2,7 +2,7 @@
 //! line of text to type, and finishing the review, asking first whether to add to the group's
 //! roster those who came without being on it.
 
-use super::{App, Input, Newcomers, Overlay};
+use super::{App, Input, Newcomers, Offered, Overlay};
 use crate::domain::Command;
 use crate::domain::hands::FloorCommand;
 use crate::domain::record::RecordCommand;
@@ -69,7 +69,7 @@ impl App {
     /// Finishes the review once the roster's offer is answered: asked until it is, unless the
     /// roster cannot be read (said once; the next finish goes ahead) or no one is to be offered.
     pub(super) fn wrap_up(&mut self) {
-        if !self.roster_asked {
+        if self.offered == Offered::Unasked {
             match newcomers::offer(&self.dir, &self.recorder.session) {
                 Ok(Some(offer)) => {
                     self.overlay = Some(Overlay::Newcomers(Newcomers {
@@ -81,7 +81,7 @@ impl App {
                 }
                 Ok(None) => {}
                 Err(err) => {
-                    self.roster_asked = true;
+                    self.offered = Offered::Settled;
                     self.message = Some(format!(
                         "the group's roster could not be read, so no one is offered a place on it: {err}"
                     ));
@@ -95,7 +95,7 @@ impl App {
     /// Adds those picked to the roster, referred on the session's day, then finishes the review;
     /// if the roster refuses or is not saved, the review stays open saying why.
     pub(super) fn enrol(&mut self, asked: Newcomers) {
-        self.roster_asked = true;
+        self.offered = Offered::Settled;
         if !asked.picked.is_empty() {
             let on = self.zone.day_of(self.recorder.session.started_at);
             let today = self.zone.day_of(self.now);
@@ -103,7 +103,7 @@ impl App {
                 .offer
                 .add(&asked.picked, self.dir.disk().as_ref(), on, today)
             {
-                Ok(said) => self.enrolled = Some(said),
+                Ok(said) => self.offered = Offered::Added(said),
                 Err(err) => {
                     self.message = Some(format!("no one was added to the roster: {err}"));
                     return;
