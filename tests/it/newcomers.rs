@@ -6,12 +6,12 @@ use crate::fixture;
 
 use chrono::NaiveDate;
 use fixture::{Run, at, code, key, people, start_meta, started};
+use holdspace::domain::Command;
 use holdspace::domain::checklist::Setting;
 use holdspace::domain::group::Group;
 use holdspace::domain::hands::FloorCommand as F;
 use holdspace::domain::record::{Attendance as A, RecordCommand as R};
 use holdspace::domain::roster::{Referral, Roster, Status};
-use holdspace::domain::{Command, SessionMeta};
 use holdspace::session::newcomers::CAME_ON_THE_DAY;
 use holdspace::store::groups;
 use holdspace::store::roster as file;
@@ -114,9 +114,7 @@ fn the_offer_says_when_adding_someone_would_go_past_the_places_as_add_then_does(
 /// The app for a session of the saved group, 2 places, with `on_roster` on its roster (no
 /// roster file when empty) and Ana expected; ended at 19:32 with Cy and Dee added in the review.
 fn ended_with_two_unannounced(on_roster: &[&str]) -> (TempDir, App, PathBuf) {
-    let mut meta = SessionMeta {
-        ..people("test", &["Ana"])
-    };
+    let mut meta = people("test", &["Ana"]);
     meta.plan.group = GROUP.to_owned();
     let (tmp, mut app) = start_meta(meta, true);
     let stored = groups::create(
