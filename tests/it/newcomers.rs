@@ -197,10 +197,15 @@ fn yes_adds_them_to_a_roster_the_group_had_not_yet_then_the_review_finishes() {
             came("Dee", Status::WaitingList)
         ]
     );
-    let Offered::Added(said) = &app.offered else {
+    let Offered::Added(said) = app.offered.clone() else {
         panic!("added: {:?}", app.offered);
     };
     assert!(said.contains("Dee goes on the waiting list, number 1"), "{said}");
+    let farewell = holdspace::launch::drive::farewell(&mut app);
+    assert!(
+        farewell.starts_with("Session ended. Log saved to ") && farewell.ends_with(&said),
+        "{farewell}"
+    );
 }
 
 #[test]
