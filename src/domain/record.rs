@@ -4,7 +4,8 @@
 use super::checklist::Check;
 use super::event::EventKind;
 use super::feedback::{Answer, Entry};
-use chrono::{DateTime, Utc};
+use super::hands::Floor;
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Record notes, comments and the session summary are brief by design.
@@ -308,7 +309,8 @@ impl Record {
     }
 
     /// Folds one event in. Someone added during the session was there, so counts as present
-    /// until marked otherwise. Events that do not concern the record pass by.
+    /// until marked otherwise (as do those who spoke: see `spoke`). Events that do not concern
+    /// the record pass by.
     pub fn apply(&mut self, kind: &EventKind, at: DateTime<Utc>) -> Result<(), &'static str> {
         match kind {
             EventKind::ParticipantAdded { .. } => self.people.push(PersonRecord {
@@ -338,6 +340,17 @@ impl Record {
             }
         }
         Ok(())
+    }
+
+    /// At the end, everyone with talk time on `floor` and no attendance yet counts as present
+    /// until marked otherwise: someone who took the floor was there. Attendance marked before,
+    /// by hand, stands.
+    pub fn spoke(&mut self, floor: &Floor) {
+        for (person, participant) in self.people.iter_mut().zip(&floor.participants) {
+            if participant.talk > TimeDelta::zero() {
+                person.attendance.get_or_insert(Attendance::Present);
+            }
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 mod contact;
 mod error;
 mod import;
+mod newcomers;
 mod owing;
 mod status;
 

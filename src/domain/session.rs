@@ -286,6 +286,10 @@ impl Session {
             .apply(&event.kind, at, self.running_since.is_some())
             .map_err(fail)?;
         self.record.apply(&event.kind, at).map_err(fail)?;
+        // Talk time is only whole once the last turn has closed with the end.
+        if matches!(event.kind, EventKind::Ended { .. }) {
+            self.record.spoke(&self.floor);
+        }
         self.last_seq = event.seq;
         self.last_at = self.last_at.max(at);
         Ok(())

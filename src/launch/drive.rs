@@ -6,7 +6,7 @@ use crate::launch::error::LaunchError;
 use crate::session::group;
 use crate::session::recorder::Recorder;
 use crate::store::paths::DataDir;
-use crate::ui::app::{App, Outcome, Screen};
+use crate::ui::app::{App, Offered, Outcome, Screen};
 use crate::ui::keys::keymap::Keymap;
 use crate::ui::terminal::{self, event_loop, signals};
 use crate::ui::theme::Theme;
@@ -75,8 +75,12 @@ pub fn farewell(app: &mut App) -> String {
     }
     match (&app.outcome, &app.recorder.not_saved) {
         (Some(Outcome::Finished(path)), _) => {
+            let roster = match &app.offered {
+                Offered::Added(said) => format!("\n{said}"),
+                Offered::Unasked | Offered::Settled => String::new(),
+            };
             format!(
-                "Session ended. Log saved to {}{}",
+                "Session ended. Log saved to {}{roster}{}",
                 path.display(),
                 rules_promoted(app)
             )

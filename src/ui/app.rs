@@ -14,7 +14,7 @@ mod record;
 mod reply;
 
 pub use crate::session::live::Followed;
-pub use overlay::{FeedbackForm, Input, Overlay, Step};
+pub use overlay::{FeedbackForm, Input, Newcomers, Offered, Overlay, Step};
 
 use crate::domain::clock::{Clock, WallWatch};
 use crate::domain::feedback::Rhythm;
@@ -93,6 +93,8 @@ pub struct App {
     /// A saved group's rhythm of members' feedback rounds, its other sessions as saved: the
     /// review says when a round falls due at this one.
     pub rhythm: Option<Rhythm>,
+    /// Where the roster's offer to those who came without being on it stands.
+    pub offered: Offered,
 }
 
 /// Someone on the group's roster, as the session needs to know them.
@@ -139,6 +141,7 @@ impl App {
             touched: now,
             nudged: None,
             rhythm: None,
+            offered: Offered::Unasked,
         }
     }
 

@@ -41,6 +41,7 @@ mod hostile_text;
 mod import;
 mod instances;
 mod live_ticks;
+mod newcomers;
 mod outreach;
 mod owed;
 mod permissions;

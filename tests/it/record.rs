@@ -162,6 +162,39 @@ fn attendance_is_set_and_changed_but_never_repeated() {
 }
 
 #[test]
+fn those_who_spoke_are_present_at_the_end_unless_marked_otherwise() {
+    let mut r = Run::new(&["Ana", "Ben", "Cy"]);
+    let turn = |r: &mut Run, who, from, to| {
+        r.run(Command::Floor(F::RaiseHand(who)), at(from, 0));
+        r.run(Command::Floor(F::NextSpeaker), at(from, 0));
+        r.run(Command::Floor(F::NextSpeaker), at(to, 0));
+    };
+    turn(&mut r, 0, 5, 8);
+    // Given the floor by mistake and taken back at once: no talk time, so no word of them.
+    turn(&mut r, 1, 10, 10);
+    r.rec(attend(2, A::Absent), at(11, 0));
+    turn(&mut r, 2, 12, 14);
+    assert_eq!(r.person(0).attendance, None, "only once the session has ended");
+    r.run(Command::End, at(90, 0));
+    let marked: Vec<_> = r.s.record.people.iter().map(|p| p.attendance).collect();
+    assert_eq!(marked, [Some(A::Present), None, Some(A::Absent)]);
+    assert_eq!(&Session::from_events(&r.events).expect("replay"), &r.s);
+    let log = SessionLog::of(&r.s, &r.events).expect("ended");
+    assert_eq!(
+        log.participants[0].attendance,
+        Some(A::Present),
+        "saved in the log"
+    );
+    r.rec(attend(0, A::LeftEarly), at(95, 0));
+    assert_eq!(
+        r.person(0).attendance,
+        Some(A::LeftEarly),
+        "the facilitator's word stands"
+    );
+    assert_eq!(&Session::from_events(&r.events).expect("replay"), &r.s);
+}
+
+#[test]
 fn flags_carry_a_note_that_a_second_flag_replaces() {
     let mut r = Run::new(&["Ana"]);
     let safeguarding = FollowUp::Safeguarding;

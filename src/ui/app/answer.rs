@@ -48,7 +48,8 @@ impl App {
         match then {
             Then::Act(action) => self.act(action),
             Then::End => self.end(),
-            Then::Finish => self.finish(),
+            Then::Finish => self.wrap_up(),
+            Then::Enrol(asked) => self.enrol(*asked),
             Then::Run(command) => {
                 self.run(&command);
             }

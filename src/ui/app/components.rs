@@ -1,7 +1,8 @@
 //! One component per overlay, each reading the keys (and clicks) on its overlay and answering
 //! with a `Reply`: the views that only show something (help), the questions (confirm), a typed
 //! line (input), the raise-hand picker (pick), the attendance list and the editors (lists), the
-//! end-of-session checklist (closing) and a member's feedback form (feedback).
+//! end-of-session checklist (closing), a member's feedback form (feedback) and the roster's offer
+//! to those who came without being on it (newcomers).
 
 mod closing;
 mod confirm;
@@ -9,6 +10,7 @@ mod feedback;
 mod help;
 mod input;
 mod lists;
+mod newcomers;
 mod pick;
 
 pub use help::length as help_length;
@@ -41,6 +43,7 @@ pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, sess
         Overlay::Edit { .. } => lists::edit(key, keys),
         Overlay::Closing { selected } => closing::key(selected, session.record.closing.len(), key),
         Overlay::Feedback(form) => feedback::key(form, key),
+        Overlay::Newcomers(asked) => newcomers::key(asked, key),
     }
 }
 

@@ -1,8 +1,10 @@
 //! What opens on top of the live screen and the review, as state: the key list, the ground
 //! rules, the big clock, a question, a line of typed text, the raise-hand picker, the
-//! attendance list, an editor, the end checklist or a member's feedback form.
+//! attendance list, an editor, the end checklist, a member's feedback form or the roster's offer
+//! to those who came without being on it.
 
 use crate::domain::record::FollowUp;
+use crate::session::newcomers::Offer;
 use crate::ui::editor::Listed;
 use crate::ui::picker::Picker;
 
@@ -46,6 +48,31 @@ pub enum Overlay {
     },
     /// A member's own anonymous feedback being entered.
     Feedback(FeedbackForm),
+    /// Whether to add to the group's roster those who came without being on it, asked when the
+    /// review is finished.
+    Newcomers(Newcomers),
+}
+
+/// Where the roster's offer to those who came without being on it stands, at the end of the
+/// review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Offered {
+    /// Not answered yet: finishing the review asks it.
+    Unasked,
+    /// Answered, or it could not be made: finishing the review goes ahead.
+    Settled,
+    /// Those accepted were added: what the roster said of them, told on leaving.
+    Added(String),
+}
+
+/// The roster's offer, answered a person at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Newcomers {
+    pub offer: Offer,
+    /// Whom the question is about, from 0 in the offer's names.
+    pub at: usize,
+    /// Those the facilitator said yes to, in the offer's order.
+    pub picked: Vec<String>,
 }
 
 /// A member's own feedback, entered a step at a time: the answer, then each free text.

@@ -1,10 +1,12 @@
 //! What the attendance, follow-up and review keys do: marking the selected person, opening the
-//! line of text to type, and finishing the review.
+//! line of text to type, and finishing the review, asking first whether to add to the group's
+//! roster those who came without being on it.
 
-use super::{App, Input, Overlay};
+use super::{App, Input, Newcomers, Offered, Overlay};
 use crate::domain::Command;
 use crate::domain::hands::FloorCommand;
 use crate::domain::record::RecordCommand;
+use crate::session::newcomers;
 use crate::session::records::Occasion;
 use crate::ui::keys::action::Action;
 use crate::util::text::sanitize;
@@ -45,7 +47,7 @@ impl App {
             {
                 self.overlay = Some(Overlay::Closing { selected: 0 });
             }
-            Action::Done => self.finish(),
+            Action::Done => self.wrap_up(),
             Action::MembersFeedback => self.open_feedback(),
             Action::Attend(_)
             | Action::Flag(_)
@@ -62,6 +64,53 @@ impl App {
             _ => return false,
         }
         true
+    }
+
+    /// Finishes the review once the roster's offer is answered: asked until it is, unless the
+    /// roster cannot be read (said once; the next finish goes ahead) or no one is to be offered.
+    pub(super) fn wrap_up(&mut self) {
+        if self.offered == Offered::Unasked {
+            match newcomers::offer(&self.dir, &self.recorder.session) {
+                Ok(Some(offer)) => {
+                    self.overlay = Some(Overlay::Newcomers(Newcomers {
+                        offer,
+                        at: 0,
+                        picked: Vec::new(),
+                    }));
+                    return;
+                }
+                Ok(None) => {}
+                Err(err) => {
+                    self.offered = Offered::Settled;
+                    self.message = Some(format!(
+                        "the group's roster could not be read, so no one is offered a place on it: {err}"
+                    ));
+                    return;
+                }
+            }
+        }
+        self.finish();
+    }
+
+    /// Adds those picked to the roster, referred on the session's day, then finishes the review;
+    /// if the roster refuses or is not saved, the review stays open saying why.
+    pub(super) fn enrol(&mut self, asked: Newcomers) {
+        self.offered = Offered::Settled;
+        if !asked.picked.is_empty() {
+            let on = self.zone.day_of(self.recorder.session.started_at);
+            let today = self.zone.day_of(self.now);
+            match asked
+                .offer
+                .add(&asked.picked, self.dir.disk().as_ref(), on, today)
+            {
+                Ok(said) => self.offered = Offered::Added(said),
+                Err(err) => {
+                    self.message = Some(format!("no one was added to the roster: {err}"));
+                    return;
+                }
+            }
+        }
+        self.finish();
     }
 
     fn on_person(&mut self, action: Action, who: usize) {

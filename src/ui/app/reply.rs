@@ -1,7 +1,7 @@
 //! What a key or a click on an overlay comes to, as its component answers it, for the app to
 //! carry out (see `answer.rs`).
 
-use super::overlay::Input;
+use super::overlay::{Input, Newcomers};
 use crate::domain::Command;
 use crate::domain::record::RecordCommand;
 use crate::ui::keys::action::Action;
@@ -28,6 +28,8 @@ pub enum Then {
     End,
     /// Finishes the review, its end checklist seen.
     Finish,
+    /// Adds to the roster those picked, then finishes the review.
+    Enrol(Box<Newcomers>),
     Run(Command),
     /// Clears the queue, then moves to the next item (or the one before) if it was cleared.
     ClearAndMove {

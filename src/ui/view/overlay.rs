@@ -1,9 +1,10 @@
 //! What opens on top of the live screen: help, ground rules, confirmations, text input and the
-//! raise-hand picker.
+//! raise-hand picker; and on the review, the end checklist and the roster's offer.
 
 use crate::domain::record::{Attendance, FollowUp};
+use crate::session::newcomers::CAME_ON_THE_DAY;
 use crate::ui::app::hits::HitMap;
-use crate::ui::app::{App, Input, Overlay};
+use crate::ui::app::{App, Input, Newcomers, Overlay};
 use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::help::Help;
@@ -33,6 +34,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
         Overlay::Edit { list, selected } => edit_list(app, *list, *selected, area, buf),
         Overlay::Closing { selected } => closing(app, *selected, area, buf),
         Overlay::Feedback(form) => feedback::render(app, form, area, buf),
+        Overlay::Newcomers(asked) => newcomers(app, asked, area, buf),
         Overlay::ConfirmEnd
         | Overlay::ConfirmMove { .. }
         | Overlay::ConfirmClear
@@ -291,5 +293,47 @@ fn closing(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         ]),
     ]);
     let title = format!(" Before you go · {ticked} of {} ", checks.len());
+    dialog(app, &title, lines, area, buf);
+}
+
+/// Those who came without being on the roster, each marked as answered, and what adding the one
+/// asked about would do to the group's places.
+fn newcomers(app: &App, asked: &Newcomers, area: Rect, buf: &mut Buffer) {
+    let offer = &asked.offer;
+    let key = |key: &'static str| Span::styled(key, app.theme.style(Role::Key));
+    let mut lines = vec![
+        Line::raw(format!(
+            "They came and are not on the group's roster. Add them, referred as \"{CAME_ON_THE_DAY}\"?"
+        )),
+        Line::raw(""),
+    ];
+    lines.extend(offer.names.iter().enumerate().map(|(index, name)| {
+        let mark = match index.cmp(&asked.at) {
+            std::cmp::Ordering::Less if asked.picked.contains(name) => "✓ added ",
+            std::cmp::Ordering::Less => "· not added ",
+            std::cmp::Ordering::Equal => "▸ ",
+            std::cmp::Ordering::Greater => "  ",
+        };
+        Line::raw(format!("{mark}{}", sanitize(name)))
+    }));
+    let name = offer.names.get(asked.at).map_or("", String::as_str);
+    lines.extend([
+        Line::raw(""),
+        Line::raw(
+            offer
+                .roster
+                .newcomer_goes(name, offer.capacity, asked.picked.len()),
+        ),
+        Line::raw(""),
+        Line::from(vec![
+            key("y"),
+            Span::raw(format!(" add {}    ", sanitize(name))),
+            key("n"),
+            Span::raw(" not    "),
+            key("Esc"),
+            Span::raw(" back to the review"),
+        ]),
+    ]);
+    let title = format!(" Add to the roster? {} of {} ", asked.at + 1, offer.names.len());
     dialog(app, &title, lines, area, buf);
 }
