@@ -31,6 +31,7 @@ mod e2e_signals;
 mod export;
 mod faults;
 mod feedback;
+mod follower;
 mod fuzz;
 mod groups;
 mod hands;
