@@ -54,3 +54,8 @@ pub fn render(help: &Help, theme: &Theme, scroll: u16, area: Rect, buf: &mut Buf
         .block(Block::default().borders(Borders::ALL).title(title))
         .render(popup, buf);
 }
+
+/// The keys of a screen before a session, `rows` of them, in the same box; any key closes it.
+pub fn render_rows(rows: Vec<(String, &'static str)>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    render(&Help { rows, legend: &[] }, theme, 0, area, buf);
+}
