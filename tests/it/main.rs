@@ -25,6 +25,7 @@ mod e2e;
 mod e2e_groups;
 mod e2e_hands;
 mod e2e_instances;
+mod e2e_keys;
 mod e2e_review;
 mod e2e_settings;
 mod e2e_signals;

@@ -5,7 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-/// One row of a screen's keys: `("↑↓ k j", "select a group", [(Up, Up), …])`.
+/// One row of a screen's keys: `("↑↓ k j", "select", [(Up, Up), (Char('k'), Up), …])`.
 pub struct Key<A: 'static> {
     pub names: &'static str,
     pub does: &'static str,
