@@ -7,6 +7,10 @@ use super::record::Record;
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use std::fmt;
 
+/// Why a co-facilitator may not move the session on: said for every such key and event alike,
+/// and short enough to fit an 80-column status line.
+pub const FLOW_IS_THE_FACILITATORS: &str = "the flow is with the facilitator: they move the session on";
+
 /// The years an event's time may fall in. Times come from a clock, or from a damaged or
 /// hand-edited file; outside these, timer arithmetic could overflow.
 const FIRST_YEAR: i32 = 1970;
@@ -181,7 +185,7 @@ impl Session {
         } else if matches!(kind, EventKind::FlowPassed { .. }) {
             Err("only the facilitator hands the flow over")
         } else {
-            Err("the flow is with the facilitator: they move the session on, or hand the flow over")
+            Err(FLOW_IS_THE_FACILITATORS)
         }
     }
 

@@ -153,6 +153,12 @@ pub fn pass_flow(recorder: &mut Recorder, now: DateTime<Utc>) -> Result<Author, 
     Ok(to)
 }
 
+/// Whether the flow is with another holdspace's facilitator: this one, a co-facilitator's,
+/// may not move the session on.
+pub fn flow_elsewhere(recorder: &Recorder) -> bool {
+    recorder.is_co_facilitator() && recorder.session.flow == Author::Facilitator
+}
+
 /// Ending is the facilitator's to do: a co-facilitator's holdspace only leaves the session.
 pub fn may_end(recorder: &Recorder) -> bool {
     !recorder.is_co_facilitator()

@@ -18,6 +18,7 @@ pub use overlay::{FeedbackForm, Input, Newcomers, Offered, Overlay, Step};
 
 use crate::domain::clock::{Clock, WallWatch};
 use crate::domain::feedback::Rhythm;
+use crate::domain::session::FLOW_IS_THE_FACILITATORS;
 use crate::domain::{Author, Command, EventKind};
 use crate::session::live::{self, NotTaken};
 use crate::session::recorder::Recorder;
@@ -290,6 +291,12 @@ impl App {
             return;
         }
         self.message = None;
+        // Checked before any key does its work, so that every key the co-facilitator may not
+        // use says why, the same way, instead of what the session would have said to it.
+        if action.moves_the_session() && live::flow_elsewhere(&self.recorder) {
+            self.message = Some(FLOW_IS_THE_FACILITATORS.to_owned());
+            return;
+        }
         if !live::may_end(&self.recorder) && matches!(action, Action::End | Action::Done) {
             // Ending is the facilitator's to do; here q only closes the view.
             self.outcome = Some(Outcome::Left);

@@ -4,6 +4,7 @@
 
 pub mod history;
 pub mod home;
+pub mod keys;
 pub mod prepare;
 pub mod resume;
 pub mod roster;

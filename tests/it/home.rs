@@ -268,5 +268,58 @@ fn a_groups_history_charts_attendance_and_members_feedback() {
     );
     let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
     assert!(view.on_key(key(KeyCode::Char('x'))));
+    // `?` shows its keys; the next key only closes them, q included.
+    assert!(view.on_key(key(KeyCode::Char('?'))));
+    terminal
+        .draw(|frame| view::history::render(&view, frame.area(), frame.buffer_mut(), &fallback(true)))
+        .expect("drawn");
+    assert_shows(&terminal, &["Keys", "Esc q  back", "?  keys"]);
+    assert!(view.on_key(key(KeyCode::Char('q'))) && !view.help);
     assert!(!view.on_key(key(KeyCode::Esc)) && !view.on_key(key(KeyCode::Char('q'))));
+}
+
+/// Issue point 3: `?` shows every key of the home screen over it, each with what it does, from
+/// the same table as the footer; any key closes it and does nothing else.
+#[test]
+fn question_mark_shows_the_keys_and_any_key_closes_them() {
+    let mut home = Home::new(groups());
+    assert_eq!(press(&mut home, "?"), None);
+    assert!(home.help);
+    let terminal = draw(&home, 90, 16);
+    assert_shows(
+        &terminal,
+        &[
+            "Keys",
+            " Enter  prepares the group's session",
+            "     r  its roster",
+            "↑↓ k j  select",
+            "     q  quits",
+        ],
+    );
+    insta::assert_snapshot!("home_keys_90x16", terminal.backend());
+    // The key that closes the help does nothing else: q does not quit, Enter prepares nothing.
+    assert_eq!(press(&mut home, "q"), None);
+    assert!(!home.help);
+    assert_eq!(press(&mut home, "?⏎"), None);
+    assert_eq!(press(&mut home, "?⎋"), None);
+    assert!(!home.help);
+}
+
+/// Issue point 3: Esc never quits from home; it closes what is open, else says what quits.
+#[test]
+fn esc_never_quits_from_home() {
+    let mut home = Home::new(groups());
+    assert_eq!(press(&mut home, "⎋"), None);
+    assert_eq!(home.message.as_deref(), Some("nothing to close: q quits"));
+    assert!(
+        screen::screen(&draw(&home, 90, 16)).contains("nothing to close: q quits"),
+        "it is said on screen"
+    );
+    assert_eq!(
+        press(&mut home, "nWed⎋⎋"),
+        None,
+        "Esc drops the name, then quits nothing"
+    );
+    assert_eq!(home.typing, None);
+    assert_eq!(press(&mut home, "q"), Some(Picked::Quit), "q quits at once");
 }

@@ -90,11 +90,12 @@ fn the_co_facilitator_adds_hands_notes_and_follow_ups_and_both_agree() {
         );
         assert!(co.message.is_some(), "{keys:?} gave no reason");
     }
+    // Handing the flow over is moving the session on too, and says so the same way.
     assert!(
         co.message
             .as_deref()
             .unwrap()
-            .contains("only the facilitator hands the flow over")
+            .contains("the flow is with the facilitator")
     );
     press(&mut co, "n");
     assert!(

@@ -12,7 +12,7 @@ use holdspace::domain::checklist::Setting;
 use holdspace::domain::group::Group;
 use holdspace::domain::{Plan, PlanItem};
 use holdspace::ui::app::{App, Overlay};
-use holdspace::ui::before::prepare::{Focus, Preparation};
+use holdspace::ui::before::prepare::{Focus, Preparation, Prepared};
 use holdspace::ui::editor::Listed;
 use holdspace::ui::keys::keymap::Keymap;
 use holdspace::ui::theme::themes::fallback;
@@ -312,4 +312,32 @@ fn preparation_lists_what_to_have_in_mind_before_the_start() {
         .join("\n")
         .replace(&format!("starts at {local}"), "starts at HH:MM");
     insta::assert_snapshot!("preparation_before_you_start_100x30", text);
+}
+
+/// Issue point 3: `?` at the preparation shows its own keys and the editor keys it takes, as the
+/// keymap has them; the next key only closes them, Esc included.
+#[test]
+fn question_mark_shows_the_preparations_keys() {
+    let (mut prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
+    let keys = Keymap::default();
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    assert_eq!(prep.on_key(key(KeyCode::Char('?')), &keys, now), None);
+    let shown = crate::screen::screen(&draw_preparation(&prep, now, 100, 30));
+    for row in [
+        "Keys",
+        "Enter  starts the session",
+        "space  ticks the selected check",
+        "Tab  moves between the checklist and the agenda",
+        "K  move the selected entry earlier",
+        "Esc  quits",
+    ] {
+        assert!(shown.contains(row), "{row}\n{shown}");
+    }
+    assert_eq!(
+        prep.on_key(key(KeyCode::Esc), &keys, now),
+        None,
+        "Esc closes the help only"
+    );
+    assert!(!prep.help);
+    assert_eq!(prep.on_key(key(KeyCode::Esc), &keys, now), Some(Prepared::Quit));
 }

@@ -228,3 +228,28 @@ fn the_roster_keys_wrap_between_phrases_at_120_columns() {
         assert!(footer.contains(&phrase), "{phrase:?} is cut in:\n{footer}");
     }
 }
+
+/// Issue point 3: `?` shows the roster's keys over it; the next key only closes them.
+#[test]
+fn question_mark_shows_the_rosters_keys() {
+    let (_tmp, mut view) = referred(&["Ana", "Bo"]);
+    assert!(press(&mut view, "?"));
+    let shown = crate::screen::screen(&draw(&view, 100, 20));
+    for row in [
+        "Keys",
+        "1-8  sets the selected person's status",
+        "Esc q  back",
+        "d  done",
+    ] {
+        assert!(shown.contains(row), "{row}\n{shown}");
+    }
+    let before = view.roster.members[0].status.describe();
+    assert!(press(&mut view, "1"), "the key that closes the help");
+    assert_eq!(
+        view.roster.members[0].status.describe(),
+        before,
+        "and sets nothing"
+    );
+    assert!(!view.help);
+    assert!(!press(&mut view, "⎋"));
+}

@@ -4,6 +4,7 @@
 use crate::export::report::feedback_rounds;
 use crate::session::history::History;
 use crate::store::log::Loaded;
+use crate::ui::before::keys::{self, Key};
 use crate::ui::typing::Field;
 use crate::util::format::Zone;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -18,7 +19,24 @@ pub struct HistoryView {
     pub overall: String,
     /// Saved logs that could not be read, and so are not counted.
     pub unread: usize,
+    /// The keys are shown over the charts.
+    pub help: bool,
 }
+
+/// The history's keys, for its key handling, footer and `?` help: it only goes back.
+pub const KEYS: &[Key<()>] = &[
+    // `keys::help_key` takes `?` before the table is read.
+    Key {
+        names: "?",
+        does: "keys",
+        codes: &[],
+    },
+    Key {
+        names: "Esc q",
+        does: "back",
+        codes: &[(KeyCode::Esc, ()), (KeyCode::Char('q'), ())],
+    },
+];
 
 impl HistoryView {
     /// The group called `group`, from its saved `logs` (rehearsals are not counted), its days
@@ -45,12 +63,13 @@ impl HistoryView {
             positive,
             overall: all.describe(),
             unread,
+            help: false,
         }
     }
 
     /// Whether the screen stays open after `key`.
-    pub fn on_key(&self, key: KeyEvent) -> bool {
-        !matches!(key.code, KeyCode::Esc | KeyCode::Char('q'))
+    pub fn on_key(&mut self, key: KeyEvent) -> bool {
+        keys::help_key(&mut self.help, key) || keys::lookup(KEYS, key.code).is_none()
     }
 }
 

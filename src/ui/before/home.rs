@@ -8,6 +8,7 @@ use crate::session::follow_through;
 use crate::store::groups::Stored;
 use crate::store::paths::DataDir;
 use crate::store::roster;
+use crate::ui::before::keys::{self, Key};
 use crate::ui::typing::{self, Field, Typed};
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -27,6 +28,71 @@ pub enum Picked {
     NoGroup,
     Quit,
 }
+
+/// What a key at home does, by the table below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeKey {
+    Prepare,
+    Roster,
+    History,
+    Up,
+    Down,
+    NewGroup,
+    NoGroup,
+    Quit,
+}
+
+/// The home screen's keys: its footer, its `?` help and its key handling all read them here.
+pub const KEYS: &[Key<HomeKey>] = &[
+    Key {
+        names: "Enter",
+        does: "prepares the group's session",
+        codes: &[(KeyCode::Enter, HomeKey::Prepare)],
+    },
+    Key {
+        names: "r",
+        does: "its roster",
+        codes: &[(KeyCode::Char('r'), HomeKey::Roster)],
+    },
+    Key {
+        names: "h",
+        does: "its history",
+        codes: &[(KeyCode::Char('h'), HomeKey::History)],
+    },
+    Key {
+        names: "↑↓ k j",
+        does: "select",
+        codes: &[
+            (KeyCode::Up, HomeKey::Up),
+            (KeyCode::Char('k'), HomeKey::Up),
+            (KeyCode::Down, HomeKey::Down),
+            (KeyCode::Char('j'), HomeKey::Down),
+        ],
+    },
+    Key {
+        names: "n",
+        does: "new group",
+        codes: &[(KeyCode::Char('n'), HomeKey::NewGroup)],
+    },
+    Key {
+        names: "s",
+        does: "session without a group",
+        codes: &[(KeyCode::Char('s'), HomeKey::NoGroup)],
+    },
+    // `keys::help_key` takes `?` before the table is read.
+    Key {
+        names: "?",
+        does: "keys",
+        codes: &[],
+    },
+    // Quits at once, with nothing to confirm: nothing at home is kept only in memory (groups
+    // and rosters are saved as they change), and a name being typed takes q as a letter.
+    Key {
+        names: "q",
+        does: "quits",
+        codes: &[(KeyCode::Char('q'), HomeKey::Quit)],
+    },
+];
 
 /// One group as the home screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +135,8 @@ pub struct Home {
     /// A new group's name being typed.
     pub typing: Option<String>,
     pub message: Option<String>,
+    /// The keys are shown over the list.
+    pub help: bool,
 }
 
 impl Home {
@@ -78,6 +146,7 @@ impl Home {
             selected: 0,
             typing: None,
             message: None,
+            help: false,
         }
     }
 
@@ -97,33 +166,25 @@ impl Home {
             }
             return None;
         }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
+        if keys::help_key(&mut self.help, key) {
+            return None;
+        }
+        let selected = self.groups.get(self.selected).map(|line| line.name.clone());
+        match keys::lookup(KEYS, key.code) {
+            Some(HomeKey::Prepare) => return selected.map(Picked::Group),
+            Some(HomeKey::Roster) => return selected.map(Picked::Roster),
+            Some(HomeKey::History) => return selected.map(Picked::History),
+            Some(HomeKey::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(HomeKey::Down) => {
                 self.selected = (self.selected + 1).min(self.groups.len().saturating_sub(1));
             }
-            KeyCode::Enter => {
-                return self
-                    .groups
-                    .get(self.selected)
-                    .map(|line| Picked::Group(line.name.clone()));
-            }
-            KeyCode::Char('r') => {
-                return self
-                    .groups
-                    .get(self.selected)
-                    .map(|line| Picked::Roster(line.name.clone()));
-            }
-            KeyCode::Char('h') => {
-                return self
-                    .groups
-                    .get(self.selected)
-                    .map(|line| Picked::History(line.name.clone()));
-            }
-            KeyCode::Char('s') => return Some(Picked::NoGroup),
-            KeyCode::Char('n') => self.typing = Some(String::new()),
-            KeyCode::Char('q') | KeyCode::Esc => return Some(Picked::Quit),
-            _ => {}
+            Some(HomeKey::NewGroup) => self.typing = Some(String::new()),
+            Some(HomeKey::NoGroup) => return Some(Picked::NoGroup),
+            Some(HomeKey::Quit) => return Some(Picked::Quit),
+            // Esc closes what is open (a help, a name being typed) and never quits: pressed once
+            // too often it would end the app.
+            None if key.code == KeyCode::Esc => self.message = Some("nothing to close: q quits".to_owned()),
+            None => {}
         }
         None
     }

@@ -3,6 +3,7 @@
 
 use crate::domain::checklist::Check;
 use crate::domain::plan::{AgendaEdit, Plan};
+use crate::ui::before::keys::{Key, help_key, lookup};
 use crate::ui::editor::{self, NoEdit};
 use crate::ui::keys::action::Action;
 use crate::ui::keys::defaults::Mode;
@@ -30,6 +31,60 @@ pub enum Prepared {
     Quit,
 }
 
+/// What a key of the preparation's own does, by the table below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrepKey {
+    Start,
+    Tick,
+    Switch,
+    Quit,
+}
+
+/// The preparation's own keys, for its key handling and `?` help; the list edits come from the
+/// keymap's editor keys (`CHECKLIST_EDITS`, `AGENDA_EDITS`), which a keys file can change.
+pub const KEYS: &[Key<PrepKey>] = &[
+    Key {
+        names: "Enter",
+        does: "starts the session",
+        codes: &[(KeyCode::Enter, PrepKey::Start)],
+    },
+    Key {
+        names: "space",
+        does: "ticks the selected check",
+        codes: &[(KeyCode::Char(' '), PrepKey::Tick)],
+    },
+    Key {
+        names: "Tab",
+        does: "moves between the checklist and the agenda",
+        codes: &[
+            (KeyCode::Tab, PrepKey::Switch),
+            (KeyCode::BackTab, PrepKey::Switch),
+        ],
+    },
+    // `help_key` takes `?` before the table is read.
+    Key {
+        names: "?",
+        does: "keys",
+        codes: &[],
+    },
+    Key {
+        names: "Esc",
+        does: "quits",
+        codes: &[(KeyCode::Esc, PrepKey::Quit)],
+    },
+];
+
+/// The editor keys that act on the checklist, and those that change the agenda.
+pub const CHECKLIST_EDITS: &[Action] = &[Action::ListUp, Action::ListDown];
+pub const AGENDA_EDITS: &[Action] = &[
+    Action::Earlier,
+    Action::Later,
+    Action::Longer,
+    Action::Shorter,
+    Action::AddEntry,
+    Action::RemoveEntry,
+];
+
 pub struct Preparation {
     pub group: String,
     /// When and where the group meets, in words.
@@ -46,6 +101,8 @@ pub struct Preparation {
     /// What to have in mind before the start: what is owed to whom, and what helps the expected
     /// members feel welcome, a line each.
     pub before: Vec<String>,
+    /// The keys are shown over the screen.
+    pub help: bool,
 }
 
 impl Preparation {
@@ -68,6 +125,7 @@ impl Preparation {
             typing: None,
             message: None,
             before: Vec::new(),
+            help: false,
         }
     }
 
@@ -81,22 +139,25 @@ impl Preparation {
             self.type_item(text, key);
             return None;
         }
-        match key.code {
-            KeyCode::Enter => {
+        if help_key(&mut self.help, key) {
+            return None;
+        }
+        match lookup(KEYS, key.code) {
+            Some(PrepKey::Start) => {
                 return Some(Prepared::Start {
                     plan: self.plan.clone(),
                     checklist: self.checklist.clone(),
                 });
             }
-            KeyCode::Esc => return Some(Prepared::Quit),
-            KeyCode::Tab | KeyCode::BackTab => {
+            Some(PrepKey::Quit) => return Some(Prepared::Quit),
+            Some(PrepKey::Switch) => {
                 self.focus = match self.focus {
                     Focus::Checklist => Focus::Agenda,
                     Focus::Agenda => Focus::Checklist,
                 };
                 return None;
             }
-            KeyCode::Char(' ') if self.focus == Focus::Checklist => {
+            Some(PrepKey::Tick) if self.focus == Focus::Checklist => {
                 if let Some(check) = self.checklist.get_mut(self.check) {
                     check.toggle(now);
                 }

@@ -8,6 +8,7 @@ use crate::domain::roster::{Closure, Owed, Roster, Status};
 use crate::store::disk::Disk;
 use crate::store::roster;
 use crate::store::toml_file::FileError;
+use crate::ui::before::keys::{self, Key};
 use crate::ui::typing::{self, Field, Typed};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -26,7 +27,68 @@ pub struct RosterView {
     pub next_meeting: Option<NaiveDate>,
     /// Noting something done for the selected person, step by step.
     pub done: Option<Done>,
+    /// The keys are shown over the roster.
+    pub help: bool,
 }
+
+/// What a key on the roster does, by the table below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterKey {
+    /// Sets the status `Status::ALL[n]`.
+    Status(usize),
+    Done,
+    Up,
+    Down,
+    Back,
+}
+
+/// The roster's keys, for its key handling, footer and `?` help; the footer spells the first
+/// row's statuses out.
+pub const KEYS: &[Key<RosterKey>] = &[
+    Key {
+        names: "1-8",
+        does: "sets the selected person's status",
+        codes: &[
+            (KeyCode::Char('1'), RosterKey::Status(0)),
+            (KeyCode::Char('2'), RosterKey::Status(1)),
+            (KeyCode::Char('3'), RosterKey::Status(2)),
+            (KeyCode::Char('4'), RosterKey::Status(3)),
+            (KeyCode::Char('5'), RosterKey::Status(4)),
+            (KeyCode::Char('6'), RosterKey::Status(5)),
+            (KeyCode::Char('7'), RosterKey::Status(6)),
+            (KeyCode::Char('8'), RosterKey::Status(7)),
+        ],
+    },
+    Key {
+        names: "d",
+        does: "done",
+        codes: &[(KeyCode::Char('d'), RosterKey::Done)],
+    },
+    Key {
+        names: "↑↓ k j",
+        does: "select",
+        codes: &[
+            (KeyCode::Up, RosterKey::Up),
+            (KeyCode::Char('k'), RosterKey::Up),
+            (KeyCode::Down, RosterKey::Down),
+            (KeyCode::Char('j'), RosterKey::Down),
+        ],
+    },
+    // `keys::help_key` takes `?` before the table is read.
+    Key {
+        names: "?",
+        does: "keys",
+        codes: &[],
+    },
+    Key {
+        names: "Esc q",
+        does: "back",
+        codes: &[
+            (KeyCode::Esc, RosterKey::Back),
+            (KeyCode::Char('q'), RosterKey::Back),
+        ],
+    },
+];
 
 /// The steps of noting something done: which kind, then how and to whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +119,7 @@ impl RosterView {
             held: Vec::new(),
             next_meeting: None,
             done: None,
+            help: false,
         })
     }
 
@@ -77,19 +140,21 @@ impl RosterView {
             self.done_key(step, key, disk, today);
             return true;
         }
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return false;
+        }
+        if keys::help_key(&mut self.help, key) {
+            return true;
+        }
         let last = self.roster.members.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => return false,
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => return false,
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Char(digit @ '1'..='8') => {
-                let status = Status::ALL[usize::from(digit as u8 - b'1')];
-                self.set(status, disk, today);
-            }
-            KeyCode::Char('d') if self.roster.members.is_empty() => self.nobody(),
-            KeyCode::Char('d') => self.done = Some(Done::Choosing),
-            _ => {}
+        match keys::lookup(KEYS, key.code) {
+            Some(RosterKey::Back) => return false,
+            Some(RosterKey::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(RosterKey::Down) => self.selected = (self.selected + 1).min(last),
+            Some(RosterKey::Status(index)) => self.set(Status::ALL[index], disk, today),
+            Some(RosterKey::Done) if self.roster.members.is_empty() => self.nobody(),
+            Some(RosterKey::Done) => self.done = Some(Done::Choosing),
+            None => {}
         }
         true
     }

@@ -232,6 +232,28 @@ impl Action {
         })
     }
 
+    /// Whether the action moves the session on or steers its floor: a co-facilitator's
+    /// holdspace takes none of these while the flow is with the facilitator, and says so.
+    pub fn moves_the_session(self) -> bool {
+        matches!(
+            self,
+            Self::Next
+                | Self::Back
+                | Self::TogglePause
+                | Self::AddMinute
+                | Self::RemoveMinute
+                | Self::Rebalance
+                | Self::DismissWarning
+                | Self::NextSpeaker
+                | Self::GiveFloor
+                | Self::HandUp
+                | Self::HandDown
+                | Self::ClearQueue
+                | Self::GentlePriority
+                | Self::PassFlow
+        )
+    }
+
     /// The action's name in the keys file: `next`, `flag_safeguarding`, `rate_3`. Written out,
     /// not derived from the variant's name, so that renaming a variant cannot change what keys
     /// files say; `tests::every_action_keeps_its_name` pins each one.

@@ -6,7 +6,7 @@ use crate::ui::keys::defaults::Mode;
 use crate::ui::keys::keymap::Keymap;
 use crate::ui::keys::name::key_name;
 
-/// The last line of every help.
+/// The last line of the session's help.
 pub const CLOSE: &str = "Esc closes this help.";
 
 /// The help of one screen.
@@ -15,6 +15,8 @@ pub struct Help {
     /// `("n / →", "next agenda item")`, in table order.
     pub rows: Vec<(String, &'static str)>,
     pub legend: &'static [&'static str],
+    /// How to close it, the last line.
+    pub close: &'static str,
 }
 
 impl Help {
@@ -22,6 +24,7 @@ impl Help {
         Self {
             rows: rows(keys, mode),
             legend: legend(mode),
+            close: CLOSE,
         }
     }
 

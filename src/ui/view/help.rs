@@ -1,7 +1,7 @@
 //! `?` help drawn: the keys in force on the screen showing and its legend, as `keys::help`
 //! gives them, in a box that scrolls when the terminal is short.
 
-use crate::ui::keys::help::{CLOSE, Help};
+use crate::ui::keys::help::Help;
 use crate::ui::theme::{Role, Theme};
 use crate::ui::view::popup::{centered, wrapped_rows};
 use ratatui::buffer::Buffer;
@@ -29,7 +29,7 @@ pub fn lines(help: &Help, theme: &Theme) -> Vec<Line<'static>> {
         })
         .collect();
     lines.push(Line::raw(""));
-    for legend in help.legend.iter().chain(&[CLOSE]) {
+    for legend in help.legend.iter().chain(&[help.close]) {
         lines.push(Line::styled(format!(" {legend}"), theme.style(Role::Muted)));
     }
     lines
@@ -53,4 +53,14 @@ pub fn render(help: &Help, theme: &Theme, scroll: u16, area: Rect, buf: &mut Buf
         .scroll((scroll, 0))
         .block(Block::default().borders(Borders::ALL).title(title))
         .render(popup, buf);
+}
+
+/// The keys of a screen before a session, `rows` of them, in the same box; any key closes it.
+pub fn render_rows(rows: Vec<(String, &'static str)>, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let help = Help {
+        rows,
+        legend: &[],
+        close: "Any key closes this help.",
+    };
+    render(&help, theme, 0, area, buf);
 }

@@ -1,9 +1,10 @@
 //! Draws a group's history: a bar a session for the people attending, and a bar a feedback round
 //! for its % positive, the most recent that fit the width, each bar with its value and day.
 
-use crate::ui::before::history::HistoryView;
+use crate::ui::before::history::{HistoryView, KEYS};
+use crate::ui::before::keys;
 use crate::ui::theme::{Role, Theme};
-use crate::ui::view::footer;
+use crate::ui::view::{footer, help};
 use crate::util::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,11 +45,17 @@ pub fn render(view: &HistoryView, area: Rect, buf: &mut Buffer, theme: &Theme) {
     });
     footer::footer(
         footer::status_line("", None, unread.as_deref(), theme),
-        " Esc back · holdspace report GROUP --pdf -o FILE prints these with the rest".to_owned(),
+        format!(
+            "{} · holdspace report GROUP --pdf -o FILE prints these with the rest",
+            keys::hints(KEYS)
+        ),
         theme,
         footer,
         buf,
     );
+    if view.help {
+        help::render_rows(keys::rows(KEYS), theme, area, buf);
+    }
 }
 
 /// `bars` under a titled border: the most recent that fit, or a line saying there are none.

@@ -1,9 +1,10 @@
 //! Draws the home screen: each saved group with its next meeting, places and calls to make,
-//! the selected one's calls listed under it, and the keys.
+//! the selected one's calls listed under it, and the keys, all of them over it on `?`.
 
-use crate::ui::before::home::Home;
+use crate::ui::before::home::{Home, KEYS};
+use crate::ui::before::keys;
 use crate::ui::theme::{Role, Theme};
-use crate::ui::view::footer;
+use crate::ui::view::{footer, help};
 use crate::util::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -69,14 +70,8 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer, theme: &Theme) {
         home.message.as_deref(),
         theme,
     );
-    footer::footer(
-        status,
-        " Enter prepares the group's session · r its roster · h its history · ↑↓ select · \
-         n new group · \
-         s session without a group · q quits"
-            .to_owned(),
-        theme,
-        footer,
-        buf,
-    );
+    footer::footer(status, keys::hints(KEYS), theme, footer, buf);
+    if home.help {
+        help::render_rows(keys::rows(KEYS), theme, area, buf);
+    }
 }

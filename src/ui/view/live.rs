@@ -38,8 +38,10 @@ const HINTS: &[Action] = &[
     Action::Back,
 ];
 
-/// A co-facilitator's hints while the flow is with the facilitator: what they may do.
+/// A co-facilitator's hints while the flow is with the facilitator: how to leave (`q` only
+/// leaves a follower's view), then what they may do.
 const CO_HINTS: &[Action] = &[
+    Action::End,
     Action::RaiseHand,
     Action::Note,
     Action::People,

@@ -1,14 +1,14 @@
 //! Draws the preparation screen: the countdown to the start, the checklist and the agenda, with
-//! the keys in force.
+//! the keys in force, and all of them over it on `?`.
 
-use crate::ui::before::prepare::{Focus, Preparation};
-use crate::ui::keys::action::Action;
+use crate::ui::before::keys as table;
+use crate::ui::before::prepare::{AGENDA_EDITS, CHECKLIST_EDITS, Focus, KEYS, Preparation};
 use crate::ui::keys::defaults::Mode;
 use crate::ui::keys::keymap::Keymap;
 use crate::ui::theme::{Role, Theme};
 use crate::ui::view::editor::{self, Row};
-use crate::ui::view::footer;
 use crate::ui::view::popup::wrapped_rows;
+use crate::ui::view::{footer, help};
 use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
@@ -141,16 +141,9 @@ pub fn render(
         prep.message.as_deref(),
         theme,
     );
-    let edits: &[Action] = match prep.focus {
-        Focus::Checklist => &[Action::ListUp, Action::ListDown],
-        Focus::Agenda => &[
-            Action::Earlier,
-            Action::Later,
-            Action::Longer,
-            Action::Shorter,
-            Action::AddEntry,
-            Action::RemoveEntry,
-        ],
+    let edits = match prep.focus {
+        Focus::Checklist => CHECKLIST_EDITS,
+        Focus::Agenda => AGENDA_EDITS,
     };
     let mut hints = vec![" Enter starts the session".to_owned()];
     if prep.focus == Focus::Checklist {
@@ -164,6 +157,24 @@ pub fn render(
         Focus::Checklist => "Tab agenda".to_owned(),
         Focus::Agenda => "Tab checklist".to_owned(),
     });
+    hints.push("? keys".to_owned());
     hints.push("Esc quits".to_owned());
     footer::footer(status, hints.join(" · "), theme, footer, buf);
+    if prep.help {
+        help::render_rows(help_rows(keys), theme, area, buf);
+    }
+}
+
+/// Every key of the preparation: its own, then the editor keys it takes, as the keymap has them.
+fn help_rows(keys: &Keymap) -> Vec<(String, &'static str)> {
+    let edits: Vec<&str> = (CHECKLIST_EDITS.iter().chain(AGENDA_EDITS))
+        .map(|action| action.describe())
+        .collect();
+    let mut rows = table::rows(KEYS);
+    rows.extend(
+        crate::ui::keys::help::rows(keys, Mode::Edit)
+            .into_iter()
+            .filter(|(_, does)| edits.contains(does)),
+    );
+    rows
 }

@@ -2,9 +2,10 @@
 //! contact, with the keys that set a status.
 
 use crate::domain::roster::Status;
-use crate::ui::before::roster::{DONE_KEYS, Done, RosterView};
+use crate::ui::before::keys;
+use crate::ui::before::roster::{DONE_KEYS, Done, KEYS, RosterView};
 use crate::ui::theme::{Role, Theme};
-use crate::ui::view::footer;
+use crate::ui::view::{footer, help};
 use crate::util::text::{cells, cut, pad, sanitize};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -69,15 +70,18 @@ pub fn render(view: &RosterView, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .render(list, buf);
     footer::footer(
         footer::status_line("", None, view.message.as_deref(), theme),
-        keys(view),
+        footer_keys(view),
         theme,
         footer,
         buf,
     );
+    if view.help {
+        help::render_rows(keys::rows(KEYS), theme, area, buf);
+    }
 }
 
 /// The footer's keys: the statuses and `d`, or the step of noting something done.
-fn keys(view: &RosterView) -> String {
+fn footer_keys(view: &RosterView) -> String {
     let name =
         (view.roster.members.get(view.selected)).map_or_else(String::new, |member| sanitize(&member.name));
     match &view.done {
@@ -85,9 +89,11 @@ fn keys(view: &RosterView) -> String {
             let statuses: Vec<String> = (Status::ALL.iter().enumerate())
                 .map(|(index, status)| format!("{} {}", index + 1, status.describe()))
                 .collect();
+            // The first row, the statuses' keys, is spelled out status by status.
             format!(
-                " Set the status: {} · d done · ↑↓ select · Esc back",
-                statuses.join(" · ")
+                " Set the status: {} ·{}",
+                statuses.join(" · "),
+                keys::hints(&KEYS[1..])
             )
         }
         Some(Done::Choosing) => {

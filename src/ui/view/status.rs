@@ -3,6 +3,7 @@
 
 use crate::domain::Author;
 use crate::domain::Session;
+use crate::session::live;
 use crate::ui::app::{App, Followed};
 use crate::ui::keys::action::Action;
 use crate::ui::theme::Role;
@@ -22,8 +23,8 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
     if let Some(followed) = &app.followed {
         let state = match followed {
             Followed::Running => match app.recorder.session.flow {
-                Author::Facilitator => "hands, notes, attendance and follow-ups are yours to add; \
-                                        the facilitator moves the session on"
+                Author::Facilitator => "the facilitator moves the session on; hands, notes, \
+                                        attendance and follow-ups are yours to add"
                     .to_owned(),
                 Author::CoFacilitator => "the facilitator handed you the flow: you move the \
                                           session on, O hands it back"
@@ -38,8 +39,12 @@ pub fn notice_lines(app: &App) -> Vec<Line<'static>> {
             Followed::Finished => "the facilitator finished the session and saved its log".to_owned(),
             Followed::Broken(err) => format!("the journal cannot be followed: {}", sanitize(err)),
         };
+        // What leaves first, then the state: a narrow terminal cuts only the details.
         lines.push(Line::styled(
-            format!(" ◇ CO-FACILITATOR: {state}. {} leaves.", app.key_for(Action::End)),
+            format!(
+                " ◇ CO-FACILITATOR · {} leaves · {state}.",
+                app.key_for(Action::End)
+            ),
             app.theme.style(Role::Behind),
         ));
     } else if app.recorder.session.flow == Author::CoFacilitator && app.recorder.session.ended.is_none() {
@@ -123,15 +128,17 @@ pub fn hint_spans(app: &App, actions: &[Action], width: usize) -> Vec<Span<'stat
         let Some(key) = app.keys.first_key(app.mode(), *action) else {
             continue;
         };
-        used += format!(" {key} {}", action.hint()).chars().count();
+        // A co-facilitator's end key only leaves their view.
+        let hint = match action {
+            Action::End if !live::may_end(&app.recorder) => Action::Leave.hint(),
+            action => action.hint(),
+        };
+        used += format!(" {key} {hint}").chars().count();
         if used > width {
             break;
         }
         spans.push(Span::styled(format!(" {key}"), app.theme.style(Role::Key)));
-        spans.push(Span::styled(
-            format!(" {}", action.hint()),
-            app.theme.style(Role::Muted),
-        ));
+        spans.push(Span::styled(format!(" {hint}"), app.theme.style(Role::Muted)));
     }
     spans
 }
