@@ -1,8 +1,6 @@
 //! The live screen from start to farewell: the start-up question, the home screen when groups
 //! are saved, the preparation, then the session.
-use crate::domain::checklist::Setting;
 use crate::domain::clock::SystemClock;
-use crate::domain::group::{DEFAULT_CAPACITY, Group};
 use crate::launch::args::SessionArgs;
 use crate::launch::drive::{Setup, drive, need_terminal, new_app};
 use crate::launch::error::LaunchError;
@@ -12,7 +10,6 @@ use crate::session::recorder::Recorder;
 use crate::session::{follow_through, group as saved_sessions};
 use crate::store::groups;
 use crate::store::paths::DataDir;
-use crate::store::plans;
 use crate::store::roster;
 use crate::ui::before::history::HistoryView;
 use crate::ui::before::home::{GroupLine, Home, Picked};
@@ -141,18 +138,13 @@ fn home(
                     .map_err(LaunchError::Screen)?;
                 saved_name = Some(name);
             }
-            Picked::NewGroup(name) => {
-                let group = Group::new(
-                    &name,
-                    Setting::InPerson,
-                    DEFAULT_CAPACITY,
-                    plans::DEFAULT_TEMPLATE,
-                );
-                message = Some(match groups::create(dir, group) {
+            Picked::NewGroup(group) => {
+                let name = group.name.clone();
+                message = Some(match groups::create(dir, *group) {
                     Ok(stored) => format!(
-                        "{} saved; its day, time, place and places are set in {}",
+                        "{} saved in {}; `holdspace group edit` changes anything else",
                         sanitize(&stored.group.name),
-                        stored.file().display()
+                        sanitize(&stored.file().display().to_string())
                     ),
                     Err(err) => err.to_string(),
                 });

@@ -5,6 +5,7 @@
 pub mod history;
 pub mod home;
 pub mod keys;
+pub mod new_group;
 pub mod prepare;
 pub mod resume;
 pub mod roster;

@@ -74,6 +74,7 @@ fn press(home: &mut Home, keys: &str) -> Option<Picked> {
             '⏎' => KeyCode::Enter,
             '⎋' => KeyCode::Esc,
             '↓' => KeyCode::Down,
+            '⌫' => KeyCode::Backspace,
             c => KeyCode::Char(c),
         };
         picked = home.on_key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -116,15 +117,56 @@ fn keys_pick_a_group_a_new_one_or_none() {
     );
     assert_eq!(press(&mut home, "s"), Some(Picked::NoGroup));
     assert_eq!(press(&mut home, "q"), Some(Picked::Quit));
+    // A new group: its name, day, time, place and places, a field at a time, each checked as
+    // `group new` checks it; the places are filled in with the default.
+    assert_eq!(press(&mut home, "n Wednesday drop-in ⏎"), None);
+    assert_eq!(press(&mut home, "someday⏎"), None);
     assert_eq!(
-        press(&mut home, "n Wednesday drop-in ⏎"),
-        Some(Picked::NewGroup("Wednesday drop-in".to_owned()))
+        home.message.as_deref(),
+        Some("day: \"someday\" is not a day; use monday to sunday"),
+        "refused, the form stays on the day"
     );
-    // A blank name is refused and says why; Esc drops a name being typed.
+    assert_shows(
+        &draw(&home, 120, 16),
+        &[
+            "day: \"someday\" is not a day; use monday to sunday · Day it meets (monday to sunday; Enter for none yet): someday",
+        ],
+    );
+    press(&mut home, &"⌫".repeat(7));
+    assert_eq!(press(&mut home, "wed⏎18:30⏎Room 2⏎"), None);
+    let made = press(&mut home, "⌫⌫0⏎");
+    assert_eq!(made, None, "0 places is refused");
+    assert!(
+        home.message
+            .as_deref()
+            .is_some_and(|why| why.starts_with("capacity: ")),
+        "{:?}",
+        home.message
+    );
+    let Some(Picked::NewGroup(group)) = press(&mut home, "⌫8⏎") else {
+        panic!("the group is made: {:?}", home.message);
+    };
+    assert_eq!(
+        (
+            group.name.as_str(),
+            group.day.as_deref(),
+            group.time.as_deref(),
+            group.place.as_str(),
+            group.capacity
+        ),
+        ("Wednesday drop-in", Some("wednesday"), Some("18:30"), "Room 2", 8)
+    );
+    // A blank name is refused and says why; Esc drops the group being made.
     assert_eq!(press(&mut home, "n  ⏎"), None);
-    assert_eq!(home.message.as_deref(), Some("a group needs a name"));
-    assert_eq!(press(&mut home, "nAbc⎋"), None);
-    assert_eq!(home.typing, None);
+    assert!(
+        home.message
+            .as_deref()
+            .is_some_and(|why| why.starts_with("name: ")),
+        "{:?}",
+        home.message
+    );
+    assert_eq!(press(&mut home, "Abc⎋"), None);
+    assert_eq!(home.new_group, None);
 }
 
 /// Item 7: a paste names a new group being typed, its line breaks as spaces; with no name being
@@ -133,13 +175,13 @@ fn keys_pick_a_group_a_new_one_or_none() {
 fn item7_a_paste_names_a_new_group_and_is_never_keys() {
     let mut home = Home::new(groups());
     home.on_paste("↓q\n");
-    assert_eq!((home.selected, home.typing.as_deref()), (0, None));
+    assert_eq!((home.selected, home.new_group.is_none()), (0, true));
     assert_eq!(press(&mut home, "n"), None);
     home.on_paste("Wednesday\ndrop-in\u{1b}[2J");
-    assert_eq!(
-        press(&mut home, "⏎"),
-        Some(Picked::NewGroup("Wednesday drop-in\u{FFFD}[2J".to_owned()))
-    );
+    let Some(Picked::NewGroup(group)) = press(&mut home, "⏎⏎⏎⏎⏎") else {
+        panic!("the group is made: {:?}", home.message);
+    };
+    assert_eq!(group.name, "Wednesday drop-in\u{FFFD}[2J");
 }
 
 #[test]
@@ -320,6 +362,6 @@ fn esc_never_quits_from_home() {
         None,
         "Esc drops the name, then quits nothing"
     );
-    assert_eq!(home.typing, None);
+    assert_eq!(home.new_group, None);
     assert_eq!(press(&mut home, "q"), Some(Picked::Quit), "q quits at once");
 }

@@ -9,7 +9,8 @@ use crate::store::groups::Stored;
 use crate::store::paths::DataDir;
 use crate::store::roster;
 use crate::ui::before::keys::{self, Key};
-use crate::ui::typing::{self, Field, Typed};
+use crate::ui::before::new_group::{Formed, NewGroup};
+use crate::ui::typing::Field;
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -18,8 +19,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Picked {
     /// Prepare and run the next session of the group with this name.
     Group(String),
-    /// Save a new group with this name, then come back.
-    NewGroup(String),
+    /// Save this new group, its fields checked, then come back.
+    NewGroup(Box<Group>),
     /// Show the roster of the group with this name, then come back.
     Roster(String),
     /// Show the history of the group with this name, then come back.
@@ -132,8 +133,8 @@ impl GroupLine {
 pub struct Home {
     pub groups: Vec<GroupLine>,
     pub selected: usize,
-    /// A new group's name being typed.
-    pub typing: Option<String>,
+    /// A new group being made, a field at a time.
+    pub new_group: Option<NewGroup>,
     pub message: Option<String>,
     /// The keys are shown over the list.
     pub help: bool,
@@ -144,7 +145,7 @@ impl Home {
         Self {
             groups,
             selected: 0,
-            typing: None,
+            new_group: None,
             message: None,
             help: false,
         }
@@ -155,14 +156,15 @@ impl Home {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Picked::Quit);
         }
-        if let Some(text) = self.typing.take() {
-            match typing::key(text, key) {
-                Typed::Editing(text) => self.typing = Some(text),
-                Typed::Done(name) if name.trim().is_empty() => {
-                    self.message = Some("a group needs a name".to_owned());
+        if let Some(mut form) = self.new_group.take() {
+            match form.key(key) {
+                Formed::Editing => self.new_group = Some(form),
+                Formed::Refused(why) => {
+                    self.message = Some(why);
+                    self.new_group = Some(form);
                 }
-                Typed::Done(name) => return Some(Picked::NewGroup(name.trim().to_owned())),
-                Typed::Cancelled => {}
+                Formed::Made(group) => return Some(Picked::NewGroup(group)),
+                Formed::Cancelled => {}
             }
             return None;
         }
@@ -178,7 +180,7 @@ impl Home {
             Some(HomeKey::Down) => {
                 self.selected = (self.selected + 1).min(self.groups.len().saturating_sub(1));
             }
-            Some(HomeKey::NewGroup) => self.typing = Some(String::new()),
+            Some(HomeKey::NewGroup) => self.new_group = Some(NewGroup::new()),
             Some(HomeKey::NoGroup) => return Some(Picked::NoGroup),
             Some(HomeKey::Quit) => return Some(Picked::Quit),
             // Esc closes what is open (a help, a name being typed) and never quits: pressed once
@@ -193,6 +195,6 @@ impl Home {
 /// A new group's name, while it is typed.
 impl Field for Home {
     fn field(&mut self) -> Option<&mut String> {
-        self.typing.as_mut()
+        self.new_group.as_mut().map(NewGroup::field)
     }
 }

@@ -64,12 +64,13 @@ pub fn render(home: &Home, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 .title(Span::styled(" holdspace · groups ", theme.style(Role::Title))),
         )
         .render(list, buf);
-    let status = footer::status_line(
-        "New group's name",
-        home.typing.as_deref(),
-        home.message.as_deref(),
-        theme,
-    );
+    // A field refused stays open, its reason said before what it asks.
+    let (prompt, typed) = match (&home.new_group, &home.message) {
+        (Some(form), Some(why)) => (format!("{why} · {}", form.prompt()), Some(form.typed())),
+        (Some(form), None) => (form.prompt().to_owned(), Some(form.typed())),
+        (None, _) => (String::new(), None),
+    };
+    let status = footer::status_line(&prompt, typed, home.message.as_deref(), theme);
     footer::footer(status, keys::hints(KEYS), theme, footer, buf);
     if home.help {
         help::render_rows(keys::rows(KEYS), theme, area, buf);
