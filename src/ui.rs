@@ -3,6 +3,7 @@
 pub mod app;
 pub mod before;
 pub mod editor;
+pub mod item_form;
 pub mod keys;
 pub mod picker;
 pub mod screen;

@@ -411,7 +411,7 @@ impl App {
                     self.message = Some(word.to_owned());
                 }
             }
-            Input::NewItem { .. } | Input::NewRule { .. } | Input::ChangeRule(_) => {
+            Input::NewRule { .. } | Input::ChangeRule(_) => {
                 self.submit_entry(purpose, text);
             }
             Input::RescuePath => match self.recorder.rescue(&self.dir, text.trim().as_ref()) {
@@ -460,14 +460,15 @@ impl App {
     }
 }
 
-/// The live screen's and the review's typed text: a note, a name, a record's note, an agenda
-/// item or rule, or the raise-hand picker's name.
+/// The live screen's and the review's typed text: a note, a name, a record's note, a field of
+/// a new agenda item, a rule, or the raise-hand picker's name.
 impl Field for App {
     fn field(&mut self) -> Option<&mut String> {
         match &mut self.overlay {
             Some(Overlay::Input { text, .. }) => Some(text),
             Some(Overlay::Pick(picker)) => Some(&mut picker.text),
             Some(Overlay::Feedback(form)) => form.typing(),
+            Some(Overlay::NewItem { form, .. }) => form.field(),
             _ => None,
         }
     }
@@ -475,15 +476,10 @@ impl Field for App {
     /// As typing does: the picker's choices start from the top again.
     fn on_paste(&mut self, pasted: &str) {
         self.touched = self.now;
-        match &mut self.overlay {
-            Some(Overlay::Input { text, .. }) => typing::insert(text, pasted),
-            Some(Overlay::Pick(picker)) => picker.insert(pasted),
-            Some(Overlay::Feedback(form)) => {
-                if let Some(text) = form.typing() {
-                    typing::insert(text, pasted);
-                }
-            }
-            _ => {}
+        if let Some(Overlay::Pick(picker)) = &mut self.overlay {
+            picker.insert(pasted);
+        } else if let Some(text) = self.field() {
+            typing::insert(text, pasted);
         }
     }
 }

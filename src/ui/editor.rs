@@ -3,7 +3,7 @@
 //! editor's keys into edits, or says why a key makes none; the caller applies the edits and
 //! `view::editor` draws the list.
 
-use crate::domain::plan::{AgendaEdit, EditError, Kind, MAX_MINUTES, PlanItem};
+use crate::domain::plan::{AgendaEdit, EditError, MAX_MINUTES};
 use crate::ui::keys::action::Action;
 use std::fmt;
 
@@ -14,10 +14,7 @@ pub enum Listed {
     Rules,
 }
 
-/// Minutes a new agenda item gets when none are typed.
-pub const NEW_ITEM_MINUTES: u32 = 10;
-
-/// Why an editor key, or an item typed, changed nothing.
+/// Why an editor key changed nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoEdit {
     NoSelection,
@@ -26,7 +23,6 @@ pub enum NoEdit {
     FirstAlready,
     LastAlready,
     NotAnEdit,
-    NoTitle,
     /// The edit was made, and the agenda's rules refused it.
     Refused(EditError),
 }
@@ -40,7 +36,6 @@ impl fmt::Display for NoEdit {
             Self::FirstAlready => f.write_str("it is first already"),
             Self::LastAlready => f.write_str("it is last already"),
             Self::NotAnEdit => f.write_str("that key does not change the agenda"),
-            Self::NoTitle => f.write_str("type a title, then the minutes: Break 10"),
             Self::Refused(err) => err.fmt(f),
         }
     }
@@ -83,46 +78,9 @@ pub fn agenda_edit(action: Action, items: &[u32], selected: usize) -> Result<Age
     })
 }
 
-/// A new agenda item from what was typed: a title, and minutes if the last word is a number.
-pub fn new_item(text: &str) -> Result<PlanItem, NoEdit> {
-    let text = text.trim();
-    let (title, minutes) = match text.rsplit_once(' ') {
-        Some((title, last)) if last.parse::<u32>().is_ok() => (title.trim(), last.parse().unwrap_or(0)),
-        _ => (text, NEW_ITEM_MINUTES),
-    };
-    if title.is_empty() {
-        return Err(NoEdit::NoTitle);
-    }
-    // A title that begins with a kind's name, as a word, is of that kind: "Break",
-    // "Guest speaker: Dr Okafor", but not "Breakout rooms".
-    let lower = title.to_lowercase();
-    let kind = Kind::ALL
-        .into_iter()
-        .find(|kind| {
-            lower
-                .strip_prefix(&kind.name().replace('-', " "))
-                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-        })
-        .unwrap_or_default();
-    Ok(PlanItem::new(title, minutes).of_kind(kind))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn typed_items_take_minutes_and_kind_from_the_text() {
-        let item = new_item("Break 5").unwrap();
-        assert_eq!(
-            (item.title.as_str(), item.minutes, item.kind),
-            ("Break", 5, Kind::Break)
-        );
-        let item = new_item("Guest speaker: Dr Okafor").unwrap();
-        assert_eq!((item.minutes, item.kind), (NEW_ITEM_MINUTES, Kind::GuestSpeaker));
-        assert_eq!(new_item("Breakout rooms 15").unwrap().kind, Kind::Discussion);
-        assert!(new_item("   ").is_err());
-    }
 
     #[test]
     fn keys_become_edits_of_the_selected_item() {

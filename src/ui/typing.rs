@@ -1,6 +1,6 @@
 //! A line of typed text: how typed and pasted text goes into it, whatever the screen, and the
-//! keys that edit it on the home and preparation screens (a new group's name, a new agenda
-//! item). `view::footer` shows it.
+//! keys that edit it on the home screen (a new group's name). `view::footer` shows it; the new
+//! agenda item's form (`item_form`) takes its typed and pasted text in the same way.
 
 use crate::util::text::safe_char;
 use crossterm::event::{KeyCode, KeyEvent};

@@ -11,6 +11,7 @@ pub mod hands;
 pub mod help;
 pub mod history;
 pub mod home;
+pub mod item_form;
 pub mod live;
 pub mod now;
 pub mod overlay;

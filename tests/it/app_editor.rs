@@ -13,6 +13,8 @@ use holdspace::session::recorder::Recorder;
 use holdspace::store::journal;
 use holdspace::ui::app::{App, Input, Outcome, Overlay};
 use holdspace::ui::editor::Listed;
+use holdspace::ui::item_form::{ItemForm, Step};
+use holdspace::ui::typing::Field;
 use screen::{assert_lacks, assert_shows, draw};
 
 /// Presses `keys` and returns the events they recorded.
@@ -112,42 +114,143 @@ fn editor_keys_each_record_one_agenda_edit() {
     assert_eq!(app.recorder.session.items[2].minutes, 30);
 }
 
+/// The new item's form, as `a` in the agenda editor opens it, to go in at `at`.
+fn form(app: &App) -> &ItemForm {
+    match &app.overlay {
+        Some(Overlay::NewItem { form, .. }) => form,
+        other => panic!("the new item's form is not open: {other:?}"),
+    }
+}
+
+/// Presses `keys` in the agenda editor, open with the check-in running, and returns what they
+/// recorded: an `a` in them opens the form on item 3.
+fn added(keys: &str) -> (tempfile::TempDir, App, Vec<EventKind>) {
+    let (tmp, mut app) = check_in_running();
+    press(&mut app, "e");
+    let events = recorded(&mut app, keys);
+    (tmp, app, events)
+}
+
+fn inserted(title: &str, minutes: u32, kind: Kind) -> Vec<EventKind> {
+    vec![EventKind::AgendaEdited(AgendaEdit::Insert {
+        index: 3,
+        item: PlanItem::new(title, minutes).of_kind(kind),
+    })]
+}
+
 #[test]
-fn a_then_guest_speaker_20_inserts_a_20_minute_guest_speaker_after_the_selected_item() {
+fn a_opens_the_form_and_only_its_last_enter_records_the_item_after_the_selected_one() {
     let (_tmp, mut app) = check_in_running();
     press(&mut app, "ea");
     assert_eq!(
         app.overlay,
-        Some(Overlay::Input {
-            purpose: Input::NewItem { at: 3, from: 2 },
-            text: String::new()
+        Some(Overlay::NewItem {
+            form: ItemForm::default(),
+            at: 3,
+            from: 2
         })
     );
-    let item = PlanItem::new("Guest speaker", 20).of_kind(Kind::GuestSpeaker);
+    // The minutes edited: the default is there to be rubbed out.
+    assert!(recorded(&mut app, "Guest speaker⏎⌫⌫20⏎").is_empty());
+    assert_eq!(form(&app).kind, Kind::GuestSpeaker, "guessed from the title");
     assert_eq!(
-        recorded(&mut app, "Guest speaker 20⏎"),
-        [EventKind::AgendaEdited(AgendaEdit::Insert {
-            index: 3,
-            item: item.clone()
-        })]
+        recorded(&mut app, "⏎"),
+        inserted("Guest speaker", 20, Kind::GuestSpeaker)
     );
     assert_eq!(
         app.overlay,
         editing(Listed::Agenda, 3),
         "back in the editor, on it"
     );
-    assert_eq!(app.recorder.session.items[3].plan, item);
     assert_eq!(app.recorder.session.items[3].minutes, 20);
+}
 
-    // Typed minutes out of range are refused with the reason, and Esc adds nothing.
-    assert!(recorded(&mut app, "aBreak 0⏎").is_empty());
-    let message = app.message.as_deref().unwrap_or_default();
-    assert!(message.contains("0 is out of range"), "{message}");
-    assert!(recorded(&mut app, "aBreak 5⎋").is_empty());
-    assert!(
-        matches!(app.overlay, Some(Overlay::Edit { .. })),
-        "Esc goes back to the editor"
+#[test]
+fn a_title_alone_takes_the_defaults_the_form_shows() {
+    let (_tmp, app, events) = added("aCheck the room⏎⏎⏎");
+    assert_eq!(events, inserted("Check the room", 10, Kind::Discussion));
+    assert_eq!(app.overlay, editing(Listed::Agenda, 3));
+    let (_tmp, _, events) = added("aBreak⏎⏎⏎");
+    assert_eq!(events, inserted("Break", 10, Kind::Break));
+}
+
+#[test]
+fn a_title_ending_in_a_number_is_kept_whole() {
+    let (_tmp, _, events) = added("aStep 2⏎⏎⏎");
+    assert_eq!(events, inserted("Step 2", 10, Kind::Discussion));
+}
+
+#[test]
+fn the_arrows_choose_the_kind() {
+    for (arrows, kind) in [
+        ("→", Kind::Activity),
+        ("↓↓", Kind::GuestSpeaker),
+        ("←", Kind::IceBreaker),
+        ("↑↑↑", Kind::Welcome),
+        ("→←", Kind::Discussion),
+    ] {
+        let (_tmp, _, events) = added(&format!("aRole play⏎⏎{arrows}⏎"));
+        assert_eq!(events, inserted("Role play", 10, kind), "{arrows}");
+    }
+}
+
+#[test]
+fn minutes_out_of_range_are_refused_with_the_range_and_the_form_stays_on_them() {
+    for minutes in ["0", "601", "ten"] {
+        let (_tmp, mut app, events) = added(&format!("aBreak⏎⌫⌫{minutes}⏎"));
+        assert!(events.is_empty(), "{minutes}");
+        let shown = form(&app);
+        assert_eq!(shown.step, Step::Minutes, "{minutes}");
+        let refused = shown.refused.as_deref().unwrap_or_default();
+        assert!(refused.contains("1 to 600 minutes"), "{minutes}: {refused}");
+        let rub_out = "⌫".repeat(minutes.len());
+        assert_eq!(
+            recorded(&mut app, &format!("{rub_out}5⏎⏎")),
+            inserted("Break", 5, Kind::Break),
+            "{minutes} put right"
+        );
+    }
+}
+
+#[test]
+fn esc_at_any_step_adds_nothing_and_goes_back_to_the_editor() {
+    for keys in ["a⎋", "aBreak⎋", "aBreak⏎⎋", "aBreak⏎5⎋", "aBreak⏎⏎→⎋"] {
+        let (_tmp, app, events) = added(keys);
+        assert!(events.is_empty(), "{keys}: {events:?}");
+        assert_eq!(app.overlay, editing(Listed::Agenda, 2), "{keys}");
+    }
+}
+
+#[test]
+fn a_paste_goes_into_the_field_being_typed() {
+    let (_tmp, mut app) = check_in_running();
+    press(&mut app, "ea");
+    app.on_paste("Step 2\r\n");
+    press(&mut app, "⏎⌫⌫");
+    app.on_paste("25");
+    press(&mut app, "⏎");
+    // At the kind there is nothing to type: a paste is dropped, never taken as keys.
+    app.on_paste("q\n");
+    assert_eq!(form(&app).step, Step::Kind);
+    assert_eq!(recorded(&mut app, "⏎"), inserted("Step 2", 25, Kind::Discussion));
+}
+
+#[test]
+fn the_form_in_the_live_editor_at_80x24() {
+    let (_tmp, mut app) = check_in_running();
+    press(&mut app, "eaStep 2⏎⌫⌫0⏎");
+    let terminal = draw(&app, 80, 24);
+    assert_shows(
+        &terminal,
+        &[
+            " New agenda item ",
+            "Title    Step 2",
+            "▸ Minutes  0▏",
+            "Kind     discussion",
+            "0 is out of range: an item is 1 to 600 minutes",
+        ],
     );
+    insta::assert_snapshot!("new_item_form_live_80x24", terminal.backend());
 }
 
 /// Reopens the editor, moves up `up` items from the first that can change, and presses `then`:
@@ -197,8 +300,8 @@ fn moving_changing_or_removing_a_done_or_running_item_says_why_and_records_nothi
 fn a_refused_or_cancelled_edit_leaves_the_selection_where_it_was() {
     for (open, keys) in [
         ("e", "K"),
-        ("e", "aBreak 0⏎"),
-        ("e", "aBreak 5⎋"),
+        ("e", "aBreak⏎⌫⌫0⏎⎋"),
+        ("e", "aBreak⏎5⎋"),
         ("G", "a⏎"),
         ("G", "aNo phones.⎋"),
     ] {
@@ -309,7 +412,7 @@ fn a_co_facilitator_edits_the_rules_but_not_the_agenda_while_the_flow_is_with_th
     assert_eq!(last.by, Author::CoFacilitator);
 
     key(&mut co, KeyCode::Esc);
-    for keys in ["e+", "eJ", "ed", "eaBreak 5⏎"] {
+    for keys in ["e+", "eJ", "ed", "eaBreak⏎⏎⏎"] {
         co.overlay = None;
         assert!(recorded(&mut co, keys).is_empty(), "{keys}");
         let message = co.message.as_deref().unwrap_or_default();
@@ -378,7 +481,7 @@ fn assert_folds_back(app: &App) {
 #[test]
 fn an_item_added_during_a_session_reads_back_from_the_journal_and_the_log() {
     let (_tmp, mut app) = check_in_running();
-    press(&mut app, "eaGuest speaker 20⏎⎋");
+    press(&mut app, "eaGuest speaker⏎⌫⌫20⏎⏎⎋");
     assert_folds_back(&app);
     press(&mut app, "qyq");
     let Some(Outcome::Finished(path)) = &app.outcome else {

@@ -181,9 +181,17 @@ fn a_group_prepares_edits_its_rules_and_keeps_them_next_time() {
     tmux.key("Tab");
     tmux.wait_all(&["▸· Welcome", "Tab checklist"]);
     tmux.key("a");
-    tmux.wait_for("New item (title, then minutes): ");
-    tmux.type_text("Break 5");
-    tmux.wait_for("Break 5▏");
+    tmux.wait_all(&[" New agenda item ", "Minutes  10"]);
+    tmux.type_text("Break");
+    tmux.wait_for("Title    Break▏");
+    tmux.key("Enter");
+    tmux.wait_all(&["Minutes  10▏", "Kind     break"]);
+    tmux.key("BSpace");
+    tmux.key("BSpace");
+    tmux.type_text("5");
+    tmux.wait_for("Minutes  5▏");
+    tmux.key("Enter");
+    tmux.wait_for("◂ break ▸");
     tmux.key("Enter");
     let screen = tmux.wait_all(&["Agenda · 65 min", "▸· Break"]);
     assert!(

@@ -10,10 +10,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixture::{at, press, start, start_with, t0};
 use holdspace::domain::checklist::Setting;
 use holdspace::domain::group::Group;
+use holdspace::domain::plan::Kind;
 use holdspace::domain::{Plan, PlanItem};
 use holdspace::ui::app::{App, Overlay};
 use holdspace::ui::before::prepare::{Focus, Preparation, Prepared};
 use holdspace::ui::editor::Listed;
+use holdspace::ui::item_form::ItemForm;
 use holdspace::ui::keys::keymap::Keymap;
 use holdspace::ui::theme::themes::fallback;
 use holdspace::ui::typing::Field;
@@ -88,24 +90,74 @@ fn preparing(group: &Group, plan: Plan) -> (Preparation, DateTime<Utc>) {
     (prep, now)
 }
 
-/// Item 7: at the preparation a paste is a new agenda item being typed, and nothing else: a
-/// pasted line break is not the Enter that starts the session.
+/// Presses `keys` at the preparation, as `fixture::press` reads them; none may end it.
+fn press_prep(prep: &mut Preparation, keys: &str, now: DateTime<Utc>) {
+    for c in keys.chars() {
+        let key = KeyEvent::new(fixture::code(c), KeyModifiers::NONE);
+        assert_eq!(prep.on_key(key, &Keymap::default(), now), None, "{c}");
+    }
+}
+
+/// Item 7: at the preparation a paste goes into the new agenda item's field being typed, and
+/// nothing else: a pasted line break is not the Enter that starts the session.
 #[test]
 fn item7_a_paste_types_a_new_item_and_never_starts_the_session() {
     let (mut prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
-    let keys = Keymap::default();
     let items = prep.plan.items.len();
     prep.on_paste("\r\n");
-    assert_eq!(prep.typing, None);
-    let press =
-        |prep: &mut Preparation, code| prep.on_key(KeyEvent::new(code, KeyModifiers::NONE), &keys, now);
-    assert_eq!(press(&mut prep, KeyCode::Tab), None);
-    assert_eq!(press(&mut prep, KeyCode::Char('a')), None);
-    prep.on_paste("Break\r5");
-    assert_eq!(press(&mut prep, KeyCode::Enter), None);
+    assert_eq!(prep.adding, None);
+    press_prep(&mut prep, "\ta", now);
+    prep.on_paste("Break\r\n");
+    press_prep(&mut prep, "⏎⌫⌫", now);
+    prep.on_paste("5");
+    press_prep(&mut prep, "⏎⏎", now);
     assert_eq!(prep.plan.items.len(), items + 1);
     let added = &prep.plan.items[prep.item];
-    assert_eq!((added.title.as_str(), added.minutes), ("Break", 5));
+    assert_eq!(
+        (added.title.as_str(), added.minutes, added.kind),
+        ("Break", 5, Kind::Break)
+    );
+}
+
+/// At the preparation, `a` opens the same form as in the live editor: a title alone takes the
+/// defaults, kept whole when it ends in a number; Esc at any step adds nothing.
+#[test]
+fn the_preparations_new_item_form_keeps_the_title_whole_and_esc_adds_nothing() {
+    let (mut prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
+    let before = prep.plan.items.clone();
+    for keys in ["aStep 2⎋", "aStep 2⏎⎋", "aStep 2⏎⏎→⎋"] {
+        press_prep(&mut prep, &format!("\t{keys}\t"), now);
+        assert_eq!(prep.plan.items, before, "{keys}");
+        assert_eq!(prep.adding, None, "{keys}");
+    }
+    press_prep(&mut prep, "\taStep 2⏎⏎⏎", now);
+    assert_eq!(
+        prep.plan.items[1],
+        PlanItem::new("Step 2", 10).of_kind(Kind::Discussion)
+    );
+    assert_eq!(prep.item, 1, "the new item is selected");
+}
+
+#[test]
+fn the_new_item_form_on_the_preparation_screen() {
+    let (mut prep, now) = preparing(&tuesday(), holdspace::store::plans::builtin());
+    press_prep(&mut prep, "\taGuest speaker: Dr Okafor⏎⌫⌫20⏎", now);
+    let terminal = draw_preparation(&prep, now, 100, 30);
+    assert_shows(
+        &terminal,
+        &[
+            " New agenda item ",
+            "Title    Guest speaker: Dr Okafor",
+            "Minutes  20",
+            "▸ Kind     ◂ guest-speaker ▸",
+            "←/→ another kind · Enter adds the item · Esc cancels",
+        ],
+    );
+    let local = t0().with_timezone(&Local).format("%H:%M").to_string();
+    let text = rows(terminal.backend().buffer())
+        .join("\n")
+        .replace(&format!("starts at {local}"), "starts at HH:MM");
+    insta::assert_snapshot!("new_item_form_preparation_100x30", text);
 }
 
 fn tuesday() -> Group {
@@ -253,7 +305,10 @@ fn preparation_draws_hostile_text_cleanly_at_every_size() {
     at_every_size(|area| {
         let agenda = (area.width + area.height) % 2 == 1;
         prep.focus = if agenda { Focus::Agenda } else { Focus::Checklist };
-        prep.typing = agenda.then(|| typed.clone());
+        prep.adding = agenda.then(|| ItemForm {
+            title: typed.clone(),
+            ..ItemForm::default()
+        });
         let mut buffer = Buffer::empty(area);
         view::prepare::render(&prep, area, &mut buffer, &keys, &theme, now);
         buffer

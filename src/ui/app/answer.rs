@@ -60,6 +60,7 @@ impl App {
             }
             Then::Raise(choice) => self.raise(choice),
             Then::Submit(purpose, text) => self.submit(purpose, text),
+            Then::AddItem { at, item } => self.add_item(at, item),
             Then::Edit(action) => self.edit_list(action),
             Then::Feedback(request) => self.give_feedback(request),
         }

@@ -1,8 +1,8 @@
 //! One component per overlay, each reading the keys (and clicks) on its overlay and answering
 //! with a `Reply`: the views that only show something (help), the questions (confirm), a typed
-//! line (input), the raise-hand picker (pick), the attendance list and the editors (lists), the
-//! end-of-session checklist (closing), a member's feedback form (feedback) and the roster's offer
-//! to those who came without being on it (newcomers).
+//! line or the new agenda item's form (input), the raise-hand picker (pick), the attendance list
+//! and the editors (lists), the end-of-session checklist (closing), a member's feedback form
+//! (feedback) and the roster's offer to those who came without being on it (newcomers).
 
 mod closing;
 mod confirm;
@@ -18,6 +18,7 @@ pub use help::length as help_length;
 use super::overlay::Overlay;
 use super::reply::Reply;
 use crate::domain::Session;
+use crate::ui::editor::Listed;
 use crate::ui::keys::action::Action;
 use crate::ui::keys::defaults::Mode;
 use crate::ui::keys::keymap::Keymap;
@@ -38,6 +39,7 @@ pub fn key(overlay: &mut Overlay, key: KeyEvent, keys: &Keymap, mode: Mode, sess
         Overlay::ConfirmJump { to } => confirm::jump(*to, key),
         Overlay::ConfirmMove { forward } => confirm::move_item(*forward, key),
         Overlay::Input { purpose, text } => input::key(*purpose, text, key),
+        Overlay::NewItem { form, at, .. } => input::new_item(form, *at, key),
         Overlay::Pick(picker) => pick::key(picker, key, floor),
         Overlay::People => lists::people(key, keys),
         Overlay::Edit { .. } => lists::edit(key, keys),
@@ -60,6 +62,10 @@ pub fn click_row(overlay: &mut Overlay, row: usize, floor: &crate::domain::hands
 pub fn returns_to(overlay: &Overlay, live: bool) -> Option<Overlay> {
     match overlay {
         Overlay::Input { purpose, .. } => input::returns_to(*purpose, live),
+        Overlay::NewItem { from, .. } => Some(Overlay::Edit {
+            list: Listed::Agenda,
+            selected: *from,
+        }),
         _ => None,
     }
 }

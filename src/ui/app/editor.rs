@@ -2,9 +2,10 @@
 //! so the log keeps every edit with its time.
 
 use super::{App, Input, Overlay};
-use crate::domain::EventKind;
 use crate::domain::plan::AgendaEdit;
+use crate::domain::{EventKind, PlanItem};
 use crate::ui::editor::{self, Listed};
+use crate::ui::item_form::ItemForm;
 use crate::ui::keys::action::Action;
 
 impl App {
@@ -30,7 +31,8 @@ impl App {
     }
 
     /// Carries out an editor key on the entry the open editor has selected; the editor stays
-    /// open, its selection following the entry changed, unless the key opens a line to type.
+    /// open, its selection following the entry changed, unless the key opens a line to type or
+    /// the new item's form.
     pub(super) fn edit_list(&mut self, action: Action) {
         let Some(Overlay::Edit { list, selected }) = self.overlay else {
             return;
@@ -43,7 +45,12 @@ impl App {
             (Listed::Agenda, Action::AddEntry) => {
                 let at = (selected + 1).max(self.recorder.session.first_editable());
                 let from = selected;
-                return self.open_input(Input::NewItem { at, from }, String::new());
+                self.overlay = Some(Overlay::NewItem {
+                    form: ItemForm::default(),
+                    at,
+                    from,
+                });
+                return;
             }
             (Listed::Agenda, Action::ChangeEntry) => {
                 self.message = Some(
@@ -142,20 +149,18 @@ impl App {
         changed
     }
 
-    /// Takes in a typed agenda item or rule, in its editor (open again on the entry the line was
-    /// typed from): the new entry is selected if it was made.
+    /// Adds the item its form was filled in with, in the agenda editor (open again on the entry
+    /// the form was opened from), as one edit: the new item is selected if it was added.
+    pub(super) fn add_item(&mut self, at: usize, item: PlanItem) {
+        if self.edit_agenda(AgendaEdit::Insert { index: at, item }) {
+            self.select_entry(at);
+        }
+    }
+
+    /// Takes in a typed rule, in its editor (open again on the entry the line was typed from):
+    /// the new rule is selected if it was made.
     pub(super) fn submit_entry(&mut self, purpose: Input, text: String) {
         let (at, made) = match purpose {
-            Input::NewItem { at, .. } => {
-                let made = match editor::new_item(&text) {
-                    Ok(item) => self.edit_agenda(AgendaEdit::Insert { index: at, item }),
-                    Err(reason) => {
-                        self.message = Some(reason.to_string());
-                        false
-                    }
-                };
-                (at, made)
-            }
             Input::NewRule { at, .. } | Input::ChangeRule(at) => {
                 let text = text.trim().to_owned();
                 let mut rules = self.recorder.session.rules.clone();

@@ -1,11 +1,12 @@
 //! What opens on top of the live screen and the review, as state: the key list, the ground
 //! rules, the big clock, a question, a line of typed text, the raise-hand picker, the
-//! attendance list, an editor, the end checklist, a member's feedback form or the roster's offer
+//! attendance list, an editor, the form adding an agenda item, the end checklist, a member's feedback form or the roster's offer
 //! to those who came without being on it.
 
 use crate::domain::record::FollowUp;
 use crate::session::newcomers::Offer;
 use crate::ui::editor::Listed;
+use crate::ui::item_form::ItemForm;
 use crate::ui::picker::Picker;
 
 /// What is open on top of the live screen.
@@ -41,6 +42,13 @@ pub enum Overlay {
     Edit {
         list: Listed,
         selected: usize,
+    },
+    /// A new agenda item being filled in, to go in at `at`; the agenda editor had `from`
+    /// selected.
+    NewItem {
+        form: ItemForm,
+        at: usize,
+        from: usize,
     },
     /// What to see to before leaving, asked when the review is finished.
     Closing {
@@ -111,23 +119,12 @@ pub enum Input {
     Note,
     RescuePath,
     NewPerson,
-    FlagNote {
-        who: usize,
-        follow_up: FollowUp,
-    },
+    FlagNote { who: usize, follow_up: FollowUp },
     RecordNote(usize),
     Comment(usize),
     Takeaway(usize),
     Goal(usize),
     Summary,
-    /// A new agenda item, to go in at `at`; the editor had `from` selected.
-    NewItem {
-        at: usize,
-        from: usize,
-    },
-    NewRule {
-        at: usize,
-        from: usize,
-    },
+    NewRule { at: usize, from: usize },
     ChangeRule(usize),
 }

@@ -202,11 +202,7 @@ impl App {
             Input::Takeaway(who) => RecordCommand::Takeaway { who, text },
             Input::Goal(who) => RecordCommand::Goal { who, text },
             Input::Summary => RecordCommand::Summary(text),
-            Input::Note
-            | Input::RescuePath
-            | Input::NewItem { .. }
-            | Input::NewRule { .. }
-            | Input::ChangeRule(_) => return,
+            Input::Note | Input::RescuePath | Input::NewRule { .. } | Input::ChangeRule(_) => return,
         };
         if self.run(&Command::Record(request)) {
             self.message = Some("saved".to_owned());

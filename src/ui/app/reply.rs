@@ -2,8 +2,8 @@
 //! carry out (see `answer.rs`).
 
 use super::overlay::{Input, Newcomers};
-use crate::domain::Command;
 use crate::domain::record::RecordCommand;
+use crate::domain::{Command, PlanItem};
 use crate::ui::keys::action::Action;
 use crate::ui::picker::Choice;
 
@@ -37,6 +37,11 @@ pub enum Then {
     },
     Raise(Choice),
     Submit(Input, String),
+    /// Adds the item the form was filled in with, at `at` in the agenda.
+    AddItem {
+        at: usize,
+        item: PlanItem,
+    },
     /// An editor's key, on the entry the open editor has selected.
     Edit(Action),
     /// Records a member's feedback; the form closes once it is recorded, and stays open to put

@@ -2,13 +2,14 @@
 //! agenda, which can still change. Enter starts the session; ticks go into its log.
 
 use crate::domain::checklist::Check;
-use crate::domain::plan::{AgendaEdit, Plan};
+use crate::domain::plan::{AgendaEdit, Plan, PlanItem};
 use crate::ui::before::keys::{Key, help_key, lookup};
 use crate::ui::editor::{self, NoEdit};
+use crate::ui::item_form::{Filled, ItemForm};
 use crate::ui::keys::action::Action;
 use crate::ui::keys::defaults::Mode;
 use crate::ui::keys::keymap::Keymap;
-use crate::ui::typing::{self, Field, Typed};
+use crate::ui::typing::Field;
 use crate::util::format::clock;
 use chrono::{DateTime, Local, TimeDelta, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -95,8 +96,8 @@ pub struct Preparation {
     pub focus: Focus,
     pub check: usize,
     pub item: usize,
-    /// A new agenda item being typed.
-    pub typing: Option<String>,
+    /// A new agenda item being filled in.
+    pub adding: Option<ItemForm>,
     pub message: Option<String>,
     /// What to have in mind before the start: what is owed to whom, and what helps the expected
     /// members feel welcome, a line each.
@@ -122,7 +123,7 @@ impl Preparation {
             focus: Focus::Checklist,
             check: 0,
             item: 0,
-            typing: None,
+            adding: None,
             message: None,
             before: Vec::new(),
             help: false,
@@ -135,8 +136,15 @@ impl Preparation {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Prepared::Quit);
         }
-        if let Some(text) = self.typing.take() {
-            self.type_item(text, key);
+        if let Some(form) = &mut self.adding {
+            match form.key(key) {
+                Filled::Editing => {}
+                Filled::Cancelled => self.adding = None,
+                Filled::Added(item) => {
+                    self.adding = None;
+                    self.add_item(item);
+                }
+            }
             return None;
         }
         if help_key(&mut self.help, key) {
@@ -184,7 +192,7 @@ impl Preparation {
             _ if self.focus == Focus::Checklist => {
                 self.message = Some("Tab moves to the agenda, to change it".to_owned());
             }
-            Action::AddEntry => self.typing = Some(String::new()),
+            Action::AddEntry => self.adding = Some(ItemForm::default()),
             action => {
                 let minutes: Vec<u32> = self.plan.items.iter().map(|item| item.minutes).collect();
                 let edited = editor::agenda_edit(action, &minutes, self.item)
@@ -198,20 +206,12 @@ impl Preparation {
         }
     }
 
-    fn type_item(&mut self, text: String, key: KeyEvent) {
-        match typing::key(text, key) {
-            Typed::Editing(text) => self.typing = Some(text),
-            Typed::Done(text) => {
-                let at = (self.item + 1).min(self.plan.items.len());
-                let added = editor::new_item(&text).and_then(|item| {
-                    (self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0)).map_err(NoEdit::from)
-                });
-                match added {
-                    Ok(()) => self.item = at,
-                    Err(reason) => self.message = Some(reason.to_string()),
-                }
-            }
-            Typed::Cancelled => {}
+    /// Adds `item` after the selected one, and selects it.
+    fn add_item(&mut self, item: PlanItem) {
+        let at = (self.item + 1).min(self.plan.items.len());
+        match self.plan.edit(&AgendaEdit::Insert { index: at, item }, 0) {
+            Ok(()) => self.item = at,
+            Err(reason) => self.message = Some(reason.to_string()),
         }
     }
 
@@ -237,9 +237,9 @@ impl Preparation {
     }
 }
 
-/// A new agenda item, while it is typed.
+/// A new agenda item's title or minutes, while they are typed.
 impl Field for Preparation {
     fn field(&mut self) -> Option<&mut String> {
-        self.typing.as_mut()
+        self.adding.as_mut().and_then(ItemForm::field)
     }
 }

@@ -139,7 +139,9 @@ impl Action {
             Self::Later => "move the selected entry later",
             Self::Longer => "a minute more for the selected item",
             Self::Shorter => "a minute less for the selected item",
-            Self::AddEntry => "add an entry after the selected one (an item: its title, then minutes)",
+            Self::AddEntry => {
+                "add an entry after the selected one (an item: a form for its title, minutes and kind)"
+            }
             Self::ChangeEntry => "change the selected rule's words",
             Self::RemoveEntry => "remove the selected entry",
         }

@@ -1,5 +1,5 @@
 //! What opens on top of the live screen: help, ground rules, confirmations, text input and the
-//! raise-hand picker; and on the review, the end checklist and the roster's offer.
+//! raise-hand picker, the form adding an agenda item; and on the review, the end checklist and the roster's offer.
 
 use crate::domain::record::{Attendance, FollowUp};
 use crate::session::newcomers::CAME_ON_THE_DAY;
@@ -12,7 +12,7 @@ use crate::ui::theme::Role;
 use crate::ui::view::editor::{self, Row};
 use crate::ui::view::popup::{centered, dialog};
 use crate::ui::view::status::hint_spans;
-use crate::ui::view::{big_clock, feedback, help, people, pick, question};
+use crate::ui::view::{big_clock, feedback, help, item_form, people, pick, question};
 use crate::util::text::sanitize;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -34,6 +34,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
         Overlay::Edit { list, selected } => edit_list(app, *list, *selected, area, buf),
         Overlay::Closing { selected } => closing(app, *selected, area, buf),
         Overlay::Feedback(form) => feedback::render(app, form, area, buf),
+        Overlay::NewItem { form, .. } => item_form::render(form, &app.theme, area, buf),
         Overlay::Newcomers(asked) => newcomers(app, asked, area, buf),
         Overlay::ConfirmEnd
         | Overlay::ConfirmMove { .. }
@@ -56,7 +57,6 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, body: Rect, buf: &mut Bu
                 Input::Takeaway(who) => format!(" Takeaway: {} ", name(app, *who)),
                 Input::Goal(who) => format!(" Goal: {} ", name(app, *who)),
                 Input::Summary => " Overall note on the session ".to_owned(),
-                Input::NewItem { .. } => " New agenda item: title, then minutes (Break 10) ".to_owned(),
                 Input::NewRule { .. } => " New ground rule ".to_owned(),
                 Input::ChangeRule(at) => format!(" Ground rule {} ", at + 1),
             };

@@ -2,7 +2,7 @@
 //! underneath and bordered.
 
 use crate::ui::app::App;
-use crate::ui::theme::Role;
+use crate::ui::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -60,14 +60,19 @@ pub fn dialog_block() -> Block<'static> {
 }
 
 pub fn dialog(app: &App, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
+    themed_dialog(&app.theme, title, lines, area, buf);
+}
+
+/// A dialog drawn with `theme` alone, for the screens before a session, which have no `App`.
+pub fn themed_dialog(theme: &Theme, title: &str, lines: Vec<Line<'_>>, area: Rect, buf: &mut Buffer) {
     let (popup, _) = dialog_layout(&lines, area);
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
             dialog_block()
-                .border_style(app.theme.style(Role::Key))
-                .title(Span::styled(title.to_owned(), app.theme.style(Role::Title))),
+                .border_style(theme.style(Role::Key))
+                .title(Span::styled(title.to_owned(), theme.style(Role::Title))),
         )
         .render(popup, buf);
 }

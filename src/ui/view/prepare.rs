@@ -8,7 +8,7 @@ use crate::ui::keys::keymap::Keymap;
 use crate::ui::theme::{Role, Theme};
 use crate::ui::view::editor::{self, Row};
 use crate::ui::view::popup::wrapped_rows;
-use crate::ui::view::{footer, help};
+use crate::ui::view::{footer, help, item_form};
 use crate::util::text::sanitize;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
@@ -135,12 +135,7 @@ pub fn render(
         Focus::Agenda,
     ))
     .render(right, buf);
-    let status = footer::status_line(
-        "New item (title, then minutes)",
-        prep.typing.as_deref(),
-        prep.message.as_deref(),
-        theme,
-    );
+    let status = footer::status_line("", None, prep.message.as_deref(), theme);
     let edits = match prep.focus {
         Focus::Checklist => CHECKLIST_EDITS,
         Focus::Agenda => AGENDA_EDITS,
@@ -160,6 +155,9 @@ pub fn render(
     hints.push("? keys".to_owned());
     hints.push("Esc quits".to_owned());
     footer::footer(status, hints.join(" · "), theme, footer, buf);
+    if let Some(form) = &prep.adding {
+        item_form::render(form, theme, area, buf);
+    }
     if prep.help {
         help::render_rows(help_rows(keys), theme, area, buf);
     }
