@@ -42,14 +42,7 @@ pub fn run(dir: &DataDir, asked: &Asked) -> Result<String, CmdError> {
 /// `group`; nothing when the group is not saved or they are not on its roster. A roster that
 /// cannot be read is said so, and the handover goes out without it.
 fn on_roster(dir: &DataDir, group: &str, name: &str) -> Option<OnRoster> {
-    let stored = groups::find(dir, group).ok()?;
-    let roster = match Roster::load(&roster::path(&stored.folder)) {
-        Ok(roster) => roster,
-        Err(err) => {
-            crate::util::notice::say(format_args!("{err}; the handover leaves out the roster"));
-            return None;
-        }
-    };
+    let roster = roster_of(dir, group, "the handover leaves out the roster")?;
     let member = roster
         .members
         .iter()
@@ -65,6 +58,15 @@ fn on_roster(dir: &DataDir, group: &str, name: &str) -> Option<OnRoster> {
             })
             .collect(),
     })
+}
+
+/// The roster of the saved group called `group`; none when the group is not saved. A roster
+/// that cannot be read is said so, with what the output `leaves_out` without it.
+pub fn roster_of(dir: &DataDir, group: &str, leaves_out: &str) -> Option<Roster> {
+    let stored = groups::find(dir, group).ok()?;
+    Roster::load(&roster::path(&stored.folder))
+        .inspect_err(|err| crate::util::notice::say(format_args!("{err}; {leaves_out}")))
+        .ok()
 }
 
 /// `text` for standard output, or written to `output` privately and atomically, with `done`

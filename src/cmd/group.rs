@@ -145,7 +145,9 @@ pub fn run(dir: &DataDir, command: GroupCommand, now: NaiveDateTime) -> Result<S
         GroupCommand::Blurb { name } => outreach::blurb(dir, &name, now.date()),
         GroupCommand::Rules { name } => {
             let stored = groups::find(dir, &name)?;
-            let (rules, whose) = group::rules_in_force(dir, &stored);
+            let logs = group::saved(dir, &stored.group.name);
+            let history = history::sessions(&logs, &stored.group.name);
+            let (rules, whose) = group::rules_in_force(&stored, &history);
             let mut out = format!("Our ground rules: {} ({whose})\n\n", sanitize(&stored.group.name));
             out.push_str(&numbered(&rules));
             Ok(out)
@@ -252,9 +254,11 @@ fn describe(dir: &DataDir, stored: &Stored, now: NaiveDateTime) -> String {
         "feedback",
         &format!("a members' round every {every} sessions"),
     ));
-    let sessions = history::sessions(&group::saved(dir, &stored.group.name), &group.name).len();
+    let logs = group::saved(dir, &stored.group.name);
+    let history = history::sessions(&logs, &group.name);
+    let sessions = history.len();
     out.push_str(&row("sessions", &format!("{sessions} saved")));
-    let (rules, whose) = group::rules_in_force(dir, stored);
+    let (rules, whose) = group::rules_in_force(stored, &history);
     out.push_str(&format!("Ground rules ({whose}):\n"));
     out.push_str(&numbered(&rules));
     out.push_str(&on_paper(group));

@@ -2,14 +2,12 @@
 //! full or anonymised, or as a table of who came to which.
 
 use crate::cmd::error::CmdError;
-use crate::cmd::export::{print_or_write, write_file};
+use crate::cmd::export::{print_or_write, roster_of, write_file};
 use crate::cmd::sessions::saved_logs;
-use crate::domain::roster::Roster;
 use crate::export::pdf::{self, Paper};
 use crate::export::report::{self, Report};
 use crate::session::history::{self, History};
 use crate::store::paths::DataDir;
-use crate::store::{groups, roster};
 use crate::util::format::Zone;
 use std::path::Path;
 
@@ -41,7 +39,7 @@ pub fn run(
         return print_or_write(dir, output, text, "Report written to");
     };
     let history = History::of(&logs, group);
-    let roster = roster_of(dir, group);
+    let roster = roster_of(dir, group, "the report leaves out the referrals");
     let sheet = Report {
         history: &history,
         roster: roster.as_ref(),
@@ -50,17 +48,6 @@ pub fn run(
     }
     .sheet();
     write_file(dir, path, &pdf::pages(&sheet, paper)?, "Report written to")
-}
-
-/// The roster of the saved group called `group`, for the referral funnel; none when the group
-/// is not saved. A roster that cannot be read is said so, and the report goes on without it.
-fn roster_of(dir: &DataDir, group: &str) -> Option<Roster> {
-    let stored = groups::find(dir, group).ok()?;
-    Roster::load(&roster::path(&stored.folder))
-        .inspect_err(|err| {
-            crate::util::notice::say(format_args!("{err}; the report leaves out the referrals"));
-        })
-        .ok()
 }
 
 /// `holdspace attendance GROUP`: who came to which session.

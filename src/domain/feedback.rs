@@ -148,6 +148,15 @@ impl Tally {
         tally
     }
 
+    /// Every answer of every round together.
+    pub fn of_rounds(rounds: &[Round]) -> Self {
+        Self::of(
+            rounds
+                .iter()
+                .flat_map(|round| round.entries.iter().map(|entry| entry.answer)),
+        )
+    }
+
     pub fn count(&self, answer: Answer) -> usize {
         self.counts[answer as usize]
     }

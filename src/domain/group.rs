@@ -231,7 +231,8 @@ impl Group {
     }
 }
 
-fn day_name(day: Weekday) -> &'static str {
+/// A day as the group file writes it: `tuesday`.
+pub fn day_name(day: Weekday) -> &'static str {
     match day {
         Weekday::Mon => "monday",
         Weekday::Tue => "tuesday",

@@ -5,7 +5,7 @@
 use super::pdf::{Block, Content, Sheet};
 use crate::domain::checklist::Setting;
 use crate::domain::feedback::{Answer, BETTER, GOOD, QUESTION};
-use crate::domain::group::Group;
+use crate::domain::group::{Group, day_name};
 use chrono::{NaiveDate, NaiveTime, TimeDelta, Weekday};
 use std::fmt;
 
@@ -86,7 +86,10 @@ impl Outward<'_> {
     fn when(&self) -> Option<String> {
         let day = (self.group.day.as_deref())
             .and_then(|day| day.parse::<Weekday>().ok())
-            .map(|day| format!("{}s", weekday(day)));
+            .map(|day| {
+                let name = day_name(day);
+                format!("{}{}s", name[..1].to_uppercase(), &name[1..])
+            });
         let time = (self.group.time.as_deref())
             .and_then(|time| NaiveTime::parse_from_str(time, "%H:%M").ok())
             .map(|start| {
@@ -318,16 +321,4 @@ fn write_in(label: &str, lines: usize) -> Block {
 /// runs out at that field.
 fn heading(text: &str, field: &'static str) -> Block {
     Block::new(field, Content::Heading(text.to_owned()))
-}
-
-fn weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
 }

@@ -43,11 +43,10 @@ pub fn promote_rules(dir: &DataDir, group: &str) -> Result<Option<String>, Store
 
 /// The rules in force for a group, and what version they are: its own, or those its latest
 /// session agreed and that are not yet saved as its own (a session that ended in a crash), or
-/// the plan's until it agrees its own.
-pub fn rules_in_force(dir: &DataDir, stored: &Stored) -> (Vec<String>, String) {
+/// the plan's until it agrees its own. `history` is the group's sessions, oldest first.
+pub fn rules_in_force(stored: &Stored, history: &[&SessionLog]) -> (Vec<String>, String) {
     let mut carried = stored.clone();
-    let logs = saved(dir, &stored.group.name);
-    let pending = carry_rules(&mut carried, &history::sessions(&logs, &stored.group.name));
+    let pending = carry_rules(&mut carried, history);
     let group = &carried.group;
     if group.ground_rules.is_empty() {
         let plan = plans::load(&group.plan).map(|chosen| chosen.plan.ground_rules);

@@ -53,11 +53,7 @@ pub(super) fn write(out: &mut String, rounds: &[Round], zone: Zone, quotes: bool
         row
     });
     table(out, &header, rows);
-    let all = Tally::of(
-        rounds
-            .iter()
-            .flat_map(|round| round.entries.iter().map(|entry| entry.answer)),
-    );
+    let all = Tally::of_rounds(rounds);
     line(out, &format!("Overall: {}.", all.describe()));
     if !quotes {
         return;

@@ -168,11 +168,7 @@ impl Report<'_> {
             blocks.push(paragraph("No member's feedback was entered at these sessions."));
             return;
         }
-        let all = Tally::of(
-            rounds
-                .iter()
-                .flat_map(|round| round.entries.iter().map(|entry| entry.answer)),
-        );
+        let all = Tally::of_rounds(&rounds);
         blocks.push(paragraph(&format!(
             "Members' own answers, given anonymously, to \"{QUESTION}\" Positive is very good \
              or good, out of every answer, as the NHS Friends and Family Test counts it. \

@@ -54,9 +54,7 @@ impl HistoryView {
                 (day(round.started_at), percent as u64)
             })
             .collect();
-        let all = crate::domain::feedback::Tally::of(
-            (rounds.iter()).flat_map(|round| round.entries.iter().map(|entry| entry.answer)),
-        );
+        let all = crate::domain::feedback::Tally::of_rounds(&rounds);
         Self {
             group: history.group,
             attending,
