@@ -76,6 +76,13 @@ fn rendered(pdf: &Path, dpi: &str, format: &str, extension: &str) -> PathBuf {
     PathBuf::from(format!("{to}.{extension}"))
 }
 
+/// `group poster GROUP -o poster`, which must be refused with nothing written: what it said.
+fn poster_refused(root: &Path, group: &str, poster: &Path) -> String {
+    let out = run(holdspace(root).args(["group", "poster", group, "-o", poster.to_str().unwrap()]));
+    assert!(!poster.exists(), "a refused poster is not written");
+    fails(&out).to_owned()
+}
+
 fn outside(tmp: &Path, name: &str) -> PathBuf {
     tmp.join(name)
 }
@@ -205,16 +212,14 @@ fn a_poster_without_who_it_is_for_names_the_field_and_the_option_and_writes_noth
     let (tmp, root) = data();
     ok(&root, &["group", "new", "Quiet group"]);
     let poster = outside(tmp.path(), "poster.pdf");
-    let out = run(holdspace(&root).args(["group", "poster", "Quiet group", "-o", poster.to_str().unwrap()]));
-    let err = fails(&out);
+    let err = poster_refused(&root, "Quiet group", &poster);
     assert!(err.contains("outreach.for") && err.contains("--for"), "{err}");
     assert!(!poster.exists());
     ok(
         &root,
         &["group", "edit", "Quiet group", "--for", "Anyone on the ward"],
     );
-    let out = run(holdspace(&root).args(["group", "poster", "Quiet group", "-o", poster.to_str().unwrap()]));
-    let err = fails(&out);
+    let err = poster_refused(&root, "Quiet group", &poster);
     assert!(
         err.contains("outreach.contact") && err.contains("--contact"),
         "{err}"
@@ -231,14 +236,7 @@ fn text_too_long_for_one_readable_page_is_refused_naming_its_field() {
         ok(&root, &["group", "edit", "Tuesday Circle", field, long]);
     }
     let poster = outside(tmp.path(), "poster.pdf");
-    let out = run(holdspace(&root).args([
-        "group",
-        "poster",
-        "Tuesday Circle",
-        "-o",
-        poster.to_str().unwrap(),
-    ]));
-    let err = fails(&out);
+    let err = poster_refused(&root, "Tuesday Circle", &poster);
     assert!(
         err.contains("does not fit on one page") && err.contains("14 pt"),
         "{err}"
@@ -262,14 +260,7 @@ fn characters_the_font_cannot_print_are_refused_naming_the_field() {
         ],
     );
     let poster = outside(tmp.path(), "poster.pdf");
-    let out = run(holdspace(&root).args([
-        "group",
-        "poster",
-        "Tuesday Circle",
-        "-o",
-        poster.to_str().unwrap(),
-    ]));
-    let err = fails(&out);
+    let err = poster_refused(&root, "Tuesday Circle", &poster);
     assert!(
         err.contains("outreach.accessibility") && err.contains("心 (U+5FC3) の (U+306E) 会 (U+4F1A)"),
         "{err}"
@@ -375,14 +366,8 @@ fn a_poster_is_never_written_into_the_data_folder() {
     let (_tmp, root) = data();
     circle(&root);
     let inside = root.join("poster.pdf");
-    let out = run(holdspace(&root).args([
-        "group",
-        "poster",
-        "Tuesday Circle",
-        "-o",
-        inside.to_str().unwrap(),
-    ]));
-    assert!(fails(&out).contains("inside holdspace's data folder"));
+    let err = poster_refused(&root, "Tuesday Circle", &inside);
+    assert!(err.contains("inside holdspace's data folder"), "{err}");
     assert!(!inside.exists());
 }
 
@@ -482,8 +467,8 @@ fn the_referral_form_needs_only_how_to_reach_the_group() {
     );
     assert!(words(&form).contains("Send it to: Sam, 020 7946 0000"));
     let poster = outside(tmp.path(), "poster.pdf");
-    let out = run(holdspace(&root).args(["group", "poster", "Only contact", "-o", poster.to_str().unwrap()]));
-    assert!(fails(&out).contains("outreach.for"), "{out:?}");
+    let err = poster_refused(&root, "Only contact", &poster);
+    assert!(err.contains("outreach.for"), "{err}");
 }
 
 /// What holdspace says back never carries a control character, even where the path asked for does.
